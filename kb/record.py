@@ -1,0 +1,77 @@
+"""The one record type that crosses module boundaries.
+
+A record is a practice, a session or a theme table found in a programme text,
+with its provenance (source file and character span) and extracted fields.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from kb.errors import InvalidRecord
+
+KINDS = ("practice", "session", "theme-table")
+STATUSES = ("draft", "approved", "hidden")
+LIST_FIELDS = ("municipalities", "provinces", "themes", "target_groups", "partners", "speakers")
+
+
+def record_id(source: str, start: int, end: int) -> str:
+    """Stable id from provenance, so re-ingesting a file updates instead of duplicating."""
+    digest = hashlib.sha1(f"{source}\0{start}\0{end}".encode()).hexdigest()[:12]
+    return f"r{digest}"
+
+
+@dataclass
+class Record:
+    source: str
+    start: int
+    end: int
+    kind: str
+    title: str
+    text: str
+    municipalities: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    region: str | None = None
+    themes: list[str] = field(default_factory=list)
+    target_groups: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    event: str | None = None
+    event_date: str | None = None
+    id: str = ""
+    parent_id: str | None = None
+    confidence: dict[str, float] = field(default_factory=dict)
+    status: str = "draft"
+    created_at: str | None = None
+    updated_at: str | None = None
+    version: int = 1
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = record_id(self.source, self.start, self.end)
+        if self.kind not in KINDS:
+            raise InvalidRecord(f"kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.status not in STATUSES:
+            raise InvalidRecord(f"status {self.status!r} is not one of {', '.join(STATUSES)}")
+        if not (0 <= self.start <= self.end):
+            raise InvalidRecord(f"span {self.start}..{self.end} of {self.source!r} is not a valid span")
+        if not self.title.strip():
+            raise InvalidRecord(f"record {self.source}:{self.start}-{self.end} has an empty title")
+        for name in LIST_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InvalidRecord(f"{name} must be a list of strings, got {value!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def embedding_text(self) -> str:
+        """What the dense ranker sees: title first, then the record's own text."""
+        body = self.text if self.text.startswith(self.title) else f"{self.title}\n{self.text}"
+        return body
