@@ -1,0 +1,48 @@
+# Two commands on a fresh machine:
+#   make run   installs what is missing into .venv, ingests the bundled corpus if the KB is empty, starts the app
+#   make test  installs what is missing (with the test extras and Debian's chromium), runs the tests
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8501
+STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
+TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
+
+.PHONY: setup setup-test run test ingest bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+# torch==2.13.0 is installed on its own first so pip takes the CPU build from local disk.
+setup-test: $(TSTAMP)
+
+$(TSTAMP): $(STAMP) requirements-test.txt
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -r requirements-test.txt
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	touch $@
+
+ingest: setup
+	$(BIN)/python -m kb ingest corpus/
+
+run: setup
+	@$(BIN)/python -c "from kb import KnowledgeBase; import sys; sys.exit(0 if KnowledgeBase.open().store.count() else 1)" \
+		|| $(BIN)/python -m kb ingest corpus/
+	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+
+test: setup-test
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/ingest_search.py
+
+eval: setup
+	$(BIN)/python ../shared/eval/evaluate.py --verbose
+
+clean:
+	rm -rf .kb index/*.faiss index/manifest.json

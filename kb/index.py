@@ -1,0 +1,176 @@
+"""FAISS index over normalised vectors, ids tied to store row ids, saved as one unit with a manifest.
+
+On disk: `manifest.json` names the FAISS file it belongs to (`vectors-<n>.faiss`).
+A save writes a new FAISS file, then atomically replaces the manifest, then
+removes the old file, so a crash leaves either the old or the new index, never
+a mix.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kb.errors import IndexMismatch
+
+EXACT_UP_TO = 50_000  # above this many vectors an HNSW graph replaces exact search
+
+
+@dataclass
+class Manifest:
+    backend: str
+    family: str
+    dim: int
+    count: int
+    index_type: str
+    built_at: str
+    file: str
+
+    def describe(self) -> str:
+        return f"{self.count} vectors, {self.family} via {self.backend}, {self.index_type}, built {self.built_at}"
+
+
+def _faiss():  # heavy import kept out of module import time
+    import faiss
+
+    return faiss
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class VectorIndex:
+    """Inner-product search over L2-normalised vectors keyed by int64 ids."""
+
+    def __init__(self, dim: int, family: str, backend: str, index_type: str = "flat") -> None:
+        faiss = _faiss()
+        self.dim, self.family, self.backend, self.index_type = dim, family, backend, index_type
+        if index_type == "flat":
+            inner = faiss.IndexFlatIP(dim)
+        elif index_type == "hnsw":
+            inner = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            inner.hnsw.efConstruction = 80
+            inner.hnsw.efSearch = 128
+        else:
+            raise ValueError(f"unknown index type {index_type!r} (flat or hnsw)")
+        self.index = faiss.IndexIDMap2(inner)
+
+    @classmethod
+    def for_size(cls, n: int, dim: int, family: str, backend: str) -> VectorIndex:
+        return cls(dim, family, backend, "flat" if n <= EXACT_UP_TO else "hnsw")
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        if len(ids) == 0:
+            return
+        self.remove(ids)
+        self.index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
+                                np.asarray(ids, dtype=np.int64))
+
+    def remove(self, ids: np.ndarray | list[int]) -> None:
+        if len(ids) == 0 or len(self) == 0:
+            return
+        faiss = _faiss()
+        if self.index_type == "hnsw":  # HNSW graphs cannot drop nodes: rebuild without them
+            keep = np.setdiff1d(self.ids(), np.asarray(ids, dtype=np.int64))
+            vectors = np.stack([self.vector(i) for i in keep]) if len(keep) else np.zeros((0, self.dim), np.float32)
+            self.index = VectorIndex(self.dim, self.family, self.backend, "hnsw").index
+            if len(keep):
+                self.index.add_with_ids(vectors, keep)
+            return
+        self.index.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype=np.int64)))
+
+    def ids(self) -> np.ndarray:
+        faiss = _faiss()
+        return faiss.vector_to_array(self.index.id_map).astype(np.int64)
+
+    def vector(self, rowid: int) -> np.ndarray:
+        return self.index.reconstruct(int(rowid))
+
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k (scores, ids); `allowed` restricts the candidates inside FAISS, not after."""
+        faiss = _faiss()
+        if len(self) == 0 or k <= 0:
+            return np.zeros(0, np.float32), np.zeros(0, np.int64)
+        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        params = None
+        if allowed is not None:
+            if len(allowed) == 0:
+                return np.zeros(0, np.float32), np.zeros(0, np.int64)
+            selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            params = (faiss.SearchParametersHNSW(sel=selector, efSearch=max(128, k))
+                      if self.index_type == "hnsw" else faiss.SearchParameters(sel=selector))
+            k = min(k, len(allowed))
+        k = min(k, len(self))
+        scores, ids = self.index.search(q, k, params=params)
+        keep = ids[0] >= 0
+        return scores[0][keep], ids[0][keep]
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, folder: Path) -> Manifest:
+        faiss = _faiss()
+        folder.mkdir(parents=True, exist_ok=True)
+        old = read_manifest(folder)
+        name = f"vectors-{time.time_ns()}.faiss"
+        data = faiss.serialize_index(self.index).tobytes()
+        atomic_write_bytes(folder / name, data)
+        manifest = Manifest(backend=self.backend, family=self.family, dim=self.dim, count=len(self),
+                            index_type=self.index_type,
+                            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), file=name)
+        atomic_write_bytes(folder / "manifest.json",
+                           json.dumps(asdict(manifest), indent=1).encode("utf-8"))
+        if old and old.file != name:
+            (folder / old.file).unlink(missing_ok=True)
+        return manifest
+
+    @classmethod
+    def load(cls, folder: Path, family: str) -> VectorIndex:
+        """Load the saved index; refuse one built in another vector space."""
+        faiss = _faiss()
+        manifest = read_manifest(folder)
+        if manifest is None:
+            raise IndexMismatch(f"no index in {folder}; run `kb reindex`")
+        if manifest.family != family:
+            raise IndexMismatch(f"the index in {folder} was built with {manifest.family}, "
+                                f"but the configured model is {family}; run `kb reindex`")
+        path = folder / manifest.file
+        if not path.exists():
+            raise IndexMismatch(f"the index file {path} named by the manifest is missing; run `kb reindex`")
+        raw = np.frombuffer(path.read_bytes(), dtype=np.uint8)
+        self = cls.__new__(cls)
+        self.dim, self.family, self.backend = manifest.dim, manifest.family, manifest.backend
+        self.index_type = manifest.index_type
+        self.index = faiss.deserialize_index(raw)
+        if int(self.index.ntotal) != manifest.count:
+            raise IndexMismatch(f"the index in {folder} holds {self.index.ntotal} vectors but its manifest "
+                                f"says {manifest.count}; run `kb reindex`")
+        return self
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    path = folder / "manifest.json"
+    if not path.exists():
+        return None
+    try:
+        return Manifest(**json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError) as exc:
+        raise IndexMismatch(f"the index manifest {path} is unreadable ({exc}); run `kb reindex`") from exc

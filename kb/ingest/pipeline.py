@@ -1,0 +1,76 @@
+"""Programme text → records: segment, extract fields, classify.
+
+`process` is a pure function of the document and an embedder (whose vectors
+feed the theme classifier and are returned for the index, so each text is
+embedded once).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from kb.embed import Embedder, VectorCache, embed_cached
+from kb.ingest.entities import extract_partners, extract_speakers
+from kb.ingest.event import detect_event
+from kb.ingest.places import extract_places
+from kb.ingest.readers import Document
+from kb.ingest.segment import Segment, segment
+from kb.record import Record
+from kb.taxonomy import Taxonomy, classify, label_vectors
+
+
+@dataclass
+class Processed:
+    records: list[Record]
+    vectors: np.ndarray   # one row per record, aligned
+
+
+def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache | None = None,
+            progress: Callable[[int, str], Callable[[int], None]] | None = None) -> Processed:
+    """Records of one document with their passage vectors (zero-width when no embedder is given)."""
+    text = doc.text
+    segments = segment(text)
+    event = detect_event(text, doc.name)
+    drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
+    _inherit(drafts, segments, text)
+    if embedder is not None and drafts:
+        tick = progress(len(drafts), f"embed {doc.name}") if progress else None
+        vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
+        labels = label_vectors(embedder, Taxonomy.default())
+    else:
+        vectors = np.zeros((len(drafts), embedder.dim if embedder else 0), dtype=np.float32)
+        labels = None
+    taxonomy = Taxonomy.default()
+    for record, vector in zip(drafts, vectors):
+        result = classify(record.text, record.title, taxonomy,
+                          vector=vector if labels is not None else None, label_vectors=labels)
+        record.themes, record.target_groups = result.themes, result.target_groups
+        record.confidence.update({f"theme:{k}": round(float(v), 3) for k, v in result.scores.items()
+                                  if k in result.themes or k in result.target_groups})
+    return Processed(drafts, vectors)
+
+
+def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None) -> Record:
+    own = text[seg.start:seg.end]
+    places = extract_places(own, seg.title)
+    record = Record(
+        source=doc.name, start=seg.start, end=seg.end, kind=seg.kind, title=seg.title.strip(), text=own,
+        municipalities=list(places.municipalities), provinces=list(places.provinces), region=places.region,
+        partners=extract_partners(own), speakers=extract_speakers(own), event=event, event_date=date)
+    record.confidence["places"] = round(float(places.confidence), 3)
+    return record
+
+
+def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:
+    """Listed practices inherit the organisation and region of the item they are listed in."""
+    for record, seg in zip(records, segments):
+        if seg.parent is None:
+            continue
+        parent = records[seg.parent]
+        record.parent_id = parent.id
+        if not record.partners and not record.municipalities:
+            record.partners = list(parent.partners[:1])
+        if not record.region and not record.municipalities and parent.region:
+            record.region = parent.region

@@ -1,0 +1,144 @@
+"""Turn an input file into the text that records point into.
+
+Plain text is decoded as UTF-8 exactly (record offsets index that string);
+other encodings are detected and decoded, HTML/PDF/DOCX are converted to text.
+Files that are empty, binary, undecodable or too large are refused with a
+`BadInput` that names the file and the problem.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import BadInput
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+DROP_HTML = ("script", "style", "noscript", "nav", "header", "footer", "form", "aside", "svg", "iframe")
+BLOCK_HTML = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "br",
+              "ul", "ol", "table", "blockquote", "dd", "dt")
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str        # base name, the record's `source`
+    path: str
+    text: str
+    encoding: str    # how the bytes became text: utf-8, cp1252, html, pdf, docx
+    sha256: str
+
+
+def read_document(path: Path | str, max_mb: float = 20.0) -> Document:
+    path = Path(path)
+    if not path.is_file():
+        raise BadInput(f"{path}: not a file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise BadInput(f"{path.name}: unsupported file type {suffix!r} (use .txt, .md, .html, .pdf or .docx)")
+    size = path.stat().st_size
+    if size > max_mb * 1024 * 1024:
+        raise BadInput(f"{path.name}: {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit "
+                       "(KB_MAX_FILE_MB)")
+    data = path.read_bytes()
+    return document_from_bytes(path.name, data, str(path))
+
+
+def document_from_bytes(name: str, data: bytes, path: str = "") -> Document:
+    """Same as read_document for bytes already in memory (the app's upload)."""
+    suffix = Path(name).suffix.lower()
+    if not data.strip():
+        raise BadInput(f"{name}: the file is empty")
+    if suffix in HTML_SUFFIXES:
+        text, encoding = html_to_text(decode(name, data)[0]), "html"
+    elif suffix == ".pdf":
+        text, encoding = pdf_to_text(name, data), "pdf"
+    elif suffix == ".docx":
+        text, encoding = docx_to_text(name, data), "docx"
+    else:
+        if looks_binary(data):
+            raise BadInput(f"{name}: looks like a binary file, not a text (found NUL or control bytes)")
+        text, encoding = decode(name, data)
+        if suffix in TEXT_SUFFIXES and _looks_like_html(text):
+            text, encoding = html_to_text(text), "html"
+    if not text.strip():
+        raise BadInput(f"{name}: no text found in the file")
+    return Document(name=name, path=path or name, text=text, encoding=encoding,
+                    sha256=hashlib.sha256(data).hexdigest())
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.01
+
+
+def decode(name: str, data: bytes) -> tuple[str, str]:
+    """UTF-8 when it is valid UTF-8 (no normalisation), else Windows-1252 (how Flemish offices save
+    legacy text), else whatever charset-normalizer detects."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise BadInput(f"{name}: cannot decode the text (not UTF-8 and no known encoding fits)")
+    encoding = best.encoding
+    if encoding.replace("_", "").lower() in ("latin1", "iso88591"):
+        encoding = "cp1252"  # Windows files labelled Latin-1 use cp1252's quotes and euro sign
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{name}: cannot decode the text as {encoding}: {exc.reason}") from exc
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of a page, one block a paragraph; page furniture (nav, header, footer, scripts) dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(DROP_HTML):
+        tag.decompose()
+    for tag in soup.find_all(BLOCK_HTML):
+        tag.insert_before("\n\n" if tag.name not in ("br", "li", "tr") else "\n")
+    body = soup.body or soup
+    text = body.get_text()
+    text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def pdf_to_text(name: str, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise BadInput(f"{name}: not a readable PDF ({exc})") from exc
+    return "\n\n".join(p.strip() for p in pages if p.strip()) + "\n"
+
+
+def docx_to_text(name: str, data: bytes) -> str:
+    import zipfile
+
+    from docx import Document as DocxDocument
+
+    try:
+        doc = DocxDocument(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise BadInput(f"{name}: not a readable DOCX ({exc})") from exc
+    return "\n\n".join(p.text.strip() for p in doc.paragraphs if p.text.strip()) + "\n"

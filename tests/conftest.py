@@ -1,0 +1,72 @@
+"""Shared fixtures: a deterministic fake embedder for fast unit tests, and the real model + corpus once per session."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+class FakeEmbedder:
+    """Bag of hashed word trigrams: deterministic, fast, and similar texts get similar vectors."""
+
+    backend = "fake"
+    family = "fake-hash-64"
+    dim = 64
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for word in re.findall(r"\w+", text.lower()):
+            for i in range(max(1, len(word) - 2)):
+                h = int(hashlib.md5(word[i:i + 3].encode()).hexdigest(), 16)
+                v[h % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v + 1.0 / np.sqrt(self.dim)
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def fake_kb(tmp_path):
+    from kb import KnowledgeBase, Settings
+
+    kb = KnowledgeBase(Settings.from_env(home=tmp_path / "home"), embedder=FakeEmbedder())
+    yield kb
+    kb.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def real_kb(tmp_path_factory, corpus_files):
+    """The whole bundled corpus ingested once with the real default embedder (shared, read-only)."""
+    from kb import KnowledgeBase, Settings
+
+    home = tmp_path_factory.mktemp("real-kb")
+    kb = KnowledgeBase(Settings.from_env(home=home))
+    report = kb.ingest(corpus_files)
+    assert not report.errors, report.errors
+    yield kb
+    kb.close()

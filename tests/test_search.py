@@ -1,0 +1,95 @@
+"""Search semantics on a small fixed set of records: filters inside retrieval, facets, odd queries."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kb.errors import InvalidQuery
+from kb.index import VectorIndex
+from kb.record import Record
+from kb.search import Filters, Searcher, snippet
+
+RECORDS = [
+    Record(source="s.txt", start=0, end=10, kind="practice", title="Sociale kruidenier Mechelen",
+           text="Een sociale kruidenier biedt betaalbare voeding voor mensen in armoede.",
+           municipalities=["Mechelen"], provinces=["Antwerpen"], themes=["Armoedebestrijding"],
+           target_groups=["Mensen in armoede"], event="Trefdag"),
+    Record(source="s.txt", start=10, end=20, kind="practice", title="Kracht.wonen",
+           text="Regionale aanpak van dak- en thuisloosheid.", region="W13",
+           themes=["Dak- en thuisloosheid", "Regionale samenwerking"], target_groups=["Dak- en thuislozen"]),
+    Record(source="s.txt", start=20, end=30, kind="session", title="De nieuwe gemeente",
+           text="Integratie van OCMW en gemeente: wat betekent dat voor het personeel?",
+           themes=["Organisatie lokaal bestuur"], event="Trefdag"),
+    Record(source="s.txt", start=30, end=40, kind="practice", title="Nachtopvang De Biekorf",
+           text="Nachtopvang voor chronisch thuislozen in Antwerpen.", municipalities=["Antwerpen"],
+           provinces=["Antwerpen"], themes=["Dak- en thuisloosheid"], target_groups=["Dak- en thuislozen"]),
+    Record(source="s.txt", start=40, end=50, kind="theme-table", title="Thema 1: werkgeverschap",
+           text="Het lokale bestuur als moderne werkgever.", themes=["Organisatie lokaal bestuur"]),
+]
+W13 = {"Kortrijk", "Menen", "Wevelgem", "Harelbeke"}
+
+
+@pytest.fixture
+def searcher(fake_embedder):
+    index = VectorIndex(fake_embedder.dim, fake_embedder.family, fake_embedder.backend)
+    rows = list(enumerate(RECORDS, start=1))
+    index.add(np.array([r for r, _ in rows]), fake_embedder.passages([r.embedding_text() for _, r in rows]))
+    return Searcher(rows, index, fake_embedder.query, lambda label: W13 if label == "W13" else set())
+
+
+def titles(result) -> list[str]:
+    return [h.record.title for h in result.hits]
+
+
+def test_best_match_first(searcher):
+    assert titles(searcher.search("sociale kruidenier", k=3))[0] == "Sociale kruidenier Mechelen"
+
+
+def test_hyphenated_coordination_finds_both(searcher):
+    top = titles(searcher.search("dak- en thuisloosheid", k=2))
+    assert set(top) == {"Kracht.wonen", "Nachtopvang De Biekorf"}
+
+
+def test_filter_restricts_candidates_and_still_fills_k(searcher):
+    result = searcher.search("armoede", Filters(kind=["practice"]), k=10)
+    assert len(result.hits) == 3 and all(h.record.kind == "practice" for h in result.hits)
+
+
+def test_municipality_filter_includes_regional_practices_covering_it(searcher):
+    result = searcher.search("", Filters(municipality=["Kortrijk"]), k=10)
+    assert titles(result) == ["Kracht.wonen"]
+
+
+def test_filters_combine_as_and_values_as_or(searcher):
+    f = Filters(theme=["Dak- en thuisloosheid", "Armoedebestrijding"], province=["Antwerpen"])
+    assert set(titles(searcher.search("", f, k=10))) == {"Sociale kruidenier Mechelen", "Nachtopvang De Biekorf"}
+
+
+def test_empty_query_browses_and_facets_count_whole_set(searcher):
+    result = searcher.search("", Filters(event=["Trefdag"]), k=1)
+    assert len(result.hits) == 1 and result.total == 2
+    assert dict(result.facets["kind"]) == {"practice": 1, "session": 1}
+
+
+@pytest.mark.parametrize("query", ["", "   ", "?!...", "de het een", "x" * 50_000, "🙂 ✓", "\x00\x01"])
+def test_odd_queries_do_not_crash(searcher, query):
+    result = searcher.search(query, k=5)
+    assert len(result.hits) <= 5
+
+
+def test_unknown_filter_and_kind_are_clear_errors():
+    with pytest.raises(InvalidQuery, match="unknown filter"):
+        Filters.from_mapping({"colour": ["red"]})
+    with pytest.raises(InvalidQuery, match="unknown kind 'talk'"):
+        Filters.from_mapping({"kind": "talk"})
+
+
+def test_filter_mapping_accepts_cli_spellings():
+    f = Filters.from_mapping({"target-group": ["Jongeren"], "theme": "Wonen"})
+    assert f.target_group == ["Jongeren"] and f.theme == ["Wonen"]
+
+
+def test_snippet_highlights_query_words():
+    pieces = snippet("Het OCMW van Mechelen werkt met zorgcoaches in de buurt.", "zorgcoach Mechelen")
+    assert ("Mechelen", True) in pieces and ("zorgcoaches", True) in pieces
+    assert "".join(p for p, _ in pieces).startswith("Het OCMW")
