@@ -91,8 +91,8 @@ class SentenceTransformerEmbedder:
             raise BackendUnavailable(f"sentence-transformers model folder {path} does not exist")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.family = family or path.name
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.family = family or model_family(path)
+        self.dim = int(self._model.get_embedding_dimension())
         self._query_prefix, self._passage_prefix = prefixes
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
@@ -105,6 +105,15 @@ class SentenceTransformerEmbedder:
     def query(self, text: str) -> np.ndarray:
         vec = self._model.encode([self._query_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
         return normalise(vec)[0]
+
+
+def model_family(path: Path) -> str:
+    """A name for a local model's vector space: folder name plus a hash of its configuration."""
+    digest = hashlib.sha1()
+    for name in ("config.json", "modules.json", "sentence_bert_config.json"):
+        if (path / name).exists():
+            digest.update((path / name).read_bytes())
+    return f"{path.name}-{digest.hexdigest()[:10]}"
 
 
 def text_key(family: str, text: str) -> str:
@@ -146,21 +155,21 @@ class VectorCache:
 
 def embed_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | None,
                  progress: Callable[[int], None] | None = None, batch: int = 16) -> np.ndarray:
-    """Embed passages, taking what the cache already holds and storing the rest."""
+    """Embed passages, taking what the cache already holds; each distinct text is embedded once."""
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     known = cache.get_many(embedder.family, texts) if cache else {}
-    todo = [i for i, t in enumerate(texts) if t not in known]
-    for i, t in enumerate(texts):
-        if t in known:
-            out[i] = known[t]
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
     if progress and len(texts) - len(todo):
         progress(len(texts) - len(todo))
     for b in range(0, len(todo), batch):
-        idx = todo[b:b + batch]
-        vecs = embedder.passages([texts[i] for i in idx])
-        out[idx] = vecs
+        chunk = todo[b:b + batch]
+        vecs = embedder.passages(chunk)
+        fresh = dict(zip(chunk, vecs))
+        known.update(fresh)
         if cache:
-            cache.put_many(embedder.family, {texts[i]: v for i, v in zip(idx, vecs)})
+            cache.put_many(embedder.family, fresh)
         if progress:
-            progress(len(idx))
+            progress(len(chunk))
+    for i, t in enumerate(texts):
+        out[i] = known[t]
     return out

@@ -1,0 +1,351 @@
+"""Line-level layout analysis of programme texts: what kind of line is this?
+
+The segmenter (``kb.ingest.segment``) groups lines into records; this module only
+looks at one line (or its neighbours) and names its role, so the grouping logic
+reads as a small state machine instead of a wall of regexes. Nothing here changes
+the text: every line keeps the character offsets of its content in the original.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ---------------------------------------------------------------- patterns
+#: Characters we treat as padding around line content (str.strip() also strips \xa0).
+BLANKISH = " \t\r\n\xa0\u200b\ufeff"
+
+#: "1.Publieke ruimte", " 12. Vernieuwende ...", "3) Titel" -- but not "9.30 uur" or "1.4.".
+NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
+
+#: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
+TIME_SLOT_RE = re.compile(
+    r"^(?:van\s+)?\d{1,2}\s*[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?"
+    r"(?:\s*(?:[-–—]|tot)\s*\d{1,2}\s*[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?)?\s*[:\-–]?[\s\xa0]*",
+    re.IGNORECASE,
+)
+
+#: Item headings that announce a programme item by a keyword.
+KEYWORD_HEADING_RE = re.compile(
+    r"^(?:Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+)\b",
+    re.IGNORECASE,
+)
+
+#: Theme tables of a workshop day: "Thema 1:", "Thematafel 2 - ...", "Tafel 3:".
+THEME_RE = re.compile(r"^(?:Thema(?:tafel)?|Tafel|Gesprekstafel)\s*(?P<num>\d{1,2})\s*[:.\-–]?\s*(?P<rest>.*)$",
+                      re.IGNORECASE)
+
+#: Headers that open a logistics / navigation block; nothing in it is a record.
+LOGISTICS_HEADER_RE = re.compile(
+    r"^(?:Deelnameprijs|Deelname(?:kosten)?|Prijs|Kostprijs|Betaling|Annuleren|Annulering(?:svoorwaarden)?|"
+    r"Inschrijven|Inschrijving(?:en)?|Info(?:\s+praktisch)?|Praktisch(?:e info)?|Praktische informatie|"
+    r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie|Doelgroep|"
+    r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
+    r"Verwante presentaties|Lees ook|Tags?)\s*:?$",
+    re.IGNORECASE,
+)
+
+#: Section headers that close the current item without being a record themselves.
+SECTION_HEADER_RE = re.compile(
+    r"^(?:Programma(?:\s+en\s+presentaties)?|Agenda|Dagverloop|Werkbezoeken|Workshops|Sessies|"
+    r"Werksessies|Namiddag|Voormiddag|Ochtend|Middag)\s*:?$",
+    re.IGNORECASE,
+)
+
+#: Agenda contents that are logistics, not talks.
+LOGISTIC_SLOT_RE = re.compile(
+    r"\b(?:onthaal|ontvangst|koffie|welkom|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
+    r"afsluit\w*|afronding|uitgeleide|netwerkmoment|registratie|aperitief|drankje|slot)\b",
+    re.IGNORECASE,
+)
+
+#: A line announcing that a list of practices follows.
+PRACTICE_LIST_MARKER_RE = re.compile(
+    r"^(?:(?:Lokale\s+|Goede\s+|Inspirerende\s+)?(?:Praktijk(?:voorbeeld)?en|Voorbeelden|Projecten)\s*:?"
+    r"|.{0,120}\b(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b.{0,60}:)\s*$",
+    re.IGNORECASE,
+)
+
+#: Bullets that start list entries.
+BULLET_RE = re.compile(r"^[•●▪◦·\-\*–]\s+")
+
+#: "Zorgcoachen Mechelen: Het OCMW ..." -- a named practice with its description.
+NAME_DESC_RE = re.compile(r"^(?P<name>[^\s:.!?][^:.!?]{1,70}?)\s*:\s+(?P<desc>\S.{30,})$")
+
+#: Labels before a colon that introduce people or facts, never a practice name.
+LABEL_WORDS = {
+    "begeleiding", "spreker", "sprekers", "moderator", "moderatie", "door", "met", "voor wie", "wat", "waar",
+    "wanneer", "waarom", "hoe", "prijs", "locatie", "info", "doelgroep", "programma", "datum", "tijd", "uur",
+    "inschrijven", "contact", "panel", "panelleden", "gastspreker", "presentatie", "opgelet", "let op",
+    "noot", "bron", "lees meer", "meer info", "tip", "doel", "resultaat", "resultaten",
+}
+
+#: Image file names, widget captions and similar scraping debris.
+JUNK_LINE_RE = re.compile(
+    r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
+    r"|^Foto:|^Klik hier\b)",
+    re.IGNORECASE,
+)
+
+#: Markers that a block is a list of links to other documents.
+LINK_LIST_TRIGGER_RE = re.compile(r"^(?:Verwante presentaties|Advertisements|Gerelateerde\b|Lees ook|Related)",
+                                  re.IGNORECASE)
+
+#: File-like practice names: "StadGent_TheTravelMandalaKids", "Halen_IBO".
+FILE_NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ0-9]+(?:_[A-Za-zÀ-ÿ0-9]+)+$")
+
+#: Separator between cells of a grid of names on one line (two or more spaces, nbsp included).
+CELL_SPLIT_RE = re.compile(r"[ \t\xa0]{2,}|\t")
+
+#: Sentence ends, for counting substance and cutting titles.
+SENTENCE_END_RE = re.compile(r"[.!?](?:[\"'’”)\]]*)(?=\s+|$)")
+
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line: ``start``/``end`` bound its stripped content in the original text."""
+
+    index: int
+    start: int
+    end: int
+    text: str  # stripped content (a slice of the original text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split into lines, keeping offsets of each line's stripped content."""
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.splitlines(keepends=True)):
+        lead = len(raw) - len(raw.lstrip(BLANKISH))
+        content = raw.strip(BLANKISH)
+        start = pos + lead
+        lines.append(Line(i, start, start + len(content), content))
+        pos += len(raw)
+    return lines
+
+
+# ---------------------------------------------------------------- single-line tests
+def is_numbered_heading(line: Line) -> bool:
+    """A numbered programme item: '12.Vernieuwende praktijken' (number, then a title)."""
+    m = NUMBERED_RE.match(line.text)
+    if not m:
+        return False
+    rest = line.text[m.end():]
+    return len(rest) >= 3 and (rest[0].isupper() or rest[0] in "‘'\"(“")
+
+
+def numbered_value(line: Line) -> int | None:
+    m = NUMBERED_RE.match(line.text)
+    return int(m.group("num")) if m else None
+
+
+def time_slot_rest(line: Line) -> str | None:
+    """For an agenda line, the text after the time ('' if none); None if it is not a time slot."""
+    m = TIME_SLOT_RE.match(line.text)
+    if not m:
+        return None
+    rest = line.text[m.end():]
+    # "12 nov '19" or "2023" are not time slots; require the minute digits to be followed by a boundary.
+    return rest.strip(BLANKISH + ":")
+
+
+def time_slot_offset(line: Line) -> int:
+    """Offset (in the original text) where the talk after a time slot begins."""
+    m = TIME_SLOT_RE.match(line.text)
+    assert m is not None
+    rest = line.text[m.end():]
+    return line.start + m.end() + (len(rest) - len(rest.lstrip(BLANKISH + ":")))
+
+
+def is_logistic_slot(rest: str) -> bool:
+    """Agenda content that is coffee, lunch or a placeholder ('interactieve sessie 1'), not a talk."""
+    if LOGISTIC_SLOT_RE.search(rest.split(":")[0]):
+        return True
+    return len(rest.split()) < 6
+
+
+def is_keyword_heading(line: Line) -> bool:
+    """'Werkbezoek Family Justice Center: ...' -- a heading, not a sentence that starts with 'Lezing'."""
+    return bool(KEYWORD_HEADING_RE.match(line.text)) and line.words <= 30 and not line.text.endswith(".")
+
+
+def theme_match(line: Line) -> re.Match[str] | None:
+    m = THEME_RE.match(line.text)
+    if m and (not m.group("rest") or len(m.group("rest").split()) <= 20):
+        return m
+    return None
+
+
+def is_logistics_header(line: Line) -> bool:
+    return bool(LOGISTICS_HEADER_RE.match(line.text))
+
+
+def is_section_header(line: Line) -> bool:
+    return bool(SECTION_HEADER_RE.match(line.text))
+
+
+def is_practice_marker(line: Line) -> bool:
+    return line.words <= 25 and bool(PRACTICE_LIST_MARKER_RE.match(line.text))
+
+
+def is_bullet(line: Line) -> bool:
+    return bool(BULLET_RE.match(line.text)) and line.words >= 2
+
+
+def bullet_offset(line: Line) -> int:
+    m = BULLET_RE.match(line.text)
+    return line.start + (m.end() if m else 0)
+
+
+def name_desc(line: Line) -> tuple[str, str] | None:
+    """'Name: description' with a title-like name (not a label such as 'Begeleiding')."""
+    m = NAME_DESC_RE.match(line.text)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if name.lower() in LABEL_WORDS or not (name[0].isupper() or name[0] in "‘'\"(“") or len(name.split()) > 8:
+        return None
+    return name, m.group("desc")
+
+
+def is_junk(line: Line) -> bool:
+    """Debris that is never part of a record (image names, captions, sidebar words in capitals)."""
+    if JUNK_LINE_RE.search(line.text):
+        return True
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and line.words <= 3 and all(c.isupper() for c in letters) and not line.text.endswith(":")
+
+
+def name_cells(line: Line) -> list[tuple[int, int, str]] | None:
+    """Cells of a grid of practice names ('StadTurnhout_MamaLeert  Westerlo_Peuterspeelpunt').
+
+    Returns (start, end, cell) triples, or None when the line is not such a grid.
+    A grid needs at least one file-like name; plain cells must be short names.
+    """
+    pieces, pos = [], 0
+    for m in CELL_SPLIT_RE.finditer(line.text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line.text)))
+    cells = [(line.start + a, line.start + b, line.text[a:b]) for a, b in pieces if line.text[a:b].strip()]
+    if not cells or not any(FILE_NAME_RE.match(c[2]) for c in cells):
+        return None
+    if all(FILE_NAME_RE.match(c) or (len(c.split()) <= 5 and c[:1].isupper()) for _, _, c in cells):
+        return cells
+    return None
+
+
+def plain_name_cells(line: Line) -> list[tuple[int, int, str]] | None:
+    """A row of short names separated by wide gaps, valid only next to a file-name grid."""
+    pieces, pos = [], 0
+    for m in CELL_SPLIT_RE.finditer(line.text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line.text)))
+    cells = [(line.start + a, line.start + b, line.text[a:b]) for a, b in pieces if line.text[a:b].strip()]
+    if len(cells) >= 2 and all(len(c.split()) <= 5 and c[:1].isupper() for _, _, c in cells):
+        return cells
+    return None
+
+
+def sentence_count(text: str) -> int:
+    """Number of sentences, counting an unterminated last fragment as one."""
+    text = text.rstrip()
+    ends = len(SENTENCE_END_RE.findall(text))
+    return ends + (0 if text.endswith((".", "!", "?", "’", "”", '"', ")")) else 1)
+
+
+def is_title_like(line: Line, min_words: int = 2) -> bool:
+    """A short line that can name an item: capitalised, no sentence end, not a person/label line."""
+    t = line.text
+    if not (min_words <= line.words <= 16) or not t[0].isupper():
+        return False
+    if t.rstrip().endswith((".", "?", "!", ";", ",", ":")) or "," in t:
+        return False
+    head = t.split(":")[0].strip().lower()
+    return head not in LABEL_WORDS
+
+
+# ---------------------------------------------------------------- whole-text tests
+def _norm(s: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", s.lower()).strip()
+
+
+def repeated_lines(lines: list[Line]) -> set[int]:
+    """Indices of page-header lines: lines that recur verbatim (or nearly) in the text.
+
+    Repeated banners ('WELZIJNSVERENIGING VAN, VOOR EN DOOR 27 OCMW'S', event name, date,
+    venue) are printed on every page; a near-duplicate with a typo still counts.
+    """
+    counts = Counter(_norm(ln.text) for ln in lines if not ln.blank)
+    repeated = {k for k, c in counts.items() if c >= 2 and k and len(k) <= 90 and not k.isdigit()}
+    # Content lines that happen to repeat (e.g. 'Praktijken') are headers, not banners.
+    repeated = {k for k in repeated if not PRACTICE_LIST_MARKER_RE.match(k) and not SECTION_HEADER_RE.match(k)}
+    out: set[int] = set()
+    for ln in lines:
+        if ln.blank:
+            continue
+        key = _norm(ln.text)
+        if key in repeated and not _structural(ln):
+            out.add(ln.index)
+        elif repeated and 15 <= len(key) <= 90 and ln.text.upper() == ln.text and any(
+                _similar(key, r) for r in repeated if len(r) >= 15):
+            out.add(ln.index)
+    return out
+
+
+def _structural(line: Line) -> bool:
+    return (is_numbered_heading(line) or is_keyword_heading(line) or theme_match(line) is not None
+            or time_slot_rest(line) is not None or is_logistics_header(line))
+
+
+@lru_cache(maxsize=4096)
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def link_list_lines(lines: list[Line]) -> set[int]:
+    """Indices of lines in link lists ('Verwante presentaties', related-title blocks).
+
+    A block of consecutive non-blank lines is a link list when it is announced by a
+    trigger line, or when it has many short unstructured lines (titles of other pages).
+    """
+    out: set[int] = set()
+    block: list[Line] = []
+    triggered = False  # the previous block announced related links; this one may continue them
+    for ln in lines + [Line(len(lines), 0, 0, "")]:
+        if not ln.blank:
+            block.append(ln)
+            continue
+        if block:
+            is_links = _is_link_block(block, triggered)
+            if is_links:
+                out.update(b.index for b in block)
+            triggered = is_links and (triggered or any(LINK_LIST_TRIGGER_RE.match(b.text) for b in block))
+        block = []
+    return out
+
+
+def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
+    if any(LINK_LIST_TRIGGER_RE.match(b.text) for b in block) and len(block) >= 3:
+        return True
+    if len(block) < 6:
+        return False
+    # Without a trigger, a block with any heading is a programme written without blank lines.
+    if not triggered and any(_structural(b) or is_section_header(b) or is_practice_marker(b) for b in block):
+        return False
+    structured = sum(1 for b in block if is_bullet(b) or name_desc(b) or name_cells(b))
+    lengths = sorted(len(b.text) for b in block)
+    return structured <= len(block) // 3 and lengths[len(lengths) // 2] < 110

@@ -1,0 +1,619 @@
+"""Split a programme text into records: programme items, the practices listed in them,
+theme tables, and an introduction of the event when it has substance.
+
+``segment(text)`` is a pure function. It reads the text line by line (see
+``kb.ingest.layout`` for what each line can be) and runs a small state machine:
+
+* headings (numbered items, 'Werksessie', 'Werkbezoek', 'Thema N', agenda time
+  slots with a talk, short titles followed by a body) open an item;
+* the item grows over its body paragraphs until the next heading;
+* a practice list (after a 'Praktijken' line, a run of 'Name: description' lines,
+  a numbered run of one-line entries, a grid of file-like names) gives one child
+  record per practice, and the parent's span stops before the list;
+* logistics blocks (price, payment, registration, navigation), page banners, link
+  lists and scraping debris are skipped;
+* slide transcripts (every slide a line that starts with the deck title and a
+  section number) give one record per slide, plus the practices named at its end.
+
+Offsets always point into the original text; nothing is normalised.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kb.ingest import layout as L
+from kb.ingest.layout import Line
+
+__all__ = ["Segment", "segment"]
+
+KIND_PRACTICE, KIND_SESSION, KIND_THEME = "practice", "session", "theme-table"
+
+#: An introduction needs this much to count as a record of its own.
+INTRO_MIN_CHARS = 400
+INTRO_MIN_SENTENCES = 3
+
+#: A paragraph that follows a short title must be at least this long for the title to count as a heading.
+HEADING_BODY_MIN_CHARS = 150
+
+#: One-word section titles inside a description, never the name of a new item.
+GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
+                         "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
+                         "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator"}
+
+#: Words that show a text is an event programme (time slots, sessions, registration).
+PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
+                          r"trefdag|studiedag|inspiratiedag|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
+
+#: Words of an agenda slot that only announce the practices already listed ('café-formule').
+RECAP_RE = re.compile(r"\b(?:praktijk\w*voorbeelden|\(praktijk\)voorbeelden|goede voorbeelden|goede praktijken)\b",
+                      re.IGNORECASE)
+
+#: A slide: a deck title of 1-3 words, a section number, then the slide text.
+SLIDE_RE = re.compile(r"^(?P<deck>(?:[A-ZÀ-Ý][^\s]*\s+){1,3}?)(?P<num>\d{1,2}(?:\.\d{1,2})*\.)\s+(?P<rest>\S.*)$")
+#: Slides about the presenting organisation itself, not about a topic or practice.
+GENERIC_SLIDE_TITLES = {"historiek", "geschiedenis", "structuur", "inhoud", "inhoudstafel", "overzicht", "agenda",
+                        "vragen", "bedankt", "contact", "bronnen", "einde", "dank"}
+#: Inside a slide: 'Projecten in de regio: <names>'.
+SLIDE_PRACTICE_MARKER_RE = re.compile(r"\b(?:Projecten|Praktijken|Voorbeelden)(?: in de regio| uit de praktijk)?\s*:\s*",
+                                      re.IGNORECASE)
+SLIDE_TAIL_MAX_WORDS = 15
+
+#: Cues that an item presents one concrete initiative rather than a topic.
+PRACTICE_CUES = [re.compile(p) for p in (
+    r"^\s*Werkbezoek\b",
+    r"\b(?:het|dit|hun|innovatief|een)\s+project\s+(?:[A-Z‘'\"“]|van\b)",
+    r"\b[Pp]roject\s+[‘'\"“][A-Z]",
+    r"\b(?:[Dd]e\s+)?[Ss]tad\s+[A-Z][a-z]+\s+(?:licht|biedt|startte|zet|werkt|vertelt|organiseert|heeft)\b",
+    r"\bsteden\s+[A-Z][a-z]+\s+en\s+[A-Z][a-z]+\s+aan de slag\b",
+    r"\b(?:OCMW|Sociaal Huis|Zorgbedrijf|AG|LDC)\s+[A-Z][a-z]+\s+(?:en\s+(?:\S+\s+){1,2})?(?:wil|werkt|gingen|ging|heeft|biedt|zet|startte)\b",
+    r"\bin\s+[A-Z][a-z]+\s+doen\s+ze\b",
+    r"\b[A-Z][a-z]+(?:se|sche)\s+aanpak\b",
+    r"\blichten?\s+(?:hun|de|het)\s+(?:aanpak|project)\b",
+    r"\bis een (?:stichting|coöperatie|vzw|innovatief project)\b",
+    r"\b[A-Z][a-z]+\s+(?:kantelt|kiest|verandert)\b",
+)]
+#: Cues that an item is a talk or workshop about a topic.
+SESSION_CUES = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bpanel\w*", r"\blezing\b", r"\bdebat\w*", r"\bpartnersessie\b", r"\bkadert\b", r"\bpleidooi\b",
+    r"\bstand van zaken\b", r"\bonderzoek\w*\b", r"\bhoe (?:kan|kunnen|ziet|gaan)\b",
+)]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One record found in a text: its own span, a clean title, its kind and its parent item."""
+
+    start: int
+    end: int
+    title: str
+    kind: str
+    parent: int | None
+    heading: str
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    heading: str
+    role: str  # item | intro | agenda | theme | child | slide
+    title: str = ""
+    parent: int | None = None  # index into the builder's item list
+    body: list[Line] = field(default_factory=list)
+    listing: bool = False  # a practice list has started inside this item
+    after_list: bool = False  # text after the list no longer belongs to the item
+    kind: str | None = None
+
+    def extend(self, line: Line) -> None:
+        self.end = max(self.end, line.end)
+        self.body.append(line)
+
+
+# ---------------------------------------------------------------- public entry point
+def segment(text: str) -> list[Segment]:
+    """Records of ``text`` in document order (a parent always comes before its practices)."""
+    if not text or not text.strip():
+        return []
+    builder = _Builder(text)
+    builder.run()
+    return builder.result()
+
+
+# ---------------------------------------------------------------- the state machine
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = L.split_lines(text)
+        self.content = [ln for ln in self.lines if not ln.blank]
+        self.pos = {ln.index: k for k, ln in enumerate(self.content)}
+        self.banners = L.repeated_lines(self.lines)
+        self.links = L.link_list_lines(self.lines)
+        self.slide_deck = _slide_deck(self.content)
+        self.items: list[_Item] = []
+        self.cur: int | None = None
+        self.drop = False
+        self.pending_agenda = False
+        self.programme = bool(PROGRAMME_RE.search(text))
+
+    # -- navigation helpers
+    def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
+        k = self.pos[line.index] + 1
+        while k < len(self.content):
+            ln = self.content[k]
+            if not (skip_junk and (ln.index in self.banners or L.is_junk(ln))):
+                return ln
+            k += 1
+        return None
+
+    def _prev(self, line: Line) -> Line | None:
+        k = self.pos[line.index] - 1
+        return self.content[k] if k >= 0 else None
+
+    def _blank_before(self, line: Line) -> bool:
+        return line.index == 0 or self.lines[line.index - 1].blank
+
+    @property
+    def current(self) -> _Item | None:
+        return self.items[self.cur] if self.cur is not None else None
+
+    # -- item creation
+    def _open(self, start: int, end: int, heading: str, role: str, title: str = "", line: Line | None = None) -> _Item:
+        item = _Item(start, end, heading, role, title=title)
+        if line is not None:
+            item.body.append(line)
+        self.items.append(item)
+        self.cur = len(self.items) - 1
+        self.drop = False
+        self.pending_agenda = False
+        return item
+
+    def _child(self, start: int, end: int, heading: str, title: str) -> None:
+        if end <= start:
+            return
+        item = _Item(start, end, heading, "child", title=title, parent=self.cur, kind=KIND_PRACTICE)
+        self.items.append(item)
+        if self.current is not None:
+            self.current.listing = True
+
+    def _close(self) -> None:
+        self.cur = None
+
+    # -- main loop
+    def run(self) -> None:
+        for line in self.content:
+            self._step(line)
+
+    def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
+        if line.index in self.banners or line.index in self.links:
+            self._close()
+            return
+        if L.is_junk(line):
+            return
+        if self.slide_deck and _is_slide(line, self.slide_deck):
+            self._slide(line)
+            return
+        theme = L.theme_match(line)
+        if theme:
+            self._theme(line, theme)
+            return
+        if L.is_numbered_heading(line) and not self._numbered_entry(line):
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
+        if L.is_keyword_heading(line):
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
+        slot = L.time_slot_rest(line)
+        if slot is not None and not L.is_numbered_heading(line):
+            self._time_slot(line, slot)
+            return
+        if L.is_logistics_header(line):
+            self._close()
+            self.drop, self.pending_agenda = True, False
+            return
+        if L.is_section_header(line):
+            self._close()
+            self.drop = self.pending_agenda = False
+            return
+        if self.drop:
+            return
+        if self._list_entry(line):
+            return
+        self._paragraph(line)
+
+    # -- handlers
+    def _theme(self, line: Line, m: re.Match[str]) -> None:
+        title = m.group("rest").strip()
+        if not title:
+            nxt = self._next(line)
+            title = nxt.text if nxt is not None else line.text
+        self._open(line.start, line.end, line.text, "theme", title=title, line=line)
+
+    def _time_slot(self, line: Line, rest: str) -> None:
+        self._close()
+        if not rest:
+            self.pending_agenda, self.drop = True, False
+        elif L.is_logistic_slot(rest):
+            self.drop, self.pending_agenda = True, False
+        else:
+            self._open(L.time_slot_offset(line), line.end, line.text, "agenda", line=line)
+
+    def _numbered_entry(self, line: Line) -> bool:
+        """A numbered line that is one entry of a run of one-line entries (a list, not an item)."""
+        n = L.numbered_value(line)
+        if n is None or line.words > 30:
+            return False
+        prev, nxt = self._prev(line), self._next(line)
+        if prev is not None and L.numbered_value(prev) == n - 1 and prev.words <= 30:
+            return True
+        return nxt is not None and L.numbered_value(nxt) == n + 1 and nxt.words <= 30 and L.is_numbered_heading(nxt)
+
+    def _list_entry(self, line: Line) -> bool:
+        """Handle practice-list lines; True when the line was consumed as (part of) a list."""
+        cur = self.current
+        if L.is_practice_marker(line) and not L.name_desc(line):
+            if cur is None:
+                cur = self._open(line.start, line.end, line.text, "intro", line=line)
+            elif not cur.listing:
+                cur.extend(line)
+            cur.listing = True
+            return True
+        if L.is_numbered_heading(line):  # an entry of a numbered run of one-line entries
+            m = L.NUMBERED_RE.match(line.text)
+            start = line.start + (m.end() if m else 0)
+            if cur is not None and cur.listing:
+                self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
+            else:  # without a 'practices:' line it is a short agenda of items
+                self._open(start, line.end, line.text, "item", line=line)
+            return True
+        listing = cur is not None and cur.listing
+        if L.is_bullet(line) and listing:
+            start = L.bullet_offset(line)
+            self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
+            return True
+        nd = L.name_desc(line)
+        if nd and (listing or self._name_desc_run(line)):
+            self._child(line.start, line.end, line.text, _clean_title(nd[0]))
+            return True
+        cells = L.name_cells(line) or (L.plain_name_cells(line) if listing else None)
+        if cells:
+            for a, b, cell in cells:
+                self._child(a, b, line.text, _title_from_file_name(cell))
+            return True
+        return False
+
+    def _name_desc_run(self, line: Line) -> bool:
+        """Three or more 'Name: description' lines in a row make a practice list."""
+        k = self.pos[line.index]
+        window = self.content[max(0, k - 2):k + 3]
+        flags = [bool(L.name_desc(ln)) for ln in window]
+        best = run = 0
+        for f in flags:
+            run = run + 1 if f else 0
+            best = max(best, run)
+        return best >= 3
+
+    def _paragraph(self, line: Line) -> None:
+        cur = self.current
+        if self.pending_agenda:
+            self._open(line.start, line.end, line.text, "agenda", line=line)
+            return
+        if cur is None:
+            if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
+                return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
+            role = "item" if self.items and self._looks_like_heading(line) else "intro"
+            self._open(line.start, line.end, line.text, role, line=line)
+            return
+        if cur.listing:
+            self._after_list(cur, line)
+            return
+        if cur.after_list:
+            return
+        if len(cur.body) > 1 and self._looks_like_heading(line):
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
+        cur.extend(line)
+
+    def _after_list(self, cur: _Item, line: Line) -> None:
+        """A plain paragraph after a practice list started."""
+        nxt = self._next(line)
+        last = self.items[-1]
+        if last is cur:  # the 'list' announced by a marker never came: plain body text
+            cur.listing = False
+            cur.extend(line)
+            return
+        if nxt is not None and L.is_bullet(nxt) and last.role == "child" and L.BULLET_RE.match(last.heading):
+            # an unbulleted practice between bulleted ones
+            self._child(line.start, line.end, line.text, _title_from_entry(line.text))
+            return
+        if self._looks_like_heading(line):
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
+        if len(cur.body) <= 1 and cur.role != "intro" and not cur.after_list:
+            # the item had only its heading before the list: its description follows the list
+            cur.start, cur.end, cur.body = line.start, line.end, [line]
+            cur.listing, cur.after_list = False, True
+            return
+        cur.listing, cur.after_list = False, True
+
+    def _looks_like_heading(self, line: Line) -> bool:
+        """A short unnumbered title followed by a body paragraph ('Trefkwartier: ontmoet ...')."""
+        if not L.is_title_like(line, min_words=1) or not self._blank_before(line):
+            return False
+        if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
+            return False
+        nxt = self._next(line)
+        return (nxt is not None and len(nxt.text) >= HEADING_BODY_MIN_CHARS and self.lines[line.index + 1].blank
+                and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _slide(self, line: Line) -> None:
+        """One slide line: a record for the slide, and practices named at its end."""
+        self._close()
+        title = _slide_title(line.text)
+        if title.split()[0].lower().strip(".,:") in GENERIC_SLIDE_TITLES:
+            return
+        tail = _slide_tail(line)
+        end = tail[0][0] if tail else line.end
+        end = line.start + len(self.text[line.start:end].rstrip(L.BLANKISH))
+        self._open(line.start, end, line.text, "slide", title=title, line=line)
+        for a, b in tail:
+            self._child(a, b, line.text, _title_from_entry(self.text[a:b]))
+        self._close()
+
+    # -- result
+    def result(self) -> list[Segment]:
+        keep: list[int] = []
+        for k, item in enumerate(self.items):
+            if self._keep(item):
+                keep.append(k)
+        new_index = {old: new for new, old in enumerate(keep)}
+        out: list[Segment] = []
+        for k in keep:
+            item = self.items[k]
+            title = _item_title(item, self.text)
+            parent = new_index.get(item.parent) if item.parent is not None else None
+            kind = item.kind or _classify(item, self.text, title, self._has_items(), self.programme)
+            out.append(Segment(item.start, item.end, title, kind, parent, item.heading[:300]))
+        return out
+
+    def _has_items(self) -> bool:
+        return any(i.role in ("item", "agenda", "theme", "slide") for i in self.items)
+
+    def _keep(self, item: _Item) -> bool:
+        if item.end <= item.start:
+            return False
+        own = self.text[item.start:item.end]
+        if item.role == "intro":
+            if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
+                # a text with nothing else in it is one record, however short
+                return not self._has_items() and not any(i.role == "child" for i in self.items) and len(own) >= 200
+            return True
+        if item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
+            return False  # the slot only presents the practices already listed
+        return bool(_item_title(item, self.text))
+
+
+# ---------------------------------------------------------------- slides
+def _slide_deck(content: list[Line]) -> str | None:
+    """The first word of a slide deck's repeated header, when at least three slides carry it."""
+    firsts = Counter()
+    for ln in content:
+        m = SLIDE_RE.match(ln.text)
+        if m and len(ln.text) > 80 and not L.is_numbered_heading(ln):
+            firsts[m.group("deck").split()[0]] += 1
+    if not firsts:
+        return None
+    word, n = firsts.most_common(1)[0]
+    return word if n >= 3 else None
+
+
+def _is_slide(line: Line, deck: str) -> bool:
+    m = SLIDE_RE.match(line.text)
+    return bool(m) and m.group("deck").split()[0] == deck
+
+
+def _slide_title(text: str) -> str:
+    """'Leefbaarheid Opbouwwerk 1.4. Programmasporen Samenlevingsopbouw Vlaanderen Het recht ...'
+    -> 'Programmasporen Samenlevingsopbouw Vlaanderen': the capitalised words after the number,
+    minus the word that starts the first sentence."""
+    m = SLIDE_RE.match(text)
+    rest = m.group("rest") if m else text
+    words = [w for w in rest.split() if not L.URL_RE.match(w.strip("()"))]
+    title: list[str] = []
+    for k, w in enumerate(words[:12]):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        after_comma = bool(title) and title[-1].endswith(",")
+        if title and not after_comma and (not w[:1].isupper() or nxt[:1].islower()):
+            break
+        title.append(w)
+        if w.endswith((".", ":")):
+            break
+    return " ".join(title).strip(" .:,") or rest[:60]
+
+
+def _slide_tail(line: Line) -> list[tuple[int, int]]:
+    """Spans of practices named at the end of a slide.
+
+    Slides often end with the names of projects: after 'Projecten in de regio:', or as a
+    title fragment after the last full sentence ('... uitgewerkt. Buurtdienst Bellewijk
+    Poperinge http://...'). A bare link belongs to the sentence before it; a sentence that
+    starts with 'Project' is itself the practice.
+    """
+    text = line.text
+    m = None
+    for m in SLIDE_PRACTICE_MARKER_RE.finditer(text):
+        pass
+    if m is not None and m.end() < len(text) and len(text[m.end():].split()) <= SLIDE_TAIL_MAX_WORDS:
+        return [(line.start + m.end(), line.end)]
+    ends = [e.end() for e in L.SENTENCE_END_RE.finditer(text)]
+    ends = [e for e in ends if e < len(text) - 1]
+    if len(ends) < 2:
+        return []
+    cut = ends[-1]
+    tail = text[cut:].strip()
+    if not tail or L.SENTENCE_END_RE.search(tail[-2:]):
+        return []
+    start = cut + (len(text[cut:]) - len(text[cut:].lstrip()))
+    words = [w for w in tail.split() if not L.URL_RE.match(w)]
+    if not words:  # only links: the practice is the sentence they illustrate
+        prev_start = ends[-2]
+        start = prev_start + (len(text[prev_start:]) - len(text[prev_start:].lstrip()))
+    elif not tail[0].isupper() or len(words) < 2 or len(words) > SLIDE_TAIL_MAX_WORDS:
+        return []
+    prev_start = ends[-2]
+    prev = text[prev_start:cut].strip()
+    if re.match(r"^(?:Het\s+)?[Pp]roject\b", prev):
+        start = prev_start + (len(text[prev_start:]) - len(text[prev_start:].lstrip()))
+    return [(line.start + start, line.end)]
+
+
+# ---------------------------------------------------------------- titles
+TITLE_PREFIX_RE = re.compile(
+    r"^(?:\d{1,3}\s*[.)]\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
+    re.IGNORECASE)
+TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
+                               re.IGNORECASE)
+
+
+def _clean_title(s: str) -> str:
+    s = re.sub(r"[\s\xa0]+", " ", s).strip()
+    s = TRAILING_LINKS_RE.sub("", s)
+    s = re.sub(r"\s+[-–]\s*$", "", s)
+    return s.strip(" :;,-–*\u2022") or s.strip()
+
+
+def _item_title(item: _Item, text: str) -> str:
+    if item.title:
+        return _sentence_case(_clean_title(item.title))
+    head = item.heading
+    if item.role == "agenda":
+        head = text[item.start:item.end].split("\n")[0]
+    if item.role == "intro":
+        head = _intro_title(item)
+    prev = None
+    while prev != head:  # '34.Werkbezoek X' loses both prefixes
+        prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
+    t = _clean_title(L.URL_RE.sub("", head))
+    if item.role in ("agenda", "intro") and len(t.split()) > 14:
+        t = _first_clause(t)
+    return _sentence_case(t)[:200]
+
+
+def _intro_title(item: _Item) -> str:
+    """An introduction is named by its first real title line, else by its first sentence."""
+    for line in item.body:
+        if L.is_title_like(line) and line.words >= 3:
+            return line.text
+    for line in item.body:
+        if len(line.text) >= 40:
+            return _first_clause(line.text)
+    return item.heading
+
+
+def _sentence_case(s: str) -> str:
+    """'GRENZEN VERLEGGEN VIA ...' -> 'Grenzen verleggen via ...'; 'opleiden in ...' -> 'Opleiden in ...'."""
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) > 8 and all(c.isupper() for c in letters):
+        s = s.lower()
+    return s[:1].upper() + s[1:] if s[:1].islower() else s
+
+
+def _first_clause(s: str) -> str:
+    """First sentence or clause, cut at a word boundary, for titles of long lines."""
+    m = re.search(r"[.!?](?:\s|$)", s)
+    if m and m.start() > 10:
+        s = s[:m.start()]
+    words = s.split()
+    if len(words) > 14:
+        for sep in (":", ",", " – ", " - "):
+            if sep in s and 3 <= len(s.split(sep)[0].split()) <= 14:
+                return s.split(sep)[0].strip()
+        s = " ".join(words[:12]) + " …"
+    return s.strip()
+
+
+def _title_from_entry(s: str) -> str:
+    """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
+    s = _clean_title(s)
+    m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
+    if m and len(s) < 200:
+        name = _clean_title(m.group("name"))
+        region = m.group("region").strip()
+        return name if region.lower() in name.lower() else f"{name} ({region})"
+    first = _first_clause(L.URL_RE.sub("", s)).rstrip(" …")
+    if ":" in first[:80]:
+        head = first.split(":")[0].strip()
+        if head and head.lower() not in L.LABEL_WORDS:
+            return head
+    m = ENTRY_VERB_RE.search(first)
+    if m and 1 <= len(first[:m.start()].split()) <= 8 and len(first.split()) > 6:
+        return first[:m.start()].strip()
+    return first
+
+
+#: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').
+ENTRY_VERB_RE = re.compile(
+    r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
+    r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was)\s")
+
+
+CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-zà-ÿ])")
+
+
+def _title_from_file_name(cell: str) -> str:
+    """'StadGent_TheTravelMandalaKids' -> 'The Travel Mandala Kids (Stad Gent)'."""
+    cell = _clean_title(re.sub(r"\s+[-–]\s+(?:filmpje|website|video|presentatie)$", "", cell.strip(), flags=re.I))
+    if "_" not in cell:
+        return cell
+    parts = [CAMEL_RE.sub(" ", p).strip() for p in cell.split("_") if p]
+    if len(parts) == 1:
+        return parts[0]
+    owner, name = parts[0], " ".join(parts[1:])
+    return f"{name} ({owner})"
+
+
+# ---------------------------------------------------------------- kinds
+@lru_cache(maxsize=1)
+def _municipality_names() -> frozenset[str]:
+    """Dutch names of Belgian municipalities, to spot a named place in a title."""
+    try:
+        import belgica  # local data package, no network
+        names = {m["name"].get("nl") or m["name"].get("fr") for m in belgica.municipalities()}
+    except Exception:  # noqa: BLE001 - kinds still work without the gazetteer, just less well
+        names = set()
+    return frozenset(n for n in names if n and len(n) > 3)
+
+
+def _names_place(title: str) -> bool:
+    places = _municipality_names()
+    return any(w in places for w in re.findall(r"[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?", title)) or any(
+        w in places for w in re.findall(r"[A-Z][\w'-]+", title))
+
+
+def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bool = True) -> str:
+    """practice when the item presents one concrete initiative, else session (themes are tables).
+
+    In an event programme an item is a talk unless it names a concrete initiative; on a
+    page that is no programme (a news item, a project page) it is a practice unless it
+    reads like a talk.
+    """
+    if item.role == "theme":
+        return KIND_THEME
+    if item.role == "child":
+        return KIND_PRACTICE
+    own = text[item.start:item.end]
+    head = item.heading
+    if item.role == "slide":
+        return KIND_PRACTICE if re.search(r"\b[Pp]roject\b", title) else KIND_SESSION
+    if item.role == "intro" and has_items:
+        return KIND_SESSION
+    if re.match(r"^\s*(?:\d{1,3}\s*[.)]\s*)?Werkbezoek\b", head):
+        return KIND_PRACTICE
+    body = own[:900]
+    practice = sum(bool(p.search(body)) for p in PRACTICE_CUES) + (2 if _names_place(title) else 0)
+    session = sum(bool(p.search(body[:500])) for p in SESSION_CUES)
+    if not programme:
+        return KIND_SESSION if session > practice + 1 else KIND_PRACTICE
+    return KIND_PRACTICE if practice >= 1 and practice >= session else KIND_SESSION

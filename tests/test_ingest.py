@@ -1,0 +1,53 @@
+"""Ingest through the library: re-ingest after a change, big files, failures that lose nothing."""
+from __future__ import annotations
+
+import pytest
+
+
+def test_reingest_changed_file_replaces_its_records(fake_kb, corpus_files, tmp_path):
+    source = tmp_path / "programma.txt"
+    text = corpus_files[2].read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    fake_kb.ingest([source])
+    first = {r.id for r in fake_kb.records()}
+    source.write_text(text.replace("Kracht.wonen", "Kracht.wonen plus"), encoding="utf-8")
+    report = fake_kb.ingest([source])
+    assert not report.errors
+    second = {r.id for r in fake_kb.records()}
+    assert len(second) == len(first) and any("Kracht.wonen plus" in r.text for r in fake_kb.records())
+    assert len(fake_kb.index()) == len(second)
+
+
+def test_several_megabyte_file_is_ingested(fake_kb, corpus_files, tmp_path):
+    big = tmp_path / "groot.txt"
+    text = corpus_files[0].read_text(encoding="utf-8")
+    big.write_text((text + "\n\n") * 50, encoding="utf-8")
+    assert big.stat().st_size > 3_000_000
+    report = fake_kb.ingest([big])
+    assert not report.errors and report.records > 1000
+    assert len(fake_kb.index()) == fake_kb.store.count()
+
+
+def test_failure_in_the_middle_of_a_save_keeps_store_and_index_consistent(fake_kb, corpus_files, monkeypatch):
+    fake_kb.ingest([corpus_files[2]])
+    before = {r.id: r for r in fake_kb.records()}
+    from kb.store import Store
+
+    def crash(self, name, *args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "put_source", crash)
+    with pytest.raises(OSError):
+        fake_kb.ingest([corpus_files[4]])
+    monkeypatch.undo()
+    assert {r.id: r for r in fake_kb.records()} == before
+    fake_kb._index = None
+    assert set(fake_kb.index().ids().tolist()) == {rowid for rowid, _ in fake_kb.store.all()}
+
+
+def test_bad_file_does_not_stop_the_others(fake_kb, corpus_files, tmp_path):
+    empty = tmp_path / "leeg.md"
+    empty.write_text("", encoding="utf-8")
+    report = fake_kb.ingest([empty, corpus_files[2]])
+    assert report.errors == ["leeg.md: the file is empty"]
+    assert {r.source for r in fake_kb.records()} == {corpus_files[2].name}

@@ -1,0 +1,274 @@
+"""Segmentation of programme texts into records (kb.ingest.segment).
+
+Small hand-made Dutch snippets for each text shape, a few checks on slices of the
+real corpus, and Hypothesis properties that hold for any input.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.segment import Segment, segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+LONG = ("Het project brengt buurtbewoners, vrijwilligers en professionals samen rond een gedeelde vraag. "
+        "Samen zoeken ze naar oplossingen die in de buurt werken en die lang meegaan. ")
+
+
+def texts(text: str, segs: list[Segment]) -> list[str]:
+    return [text[s.start:s.end] for s in segs]
+
+
+def check_invariants(text: str, segs: list[Segment]) -> None:
+    last_end = -1
+    spans = sorted((s.start, s.end) for s in segs)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+        assert a >= last_end, "spans overlap"
+        last_end = b
+    for k, s in enumerate(segs):
+        assert s.title.strip()
+        assert s.kind in ("practice", "session", "theme-table")
+        assert s.parent is None or 0 <= s.parent < k
+
+
+# ---------------------------------------------------------------- shapes
+def test_numbered_items_with_time_slots() -> None:
+    text = ("Programma\n\n10.30 - 11.30 uur\n\n"
+            "1.Publieke ruimte: pleidooi voor schoonheid\n\n" + LONG + "\n\n"
+            "2.Onderwijs anders bekeken   presentatie\n\n" + LONG + "\n\n11.45 - 12.45 uur\n\n"
+            "3.Werkbezoek Sociaal centrum Plein: hulp voor mensen zonder papieren\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Publieke ruimte: pleidooi voor schoonheid", "Onderwijs anders bekeken",
+                                       "Sociaal centrum Plein: hulp voor mensen zonder papieren"]
+    assert text[segs[0].start:].startswith("1.Publieke ruimte")
+    assert text[segs[0].start:segs[0].end].rstrip().endswith("gaan.")
+    assert segs[2].kind == "practice"  # a work visit shows one concrete place
+
+
+def test_practice_sublist_after_praktijken_line() -> None:
+    text = ("12.Vernieuwende praktijken voor een zorgzame buurt\n\n" + LONG + "\n\nPraktijken\n\n"
+            "• Zorgcoaches in Mechelen: het OCMW werkt met zorgcoaches vanuit het lokaal dienstencentrum.\n\n"
+            "• Buurthuis Herselt: een buurthuis in een sociale woonwijk, nu gedragen door de bewoners.\n\n"
+            "13.De kracht van heterogene teams\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    parent, a, b, nxt = segs
+    assert parent.end <= text.index("• Zorg") and text[parent.start:parent.end].endswith("Praktijken")
+    assert (a.parent, b.parent) == (0, 0) and a.kind == b.kind == "practice"
+    assert a.title == "Zorgcoaches in Mechelen" and text[a.start] == "Z"
+    assert nxt.parent is None and nxt.title == "De kracht van heterogene teams"
+
+
+def test_name_description_run_is_a_practice_list() -> None:
+    lines = ["Zottegem Zorgt: Zottegem stemt het zorgaanbod van publieke en private partners op elkaar af.",
+             "Mobiel zorgdorp: In Londerzeel trekt het mobiel zorgdorp met drie bussen door de deelgemeenten.",
+             "Buren voor mekaar: Het OCMW van Hoegaarden investeert in een netwerk van vrijwilligers."]
+    text = "5.Zorgzame buurten\n\n" + LONG + "\n\n" + "\n".join(lines) + "\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs[1:]] == ["Zottegem Zorgt", "Mobiel zorgdorp", "Buren voor mekaar"]
+    assert all(s.parent == 0 for s in segs[1:])
+
+
+def test_labels_before_colon_are_not_practices() -> None:
+    text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
+            "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
+    segs = segment(text)
+    assert len(segs) == 1 and segs[0].title == "In contact brengen met sport"
+    assert text[segs[0].start:segs[0].end].endswith("(Dendermonde)")
+
+
+def test_file_name_grid_gives_one_practice_per_name() -> None:
+    text = ("31.Lokale praktijken kinderopvang die inspireren\xa0\xa0\n"
+            "StadTurnhout_MamaLeert\xa0\xa0 Westerlo_Peuterspeelpunt\n"
+            "StadGent_TheTravelMandalaKids\xa0\xa0 Halen_IBO\xa0\xa0\nLeuven\xa0\xa0 Puurs\n\n"
+            "In deze workshop krijgt u informatie op maat over lokale en inspirerende praktijken in de "
+            "kinderopvang. Laureaten van de Gouden Kinderschoen stellen hun werking voor.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    titles = [s.title for s in segs]
+    assert "The Travel Mandala Kids (Stad Gent)" in titles and "Peuterspeelpunt (Westerlo)" in titles
+    assert "Leuven" in titles and "Puurs" in titles
+    parent = segs[0]
+    assert parent.title == "Lokale praktijken kinderopvang die inspireren"
+    assert text[parent.start:].startswith("In deze workshop")  # its description follows the list
+    assert all(s.parent == 0 and s.kind == "practice" for s in segs[1:])
+
+
+def test_numbered_region_list() -> None:
+    text = ("Wat\n\nMet deze inspiratiedag willen we aan de hand van goede praktijken tonen wat regionaal "
+            "sociaal beleid oplevert. Regionale samenwerking helpt kleine gemeenten. Dat tonen we met "
+            "voorbeelden uit heel Vlaanderen. " + LONG + "\n\nDeze 3 goede praktijken komen aan bod :\n\n"
+            " 1. Kracht.wonen (regionale aanpak van dak- en thuisloosheid) – W13\n"
+            " 2. Katrolwerking (studieondersteuning aan huis) – welzijnsband Meetjesland\n"
+            " 3. Wijkgezondheidscentra Kempen – Welzijnszorg Kempen en partners\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    intro, *listed = segs
+    assert intro.kind == "session" and text[intro.start:intro.end].endswith("aan bod :")
+    assert [s.title for s in listed][0] == "Kracht.wonen (regionale aanpak van dak- en thuisloosheid) (W13)"
+    assert text[listed[0].start:].startswith("Kracht.wonen")
+    assert len(listed) == 3 and all(s.parent == 0 for s in listed)
+
+
+def test_theme_tables_and_repeated_banner() -> None:
+    banner = "WELZIJNSVERENIGING VAN, VOOR EN DOOR 27 OCMW'S\n\nREGIONAAL WELZIJNSCAFÉ\n\n"
+    text = (banner + "Thema 1:\n\nHet lokale bestuur als moderne werkgever\n\n" + LONG + "\n\n" + banner
+            + "Thema 2:\n\nEen bovenlokaal netwerk rond dakloosheid\n\n" + LONG + "\n\n"
+            + "WELZIJSVERENIGING VAN, VOOR EN DOOR 27 OCMW'S\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [(s.kind, s.title) for s in segs] == [("theme-table", "Het lokale bestuur als moderne werkgever"),
+                                                 ("theme-table", "Een bovenlokaal netwerk rond dakloosheid")]
+    assert all("OCMW'S" not in t for t in texts(text, segs))
+
+
+def test_logistics_and_agenda_are_dropped() -> None:
+    text = ("AGENDA\n\n8u30: ontvangst met welkomstkoffie\n\n9u00: opening met kabinet\n\n"
+            "09.25 uur Een bestuurskundige insteek: wat kan regionaal sociaal beleid inhouden? door prof. Voets\n"
+            "12.35 uur Informele afronding met broodjes\n\nDeelnameprijs\n\n€ 70, inclusief documentatie.\n\n"
+            "Betaling\n\nJe betaalt na ontvangst van factuur.\n\nAnnuleren\n\nKosteloos annuleren kan tot 7 november.\n\n"
+            "Info praktisch\n\nGudrun, gudrun@vvsg.be\n\nNavigatie\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1 and segs[0].kind == "session"
+    assert text[segs[0].start:segs[0].end].startswith("Een bestuurskundige insteek")
+
+
+def test_link_list_is_dropped() -> None:
+    links = "\n".join(f"Presentatie over onderwerp {i} in gemeente {i}." for i in range(12))
+    text = "Leefbaarheid\n\nSlides:\n\nAdvertisements\nVerwante presentaties\n" + links + "\n"
+    assert segment(text) == []
+
+
+def test_slide_transcript_with_practices_at_slide_end() -> None:
+    body = ("Het buurtwerk wil de leefbaarheid van de wijk verbeteren. Bewoners worden actief betrokken. "
+            "Er zijn activiteiten voor alle leeftijden.")
+    text = (f"Deck Opbouwwerk 1.1. Referentiekader {body}\n\n"
+            "Deck Opbouwwerk 1.2. Historiek In 1968 werd een federatie opgericht. Later kwam er meer.\n\n"
+            f"Deck Opbouwwerk 1.3. Leefbaarheid {body} Projecten in de regio: Poperinge Dorp In Zicht\n\n"
+            f"Deck 2. Buurtwerk {body} Buurtdienst Bellewijk Poperinge http://bellewijk.example\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    kinds_titles = [(s.kind, s.title) for s in segs]
+    assert ("practice", "Poperinge Dorp In Zicht") in kinds_titles
+    assert ("practice", "Buurtdienst Bellewijk Poperinge") in kinds_titles
+    assert not any("Historiek" in t for _, t in kinds_titles)  # slides about the organisation itself
+    assert sum(k == "session" for k, _ in kinds_titles) == 3
+
+
+def test_short_intro_is_not_a_record_but_a_news_item_is() -> None:
+    assert segment("Om lokale besturen te inspireren organiseren we op 25 mei een inspiratiedag.\n\nProgramma\n") == []
+    news = ("Nieuws\n\nLier zet buddy's in voor nieuwkomers\n\n12 maart 2021\n\n"
+            "De stad Lier startte vorig jaar met een buddyproject voor nieuwkomers. Vrijwilligers koppelen zich "
+            "aan een gezin. Samen gaan ze op stap naar de bibliotheek of de sportclub.\n\n"
+            "Het project loopt samen met het Agentschap Integratie en Inburgering. Er zijn al veertig duo's.\n\n"
+            "Meer info\n\nContactpersoon: Jan Peeters\n")
+    segs = segment(news)
+    assert len(segs) == 1 and segs[0].kind == "practice" and segs[0].title == "Lier zet buddy's in voor nieuwkomers"
+    assert "Contactpersoon" not in news[segs[0].start:segs[0].end]
+
+
+def test_web_page_with_a_few_practices() -> None:
+    page = ("Welzijnsvereniging Kempen\n\nOnze projecten\n\nBuddywerking Geel\n\n"
+            "In Geel koppelt het OCMW vrijwilligers aan mensen die eenzaam zijn. De buddy's komen wekelijks op "
+            "bezoek. Het project bereikt vooral alleenstaande ouderen.\n\nSchuldhulp op maat\n\n"
+            "De welzijnsvereniging zet een gezamenlijke jurist in voor collectieve schuldenregeling in twaalf "
+            "gemeenten. Zo krijgen kleine gemeenten toegang tot juridische expertise.\n\nContact\n\ninfo@example.be\n")
+    segs = segment(page)
+    check_invariants(page, segs)
+    assert [(s.kind, s.title) for s in segs] == [("practice", "Buddywerking Geel"), ("practice", "Schuldhulp op maat")]
+
+
+def test_offsets_point_into_original_text_with_nbsp_and_bold() -> None:
+    text = "\xa0\n\n7.Dilbeek **kantelt** zijn organisatie\xa0\xa0\n\n" + LONG + "\xa0\n"
+    (seg,) = segment(text)
+    assert text[seg.start:seg.end].startswith("7.Dilbeek **kantelt**")
+    assert seg.kind == "practice"
+
+
+# ---------------------------------------------------------------- corpus slices
+def _corpus(prefix: str) -> str:
+    files = sorted(CORPUS.glob(prefix + "*.txt"))
+    if not files:
+        pytest.skip("corpus not available")
+    return files[0].read_text(encoding="utf-8")
+
+
+def test_corpus_item_12_lists_ten_practices() -> None:
+    text = _corpus("000_")
+    segs = segment(text)
+    (item,) = [k for k, s in enumerate(segs) if s.title.startswith("Vernieuwende praktijken voor een zorgzame")]
+    children = [s for s in segs if s.parent == item]
+    assert len(children) == 10 and all(s.kind == "practice" for s in children)
+    assert children[0].title == "Zorgcoachen Mechelen"
+
+
+def test_corpus_logistics_tail_gives_no_records() -> None:
+    text = _corpus("000_")
+    tail = text.index("Deelnameprijs")
+    assert all(s.end <= tail for s in segment(text))
+
+
+def test_corpus_werksessies_each_one_record() -> None:
+    text = _corpus("001_")
+    segs = segment(text)
+    assert len(segs) == text.count("Werksessie")
+    assert all(text[s.start:].startswith("Werksessie") for s in segs)
+
+
+def test_corpus_theme_tables() -> None:
+    segs = segment(_corpus("004_"))
+    assert [s.kind for s in segs].count("theme-table") == 4
+
+
+def test_corpus_invariants() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        check_invariants(text, segment(text))
+
+
+# ---------------------------------------------------------------- properties
+PROGRAMME_ALPHABET = st.sampled_from(
+    ["\n", "\n\n", " ", "\xa0", "•", "1.", "12.", "10.30 - 11.30 uur", "Thema 1:", "Werksessie actie 5: ",
+     "Praktijken", "Deelnameprijs", "Naam: ", "_", "StadGent_Mandala", "http://x.be", ".", ":", "Zorg", "buurt",
+     "Het OCMW van Mechelen werkt met zorgcoaches. ", "Leefbaarheid Opbouwwerk 1.4. "])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_never_crashes_on_arbitrary_text(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PROGRAMME_ALPHABET, max_size=60).map("".join))
+def test_invariants_on_programme_like_text(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=2000))
+def test_binary_ish_garbage(data: bytes) -> None:
+    text = data.decode("latin-1")
+    check_invariants(text, segment(text))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\xa0\xa0", "x" * 200_000, ("woord " * 50_000).strip(),
+                                  "1.\n2.\n3.\n", "•\n• \n•  x", "Thema 1:", "10.30 uur", ":" * 500])
+def test_edge_cases(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+def test_programme_without_blank_lines_is_not_a_link_list() -> None:
+    text = "\n".join(
+        f"{n}.Sessie over thema {n} in de lokale context\n" + LONG.strip() for n in range(1, 8)) + "\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 7
