@@ -1,0 +1,296 @@
+"""Where a practice runs: municipalities, provinces and regional partnership from Dutch text.
+
+A gazetteer PhraseMatcher finds every place name; rules then drop mentions that only say where
+a speaker works, was born or where the event is held, and names that are common words or
+surnames. Municipalities are returned with the name they had when the text was written, so a
+2016 text about Puurs gives "Puurs", not "Puurs-Sint-Amands".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from kb.gazetteer import Gazetteer, Partnership, fold
+
+# A mention is kept when its score reaches this; the scores below say why a cue weighs what it does.
+KEEP = 1.0
+TITLE_SCORE = 3.0          # the title names the place: the practice is about it
+CUE_SCORE = 2.0            # "OCMW van X", "stad X", "in X", "(X)": a place acts or hosts the practice
+PLAIN_SCORE = 1.0          # a bare capitalised name in the body
+BIO_PENALTY = -5.0         # speaker biography, role or event venue
+NAME_PENALTY = -5.0        # part of a person's name
+
+ORG_BEFORE = re.compile(
+    r"(?:\b(?:OCMW|ocmw|stad|Stad|STAD|gemeente|Gemeente|Sociaal Huis|sociaal huis|Huis van het Kind|"
+    r"district|District|regio|Regio|provincie|Provincie|Zorgbedrijf|zorgbedrijf|LDC|CAW|LOI|"
+    r"Welzijnshuis|welzijnshuis|Buurthuis|buurthuis)(?:\s+(?:van|in|te))?|\b(?:in|te|uit|naar|voor|van)|[(\u2013\u2014-])\s*$"
+)
+ACTOR_AFTER = re.compile(r"^\s*(?:\)|werkt|licht|zet|heeft|biedt|startte|ontwikkelde|organiseert|koos|investeert)")
+BIO_CUES = re.compile(
+    r"\b(?:docent\w*|professor|prof\.|geboren|woont|schrijf\w*|journalist\w*|auteur|"
+    r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester|schepen|minister|gedeputeerde|"
+    r"directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
+    r"onderzoeker|doctoreerde|columnist|locatie|adres|plaats van afspraak|"
+    r"gemeenteraadslid|raadslid|parlementslid|CEO|zaakvoerder)\b",
+    re.IGNORECASE,
+)
+BIO_OPENING = re.compile(r"^\s*(?:[A-Z][\w'-]+\s+){1,3}(?:is|was|werkt|studeerde)\b")  # "Goedele Desmet is ..."
+LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
+VENUE_LINE = re.compile(r"^[\s'’A-Z0-9ÀÂÄÉÈÊËÏÎÔÖÙÛÜ.&-]+,\s*[A-ZÀ-Ü' -]+$")
+PARTICLES = {"van", "de", "der", "den", "ver", "vande", "vanden", "le", "la", "du", "d'"}
+NOT_A_MUNICIPALITY = re.compile(
+    r"\b(?:arrondissement|provincie|referentieregio|politiezone|zone|bisdom|kieskring|eerstelijnszone|"
+    r"KU|UC|UZ|(?:Universiteit|Hogeschool)(?:\s+van)?)\s*$",
+    re.IGNORECASE,
+)
+PROVINCE_MENTION = re.compile(r"\b[Pp]rovincie\s+([A-Z][\w-]+)")
+WHOLE_COUNTRY = re.compile(r"Vlaanderen\s*(?:,|en|of)\s*$|^\s*(?:,|en|of)\s*(?:Vlaanderen|Walloni)")
+SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Panel\w*)\s*:", re.IGNORECASE)
+DEFINING = re.compile(r"\b(?:is|zijn)\s+(?:een|de)\s+$")   # "X is een Antwerpse vzw"
+DEMONYM_SCORE = 0.5        # "Brusselse wijken": about the place, not who runs the practice
+AFFILIATION_SCORE = 0.9    # "(Gent)" after a facilitator: counts only next to other evidence
+OPENERS = {"binnen", "in", "te", "uit", "naar", "voor", "met", "door", "op", "bij", "ook", "zowel", "en", "of",
+           "want", "maar", "dus", "sinds", "vanuit", "rond", "over", "onder", "tussen", "na", "tijdens",
+           "dankzij", "via", "welkom", "vanaf", "regio", "stad", "gemeente"}
+NOT_FIRST_NAMES = {"het", "de", "een", "stad", "gemeente", "ocmw", "district", "provincie"}
+SENTENCE_END = re.compile(r"[.!?:\n]\s*$")
+FILE_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z]|_|$)")
+
+
+class Mention(NamedTuple):
+    """One matched place name and the municipality (or region label) it stands for: a plain
+    (surface, start, end, municipality) tuple, so it serialises as a JSON list."""
+
+    surface: str
+    start: int
+    end: int
+    municipality: str
+
+
+@dataclass(frozen=True)
+class Places:
+    """Extracted locations; `mentions` explain which spans led to the municipalities."""
+
+    municipalities: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    region: str | None = None
+    confidence: float = 0.0
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _stems(name: str) -> list[str]:
+    """Leuven -> Leuven, Leuv; Brugge -> Brugge, Brugg (for -se, -naren forms)."""
+    stems = [name]
+    if name.endswith("en"):
+        stems.append(name[:-2])
+    if name.endswith("e"):
+        stems.append(name[:-1])
+        if len(name) > 3 and name[-2] == name[-3]:
+            stems.append(name[:-2])  # Brugge -> Brug(se)
+    return stems
+
+
+def demonyms(name: str) -> list[str]:
+    """Adjective forms: Leuven -> Leuvense, Antwerpen -> Antwerpse, Brussel -> Brusselse."""
+    return [f for f in (stem + "se" for stem in _stems(name)) if f != name]
+
+
+def inhabitants(name: str) -> list[str]:
+    """Inhabitant forms: Londerzeel -> Londerzeelnaren; they live (and act) there."""
+    return [stem + suffix for stem in _stems(name) for suffix in ("naren", "naar", "enaren", "enaar")]
+
+
+@cache
+def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
+    """Build the spaCy pipeline and PhraseMatcher once; keys map to (municipality, kind)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("nl")
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-zÀ-ÿ])[-_](?=[A-Za-zÀ-ÿ])", r"[/@]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    keys: dict[str, tuple[str, str]] = {}
+    gaz = Gazetteer.default()
+    for alias in gaz.aliases():
+        surfaces = [(alias.surface, alias.kind)]
+        if alias.kind in ("municipality", "former-municipality", "foreign"):
+            surfaces += [(form, "demonym") for form in demonyms(alias.surface)]
+            surfaces += [(form, "inhabitants") for form in inhabitants(alias.surface)]
+        for surface, kind in surfaces:
+            key = f"M|{fold(surface)}"
+            keys.setdefault(key, (alias.municipality, kind))
+            matcher.add(key, [nlp.make_doc(surface)])
+    for p in gaz.partnerships():
+        for alias in p.aliases:
+            key = f"R|{fold(alias)}"
+            keys.setdefault(key, (p.label, "region"))
+            matcher.add(key, [nlp.make_doc(alias)])
+    return nlp, matcher, keys
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left: right if right >= 0 else len(text)]
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    line = _line_of(text, start, end)
+    offset = start - (text.rfind("\n", 0, start) + 1)
+    left = max(line.rfind(". ", 0, offset), line.rfind("; ", 0, offset))
+    right = line.find(". ", offset)
+    return line[left + 1: right if right >= 0 else len(line)]
+
+
+def _is_person_name(text: str, start: int, end: int) -> bool:
+    """'Jan Mol', 'Peer Van Dijk': a capitalised first name, or a particle, just before or after."""
+    after = text[end:end + 12]
+    if re.match(r" (?:Van|De|Vanden|Vander|Ver)\b", after):
+        return True
+    if re.match(r"\s*[:(]", after):
+        return False
+    before = text[max(0, start - 40):start]
+    if SENTENCE_END.search(before) or before.endswith("("):
+        return False
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return False
+    previous = words[-1]
+    if previous.lower() in PARTICLES:
+        first = words[-2] if len(words) > 1 else ""
+        return first[:1].isupper() and first.isalpha() and first.lower() not in NOT_FIRST_NAMES
+    if previous.lower() in OPENERS:
+        return False  # "In Gent ...": a capitalised preposition is no first name
+    cue = ORG_BEFORE.search(before)
+    return bool(previous[:1].isupper() and previous.isalpha() and not previous.isupper() and cue is None)
+
+
+def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
+    """How strongly a mention says the practice runs there (see the score constants)."""
+    surface = text[start:end]
+    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    if surface.isupper() and len(surface) <= 5 and kind != "region":
+        return NAME_PENALTY
+    if NOT_A_MUNICIPALITY.search(before) or WHOLE_COUNTRY.search(before) or WHOLE_COUNTRY.match(after):
+        return NAME_PENALTY
+    if in_title:
+        return TITLE_SCORE
+    line = _line_of(text, start, end)
+    if VENUE_LINE.match(line.strip()):
+        return BIO_PENALTY
+    if kind != "region" and _is_person_name(text, start, end):
+        return NAME_PENALTY
+    if SPEAKER_LINE.match(line):
+        return AFFILIATION_SCORE
+    score = PLAIN_SCORE
+    if ORG_BEFORE.search(before) or ACTOR_AFTER.match(after):
+        score = CUE_SCORE
+    if kind == "demonym":
+        return CUE_SCORE if DEFINING.search(before) else DEMONYM_SCORE
+    bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
+    if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
+        score += BIO_PENALTY
+    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(_sentence_of(text, start, end)):
+        score += BIO_PENALTY
+    return score
+
+
+def _file_like_parts(token: str) -> list[tuple[str, int]]:
+    """'StadGent_TheTravel' -> [('Stad', 0), ('Gent', 4), ...]: glued names in file-like tokens."""
+    return [(m.group(), m.start()) for m in FILE_PART.finditer(token)]
+
+
+def _fuzzy_file_mentions(text: str, offset: int) -> list[Mention]:
+    """Names glued into file-like tokens (Antwerpen_X, OCMWBrugge_Y, Ichtemgem_IBO)."""
+    gaz = Gazetteer.default()
+    names = [m.name for m in gaz.municipalities()]
+    found = []
+    for token in re.finditer(r"\S*_\S*|\b\w*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]+\w*", text):
+        parts = _file_like_parts(token.group())
+        for i, (part, at) in enumerate(parts):
+            after_acronym = i > 0 and parts[i - 1][0].isupper() and len(parts[i - 1][0]) <= 2  # UGent, KULeuven
+            if len(part) < 4 or not part[:1].isupper() or after_acronym:
+                continue
+            hit = gaz.lookup_historic(part)
+            if hit is None and len(part) >= 6:
+                best = process.extractOne(part, names, scorer=fuzz.ratio, score_cutoff=85)
+                hit = gaz.lookup_historic(best[0]) if best else None
+            if hit is not None:
+                s = offset + token.start() + at
+                found.append(Mention(part, s, s + len(part), hit.name))
+    return found
+
+
+def _raw_mentions(text: str) -> list[tuple[Mention, str]]:
+    nlp, matcher, keys = _matcher()
+    doc = nlp.make_doc(text)
+    spans = matcher(doc, as_spans=True)
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    taken: set[int] = set()
+    out = []
+    for span in spans:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        target, kind = keys[matcher.vocab.strings[span.label]]
+        head = span[-1].text if kind == "region" else span.text  # "referentieregio Antwerpen"
+        if not (head[:1].isupper() or head[:1].isdigit()):
+            continue
+        taken.update(range(span.start, span.end))
+        out.append((Mention(span.text, span.start_char, span.end_char, target), kind))
+    return out
+
+
+def extract_places(text: str, title: str = "") -> Places:
+    """Places where the practice in `text` (with `title`) runs."""
+    gaz = Gazetteer.default()
+    full = f"{title}\n{text}" if title else text
+    offset = len(title) + 1 if title else 0
+    scores: dict[str, float] = {}
+    regions: dict[str, float] = {}
+    mentions: list[Mention] = []
+    for mention, kind in _raw_mentions(full):
+        in_title = mention.start < offset
+        score = _score(full, mention.start, mention.end, in_title, kind)
+        bucket = regions if kind == "region" else scores
+        bucket[mention.municipality] = max(bucket.get(mention.municipality, -99.0), score)
+        if score >= KEEP:
+            mentions.append(_shift(mention, offset))
+    for mention in _fuzzy_file_mentions(full, 0):
+        score = TITLE_SCORE if mention.start < offset else CUE_SCORE
+        scores[mention.municipality] = max(scores.get(mention.municipality, -99.0), score)
+        mentions.append(_shift(mention, offset))
+    region = max((r for r, s in regions.items() if s >= KEEP), key=lambda r: regions[r], default=None)
+    kept = _kept(scores, gaz.partnership(region) if region else None)
+    provinces = list(dict.fromkeys(
+        [p for n in kept if (m := gaz.lookup_historic(n)) is not None and (p := m.province)]
+        + [p for p in PROVINCE_MENTION.findall(full) if p in gaz.provinces()]))
+    confidence = min(1.0, max([scores[n] for n in kept] + [regions.get(region or "", 0.0)], default=0.0) / TITLE_SCORE)
+    return Places(kept, provinces, region, round(confidence, 2),
+                  [m for m in mentions if 0 <= m.start <= m.end <= len(text)])
+
+
+def _kept(scores: dict[str, float], region: Partnership | None) -> list[str]:
+    """Strong mentions, plus weak ones (affiliations, adjectives) that back up a strong one;
+    in a regional practice, member municipalities named in passing are dropped."""
+    floor = AFFILIATION_SCORE if any(s >= KEEP for s in scores.values()) else KEEP
+    kept = [n for n, s in scores.items() if s >= floor]
+    if region is not None:
+        members = set(region.municipalities)
+        kept = [n for n in kept if scores[n] >= TITLE_SCORE or _current(n) not in members]
+    return sorted(kept, key=lambda n: -scores[n])  # stable: ties keep the order of first mention
+
+
+def _current(name: str) -> str:
+    found = Gazetteer.default().lookup(name)
+    return found.name if found else name
+
+
+def _shift(mention: Mention, offset: int) -> Mention:
+    """Offsets relative to `text` (title mentions get negative offsets and are dropped)."""
+    return Mention(mention.surface, mention.start - offset, mention.end - offset, mention.municipality)

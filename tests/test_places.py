@@ -1,0 +1,170 @@
+"""Place extraction: where a practice runs, not where its speakers work or the event is held."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.places import Places, demonyms, extract_places
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_slice(prefix: str, needle: str, before: int = 0, after: int = 300) -> str:
+    """A short slice of a corpus file around a phrase, so tests follow the real layout."""
+    path = next(CORPUS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    at = text.index(needle)
+    return text[max(0, at - before): at + after]
+
+
+def munis(text: str, title: str = "") -> list[str]:
+    return extract_places(text, title).municipalities
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Het OCMW van Mechelen werkt met zorgcoaches.", ["Mechelen"]),
+    ("De stad Genk licht het project TALim toe.", ["Genk"]),
+    ("Zorgcoachen Mechelen: buren helpen buren.", ["Mechelen"]),
+    ("Het Sociaal Huis Deerlijk rijdt rond met een mobiel dienstencentrum.", ["Deerlijk"]),
+    ("De gemeente Herselt opende een buurthuis.", ["Herselt"]),
+    ("Het OCMW van Berlare, Laarne en Buggenhout start een kruidenier.", ["Berlare", "Laarne", "Buggenhout"]),
+])
+def test_local_government_running_a_practice(text: str, expected: list[str]) -> None:
+    assert sorted(munis(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Goedele Desmet is architecte en docente aan de KULeuven. Het bureau won een prijs voor sociale woningen in Kessel-Lo.",
+    "Fons Duchateau, OCMW-voorzitter en schepen stad Antwerpen, heet u welkom.",
+    "Zij is schrijfster en columniste bij De Morgen en werd geboren in Heusden-Zolder.",
+    "Hij is als docent verbonden aan de Universiteit van Amsterdam en aan de KU Leuven.",
+    "Brugfiguren ontstaan steeds vaker in Vlaanderen en Brussel.",
+    "Het arrondissement Antwerpen is hierin een blinde vlek.",
+])
+def test_speaker_bio_venue_and_generic_mentions_are_not_counted(text: str) -> None:
+    assert munis(text) == []
+
+
+def test_event_venue_line_is_not_counted() -> None:
+    venue = corpus_slice("004", "'T GASTHUIS, WIJNEGEM", after=40)
+    assert "Wijnegem" not in munis(venue)
+
+
+def test_speaker_role_in_corpus_opening_is_not_counted() -> None:
+    text = corpus_slice("000", "Fons Duchateau, OCMW-voorzitter", after=90)
+    assert munis(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jan Mol en Peer Van Dijk praten erover.",
+    "Stephanie Van Houtven en Ilse De Pinte geven toelichting.",
+    "We eten ham en kaas; de boom staat in de tuin.",
+    "Het project LENS van het opbouwwerk.",
+])
+def test_common_words_and_surnames_are_not_places(text: str) -> None:
+    assert munis(text) == []
+
+
+def test_capitalised_common_word_name_with_cue_is_a_place() -> None:
+    assert munis("Dienstencentrum Den Travoo van het OCMW Mol helpt ouderen.") == ["Mol"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Antwerpen_Kinderopvangtoelage", "Antwerpen"),
+    ("StadGent_TheTravelMandalaKids", "Gent"),
+    ("OCMWBrugge_DeKapoentjesbib", "Brugge"),
+    ("Ichtemgem_IBO", "Ichtegem"),
+])
+def test_file_like_names(title: str, expected: str) -> None:
+    assert munis(title) == [expected]
+
+
+def test_university_prefix_in_glued_names_is_not_a_place() -> None:
+    assert munis("Rilana Barberi (UHasselt) en Eva Vens (HOGent)") == []
+
+
+def test_adjective_in_title_and_inhabitants() -> None:
+    assert munis("", title="In contact brengen met jeugdwerk (Leuvense aanpak)") == ["Leuven"]
+    assert munis("De Londerzeelnaren bouwen samen een zorgdorp.") == ["Londerzeel"]
+    assert munis("Collectief Goed is een Antwerpse coöperatie die huizen renoveert.") == ["Antwerpen"]
+    assert "Antwerpen" in demonyms("Antwerpen") or "Antwerpse" in demonyms("Antwerpen")
+
+
+def test_adjective_alone_in_body_is_weak() -> None:
+    assert munis("Kinderen uit Brusselse aandachtswijken krijgen les.") == []
+
+
+def test_localities_map_to_municipality() -> None:
+    assert munis("", title="De Roma (Borgerhout): sociaal artistiek werkt") == ["Antwerpen"]
+    assert munis("Huis van het Kind Antwerpen-Kiel: een open thuis") == ["Antwerpen"]
+
+
+def test_old_names_stay_as_written() -> None:
+    assert sorted(munis("Het project loopt in Borsbeek en in Puurs.")) == ["Borsbeek", "Puurs"]
+
+
+def test_foreign_places() -> None:
+    assert munis("", title="Niet chillen maar skillen: Rotterdam Vakmanstad") == ["Rotterdam"]
+    places = extract_places("Hetty Linden, directeur Volksgezondheid van de gemeente Utrecht, vertelt.")
+    assert places.municipalities == ["Utrecht"]
+    assert places.provinces == []
+
+
+def test_facilitator_affiliation_counts_only_next_to_other_evidence() -> None:
+    alone = "Werksessie sport.\nBegeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)"
+    assert munis(alone) == []
+    with_practice = corpus_slice("001", "De Stad Gent biedt al enkele jaren omstaandertrainingen", after=1200)
+    assert {"Gent", "Lokeren"} <= set(munis(with_practice))
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Kracht.wonen (regionale aanpak van dak- en thuisloosheid) – W13", "W13"),
+    ("Katrolwerking – welzijnsband Meetjesland", "Meetjesland"),
+    ("KINA zal als regiodekkende welzijnsvereniging het voortouw nemen.", "referentieregio Antwerpen"),
+    ("Binnen referentieregio Antwerpen zijn er heel wat mogelijkheden.", "referentieregio Antwerpen"),
+    ("Samenwerking met privé partners – DVV Westhoek", "Westhoek"),
+    ("BudgetInZicht Noord-West-Vlaanderen", "Noord-West-Vlaanderen"),
+    ("Tewerkstellingsbegeleiding – Welzijnsregio Noord-Limburg", "Noord-Limburg"),
+])
+def test_regions(text: str, region: str) -> None:
+    places = extract_places(text)
+    assert places.region == region
+    assert places.municipalities == []
+
+
+def test_regional_practice_drops_member_municipalities_named_in_passing() -> None:
+    places = extract_places("W13 werkt samen met de OCMW's van Kortrijk en Menen rond wonen.")
+    assert places.region == "W13"
+    assert places.municipalities == []
+
+
+def test_provinces_from_municipalities_and_explicit_mentions() -> None:
+    assert extract_places("Het OCMW van Ieper start een project.").provinces == ["West-Vlaanderen"]
+    assert extract_places("De provincie Limburg ondersteunt dit.").provinces == ["Limburg"]
+
+
+def test_mentions_explain_the_result() -> None:
+    text = "Het OCMW van Hoegaarden investeert in vrijwilligers."
+    places = extract_places(text)
+    assert places.municipalities == ["Hoegaarden"]
+    (mention,) = places.mentions
+    assert text[mention.start:mention.end] == "Hoegaarden"
+    assert 0 < places.confidence <= 1
+
+
+def test_empty_text() -> None:
+    assert extract_places("") == Places()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("abc AGMLe-_()\n.,:'") + ["Gent", "Mol ", "OCMW van ", "W13", "Kessel-Lo"]),
+                max_size=60).map("".join),
+       st.text(max_size=40))
+def test_never_crashes_and_offsets_are_inside_the_text(text: str, title: str) -> None:
+    places = extract_places(text, title)
+    for mention in places.mentions:
+        assert 0 <= mention.start <= mention.end <= len(text)
+    assert 0.0 <= places.confidence <= 1.0
