@@ -1,0 +1,224 @@
+"""Praktijkenbank: search local social-policy practices in Flanders (Streamlit UI, in Dutch).
+
+Run with `streamlit run app.py`. The app only talks to the library API (kb);
+the search and filters live in the URL so a search can be shared.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from kb import Filters, KBError, KnowledgeBase, SearchResult, ui
+
+PAGE_SIZE = 10
+CONTEXT_CHARS = 600  # source text shown before and after a record in the detail view
+QUERY_KEY = "q"
+RECORD_KEY = "record_id"
+LIMIT_KEY = "limit"
+SEARCH_KEY = "_search_signature"
+
+
+def filter_key(name: str) -> str:
+    return f"filter_{name}"
+
+
+@st.cache_resource(show_spinner="Zoekmodel en index laden…")
+def open_kb() -> KnowledgeBase:
+    """Open the knowledge base once per server: loading the model and index is the slow part."""
+    kb = KnowledgeBase.open()
+    kb.searcher()
+    return kb
+
+
+@st.cache_resource(show_spinner=False)
+def all_facets() -> dict[str, list[tuple[str, int]]]:
+    """Every filter value in the knowledge base, with its count: the sidebar's options."""
+    return open_kb().search("", Filters(), k=0).facets
+
+
+# ---------------------------------------------------------------- state
+def seed_from_url() -> None:
+    """On a session's first run, restore the search from the URL (a shared link)."""
+    if st.session_state.get("_seeded"):
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state = ui.SearchState.from_params(params)
+    st.session_state[QUERY_KEY] = state.query
+    for name in ui.FILTERS:
+        st.session_state[filter_key(name)] = state.filters.get(name, [])
+    st.session_state[RECORD_KEY] = state.record_id
+    st.session_state["_seeded"] = True
+
+
+def current_state(options: dict[str, list[str]]) -> ui.SearchState:
+    filters = {name: ui.clean_selection(st.session_state.get(filter_key(name), []), options[name])
+               for name in ui.FILTERS}
+    return ui.SearchState(st.session_state.get(QUERY_KEY, ""), {k: v for k, v in filters.items() if v},
+                          st.session_state.get(RECORD_KEY))
+
+
+def write_url(state: ui.SearchState) -> None:
+    """Mirror the state into the URL, only when it changed (each write is a message to the browser)."""
+    wanted = {key: value if isinstance(value, list) else [value] for key, value in state.to_params().items()}
+    present = {key: st.query_params.get_all(key) for key in st.query_params}
+    if wanted != present:
+        st.query_params.from_dict(state.to_params())
+
+
+def page_limit(state: ui.SearchState) -> int:
+    """How many results to show; back to one page whenever the search changes."""
+    signature = (state.query, tuple(sorted((k, tuple(v)) for k, v in state.filters.items())))
+    if st.session_state.get(SEARCH_KEY) != signature:
+        st.session_state[SEARCH_KEY] = signature
+        st.session_state[LIMIT_KEY] = PAGE_SIZE
+    return int(st.session_state.get(LIMIT_KEY, PAGE_SIZE))
+
+
+# ---------------------------------------------------------------- callbacks
+def set_query(query: str) -> None:
+    st.session_state[QUERY_KEY] = query
+    st.session_state[RECORD_KEY] = None
+
+
+def open_record(record_id: str) -> None:
+    st.session_state[RECORD_KEY] = record_id
+
+
+def close_record() -> None:
+    st.session_state[RECORD_KEY] = None
+
+
+def clear_filters() -> None:
+    for name in ui.FILTERS:
+        st.session_state[filter_key(name)] = []
+
+
+def show_more() -> None:
+    st.session_state[LIMIT_KEY] = int(st.session_state.get(LIMIT_KEY, PAGE_SIZE)) + PAGE_SIZE
+
+
+# ---------------------------------------------------------------- views
+def sidebar(state: ui.SearchState, options: dict[str, list[str]], counts: dict[str, dict[str, int]]) -> None:
+    """One multiselect per filter; labels carry the count in the current result set."""
+    with st.sidebar:
+        st.header("Filters")
+        for name, (_, label) in ui.FILTERS.items():
+            if not options[name]:
+                continue
+            key = filter_key(name)
+            # re-store the cleaned values so a label whose count changed does not orphan the selection
+            st.session_state[key] = state.filters.get(name, [])
+            st.multiselect(label, options[name], key=key, placeholder="Alle", select_all=False,
+                           format_func=lambda value, n=name: ui.option_label(n, value, counts[n]))
+        if any(state.filters.values()):
+            st.button("Filters wissen", on_click=clear_filters, width="stretch")
+
+
+def empty_state(facets: dict[str, list[tuple[str, int]]]) -> None:
+    total = sum(count for _, count in facets.get("kind", []))
+    if total == 0:
+        st.info("De praktijkenbank is nog leeg. Voeg programmateksten toe met `python -m kb ingest corpus/` "
+                "en herstart de app.")
+        return
+    st.markdown(
+        "Beschrijf wat u zoekt in gewone woorden: de zoekfunctie vindt ook praktijken die het met andere "
+        "woorden zeggen. Of kies links filters op gemeente, provincie, regio, thema, doelgroep of evenement. "
+        "Elke zoekopdracht staat in de adresbalk, zodat u ze kunt delen.")
+    st.caption(f"De praktijkenbank bevat {total} beschrijvingen.")
+    st.markdown("**Probeer bijvoorbeeld:**")
+    columns = st.columns(len(ui.EXAMPLE_QUERIES))
+    for column, example in zip(columns, ui.EXAMPLE_QUERIES, strict=True):
+        column.button(example, on_click=set_query, args=(example,), key=f"example-{example}",
+                      width="stretch")
+
+
+def results(state: ui.SearchState, result: SearchResult, limit: int) -> None:
+    if result.total == 0:
+        what = f"voor „{ui.md(state.query.strip())}”" if state.query.strip() else "met deze filters"
+        st.warning(f"Geen praktijken gevonden {what}; probeer minder filters of andere woorden.")
+        if any(state.filters.values()):
+            st.button("Alle filters wissen", on_click=clear_filters, key="clear-filters-main")
+        return
+    shown = result.hits[:min(limit, result.total)]
+    noun = "resultaat" if result.total == 1 else "resultaten"
+    st.markdown(f"**{result.total} {noun}**" + (f" · {len(shown)} getoond" if result.total > len(shown) else ""))
+    for hit in shown:
+        with st.container(border=True):
+            st.markdown(ui.card_html(hit, state.query), unsafe_allow_html=True)
+            st.button("Details en bron", key=f"open-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
+    if result.total > len(shown):
+        st.button("Meer resultaten tonen", on_click=show_more)
+
+
+def detail(kb: KnowledgeBase, record_id: str, searching: bool) -> None:
+    """The full record and the source passage it came from, so a reader can check the extraction."""
+    st.button("← Terug naar de resultaten" if searching else "← Terug naar het overzicht", on_click=close_record)
+    try:
+        record = kb.get(record_id)
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return
+    st.markdown(f'<h2 class="pb-detail-title">{ui.escape(record.title)}</h2>', unsafe_allow_html=True)
+    st.markdown(ui.details_html(record), unsafe_allow_html=True)
+    if record.parent_id:
+        parent_link(kb, record.parent_id)
+    st.subheader("Tekst")
+    st.markdown(ui.text_html(record.text), unsafe_allow_html=True)
+    st.subheader("Bron")
+    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
+    try:
+        before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
+    except KBError as exc:
+        st.error(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
+        return
+    cut_before = record.start - len(before) > 0
+    cut_after = len(after) >= CONTEXT_CHARS
+    st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
+
+
+def parent_link(kb: KnowledgeBase, parent_id: str) -> None:
+    try:
+        parent = kb.get(parent_id)
+    except KBError:
+        return
+    st.button(f"Deel van: {ui.md(parent.title)}", key=f"parent-{parent_id}", on_click=open_record, args=(parent_id,))
+
+
+def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int) -> SearchResult | None:
+    """The current search, or None after showing the library's error (e.g. a query that is too odd)."""
+    try:
+        return kb.search(state.query, state.to_filters(), k=limit)
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return None
+
+
+def main() -> None:
+    st.set_page_config(page_title="Praktijkenbank", page_icon="🔎", layout="wide")
+    st.html(ui.CSS)
+    st.title("Praktijkenbank lokaal sociaal beleid")
+    st.caption("Praktijken, sessies en thematafels uit Vlaamse programmateksten over lokaal sociaal beleid")
+    try:
+        kb = open_kb()
+        facets = all_facets()
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        st.stop()
+    options = {name: [value for value, _ in facets.get(name, [])] for name in ui.FILTERS}
+    seed_from_url()
+    state = current_state(options)
+    limit = page_limit(state)
+    result = run_search(kb, state, limit)
+    counts = {name: dict((result.facets if result else facets).get(name, [])) for name in ui.FILTERS}
+    sidebar(state, options, counts)
+    st.text_input("Zoek in de praktijkenbank", key=QUERY_KEY,
+                  placeholder="Bijvoorbeeld: sociale kruidenier, Housing First, jongeren en armoede …")
+    write_url(state)
+    if state.record_id:
+        detail(kb, state.record_id, not state.is_empty())
+    elif state.is_empty():
+        empty_state(facets)
+    elif result is not None:
+        results(state, result, limit)
+
+
+main()

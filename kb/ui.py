@@ -1,0 +1,257 @@
+"""Pure helpers for the Streamlit app: URL state and safe HTML for cards and provenance.
+
+Nothing here imports Streamlit, so it is unit-testable. Every piece of record
+text goes through `escape` before it is placed in HTML: programme texts are
+untrusted input and must show literally, never run as markup.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kb.record import Record
+from kb.search import Filters, Hit, snippet
+
+KIND_LABELS: dict[str, str] = {"practice": "praktijk", "session": "sessie", "theme-table": "thematafel"}
+KIND_FROM_LABEL: dict[str, str] = {label: kind for kind, label in KIND_LABELS.items()}
+
+# filter field → (URL parameter, sidebar label); the order is the sidebar's order
+FILTERS: dict[str, tuple[str, str]] = {
+    "municipality": ("gemeente", "Gemeente"),
+    "province": ("provincie", "Provincie"),
+    "region": ("regio", "Regio"),
+    "theme": ("thema", "Thema"),
+    "target_group": ("doelgroep", "Doelgroep"),
+    "kind": ("soort", "Soort"),
+    "event": ("evenement", "Evenement"),
+}
+QUERY_PARAM = "q"
+RECORD_PARAM = "id"
+
+EXAMPLE_QUERIES: tuple[str, ...] = (
+    "dak- en thuisloosheid regionaal",
+    "sociale kruidenier",
+    "jongeren die uit de jeugdhulp stromen",
+)
+
+# HTML's five, plus what markdown (or Streamlit's emoji/LaTeX extensions) could read as syntax;
+# one translation pass, so no entity is escaped twice.
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]#|~$:"} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;"}
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|~$<>:&=\"']")
+_COUNT_SUFFIX = re.compile(r" \(\d+\)$")
+
+
+@dataclass
+class SearchState:
+    """What a search is: the query, the active filters and an opened record; round-trips through the URL."""
+
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    record_id: str | None = None
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchState:
+        """Read URL parameters (each a list of values, as `st.query_params.get_all` gives them)."""
+        query = " ".join(v.strip() for v in params.get(QUERY_PARAM, []) if v.strip())
+        filters: dict[str, list[str]] = {}
+        for name, (param, _) in FILTERS.items():
+            values = [v.strip() for v in params.get(param, []) if v.strip()]
+            if name == "kind":
+                values = [KIND_FROM_LABEL.get(v, v) for v in values]
+            if values:
+                filters[name] = list(dict.fromkeys(values))
+        ids = [v.strip() for v in params.get(RECORD_PARAM, []) if v.strip()]
+        return cls(query, filters, ids[0] if ids else None)
+
+    def to_params(self) -> dict[str, str | list[str]]:
+        """URL parameters for this state; empty fields are left out so shared links stay short."""
+        params: dict[str, str | list[str]] = {}
+        if self.query.strip():
+            params[QUERY_PARAM] = self.query.strip()
+        for name, (param, _) in FILTERS.items():
+            values = self.filters.get(name, [])
+            if name == "kind":
+                values = [KIND_LABELS.get(v, v) for v in values]
+            if values:
+                params[param] = list(values)
+        if self.record_id:
+            params[RECORD_PARAM] = self.record_id
+        return params
+
+    def to_filters(self) -> Filters:
+        return Filters(**{name: list(values) for name, values in self.filters.items() if values})
+
+    def is_empty(self) -> bool:
+        """No query and no filters: the app shows its introduction instead of results."""
+        return not self.query.strip() and not any(self.filters.values())
+
+
+def clean_selection(values: Iterable[str], options: Sequence[str]) -> list[str]:
+    """Keep known options only, also when a stale widget value still carries its old "(n)" count."""
+    known = set(options)
+    out = []
+    for value in values:
+        value = value if value in known else _COUNT_SUFFIX.sub("", value)
+        if value in known and value not in out:
+            out.append(value)
+    return out
+
+
+def option_label(name: str, value: str, counts: Mapping[str, int]) -> str:
+    """"Mechelen (3)": the count is for the current result set."""
+    shown = KIND_LABELS.get(value, value) if name == "kind" else value
+    return f"{shown} ({counts.get(value, 0)})"
+
+
+def escape(text: str) -> str:
+    """Text → HTML that shows literally: no tags, no entities, no markdown syntax survive."""
+    return text.translate(_ESCAPES)
+
+
+def md(text: str) -> str:
+    """Text for a markdown-rendered Streamlit string (st.error, button labels): every syntax character escaped.
+
+    Without this a shared URL such as `?id=[klik hier](https://…)` would put a disguised link in an error
+    message. (A bare URL is still linked by GFM, but then the link shows its own target.)
+    """
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
+
+
+def escape_block(text: str) -> str:
+    """Like `escape`, keeping line breaks as <br> (a blank line would end Streamlit's HTML block)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(escape(line) for line in lines)
+
+
+def highlight(pieces: Iterable[tuple[str, bool]]) -> str:
+    """Snippet pieces → HTML with the query's words in <mark>."""
+    return "".join(f"<mark>{escape(p)}</mark>" if hit else escape(p) for p, hit in pieces)
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def place_label(record: Record) -> str:
+    """Where the practice happens: its municipalities, else its region, else its provinces."""
+    if record.municipalities:
+        return ", ".join(record.municipalities)
+    if record.region:
+        return f"regio {record.region}"
+    return ", ".join(record.provinces)
+
+
+def event_label(record: Record) -> str:
+    return " · ".join(part for part in (record.event, record.event_date) if part)
+
+
+def _row(label: str, values: Sequence[str]) -> str:
+    if not values:
+        return ""
+    return f'<div class="pb-row"><span class="pb-label">{escape(label)}</span> {escape(", ".join(values))}</div>'
+
+
+def card_html(hit: Hit, query: str) -> str:
+    """One result card as a single HTML block (no blank lines, so markdown leaves it alone)."""
+    record = hit.record
+    meta = [f'<span class="pb-kind pb-kind-{escape(record.kind)}">{escape(kind_label(record.kind))}</span>']
+    meta += [f"<span>{escape(part)}</span>" for part in (place_label(record), event_label(record)) if part]
+    body = body_text(record)
+    snippet_html = highlight(snippet(body, query)) if query.strip() else escape(_lead(body))
+    parts = [
+        f'<div class="pb-card"><div class="pb-title">{escape(record.title)}</div>',
+        f'<div class="pb-meta">{" · ".join(meta)}</div>',
+        _row("Thema's:", record.themes),
+        _row("Doelgroepen:", record.target_groups),
+        _row("Partners:", record.partners),
+        f'<div class="pb-snippet">{snippet_html}</div>',
+        f'<div class="pb-why">{escape("; ".join(hit.why))}</div>' if hit.why else "",
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def body_text(record: Record) -> str:
+    """The record's text without its leading title line, so a card does not say the title twice."""
+    text = record.text.strip()
+    if text.startswith(record.title):
+        rest = text[len(record.title):].lstrip(" :.-–\n")
+        return rest or text
+    return text
+
+
+def _lead(text: str, width: int = 260) -> str:
+    flat = re.sub(r"\s+", " ", text).strip()
+    return flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + " …"
+
+
+def details_html(record: Record) -> str:
+    """The record's fields as a definition list, for the detail view."""
+    rows = [
+        ("Soort", [kind_label(record.kind)]),
+        ("Gemeenten", record.municipalities),
+        ("Regio", [record.region] if record.region else []),
+        ("Provincies", record.provinces),
+        ("Thema's", record.themes),
+        ("Doelgroepen", record.target_groups),
+        ("Partners", record.partners),
+        ("Sprekers", record.speakers),
+        ("Evenement", [record.event] if record.event else []),
+        ("Datum", [record.event_date] if record.event_date else []),
+        ("Status", [record.status]),
+    ]
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(', '.join(values))}</dd>"
+                    for label, values in rows if values)
+    return f'<dl class="pb-fields">{items}</dl>'
+
+
+def text_html(text: str) -> str:
+    return f'<div class="pb-text">{escape_block(text.strip())}</div>'
+
+
+def provenance_html(before: str, own: str, after: str, cut_before: bool = True, cut_after: bool = True) -> str:
+    """The source passage: surrounding text in grey, the record's own span highlighted.
+
+    Where the context was cut from a longer text, the partial word at the cut is dropped and "…" marks it.
+    """
+    if cut_before and before:
+        before = "… " + re.sub(r"^\S*\s*", "", before, count=1)
+    if cut_after and after:
+        after = re.sub(r"\s*\S*$", "", after, count=1) + " …"
+    return ('<div class="pb-source">'
+            f'<span class="pb-context">{escape_block(before)}</span>'
+            f'<span class="pb-own">{escape_block(own)}</span>'
+            f'<span class="pb-context">{escape_block(after)}</span>'
+            "</div>")
+
+
+def source_label(record: Record) -> str:
+    return f"{record.source}, tekens {record.start}–{record.end}"
+
+
+CSS = """
+<style>
+.pb-card .pb-title { font-size: 1.15rem; font-weight: 600; margin-bottom: .2rem; }
+.pb-meta { color: #555; font-size: .9rem; margin-bottom: .3rem; }
+.pb-kind { background: #e8eef7; color: #1f3b63; border-radius: .4rem; padding: .05rem .45rem;
+           font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+.pb-kind-session { background: #eef6e8; color: #2f5d1a; }
+.pb-kind-theme-table { background: #f7efe4; color: #6b4210; }
+.pb-row { font-size: .9rem; }
+.pb-label { color: #666; }
+.pb-snippet { margin-top: .4rem; line-height: 1.5; }
+.pb-snippet mark, .pb-own mark { background: #ffe58a; padding: 0 .1rem; border-radius: .15rem; }
+.pb-why { color: #888; font-size: .8rem; margin-top: .3rem; }
+.pb-fields { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+.pb-fields dt { color: #666; font-weight: 400; }
+.pb-fields dd { margin: 0; }
+.pb-text { line-height: 1.55; }
+.pb-source { font-family: ui-serif, Georgia, serif; line-height: 1.55; border: 1px solid #ddd;
+             border-radius: .5rem; padding: .8rem 1rem; max-height: 32rem; overflow-y: auto; }
+.pb-context { color: #999; }
+.pb-own { background: #fff6cc; color: #222; border-left: 3px solid #e0b000;
+          box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+</style>
+"""

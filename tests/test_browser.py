@@ -1,0 +1,143 @@
+"""The app in a real browser: `streamlit run` in a subprocess, driven by Debian's chromium via Playwright."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+from test_app import APP, ROOT, SOURCE, build_demo_kb, by_title
+
+from kb import Record
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+STARTUP_TIMEOUT_S = 120
+WAIT_MS = 180_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    """Poll Streamlit's health endpoint until the server answers (or the process dies)."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"streamlit did not start within {STARTUP_TIMEOUT_S}s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Record]]]:
+    """A streamlit server over the demo KB; always terminated, even when a test fails."""
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    home = tmp_path_factory.mktemp("browser-kb")
+    records = build_demo_kb(home)
+    port = free_port()
+    log = home / "streamlit.log"
+    env = {**os.environ, "KB_HOME": str(home)}
+    command = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process, log)
+        yield url, records
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def page(server: tuple[str, list[Record]]) -> Iterator[Page]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1300, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            yield page
+        finally:
+            browser.close()
+
+
+def test_search_then_detail_shows_provenance(server: tuple[str, list[Record]], page: Page) -> None:
+    url, records = server
+    record = by_title(records, "Sociale kruidenier De Zuurdesem in Mechelen")
+    page.goto(url)
+    box = page.get_by_label("Zoek in de praktijkenbank")
+    box.fill("sociale kruidenier")
+    box.press("Enter")
+    card = page.locator(".pb-card").filter(has_text=record.title)
+    card.wait_for(state="visible")
+    assert "Vzw De Zuurdesem" in card.inner_text()
+    assert card.locator("mark").count() > 0
+    page.wait_for_url("**q=sociale+kruidenier**")
+
+    page.get_by_role("button", name="Details en bron").first.click()
+    own = page.locator(".pb-own")
+    own.wait_for(state="visible")
+    assert "verse voeding aan verminderde prijs" in own.inner_text()
+    assert "tot hun vijfentwintigste" in page.locator(".pb-source").inner_text()
+    assert f"{SOURCE}, tekens {record.start}–{record.end}" in page.content()
+    page.wait_for_url(f"**id={record.id}**")
+
+
+def test_shared_link_shows_script_as_text(server: tuple[str, list[Record]], page: Page) -> None:
+    url, records = server
+    record = by_title(records, "Buurtwerk 't Zand in Brugge")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{url}/?id={record.id}")
+    text = page.locator(".pb-text")
+    text.wait_for(state="visible")
+    shown = text.inner_text()
+    assert "<script>alert(1)</script>" in shown
+    assert "*vet* en _schuin_ en $5 per maaltijd :smile: [link](https://example.org)" in shown
+    assert page.locator(".pb-text script").count() == 0
+    assert not dialogs
+
+
+def test_filter_stays_selected_when_the_query_changes(server: tuple[str, list[Record]], page: Page) -> None:
+    """Filter labels carry counts that change with the query; the selection must survive that."""
+    url, _ = server
+    page.goto(f"{url}/?q=armoede")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    municipality = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Gemeente")
+    municipality.click()
+    page.get_by_role("option", name="Mechelen (2)").click()
+    page.wait_for_url("**gemeente=Mechelen**")
+    page.keyboard.press("Escape")
+    box = page.get_by_label("Zoek in de praktijkenbank")
+    box.fill("gezondheid en zorg")
+    box.press("Enter")
+    page.wait_for_url("**q=gezondheid+en+zorg&gemeente=Mechelen**")
+    municipality.get_by_text("Mechelen (1)").wait_for(state="visible")
+    expect(page.locator(".pb-card .pb-title")).to_have_text(["Thematafel armoede en gezondheid"],
+                                                                  timeout=WAIT_MS)
