@@ -36,10 +36,12 @@ def _stemmer():
     return Stemmer.Stemmer("dutch")
 
 
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "coördinator" matches "coordinator"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def words(text: str) -> list[str]:
@@ -94,6 +96,7 @@ class LexicalIndex:
         vocabulary = {s for t in texts for s in plain.stems(t)}
         self.analyzer = Analyzer(vocabulary)
         corpus = [self.analyzer.stems(t) or ["_empty_"] for t in texts]
+        self._doc_stems = [frozenset(stems) for stems in corpus]
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(corpus, show_progress=False) if corpus else None
         self._empty = not corpus
@@ -107,3 +110,10 @@ class LexicalIndex:
 
     def position(self, rowid: int) -> int | None:
         return self._position.get(int(rowid))
+
+    def matched(self, rowid: int, stems: Sequence[str]) -> list[str]:
+        """Which query stems occur in the document: the "why" of a lexical match."""
+        position = self._position.get(int(rowid))
+        if position is None:
+            return []
+        return [s for s in dict.fromkeys(stems) if s in self._doc_stems[position]]

@@ -183,12 +183,8 @@ class Searcher:
         for rowid, d in dense.items():
             lex = lexical.get(rowid, 0.0)
             fused = DENSE_WEIGHT * d + LEXICAL_WEIGHT * (lex / top_lex)
-            out.append((rowid, fused, d, lex, self._matched(rowid, stems) if lex else []))
+            out.append((rowid, fused, d, lex, stems if lex else []))
         return out
-
-    def _matched(self, rowid: int, stems: list[str]) -> list[str]:
-        record_stems = set(self.lexical.analyzer.stems(self._lexical_text(self.rows[rowid])))
-        return [s for s in dict.fromkeys(stems) if s in record_stems]
 
     @staticmethod
     def _matching(scored: list[tuple[int, float, float, float, list[str]]]) -> list[int]:
@@ -197,7 +193,8 @@ class Searcher:
         best = max(d for _, _, d, _, _ in scored)
         return [rowid for rowid, _, d, lex, _ in scored if lex > 0 or d >= best - RELEVANT_MARGIN]
 
-    def _hit(self, rowid: int, score: float, dense: float, lex: float, terms: list[str], rank: int) -> Hit:
+    def _hit(self, rowid: int, score: float, dense: float, lex: float, stems: list[str], rank: int) -> Hit:
+        terms = self.lexical.matched(rowid, stems)
         why = []
         if terms:
             why.append("woorden: " + ", ".join(terms))

@@ -33,6 +33,7 @@ KIND_PRACTICE, KIND_SESSION, KIND_THEME = "practice", "session", "theme-table"
 
 #: An introduction needs this much to count as a record of its own.
 INTRO_MIN_CHARS = 400
+STANDALONE_MIN_CHARS = 100  # a page with one short description is still one record
 INTRO_MIN_SENTENCES = 3
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
@@ -388,7 +389,7 @@ class _Builder:
         if item.role == "intro":
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
-                return not self._has_items() and not any(i.role == "child" for i in self.items) and len(own) >= 200
+                return not self._has_items() and not any(i.role == "child" for i in self.items) and len(own) >= STANDALONE_MIN_CHARS
             return True
         if item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
