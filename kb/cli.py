@@ -162,6 +162,37 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
         click.echo(f"{hit.rank:>3}. {hit.score:.3f}  {describe(hit.record)}")
 
 
+@main.command()
+@click.argument("record_id")
+@click.option("--k", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text")
+@click.pass_obj
+def similar(obj: Context, record_id: str, k: int, fmt: str) -> None:
+    """Records most similar in meaning to RECORD_ID."""
+    result = obj.kb.similar(record_id, k)
+    if fmt == "json":
+        click.echo(json.dumps({"id": record_id, "results": results_json(result)}, ensure_ascii=False))
+        return
+    for hit in result.hits:
+        click.echo(f"{hit.rank:>3}. {hit.score:.3f}  {describe(hit.record)}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text")
+@click.pass_obj
+def audit(obj: Context, fmt: str) -> None:
+    """Records with missing or low-confidence fields, for curators."""
+    findings = obj.kb.audit()
+    for f in findings:
+        if fmt == "jsonl":
+            click.echo(json.dumps({"id": f.record_id, "title": f.title, "source": f.source,
+                                   "problems": list(f.problems)}, ensure_ascii=False))
+        else:
+            click.echo(f"{f.record_id}  {f.title[:70]}  ({f.source})\n    - " + "\n    - ".join(f.problems))
+    if fmt == "text":
+        click.echo(f"{len(findings)} van {obj.kb.store.count()} records vragen aandacht", err=True)
+
+
 def results_json(result: SearchResult) -> list[dict]:
     return [{"rank": h.rank, "score": h.score, **h.record.to_dict(), "why": h.why} for h in result.hits]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.audit import Finding, audit
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.errors import BadInput, IndexMismatch, KBError
 from kb.index import VectorIndex, read_manifest
@@ -222,6 +223,15 @@ class KnowledgeBase:
         if not isinstance(filters, Filters):
             filters = Filters.from_mapping(filters)
         return self.searcher().search(query, filters, k)
+
+    def similar(self, rid: str, k: int = 5, filters: Filters | dict | None = None) -> SearchResult:
+        """Records closest in meaning to record `rid` (itself excluded)."""
+        if not isinstance(filters, Filters):
+            filters = Filters.from_mapping(filters)
+        return self.searcher().similar(self.store.rowid_of(rid), filters, k)
+
+    def audit(self) -> list[Finding]:
+        return audit(self.records())
 
     def search_many(self, requests: Iterable[tuple[str, Filters | dict | None, int]]) -> list[SearchResult]:
         return [self.search(q, f, k) for q, f, k in requests]

@@ -164,6 +164,14 @@ class Searcher:
                 for n, (rowid, score, dense, lex, terms) in enumerate(ranked[:k])]
         return SearchResult(query, hits, len(matching), self.facets(matching))
 
+    def similar(self, rowid: int, filters: Filters, k: int) -> SearchResult:
+        allowed = [r for r in self.candidates(filters) if r != rowid]
+        vector = self.index.vector(rowid)
+        scores, ids = self.index.search(vector, k, np.asarray(allowed))
+        hits = [Hit(self.rows[int(i)], round(float(s), 6), n + 1, float(s), 0.0, [], [f"lijkt op: {s:.2f}"])
+                for n, (s, i) in enumerate(zip(scores, ids))]
+        return SearchResult("", hits, len(hits), self.facets(int(i) for i in ids))
+
     def _score(self, query: str, allowed: list[int]) -> list[tuple[int, float, float, float, list[str]]]:
         if not allowed:
             return []

@@ -43,22 +43,24 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
         vectors = np.zeros((len(drafts), embedder.dim if embedder else 0), dtype=np.float32)
         labels = None
     taxonomy = Taxonomy.default()
-    for record, vector in zip(drafts, vectors):
-        result = classify(record.text, record.title, taxonomy,
-                          vector=vector if labels is not None else None, label_vectors=labels)
+    for record, seg, vector in zip(drafts, segments, vectors):
+        context = drafts[seg.parent].title if seg.parent is not None else ""
+        result = classify(record.text, record.title, taxonomy, vector=vector if labels is not None else None,
+                          label_vectors=labels, context=context)
         record.themes, record.target_groups = result.themes, result.target_groups
-        record.confidence.update({f"theme:{k}": round(float(v), 3) for k, v in result.scores.items()
-                                  if k in result.themes or k in result.target_groups})
+        chosen = {f"theme:{t}" for t in result.themes} | {f"target_group:{g}" for g in result.target_groups}
+        record.confidence.update({k: round(float(v), 3) for k, v in result.scores.items() if k in chosen})
     return Processed(drafts, vectors)
 
 
 def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None) -> Record:
     own = text[seg.start:seg.end]
     places = extract_places(own, seg.title)
+    speakers = extract_speakers(own)
     record = Record(
         source=doc.name, start=seg.start, end=seg.end, kind=seg.kind, title=seg.title.strip(), text=own,
         municipalities=list(places.municipalities), provinces=list(places.provinces), region=places.region,
-        partners=extract_partners(own), speakers=extract_speakers(own), event=event, event_date=date)
+        partners=extract_partners(own, speakers=speakers), speakers=speakers, event=event, event_date=date)
     record.confidence["places"] = round(float(places.confidence), 3)
     return record
 

@@ -1,0 +1,409 @@
+"""Speakers (person names) and partners (organisations) in a record's text.
+
+Programme texts name people in a few fixed ways ("Spreker: X", "Begeleiding: X,
+rol (Plaats)", "X, directeur ...", "X is ... verbonden aan ..."), and
+organisations with trigger words (OCMW, vzw, CAW, stad, partnersessie, i.s.m.).
+Both extractors look for those cues rather than for any capitalised words, since
+a programme is full of capitalised titles, places and project names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+ORGANISATIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "organisations.txt"
+
+UPPER = "A-ZÀ-ÖØ-Ý"
+LOWER = "a-zß-öø-ÿ"
+NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+PARTICLE = r"(?:[Vv]an\s+[Dd]e[nr]?|[Vv]an\s+'t|[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ll]e|[Ll]a|[Ee]l|[Dd]'|[Vv]on|[Dd]i|[Dd]a|[Dd]u)"
+# Two or three name words, with particles between them ("Sarah Van den Eeden", "Sjef de Vries").
+SPACE = r"[ \t\u00a0]+"
+PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{NAME_WORD}){{1,2}}\b")
+
+# Cue just before a name: "Spreker: ", "door ", "mvr. ", "burgemeester ", "Uw gids is ".
+BEFORE_CUE = re.compile(
+    r"(?:\b(?:sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|gastheer|"
+    r"gastvrouw|onder\s+begeleiding\s+van|met\s+ondersteuning\s+van|gemodereerd\s+door|gids\s+is|door|met|"
+    r"prof|dr|mvr|mevr|dhr|burgemeester|schepen|minister|wetenschapper|auteur|professor|journalist|"
+    r"voorzitter|commissaris|getuigenis\s+van|interview\s+met)\.?)[\s:;]*$",
+    re.I)
+# Cue just after a name at the start of a line or sentence: "X, directeur", "X is", "X (stafmedewerker)".
+AFTER_CUE = re.compile(
+    r"^(?:\s*,(?!\s*(?:een|de|het|die|dat|waar|wat|maar|en|of)\b)"
+    r"|\s+van\s+(?:het|de)\b|\s+en\s+[A-Z]|\s*\([^)]{1,12}\)\s*,"
+    rf"|\s*\((?![{UPPER}0-9&]{{2,}}\))[^)]*[{LOWER}]"
+    r"|\s+(?:is|was|werkt|werkte|studeerde|startte|houdt|licht|ligt|kreeg|schetst|zoomt|vertelt|begeleidt|"
+    r"combineert|schrijft|promoveerde|behaalde|geeft|trekt|leidt|toont|brengt|deelt|doceert|coördineert|"
+    r"onderzoekt|heet|stelt|gaat|neemt|spreekt|verwelkomt|opent|sluit)\b)")
+LIST_CUE = re.compile(r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderators?|getuigen|gastsprekers?|uw gids is)\b\s*[:;]?",
+                      re.I)
+LINE_CUE = re.compile(r"^\s*(?:[•\-–*]\s*)?(?:met|door|panel(?:leden)?)\s*:?\s*$", re.I)
+# "X, consulent welzijn" anywhere: a name followed by a job title.
+ROLE_AFTER = re.compile(
+    r"^\s*\((?:°\s*)?(?:19|20)\d\d\)|^\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]*(?:medewerker|coördinator|coordinator|consulent|directeur|voorzitter|schepen|"
+    r"burgemeester|leider|adviseur|manager|verantwoordelijke|hoofd|werker|werkster|assistent|professor|docent|"
+    r"onderzoeker|minister|secretaris|regisseur|programmator|gids|expert|deskundige)", re.I)
+
+# Capitalised words that start sentences or name things, never a person's first or last name.
+NOT_NAME = frozenset("""
+de het een deze dit die dat wat hoe waar wie wanneer waarom welke in op met voor van naar om als ook zo samen
+bij uit tot na over onder door tegen tijdens sinds vanaf zonder en of maar want dus toch nog al niet geen
+ocmw stad gemeente provincie district sociaal sociale huis vlaams vlaamse vlaanderen belgische belgie
+agentschap centrum dienst departement minister ministerie kabinet universiteit hogeschool school scholen
+college raad vzw caw samenlevingsopbouw welzijn zorg zorgbedrijf project plan programma sessie werksessie
+workshop thema trefdag inspiratiedag lokaal lokale regionaal regionale europees europese nationale federale
+nederlands nederlandse frans franse engels engelse brusselse antwerpse gentse leuvense limburgse
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli
+augustus september oktober november december presentatie programma info praktisch organisatie
+real estate manager directeur coordinator coördinator adviseur directie maatschappelijk werker team
+onderwijscentrum synergy flanders huis kind gezin kinderen ouders jongeren
+verenigde naties community award prijs deense ministerie mens vereniging steden gemeenten
+prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor
+sdg sdgs duurzame ontwikkeling ontwikkelingsdoelen millenniumdoelstellingen wijk buurt museum
+""".split())
+ROLE_WORDS = re.compile(r"\b(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|stafmedewerker|"
+                        r"coördinator|coordinator|consulent|projectleider|beleidsmedewerker)\b", re.I)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+# Endings of Dutch common nouns that title projects and services ("Dienstencentrum", "Voortraject").
+NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing|heid|schap|atie|plan|punt|team|fonds|raad|"
+                         r"bureau|school|beleid|zorg|opbouw)$")
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    if len(words) < 2:
+        return False
+    content = [w for w in words if not re.fullmatch(PARTICLE, w)]
+    return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _at_clause_start(text: str, pos: int) -> bool:
+    """True when only bullets, markup or a sentence end precede `pos` in its line."""
+    line_start, _ = _line_bounds(text, pos)
+    before = text[line_start:pos]
+    return bool(re.fullmatch(r"[\s•\-–*>#\d.)'‘’\"“]*", before) or re.search(r"[.!?:;]['’\"*]*\s+[*]*$", before))
+
+
+def _person_candidates(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in PERSON.finditer(text):
+        name = m.group(0)
+        words = name.split()
+        # Drop leading capitalised non-names and titles ("Prof Orhan Agirdag", "Vandaag Jan Peeters").
+        while words and words[0].lower() in NOT_NAME:
+            words = words[1:]
+        while words and words[-1].lower() in NOT_NAME:
+            words = words[:-1]
+        words = _cut_affiliation(words)
+        cleaned = " ".join(words)
+        if _is_name(cleaned):
+            start = m.start() + name.index(words[0])
+            out.append((start, start + len(cleaned), cleaned))
+    return out
+
+
+def _cut_affiliation(words: list[str]) -> list[str]:
+    """'Katelijne Exelmans van Isom': a lower-case 'van' after a full name starts an affiliation."""
+    for i, word in enumerate(words):
+        if word == "van" and i >= 2:
+            return words[:i]
+    return words
+
+
+def extract_speakers(text: str) -> list[str]:
+    """Person names that a cue marks as speakers, moderators or guides, in order of appearance."""
+    if not text:
+        return []
+    found: list[str] = []
+    candidates = _person_candidates(text)
+    org_words = {w for *_, key in _org_mentions(text) for w in key.split()} - {"van", "de", "het", "vzw"}
+    first, _, rest = text.strip().partition("\n")
+    title_line = first if rest and len(first) <= 150 else ""  # a heading, not a one-line record
+    not_people = {name for start, end, name in candidates
+                  if _names_organisation(name, text[end:end + 20], title_line)
+                  or normalise(name).split()[0] in org_words}
+    for start, end, name in candidates:
+        if name in not_people:
+            continue
+        line_start, line_end = _line_bounds(text, start)
+        before = text[max(line_start, start - 60):start]
+        after = text[end:min(line_end, end + 80)]
+        listed = _listed(text[line_start:start])
+        cued = (bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+                or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
+                or (text[line_start:line_end].strip(" *\t\u00a0") == name))
+        if listed or cued or _continues_list(text, line_start, start, found):
+            _add_person(found, name)
+    return found
+
+
+def _listed(before: str) -> bool:
+    """A list cue ("Sprekers:", "Begeleiding door") earlier in the same sentence."""
+    if LINE_CUE.match(before):
+        return True
+    cues = list(LIST_CUE.finditer(before))
+    return bool(cues) and not re.search(r"[.!?]\s", before[cues[-1].end():])
+
+
+def _names_organisation(name: str, after: str, title_line: str) -> bool:
+    """'Rotterdam Vakmanstad (RVS)', a name in the record's title, or one word twice are not people."""
+    acronym = re.match(rf"\s*\(([{UPPER}][{UPPER}0-9&]+)\)", after)
+    if acronym and acronym.group(1)[0] == name[0]:
+        return True
+    words = name.lower().split()
+    heading = bool(title_line) and re.search(re.escape(name) + r"\s*[:(–]", title_line) is not None
+    return len(set(words)) < len(words) or heading
+
+
+def _continues_list(text: str, line_start: int, start: int, found: list[str]) -> bool:
+    """'X, rol en Y': a name after ', ' or ' en ' in a line that already gave a speaker."""
+    before = text[line_start:start]
+    if not re.search(r"(?:,|\ben|;|&)\s*$", before):
+        return False
+    return any(name in before for name in found)
+
+
+def _add_person(found: list[str], name: str) -> None:
+    key = set(normalise(name).split())
+    for i, known in enumerate(found):
+        other = set(normalise(known).split())
+        if key <= other:
+            return
+        if other <= key:
+            found[i] = name
+            return
+    found.append(name)
+
+
+# ---------------------------------------------------------------- organisations
+SP = r"[ \t\u00a0]+"
+PLACE = rf"[{UPPER}][{LOWER}]+(?:(?:-|{SP})[{UPPER}][{LOWER}]+)*(?:{SP}[–-]{SP}[{UPPER}][{LOWER}]+)?"
+ORG_WORD = rf"[{UPPER}0-9][\w'’&°+-]*"
+ORG_PATTERNS = [
+    # Local government and its services: "OCMW Mechelen", "OCMW van Zemst", "Sociaal Huis Mechelen".
+    re.compile(rf"\b(?P<head>OCMW|Sociaal Huis|Zorgbedrijf|Huis van het Kind|[Pp]olitiezone|Sociaal Verhuurkantoor|"
+               rf"Welzijnsvereniging|Welzijnsregio|Welzijnskoepel|Welzijnszorg|[Ww]elzijnsband)"
+               rf"(?:{SP}van)?{SP}(?P<tail>{PLACE})"),
+    re.compile(rf"\b(?P<head>CAW|Samenlevingsopbouw|Onderwijscentrum|Vormingplus|Jeugdcentrum|Dienstencentrum|"
+               rf"Wijkgezondheidscentrum|LDC)(?:{SP}van)?{SP}(?P<tail>{PLACE})"),
+    re.compile(rf"(?<!in de )(?<!in het )\b(?P<head>[Ss]tad|[Gg]emeente|[Dd]istrict|[Pp]rovincie)(?:{SP}van)?"
+               rf"{SP}(?P<tail>{PLACE})"),
+    re.compile(rf"\b(?P<head>stedelijke|gemeentelijke){SP}(?P<tail>[a-z]+dienst(?:{SP}van)?{SP}{PLACE})"),
+    # "vzw Cachet", "vzw Sociale Kruideniers Vlaanderen", "Levanto vzw", "Bike&C° cvba".
+    re.compile(rf"\b(?P<head>vzw){SP}(?P<tail>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"),
+    re.compile(rf"(?P<tail>\b{ORG_WORD}(?:{SP}{ORG_WORD}){{0,2}}){SP}(?P<head>vzw|cvba|nv|bvba|cv|VZW)\b"),
+    re.compile(rf"\b(?P<head>Agentschap|Universiteit|Hogeschool|Kenniscentrum|Stichting|Steunpunt|Centrum)"
+               rf"{SP}(?P<tail>(?:van{SP}|voor{SP})?{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})"),
+]
+# Cues that introduce partner organisations: "(partnersessie Eandis en Infrax)", "i.s.m. X", "met de steun van X".
+PARTNER_CUE = re.compile(
+    r"(?:partnersessie|i\.s\.m\.|in samenwerking met|met de steun van|met steun van|ondersteund door|"
+    r"georganiseerd door|een organisatie van|een project van|samen met|met de ondersteuning van|het project|"
+    r"[a-zé]*(?:maatschappij|organisatie|bureau|stichting|vereniging|koepel|bedrijf|coöperatie|theatergroep|"
+    r"gezelschap|basisschool|school|museum|werking))"
+    rf"{SP}(?:het{SP}|de{SP})?(?P<list>{ORG_WORD}(?:(?:{SP}en{SP}|{SP}&{SP}|,{SP}|{SP}){ORG_WORD}){{0,5}})")
+ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
+# Acronyms of concepts, services, programmes and political parties, not partner organisations.
+NOT_ORG = frozenset("""
+OCMW OCMW'S CAW LOI IBO GOK LOP NAH LDC SDG SDGS ICT RPR VAPA EU VN BBC DNA PDF TV CV II III IV KO BO SO
+LO MO HO OKAN WZC PVT GGZ SVK HR BIS RSZ BTW FAQ NB OK AI IT VS USA UK PMC CLB KB BV ASO BSO TSO MET VIER
+LENS DIP HMW LAC CD&V N-VA SP.A PVDA VLD GROEN OPEN VB CDH PS MR PTB ECOLO DE HET EEN EN
+""".split())
+ACRONYM_CONTEXT = re.compile(r"\b(?:van|bij|door|met|samen met|partner,?|vzw|organisatie|organiseert|organiseerde|wil|"
+                             r"biedt|ondersteunt|begeleidt)\s+(?:het\s+|de\s+)?$", re.I)
+# "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash.
+DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
+                      rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
+# "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
+OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
+# "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
+HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(]")
+NOT_PARTNER_CONTEXT = re.compile(r"\b(?:in|naar|uit|te)\s+(?:de\s+)?$", re.I)
+# Academic and media careers: the universities and newspapers named there are affiliations, not partners.
+BIO_VERB = re.compile(r"\b(?:studeerde\w*|promoveerde\w*|behaalde\w*|doceert|doceren|docente?|professor|onderzoeker|"
+                      r"postdoctora\w*|verbonden\s+aan|master|doctor|columniste?|schrijfster|schrijver|lid\s+van)\b")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> list[tuple[str, re.Pattern[str]]]:
+    """(canonical name, pattern) for every spelling in organisations.txt, longest spellings first.
+
+    One-word spellings match case-sensitively, so the agency "Opgroeien" is not the verb "opgroeien".
+    """
+    entries: list[tuple[str, str]] = []
+    for line in ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        entries += [(names[0], spelling) for spelling in names]
+    entries.sort(key=lambda e: -len(e[1]))
+    return [(name, re.compile(r"(?<![\w-])" + _spelling_regex(spelling) + r"(?!\w)",
+                              re.I if " " in spelling else 0))
+            for name, spelling in entries]
+
+
+def _spelling_regex(spelling: str) -> str:
+    """Words of a spelling with any whitespace between them ("KU Leuven" also matches "KU  Leuven")."""
+    return r"\s+".join(re.escape(word) for word in spelling.split())
+
+
+def _bio_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences about someone's studies or academic post ("Ze studeerde aan de VUB").
+
+    Universities and newspapers named only there are affiliations, not partners of the practice.
+    """
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+(?:[.!?](?=\s)|\n|$)", text)
+            if BIO_VERB.search(m.group(0))]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clean_org(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"()")
+    return re.sub(r"^(?:het|de)\s+", "", name)
+
+
+def _org_key(name: str) -> str:
+    return normalise(name)
+
+
+Mention = tuple[int, int, str, str]  # start, end, spelling as written, key shared by aliases
+
+
+def _org_mentions(text: str) -> list[Mention]:
+    """Organisation mentions; where candidates overlap, the surer kind and then the longer one wins."""
+    found: list[tuple[int, int, int, str, str]] = []  # priority, start, end, spelling, key
+
+    def candidate(priority: int, start: int, end: int, spelling: str, key: str) -> None:
+        found.append((priority, start, end, spelling, key))
+
+    for m in OCMW_LIST.finditer(text):
+        for place in re.finditer(PLACE, m.group("places")):
+            spelling = f"OCMW {place.group(0)}"
+            candidate(0, m.start("places") + place.start(), m.start("places") + place.end(), spelling, _org_key(spelling))
+    for name, pattern in _gazetteer():
+        for m in pattern.finditer(text):
+            candidate(1, m.start(), m.end(), m.group(0), _org_key(name))
+    for pattern in ORG_PATTERNS:
+        for m in pattern.finditer(text):
+            if NOT_PARTNER_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("head").islower():
+                continue
+            spelling = _clean_org(_trim_tail(m.group(0)))
+            candidate(1, m.start(), m.start() + len(spelling), spelling, _org_key(spelling.replace(" van ", " ", 1)))
+    for m in PARTNER_CUE.finditer(text):
+        offset = m.start("list")
+        for part in re.split(r"(\s*,\s*|\s+en\s+|\s+&\s+)", m.group("list")):
+            part_clean = _clean_org(part)
+            if part_clean and not re.fullmatch(r"\s*,\s*|\s+en\s+|\s+&\s+", part) and _org_like(part_clean):
+                candidate(2, offset, offset + len(part), part_clean, _org_key(part_clean))
+            offset += len(part)
+    for m in DASH_ORG.finditer(text):
+        candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
+    head = HEAD_NAME.match(text)
+    if head and _acts_later(text, head.group("name"), head.end("name")):
+        candidate(2, head.start("name"), head.end("name"), head.group("name"), _org_key(head.group("name")))
+    for m in ACRONYM.finditer(text):
+        word = m.group(0)
+        if word.upper() in NOT_ORG or len(word) < 3 or _alias_of_previous(text, m.start()):
+            continue
+        if ACRONYM_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) or _is_subject(text, m.end()):
+            candidate(3, m.start(), m.end(), word, _org_key(word))
+    return _resolve(text, found)
+
+
+def _resolve(text: str, found: list[tuple[int, int, int, str, str]]) -> list[Mention]:
+    """Non-overlapping mentions, each with the acronym that follows it in brackets ("Family Justice Center (FJC)")."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for _priority, start, end, spelling, key in sorted(found, key=lambda f: (f[0], f[1] - f[2], f[1])):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        alias = re.match(rf"[ \u00a0]?\(([{UPPER}][\w&]{{1,7}})\)", text[end:end + 12])
+        if alias and alias.group(1) not in spelling:
+            spelling, end = f"{spelling} ({alias.group(1)})", end + alias.end()
+        taken.append((start, end))
+        mentions.append((start, end, spelling, key))
+    return sorted(mentions)
+
+
+def _acts_later(text: str, name: str, after: int) -> bool:
+    """The heading's name returns as an actor ("Collectief Goed werkt ...", "is Binnenste Buiten actief")."""
+    for m in re.finditer(re.escape(name), text[after:]):
+        end = after + m.end()
+        if _is_subject(text, end) or re.match(r"\s+(?:is|actief)\b", text[end:end + 12]):
+            return True
+    return False
+
+
+def _trim_tail(name: str) -> str:
+    """Cut a pattern match at a verb or preposition that ends the organisation's name."""
+    return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet|de|het|een)\b", name)[0]
+
+
+def _org_like(part: str) -> bool:
+    return not _is_name(part) and part.upper().rstrip("'S") not in NOT_ORG and part.upper() not in NOT_ORG
+
+
+def _alias_of_previous(text: str, start: int) -> bool:
+    """'(FJC)' right after 'Family Justice Center' repeats that organisation's name."""
+    return text[max(0, start - 2):start] in ("(", " (") and bool(re.search(r"[A-Za-z]\s*\($", text[max(0, start - 3):start]))
+
+
+def _is_subject(text: str, end: int) -> bool:
+    """An acronym that acts in its sentence ("KINA wil ...", "KINA doet het al") names an organisation."""
+    return bool(re.match(r"\s+(?:wil|doet|organiseert|organiseerde|biedt|werkt|ondersteunt|is een|zet|heeft|brengt|bouwt|"
+                         r"start|startte|lanceert|nodigt)\b", text[end:end + 20]))
+
+
+def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:
+    """Organisations the record names as actors, as written; affiliations met only in biographies are left out."""
+    if not text:
+        return []
+    speakers = extract_speakers(text) if speakers is None else speakers
+    bios = _bio_spans(text)
+    person_keys = [set(normalise(s).split()) for s in speakers]
+    first_spelling: dict[str, str] = {}
+    outside: set[str] = set()
+    for start, _end, spelling, key in _org_mentions(text):
+        if not key or ROLE_WORDS.search(spelling) or any(set(key.split()) <= p for p in person_keys):
+            continue
+        first_spelling.setdefault(key, spelling)
+        if not _inside(start, bios):
+            outside.add(key)
+    return _dedupe([spelling for key, spelling in first_spelling.items() if key in outside])
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    """Keep one spelling per organisation: the most specific when one name's words contain another's."""
+    stop = {"van", "de", "het", "vzw"}
+    out: list[str] = []
+    for name in names:
+        key = set(normalise(name).split()) - stop
+        for i, known in enumerate(out):
+            other = set(normalise(known).split()) - stop
+            if key <= other:
+                break
+            if other <= key:
+                out[i] = name
+                break
+        else:
+            out.append(name)
+    return out

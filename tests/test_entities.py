@@ -1,0 +1,119 @@
+"""Speakers and partners on hand-made Dutch snippets and short slices of the bundled corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.ingest.entities import extract_partners, extract_speakers
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_slice(name_start: str, marker: str, length: int = 600) -> str:
+    path = next(CORPUS.glob(f"{name_start}*.txt"))
+    text = path.read_text(encoding="utf-8")
+    start = text.index(marker)
+    return text[start:start + length]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Het project wordt toegelicht. Spreker: Nele De Wever.", ["Nele De Wever"]),
+    ("Sprekers: Ilse Elshout (hoofd maatschappelijk werkster) en Teske Loos (verantwoordelijke LOI).",
+     ["Ilse Elshout", "Teske Loos"]),
+    ("Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck diversiteitscoördinator (Dendermonde)",
+     ["Tim Lamon", "Dorien Heuninck"]),
+    ("Het debat wordt gemodereerd door voormalig journalist Guy Tegenbos.", ["Guy Tegenbos"]),
+    ("Moderator: Sarah Van den Eeden", ["Sarah Van den Eeden"]),
+    ("Uw gids is Aurélie van Lierop.", ["Aurélie van Lierop"]),
+    ("Spreker: Prof Orhan Agirdag en Mevrouw Ann Boeraeve.", ["Orhan Agirdag", "Ann Boeraeve"]),
+    ("Spreker: Katelijne Exelmans van Isom.", ["Katelijne Exelmans"]),
+])
+def test_speaker_cues(text, expected):
+    assert extract_speakers(text) == expected
+
+
+def test_titles_are_stripped_from_names():
+    text = ("Prof. Dr. Orhan Agirdag. In 1984 geboren in Limburg.\n\n"
+            "Onder begeleiding van mvr. Marijke De Lange, stafmedewerker personeelsbeleid, brengen we dit in kaart.\n"
+            "Een insteek door prof. dr. Joris Voets (UGent)")
+    assert extract_speakers(text) == ["Orhan Agirdag", "Marijke De Lange", "Joris Voets"]
+
+
+def test_name_role_lines_and_biographies():
+    text = ("Jo Vandeurzen, Vlaams minister van Welzijn\n"
+            "Dominique Verté, professor Sociale gerontologie aan de VUB\n\n"
+            "Koen Hermans is doctor in de sociale wetenschappen.")
+    assert extract_speakers(text) == ["Jo Vandeurzen", "Dominique Verté", "Koen Hermans"]
+
+
+def test_project_names_are_not_speakers():
+    text = ("Rotterdam Vakmanstad (RVS) is een stichting. Rotterdam Vakmanstad is in 2007 gestart.\n"
+            "Levanto Fietshaven is een onderdeel van Levanto vzw.")
+    assert extract_speakers(text) == []
+
+
+def test_speakers_are_deduplicated_in_order():
+    text = "Spreker: Wim Van Lancker.\n\nWim Van Lancker is socioloog. Spreker: Celia Ledoux."
+    assert extract_speakers(text) == ["Wim Van Lancker", "Celia Ledoux"]
+
+
+def test_speakers_from_corpus_slice():
+    text = corpus_slice("001", "Begeleiding: Maarten De Waele", 300)
+    assert extract_speakers(text) == ["Maarten De Waele", "Gunter Van Avondt", "Chloé Deflandre", "Fri Dekeyser"]
+
+
+def test_partner_triggers():
+    text = ("De sociale dienst van Sociaal Huis Mechelen werkt samen met de vzw Cachet. "
+            "Ook CAW Noord-West-Vlaanderen en Samenlevingsopbouw Oost-Vlaanderen doen mee, "
+            "met de steun van het Europees Sociaal Fonds (ESF).")
+    partners = extract_partners(text)
+    assert partners[:2] == ["Sociaal Huis Mechelen", "vzw Cachet"]
+    assert "CAW Noord-West-Vlaanderen" in partners
+    assert "Samenlevingsopbouw Oost-Vlaanderen" in partners
+    assert "Europees Sociaal Fonds (ESF)" in partners
+
+
+def test_partner_sessions_and_known_organisations():
+    assert extract_partners("Samen tegen energiearmoede (partnersessie Eandis en Infrax)") == ["Eandis", "Infrax"]
+    assert extract_partners("KULeuven en UCLL werken samen met scholen. HOGENT onderzoekt brugfiguren.") == [
+        "KULeuven", "UCLL", "HOGENT"]
+
+
+def test_roles_are_not_partners():
+    text = "Fons Duchateau, OCMW-voorzitter en schepen, heet u welkom. Lies Vereecke is stafmedewerker."
+    assert extract_partners(text) == []
+
+
+def test_affiliations_in_academic_biographies_are_not_partners():
+    text = ("Dries Lesage is docent aan de Universiteit van Gent. "
+            "Het OCMW Mol werkt samen met de VVSG.")
+    assert extract_partners(text) == ["OCMW Mol", "VVSG"]
+
+
+def test_ocmw_lists_and_city_services():
+    text = "Het OCMW van Berlare, Laarne en Buggenhout sloegen de handen in elkaar met de stad Genk."
+    assert extract_partners(text) == ["OCMW Berlare", "OCMW Laarne", "OCMW Buggenhout", "stad Genk"]
+
+
+def test_partners_from_corpus_slice():
+    text = corpus_slice("004", "Onder begeleiding van", 200)
+    assert "VVSG" in extract_partners(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_extractors_never_crash(text):
+    assert isinstance(extract_speakers(text), list)
+    assert isinstance(extract_partners(text), list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Spreker:", "Jan", "Van", "den", "Berg", "OCMW", "vzw", "Gent", ",", "en", "(", ")",
+                                 "i.s.m.", "Stad", "\n", "Prof.", "Dr.", "KINA", "is"]), max_size=40))
+def test_extractors_never_crash_on_cue_soup(words):
+    text = " ".join(words)
+    assert all(isinstance(x, str) and x for x in extract_speakers(text))
+    assert all(isinstance(x, str) and x for x in extract_partners(text))
