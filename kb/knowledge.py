@@ -209,14 +209,11 @@ class KnowledgeBase:
     def searcher(self) -> Searcher:
         if self._searcher is None:
             from kb.gazetteer import Gazetteer
+            from kb.query import query_places, query_themes
 
-            gazetteer = Gazetteer.default()
-
-            def members(label: str) -> set[str]:
-                partnership = gazetteer.partnership(label)
-                return set(partnership.municipalities) if partnership else set()
-
-            self._searcher = Searcher(self.store.all(), self.index(), self.embedder.query, members)
+            self._searcher = Searcher(self.store.all(), self.index(), self.embedder.query,
+                                      covering=Gazetteer.default().covering,
+                                      query_places=query_places, query_themes=query_themes)
         return self._searcher
 
     def search(self, query: str, filters: Filters | dict | None = None, k: int = 10) -> SearchResult:

@@ -1,17 +1,18 @@
 """Hybrid search: dense (FAISS) and lexical (BM25) rankers fused, with filters applied inside retrieval.
 
-Filters first select the candidate row ids; both rankers then search only
-those, so a filtered query still returns up to k results. Facet counts are
-computed over every record that matches, not over the top k shown.
+Filters first select the candidate records (through per-field inverted lists);
+both rankers then score only those, so a filtered query still returns up to k
+results. Facet counts are computed over every matching record, not over the
+top k shown, with one sparse matrix product per field.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from kb.errors import InvalidQuery
 from kb.index import VectorIndex
@@ -20,14 +21,18 @@ from kb.record import KINDS, Record
 
 FILTER_FIELDS = ("municipality", "province", "region", "theme", "target_group", "kind", "event", "status")
 FACET_FIELDS = ("municipality", "province", "region", "theme", "target_group", "kind", "event")
+MODES = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 2000
 
-# Fusion weights, tuned on the development queries (see bench/search.py).
+# Fusion, tuned on the development queries (bench/search.py prints the comparison).
 DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 0.12
-DENSE_POOL = 200      # dense candidates taken from FAISS per query
-LEXICAL_POOL = 200    # lexical candidates taken from BM25 per query
-RELEVANT_MARGIN = 0.06  # a record counts as matching when its dense score is this close to the best
+LEXICAL_WEIGHT = 0.10    # times the BM25 score divided by the best BM25 score of the query
+PLACE_BOOST = 0.02       # a place named in the query prefers records from that place ...
+THEME_BOOST = 0.02       # ... and a theme word prefers records with that theme: boosts, never filters
+DENSE_POOL = 200         # dense candidates taken from FAISS per query
+LEXICAL_POOL = 200       # lexical candidates taken from BM25 per query
+RELEVANT_MARGIN = 0.06   # a record "matches" when its dense score is this close to the best
+DUPLICATE_COSINE = 0.97  # hits this similar to a higher hit are grouped under it
 
 
 @dataclass
@@ -43,18 +48,16 @@ class Filters:
     event: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
 
+    ALIASES = {"target-group": "target_group", "target_groups": "target_group", "themes": "theme",
+               "municipalities": "municipality", "provinces": "province", "kinds": "kind"}
+
     @classmethod
     def from_mapping(cls, data: dict | None) -> Filters:
-        data = dict(data or {})
-        unknown = set(data) - set(FILTER_FIELDS) - {"target-group", "target_groups", "themes",
-                                                    "municipalities", "provinces"}
-        if unknown:
-            raise InvalidQuery(f"unknown filter(s) {', '.join(sorted(unknown))}; allowed: {', '.join(FILTER_FIELDS)}")
-        aliases = {"target-group": "target_group", "target_groups": "target_group", "themes": "theme",
-                   "municipalities": "municipality", "provinces": "province"}
         values: dict[str, list[str]] = {}
-        for key, value in data.items():
-            name = aliases.get(key, key)
+        for key, value in dict(data or {}).items():
+            name = cls.ALIASES.get(key, key)
+            if name not in FILTER_FIELDS:
+                raise InvalidQuery(f"unknown filter {key!r}; allowed: {', '.join(FILTER_FIELDS)}")
             items = [value] if isinstance(value, str) else list(value or [])
             values.setdefault(name, []).extend(str(v) for v in items if str(v).strip())
         filters = cls(**values)
@@ -76,6 +79,7 @@ class Hit:
     lexical: float
     matched_terms: list[str]
     why: list[str]
+    duplicates: list[Record] = field(default_factory=list)  # the same practice elsewhere, grouped here
 
     def snippet(self, query: str, width: int = 260) -> list[tuple[str, bool]]:
         return snippet(self.record.text, query, width)
@@ -89,133 +93,203 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]]
 
 
-def record_values(record: Record, name: str, covering: Callable[[str], list[str]] | None = None) -> set[str]:
-    """The values a record offers to a filter (regions also come from the municipalities they cover)."""
+def record_values(record: Record, name: str) -> list[str]:
+    """The values a record offers to a filter or facet."""
     if name == "municipality":
-        return set(record.municipalities)
+        return record.municipalities
     if name == "province":
-        return set(record.provinces)
-    if name == "region":
-        return {record.region} if record.region else set()
+        return record.provinces
     if name == "theme":
-        return set(record.themes)
+        return record.themes
     if name == "target_group":
-        return set(record.target_groups)
+        return record.target_groups
     if name == "kind":
-        return {record.kind}
-    if name == "event":
-        return {record.event} if record.event else set()
+        return [record.kind]
     if name == "status":
-        return {record.status}
+        return [record.status]
+    if name in ("region", "event"):
+        value = getattr(record, name)
+        return [value] if value else []
     raise InvalidQuery(f"unknown filter {name!r}")
 
 
+class FieldIndex:
+    """For one field: value → record positions (for filters) and a positions × values matrix (for facets)."""
+
+    def __init__(self, records: list[Record], name: str) -> None:
+        labels: dict[str, int] = {}
+        display: list[str] = []
+        rows, cols = [], []
+        for position, record in enumerate(records):
+            for value in dict.fromkeys(record_values(record, name)):
+                key = fold(value)
+                if key not in labels:
+                    labels[key] = len(display)
+                    display.append(value)
+                rows.append(position)
+                cols.append(labels[key])
+        self.labels, self.display = labels, display
+        self.matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
+                                        shape=(len(records), len(display)))
+        self.columns = self.matrix.tocsc()
+
+    def positions(self, value: str) -> np.ndarray:
+        column = self.labels.get(fold(value))
+        if column is None:
+            return np.zeros(0, dtype=np.int64)
+        return self.columns[:, column].indices.astype(np.int64)
+
+    def counts(self, mask: np.ndarray) -> list[tuple[str, int]]:
+        totals = np.asarray(self.matrix.T @ mask.astype(np.int32)).ravel()
+        pairs = [(self.display[i], int(c)) for i, c in enumerate(totals) if c > 0]
+        return sorted(pairs, key=lambda kv: (-kv[1], kv[0]))
+
+
 class Searcher:
-    """Holds the in-memory view of the store needed to search: records, vectors, BM25."""
+    """The in-memory view of the store needed to search: records, field indexes, BM25; vectors stay in FAISS."""
 
     def __init__(self, rows: list[tuple[int, Record]], index: VectorIndex, embed_query: Callable[[str], np.ndarray],
-                 region_members: Callable[[str], set[str]] | None = None) -> None:
-        self.rows = {rowid: record for rowid, record in rows}
-        self.order = [rowid for rowid, _ in rows]
+                 covering: Callable[[str], list[str]] | None = None,
+                 query_places: Callable[[str], list[str]] | None = None,
+                 query_themes: Callable[[str], list[str]] | None = None) -> None:
+        self.records = [record for _, record in rows]
+        self.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
+        self.position = {int(r): n for n, r in enumerate(self.rowids)}
         self.index = index
         self.embed_query = embed_query
-        self.region_members = region_members or (lambda label: set())
-        self.lexical = LexicalIndex(self.order, [self._lexical_text(r) for _, r in rows])
+        self.covering = covering or (lambda municipality: [])
+        self.query_places = query_places or (lambda query: [])
+        self.query_themes = query_themes or (lambda query: [])
+        self.fields = {name: FieldIndex(self.records, name) for name in FILTER_FIELDS}
+        self.lexical = LexicalIndex(self.rowids, [self._lexical_text(r) for r in self.records])
 
     @staticmethod
     def _lexical_text(record: Record) -> str:
-        fields_ = record.municipalities + record.themes + record.target_groups + record.partners
-        if record.region:
-            fields_.append(record.region)
-        return field_text(record.title, record.text, fields_)
+        extra = record.municipalities + record.themes + record.target_groups + record.partners
+        return field_text(record.title, record.text, extra + ([record.region] if record.region else []))
 
     # ------------------------------------------------------------------ filtering
-    def _passes(self, record: Record, filters: Filters) -> bool:
-        for name, wanted in filters.active().items():
-            wanted_folded = {fold(w) for w in wanted}
-            values = {fold(v) for v in record_values(record, name)}
-            if name == "municipality" and record.region:
-                # a regional practice covers every municipality of its region
-                values |= {fold(m) for m in self.region_members(record.region)}
-            if not values & wanted_folded:
-                return False
-        return True
+    def _field_positions(self, name: str, values: list[str]) -> np.ndarray:
+        parts = [self.fields[name].positions(v) for v in values]
+        if name == "municipality":  # a regional practice covers every municipality of its region
+            parts += [self.fields["region"].positions(label) for v in values for label in self.covering(v)]
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
-    def candidates(self, filters: Filters) -> list[int]:
-        if not filters.active():
-            return list(self.order)
-        return [rowid for rowid in self.order if self._passes(self.rows[rowid], filters)]
+    def candidates(self, filters: Filters) -> np.ndarray:
+        """Positions of the records passing every active filter (all positions when none is active)."""
+        allowed: np.ndarray | None = None
+        for name, values in filters.active().items():
+            found = self._field_positions(name, values)
+            allowed = found if allowed is None else np.intersect1d(allowed, found, assume_unique=True)
+        return np.arange(len(self.records)) if allowed is None else allowed
+
+    def facets(self, positions: np.ndarray) -> dict[str, list[tuple[str, int]]]:
+        mask = np.zeros(len(self.records), dtype=bool)
+        mask[positions] = True
+        return {name: self.fields[name].counts(mask) for name in FACET_FIELDS}
 
     # ------------------------------------------------------------------ search
-    def search(self, query: str, filters: Filters | None = None, k: int = 10) -> SearchResult:
+    def search(self, query: str, filters: Filters | None = None, k: int = 10, mode: str = "hybrid") -> SearchResult:
         filters = filters or Filters()
         if k < 0:
             raise InvalidQuery(f"k must be positive, got {k}")
-        query = (query or "").strip()[:MAX_QUERY_CHARS]
+        if mode not in MODES:
+            raise InvalidQuery(f"unknown ranking mode {mode!r}; allowed: {', '.join(MODES)}")
+        query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
         allowed = self.candidates(filters)
         if not words(query):
-            hits = [Hit(self.rows[r], 0.0, n + 1, 0.0, 0.0, [], ["past bij de filters"])
-                    for n, r in enumerate(allowed[:k])]
+            hits = [Hit(self.records[p], 0.0, n + 1, 0.0, 0.0, [], ["past bij de filters"])
+                    for n, p in enumerate(allowed[:k])]
             return SearchResult(query, hits, len(allowed), self.facets(allowed))
-        scored = self._score(query, allowed)
+        scored, matching = self._score(query, allowed, mode)
         ranked = sorted(scored, key=lambda item: (-item[1], item[0]))
-        matching = self._matching(scored)
-        hits = [self._hit(rowid, score, dense, lex, terms, n + 1)
-                for n, (rowid, score, dense, lex, terms) in enumerate(ranked[:k])]
+        hits = [self._hit(p, score, dense, lex, stems, n + 1)
+                for n, (p, score, dense, lex, stems) in enumerate(ranked[:k])]
+        self._group(hits, [p for p, *_ in ranked[:k]])
         return SearchResult(query, hits, len(matching), self.facets(matching))
 
-    def similar(self, rowid: int, filters: Filters, k: int) -> SearchResult:
-        allowed = [r for r in self.candidates(filters) if r != rowid]
-        vector = self.index.vector(rowid)
-        scores, ids = self.index.search(vector, k, np.asarray(allowed))
-        hits = [Hit(self.rows[int(i)], round(float(s), 6), n + 1, float(s), 0.0, [], [f"lijkt op: {s:.2f}"])
-                for n, (s, i) in enumerate(zip(scores, ids))]
-        return SearchResult("", hits, len(hits), self.facets(int(i) for i in ids))
-
-    def _score(self, query: str, allowed: list[int]) -> list[tuple[int, float, float, float, list[str]]]:
-        if not allowed:
-            return []
-        qvec = self.embed_query(query)
-        everything = len(allowed) == len(self.order)
-        dense_scores, dense_ids = self.index.search(qvec, DENSE_POOL, None if everything else np.asarray(allowed))
-        dense = {int(i): float(s) for s, i in zip(dense_scores, dense_ids)}
+    def _score(self, query: str, allowed: np.ndarray, mode: str):  # noqa: ANN202 - internal tuple list
+        """(position, fused, dense, lexical, stems) for the candidate pool, and the matching positions."""
+        if len(allowed) == 0:
+            return [], allowed
         lex_all, stems = self.lexical.scores(query)
-        allowed_pos = np.asarray([self.lexical.position(r) for r in allowed], dtype=np.int64)
-        lex_allowed = lex_all[allowed_pos] if len(allowed_pos) else np.zeros(0)
-        top = np.argsort(-lex_allowed)[:LEXICAL_POOL]
-        lexical = {allowed[int(i)]: float(lex_allowed[int(i)]) for i in top if lex_allowed[int(i)] > 0}
-        for rowid in set(lexical) - set(dense):  # dense score for lexical-only candidates
-            dense[rowid] = float(np.dot(self.index.vector(rowid), qvec))
+        lex_allowed = lex_all[allowed]
+        lexical_hits = allowed[lex_allowed > 0]
+        pool = min(LEXICAL_POOL, len(allowed))
+        top = np.argpartition(-lex_allowed, pool - 1)[:pool] if pool < len(allowed) else np.arange(len(allowed))
+        lexical = {int(allowed[i]): float(lex_allowed[i]) for i in top if lex_allowed[i] > 0}
+        dense: dict[int, float] = {}
+        qvec = None
+        if mode != "lexical":
+            qvec = self.embed_query(query)
+            subset = None if len(allowed) == len(self.records) else self.rowids[allowed]
+            scores, ids = self.index.search(qvec, DENSE_POOL, subset)
+            dense = {self.position[int(i)]: float(s) for s, i in zip(scores, ids)}
+            for p in set(lexical) - set(dense):  # dense score for lexical-only candidates
+                dense[p] = float(np.dot(self.index.vector(int(self.rowids[p])), qvec))
         top_lex = max(lexical.values(), default=0.0) or 1.0
+        places = {fold(p) for p in self.query_places(query)}
+        themes = {fold(t) for t in self.query_themes(query)}
         out = []
-        for rowid, d in dense.items():
-            lex = lexical.get(rowid, 0.0)
-            fused = DENSE_WEIGHT * d + LEXICAL_WEIGHT * (lex / top_lex)
-            out.append((rowid, fused, d, lex, stems if lex else []))
-        return out
+        for p in set(dense) | set(lexical):
+            d, lex = dense.get(p, 0.0), lexical.get(p, 0.0)
+            if mode == "dense":
+                fused = d
+            elif mode == "lexical":
+                fused = lex
+            else:
+                fused = DENSE_WEIGHT * d + LEXICAL_WEIGHT * lex / top_lex + self._boost(p, places, themes)
+            out.append((p, fused, d, lex, stems))
+        best = max(dense.values(), default=0.0)
+        near = [p for p, d in dense.items() if d >= best - RELEVANT_MARGIN]
+        matching = np.union1d(lexical_hits, np.asarray(near, dtype=np.int64)) if mode != "lexical" else lexical_hits
+        return out, matching
 
-    @staticmethod
-    def _matching(scored: list[tuple[int, float, float, float, list[str]]]) -> list[int]:
-        if not scored:
-            return []
-        best = max(d for _, _, d, _, _ in scored)
-        return [rowid for rowid, _, d, lex, _ in scored if lex > 0 or d >= best - RELEVANT_MARGIN]
+    def _boost(self, position: int, places: set[str], themes: set[str]) -> float:
+        if not places and not themes:
+            return 0.0
+        record = self.records[position]
+        boost = 0.0
+        if places:
+            own = {fold(m) for m in record.municipalities} | ({fold(record.region)} if record.region else set())
+            covered = {fold(label) for p in places for label in self.covering(p)}
+            if own & (places | covered):
+                boost += PLACE_BOOST
+        if themes and themes & {fold(t) for t in record.themes}:
+            boost += THEME_BOOST
+        return boost
 
-    def _hit(self, rowid: int, score: float, dense: float, lex: float, stems: list[str], rank: int) -> Hit:
-        terms = self.lexical.matched(rowid, stems)
+    def _hit(self, position: int, score: float, dense: float, lex: float, stems: list[str], rank: int) -> Hit:
+        terms = self.lexical.matched(int(self.rowids[position]), stems)
         why = []
         if terms:
             why.append("woorden: " + ", ".join(terms))
-        why.append(f"betekenis: {dense:.2f}")
-        return Hit(self.rows[rowid], round(score, 6), rank, dense, lex, terms, why)
+        if dense:
+            why.append(f"betekenis: {dense:.2f}")
+        return Hit(self.records[position], round(score, 6), rank, dense, lex, terms, why)
 
-    def facets(self, rowids: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
-        counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
-        for rowid in rowids:
-            record = self.rows[rowid]
-            for name in FACET_FIELDS:
-                counts[name].update(record_values(record, name))
-        return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+    def _group(self, hits: list[Hit], positions: list[int]) -> None:
+        """Attach near-duplicates (the same practice at another event) to the higher-ranked hit."""
+        if len(hits) < 2:
+            return
+        vectors = np.stack([self.index.vector(int(self.rowids[p])) for p in positions])
+        sims = vectors @ vectors.T
+        for j in range(1, len(hits)):
+            for i in range(j):
+                if sims[i, j] >= DUPLICATE_COSINE and hits[i].record.source != hits[j].record.source:
+                    hits[i].duplicates.append(hits[j].record)
+                    break
+
+    def similar(self, rowid: int, filters: Filters, k: int) -> SearchResult:
+        """Nearest records in meaning to one record, itself excluded."""
+        allowed = self.candidates(filters)
+        allowed_rowids = self.rowids[allowed]
+        allowed_rowids = allowed_rowids[allowed_rowids != rowid]
+        scores, ids = self.index.search(self.index.vector(rowid), k, allowed_rowids)
+        hits = [Hit(self.records[self.position[int(i)]], round(float(s), 6), n + 1, float(s), 0.0, [],
+                    [f"lijkt op: {s:.2f}"]) for n, (s, i) in enumerate(zip(scores, ids))]
+        return SearchResult("", hits, len(hits), self.facets(np.asarray([self.position[int(i)] for i in ids],
+                                                                         dtype=np.int64)))
 
 
 def snippet(text: str, query: str, width: int = 260) -> list[tuple[str, bool]]:
@@ -244,6 +318,6 @@ def snippet(text: str, query: str, width: int = 260) -> list[tuple[str, bool]]:
     return [p for p in pieces if p[0]]
 
 
-def _hits_term(word: str, terms: set[str]) -> bool:
+def _hits_term(word: str, terms: Iterable[str]) -> bool:
     w = fold(word)
     return any(w.startswith(t[:max(4, len(t) - 2)]) for t in terms)

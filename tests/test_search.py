@@ -29,12 +29,17 @@ RECORDS = [
 W13 = {"Kortrijk", "Menen", "Wevelgem", "Harelbeke"}
 
 
+def covering(municipality: str) -> list[str]:
+    return ["W13"] if municipality in W13 else []
+
+
 @pytest.fixture
 def searcher(fake_embedder):
     index = VectorIndex(fake_embedder.dim, fake_embedder.family, fake_embedder.backend)
     rows = list(enumerate(RECORDS, start=1))
     index.add(np.array([r for r, _ in rows]), fake_embedder.passages([r.embedding_text() for _, r in rows]))
-    return Searcher(rows, index, fake_embedder.query, lambda label: W13 if label == "W13" else set())
+    return Searcher(rows, index, fake_embedder.query, covering=covering,
+                    query_places=lambda q: ["Mechelen"] if "Mechelen" in q else [])
 
 
 def titles(result) -> list[str]:
@@ -93,3 +98,19 @@ def test_snippet_highlights_query_words():
     pieces = snippet("Het OCMW van Mechelen werkt met zorgcoaches in de buurt.", "zorgcoach Mechelen")
     assert ("Mechelen", True) in pieces and ("zorgcoaches", True) in pieces
     assert "".join(p for p, _ in pieces).startswith("Het OCMW")
+
+
+def test_place_in_query_is_a_boost_not_a_filter(searcher):
+    result = searcher.search("armoede in Mechelen", k=5)
+    assert result.hits[0].record.title == "Sociale kruidenier Mechelen"
+    assert len(result.hits) == 5, "records from elsewhere are still returned"
+
+
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_each_ranking_mode_runs(searcher, mode):
+    assert searcher.search("thuisloosheid", k=3, mode=mode).hits
+
+
+def test_similar_excludes_the_record_itself(searcher):
+    result = searcher.similar(4, Filters(), k=3)
+    assert result.hits and all(h.record.title != "Nachtopvang De Biekorf" for h in result.hits)
