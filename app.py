@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import Filters, KBError, KnowledgeBase, SearchResult, ui
+from kb import Filters, KBError, KnowledgeBase, Record, SearchResult, ui
 
 PAGE_SIZE = 10
 CONTEXT_CHARS = 600  # source text shown before and after a record in the detail view
@@ -173,6 +173,16 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool) -> None:
     cut_before = record.start - len(before) > 0
     cut_after = len(after) >= CONTEXT_CHARS
     st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
+    similar(kb, record)
+
+
+def similar(kb: KnowledgeBase, record: Record) -> None:
+    """Practices closest in meaning, so a reader can hop to related work elsewhere."""
+    st.subheader("Vergelijkbare praktijken")
+    for hit in kb.similar(record.id, k=5).hits:
+        place = ui.place_label(hit.record)
+        label = f"{hit.record.title} ({place})" if place else hit.record.title
+        st.button(ui.md(label), key=f"similar-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
 
 
 def parent_link(kb: KnowledgeBase, parent_id: str) -> None:

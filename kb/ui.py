@@ -168,9 +168,18 @@ def card_html(hit: Hit, query: str) -> str:
         _row("Partners:", record.partners),
         f'<div class="pb-snippet">{snippet_html}</div>',
         f'<div class="pb-why">{escape("; ".join(hit.why))}</div>' if hit.why else "",
+        _duplicates(hit),
         "</div>",
     ]
     return "".join(parts)
+
+
+def _duplicates(hit: Hit) -> str:
+    """Near-duplicates grouped under this hit: the same practice presented elsewhere."""
+    if not hit.duplicates:
+        return ""
+    where = [f"{d.title} ({d.event or d.source})" for d in hit.duplicates]
+    return f'<div class="pb-why">{escape("Ook gepresenteerd als: " + "; ".join(where))}</div>'
 
 
 def body_text(record: Record) -> str:
