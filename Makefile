@@ -16,6 +16,7 @@ $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/python -m kb.e5.convert
 	touch $@
 
 # torch==2.13.0 is installed on its own first so pip takes the CPU build from local disk.
@@ -24,7 +25,8 @@ setup-test: $(TSTAMP)
 $(TSTAMP): $(STAMP) requirements-test.txt
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -r requirements-test.txt
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	command -v chromium >/dev/null && command -v pdftoppm >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core)
 	touch $@
 
 ingest: setup

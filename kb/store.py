@@ -42,6 +42,36 @@ MIGRATIONS: list[str] = [
         ingested_at TEXT NOT NULL
     );
     """,
+    # 2: workshops (kb/workshop.py): tables of practices that moderators prepare
+    """
+    CREATE TABLE workshops (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        n_tables INTEGER NOT NULL,
+        per_table INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE workshop_tables (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        locked INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (workshop_id, position)
+    );
+    CREATE TABLE workshop_items (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        table_id INTEGER REFERENCES workshop_tables(id) ON DELETE SET NULL,
+        note TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, record_id)
+    );
+    CREATE INDEX workshop_items_table ON workshop_items(table_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,384 @@
+"""Workshops: moderators shortlist practices and seat them at discussion tables.
+
+A workshop (an inspiration day, a regional welfare café) has a title, date,
+place, a number of tables and a target number of practices per table. Its
+shortlist holds practices (record ids, with a note why). `propose_tables`
+groups the shortlist into balanced tables by content with places spread out
+(kb/tables.py); the moderator then moves practices, renames and locks tables,
+and re-runs the proposal for the unlocked rest. Everything lives in the same
+SQLite store as the records (schema migration 2) and is read back fresh on
+every call, so the app and the CLI never hold stale copies.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kb import tables as grouping
+from kb.errors import InvalidQuery, KBError, NotFound
+from kb.knowledge import KnowledgeBase
+from kb.record import Record
+from kb.search import Filters
+from kb.store import now
+
+MAX_TABLES = 50
+MAX_PER_TABLE = 50
+TABLE_THEMES = 2          # dominant themes that make up a proposed table's name
+PLACE_WEIGHTS = {"gemeente": 1.0, "regio": 1.0, "provincie": 0.05}  # a shared province only breaks ties
+COVERAGE_FACETS = ("themes", "target_groups", "provinces", "region")
+
+
+@dataclass
+class Workshop:
+    id: int
+    title: str
+    date: str | None
+    place: str | None
+    n_tables: int
+    per_table: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class ShortlistItem:
+    record: Record
+    note: str
+    table: int | None   # the table's position (1-based), None while not seated
+    added_at: str
+
+    @property
+    def record_id(self) -> str:
+        return self.record.id
+
+
+@dataclass
+class Table:
+    id: int
+    position: int
+    name: str
+    locked: bool
+    items: list[ShortlistItem] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """"Tafel 2: Wonen · Armoede" — the position always shows, so people can find their table."""
+        return f"Tafel {self.position}: {self.name}" if self.name else f"Tafel {self.position}"
+
+    @property
+    def records(self) -> list[Record]:
+        return [item.record for item in self.items]
+
+    def themes(self, top: int = 3) -> list[str]:
+        return dominant_themes(self.records, top)
+
+
+@dataclass
+class Suggestion:
+    record: Record
+    score: float
+    table: int   # position of the table whose subject it is closest to
+
+
+@dataclass
+class Coverage:
+    """Per facet, per value, how many seated practices each table holds; plus base themes no table covers."""
+
+    tables: list[str]
+    counts: dict[str, dict[str, dict[str, int]]]
+    missing_themes: list[tuple[str, int]]
+
+
+# ---------------------------------------------------------------- workshops
+def _workshop(row: sqlite3.Row) -> Workshop:
+    return Workshop(int(row["id"]), row["title"], row["date"], row["place"], int(row["n_tables"]),
+                    int(row["per_table"]), row["created_at"], row["updated_at"])
+
+
+def _check(title: str | None, n_tables: int | None, per_table: int | None) -> None:
+    if title is not None and not title.strip():
+        raise InvalidQuery("a workshop needs a title")
+    if n_tables is not None and not 1 <= n_tables <= MAX_TABLES:
+        raise InvalidQuery(f"number of tables must be between 1 and {MAX_TABLES}, got {n_tables}")
+    if per_table is not None and not 1 <= per_table <= MAX_PER_TABLE:
+        raise InvalidQuery(f"practices per table must be between 1 and {MAX_PER_TABLE}, got {per_table}")
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, place: str | None = None,
+                    n_tables: int = 4, per_table: int = 4) -> Workshop:
+    _check(title, n_tables, per_table)
+    stamp = now()
+    with kb.store.transaction() as db:
+        cur = db.execute("INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (title.strip(), _blank(date), _blank(place), n_tables, per_table, stamp, stamp))
+        workshop_id = int(cur.lastrowid or 0)
+        _sync_tables(db, workshop_id, n_tables)
+    return get_workshop(kb, workshop_id)
+
+
+def list_workshops(kb: KnowledgeBase) -> list[Workshop]:
+    """Newest first: the workshop being prepared now is the one people look for."""
+    rows = kb.store.db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC")
+    return [_workshop(r) for r in rows]
+
+
+def get_workshop(kb: KnowledgeBase, workshop_id: int) -> Workshop:
+    row = kb.store.db.execute("SELECT * FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
+    if not row:
+        raise NotFound(f"no workshop with id {workshop_id}")
+    return _workshop(row)
+
+
+def update_workshop(kb: KnowledgeBase, workshop_id: int, *, title: str | None = None, date: str | None = None,
+                    place: str | None = None, n_tables: int | None = None,
+                    per_table: int | None = None) -> Workshop:
+    """Change any of the fields given; fewer tables unseat the practices of the tables dropped."""
+    _check(title, n_tables, per_table)
+    current = get_workshop(kb, workshop_id)
+    with kb.store.transaction() as db:
+        db.execute("UPDATE workshops SET title=?, date=?, place=?, n_tables=?, per_table=?, updated_at=? WHERE id=?",
+                   ((title or current.title).strip(),
+                    _blank(date) if date is not None else current.date,
+                    _blank(place) if place is not None else current.place,
+                    n_tables or current.n_tables, per_table or current.per_table, now(), workshop_id))
+        _sync_tables(db, workshop_id, n_tables or current.n_tables)
+    return get_workshop(kb, workshop_id)
+
+
+def rename_workshop(kb: KnowledgeBase, workshop_id: int, title: str) -> Workshop:
+    return update_workshop(kb, workshop_id, title=title)
+
+
+def delete_workshop(kb: KnowledgeBase, workshop_id: int) -> None:
+    """Deletes the workshop with its tables and shortlist (ON DELETE CASCADE); the records stay."""
+    get_workshop(kb, workshop_id)
+    with kb.store.transaction() as db:
+        db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,))
+
+
+def _touch(db: sqlite3.Connection, workshop_id: int) -> None:
+    db.execute("UPDATE workshops SET updated_at = ? WHERE id = ?", (now(), workshop_id))
+
+
+def _sync_tables(db: sqlite3.Connection, workshop_id: int, n_tables: int) -> None:
+    """Exactly tables 1..n_tables exist; dropped tables unseat their practices (ON DELETE SET NULL)."""
+    db.execute("DELETE FROM workshop_tables WHERE workshop_id = ? AND position > ?", (workshop_id, n_tables))
+    for position in range(1, n_tables + 1):
+        db.execute("INSERT OR IGNORE INTO workshop_tables (workshop_id, position) VALUES (?, ?)",
+                   (workshop_id, position))
+
+
+# ---------------------------------------------------------------- shortlist
+def add_items(kb: KnowledgeBase, workshop_id: int, record_ids: Iterable[str], note: str = "") -> int:
+    """Put records on the shortlist (unseated); returns how many were new. A note given replaces the old one."""
+    get_workshop(kb, workshop_id)
+    ids = list(dict.fromkeys(record_ids))
+    for rid in ids:
+        kb.get(rid)  # NotFound for an unknown id, before anything is written
+    added = 0
+    with kb.store.transaction() as db:
+        for rid in ids:
+            cur = db.execute("INSERT OR IGNORE INTO workshop_items (workshop_id, record_id, note, added_at) "
+                             "VALUES (?, ?, ?, ?)", (workshop_id, rid, note.strip(), now()))
+            added += cur.rowcount
+            if cur.rowcount == 0 and note.strip():
+                db.execute("UPDATE workshop_items SET note = ? WHERE workshop_id = ? AND record_id = ?",
+                           (note.strip(), workshop_id, rid))
+        _touch(db, workshop_id)
+    return added
+
+
+def add_from_search(kb: KnowledgeBase, workshop_id: int, query: str, filters: Filters | dict | None = None,
+                    k: int | None = None, note: str = "") -> int:
+    """Shortlist the best matches of a search (by default enough to fill every table)."""
+    workshop = get_workshop(kb, workshop_id)
+    result = kb.search(query, filters, k=k or workshop.n_tables * workshop.per_table)
+    return add_items(kb, workshop_id, [hit.record.id for hit in result.hits], note)
+
+
+def set_note(kb: KnowledgeBase, workshop_id: int, record_id: str, note: str) -> None:
+    with kb.store.transaction() as db:
+        cur = db.execute("UPDATE workshop_items SET note = ? WHERE workshop_id = ? AND record_id = ?",
+                         (note.strip(), workshop_id, record_id))
+        if cur.rowcount == 0:
+            raise NotFound(f"record {record_id} is not on the shortlist of workshop {workshop_id}")
+        _touch(db, workshop_id)
+
+
+def remove_items(kb: KnowledgeBase, workshop_id: int, record_ids: Iterable[str]) -> int:
+    get_workshop(kb, workshop_id)
+    removed = 0
+    with kb.store.transaction() as db:
+        for rid in record_ids:
+            removed += db.execute("DELETE FROM workshop_items WHERE workshop_id = ? AND record_id = ?",
+                                  (workshop_id, rid)).rowcount
+        _touch(db, workshop_id)
+    return removed
+
+
+def shortlist(kb: KnowledgeBase, workshop_id: int) -> list[ShortlistItem]:
+    """The shortlist in the order practices were added, each with its table position (or None)."""
+    get_workshop(kb, workshop_id)
+    rows = kb.store.db.execute(
+        "SELECT i.record_id, i.note, i.added_at, t.position FROM workshop_items i "
+        "LEFT JOIN workshop_tables t ON t.id = i.table_id WHERE i.workshop_id = ? "
+        "ORDER BY i.added_at, i.rowid", (workshop_id,)).fetchall()
+    return [ShortlistItem(kb.get(r["record_id"]), r["note"], r["position"], r["added_at"]) for r in rows]
+
+
+# ---------------------------------------------------------------- tables
+def tables(kb: KnowledgeBase, workshop_id: int) -> list[Table]:
+    """The workshop's tables in order, each with its seated practices."""
+    items = shortlist(kb, workshop_id)
+    rows = kb.store.db.execute("SELECT id, position, name, locked FROM workshop_tables WHERE workshop_id = ? "
+                               "ORDER BY position", (workshop_id,)).fetchall()
+    out = [Table(int(r["id"]), int(r["position"]), r["name"], bool(r["locked"])) for r in rows]
+    by_position = {t.position: t for t in out}
+    for item in items:
+        if item.table is not None:
+            by_position[item.table].items.append(item)
+    return out
+
+
+def unseated(kb: KnowledgeBase, workshop_id: int) -> list[ShortlistItem]:
+    return [item for item in shortlist(kb, workshop_id) if item.table is None]
+
+
+def _table_id(db: sqlite3.Connection, workshop_id: int, position: int) -> int:
+    row = db.execute("SELECT id FROM workshop_tables WHERE workshop_id = ? AND position = ?",
+                     (workshop_id, position)).fetchone()
+    if not row:
+        raise NotFound(f"workshop {workshop_id} has no table {position}")
+    return int(row["id"])
+
+
+def move_item(kb: KnowledgeBase, workshop_id: int, record_id: str, position: int | None) -> None:
+    """Seat a shortlisted practice at table `position` (None: take it off its table, keep it shortlisted)."""
+    with kb.store.transaction() as db:
+        table_id = _table_id(db, workshop_id, position) if position is not None else None
+        cur = db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
+                         (table_id, workshop_id, record_id))
+        if cur.rowcount == 0:
+            raise NotFound(f"record {record_id} is not on the shortlist of workshop {workshop_id}")
+        _touch(db, workshop_id)
+
+
+def rename_table(kb: KnowledgeBase, workshop_id: int, position: int, name: str) -> None:
+    with kb.store.transaction() as db:
+        db.execute("UPDATE workshop_tables SET name = ? WHERE id = ?",
+                   (name.strip(), _table_id(db, workshop_id, position)))
+        _touch(db, workshop_id)
+
+
+def lock_table(kb: KnowledgeBase, workshop_id: int, position: int, locked: bool = True) -> None:
+    """A locked table keeps its practices and name when the proposal is re-run."""
+    with kb.store.transaction() as db:
+        db.execute("UPDATE workshop_tables SET locked = ? WHERE id = ?",
+                   (int(locked), _table_id(db, workshop_id, position)))
+        _touch(db, workshop_id)
+
+
+def dominant_themes(records: Sequence[Record], top: int = 3) -> list[str]:
+    """Most frequent themes first; ties alphabetically, so labels are stable."""
+    counts = Counter(theme for record in records for theme in record.themes)
+    return [theme for theme, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+
+def place_keys(record: Record) -> dict[str, float]:
+    """The places a practice comes from, weighted: a shared town or region counts, a shared province barely."""
+    keys = {f"gemeente:{m}": PLACE_WEIGHTS["gemeente"] for m in record.municipalities}
+    if record.region:
+        keys[f"regio:{record.region}"] = PLACE_WEIGHTS["regio"]
+    keys.update({f"provincie:{p}": PLACE_WEIGHTS["provincie"] for p in record.provinces})
+    return keys
+
+
+def record_vectors(kb: KnowledgeBase, record_ids: Sequence[str]) -> np.ndarray:
+    index = kb.index()
+    return np.stack([index.vector(kb.store.rowid_of(rid)) for rid in record_ids])
+
+
+def propose_tables(kb: KnowledgeBase, workshop_id: int, seed: int = 0,
+                   spread: float = grouping.DEFAULT_SPREAD) -> list[Table]:
+    """Seat every practice not on a locked table at the unlocked tables: balanced, by content, places spread.
+
+    Unlocked tables get a name from their dominant themes; locked tables are left exactly as they are.
+    """
+    get_workshop(kb, workshop_id)
+    current = tables(kb, workshop_id)
+    free = [t for t in current if not t.locked]
+    locked_positions = {t.position for t in current if t.locked}
+    pending = sorted((item for item in shortlist(kb, workshop_id) if item.table not in locked_positions),
+                     key=lambda item: item.record_id)
+    if not pending:
+        return current
+    if not free:
+        raise KBError("every table is locked; unlock a table to seat the other practices")
+    vectors = record_vectors(kb, [item.record_id for item in pending])
+    result = grouping.propose(vectors, len(free), [place_keys(item.record) for item in pending], seed=seed,
+                              spread=spread)
+    with kb.store.transaction() as db:
+        for item, t in zip(pending, result.assignment.tolist(), strict=True):
+            db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
+                       (free[t].id, workshop_id, item.record_id))
+        for t, table in enumerate(free):
+            members = [item.record for item, a in zip(pending, result.assignment.tolist()) if a == t]
+            db.execute("UPDATE workshop_tables SET name = ? WHERE id = ?",
+                       (" · ".join(dominant_themes(members, TABLE_THEMES)), table.id))
+        _touch(db, workshop_id)
+    return tables(kb, workshop_id)
+
+
+# ---------------------------------------------------------------- coverage
+def _values(record: Record, facet: str) -> list[str]:
+    value = getattr(record, facet)
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def coverage(kb: KnowledgeBase, workshop_id: int) -> Coverage:
+    """What the seated practices cover per table, and which themes of the base no table touches."""
+    seated = tables(kb, workshop_id)
+    counts: dict[str, dict[str, dict[str, int]]] = {facet: {} for facet in COVERAGE_FACETS}
+    for table in seated:
+        for record in table.records:
+            for facet in COVERAGE_FACETS:
+                for value in _values(record, facet):
+                    per_table = counts[facet].setdefault(value, {})
+                    per_table[table.label] = per_table.get(table.label, 0) + 1
+    base = Counter(theme for record in kb.records() for theme in record.themes)
+    missing = sorted(((theme, n) for theme, n in base.items() if theme not in counts["themes"]),
+                     key=lambda kv: (-kv[1], kv[0]))
+    return Coverage([t.label for t in seated], counts, missing)
+
+
+def suggestions(kb: KnowledgeBase, workshop_id: int, k: int = 5) -> list[Suggestion]:
+    """Practices not on the shortlist closest to a table's subject (its centroid): candidates the moderator missed."""
+    current = [t for t in tables(kb, workshop_id) if t.items]
+    listed = {item.record_id for item in shortlist(kb, workshop_id)}
+    if not current:
+        return []
+    index = kb.index()
+    rows = dict(kb.store.all())
+    allowed = np.asarray([rowid for rowid, record in rows.items()
+                          if record.id not in listed and record.status != "hidden"], dtype=np.int64)
+    if len(allowed) == 0:
+        return []
+    best: dict[int, tuple[float, int]] = {}
+    for table in current:
+        centroid = record_vectors(kb, [item.record_id for item in table.items]).mean(axis=0)
+        centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+        scores, ids = index.search(centroid.astype(np.float32), k, allowed)
+        for score, rowid in zip(scores.tolist(), ids.tolist()):
+            if rowid not in best or score > best[rowid][0]:
+                best[rowid] = (score, table.position)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
+    return [Suggestion(rows[rowid], round(score, 4), position) for rowid, (score, position) in ranked]

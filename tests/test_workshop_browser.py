@@ -1,0 +1,138 @@
+"""The workshops page in a real browser: create a workshop, shortlist from a search, propose 4 tables,
+move a practice, download the PDF, and keep its first page as docs/workshop-pdf-page1.png.
+
+`streamlit run app.py` runs in a subprocess over ten hand-made practices embedded with the real model;
+Debian's chromium is driven by Playwright.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+from pypdf import PdfReader
+from test_app import APP, ROOT
+from test_browser import CHROMIUM, CHROMIUM_ARGS, WAIT_MS, free_port, wait_until_healthy
+from test_workshop import store_records
+
+from kb import KnowledgeBase, Settings
+
+pytestmark = pytest.mark.browser
+
+PNG = ROOT / "docs" / "workshop-pdf-page1.png"
+TITLE = "Inspiratiedag Lokaal Welzijn – thematafels"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A streamlit server over the practices; always terminated, even when the test fails."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    home = tmp_path_factory.mktemp("workshop-browser-kb")
+    kb = KnowledgeBase(Settings.from_env(home=home))
+    try:
+        store_records(kb)
+    finally:
+        kb.close()
+    port = free_port()
+    log = home / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KB_HOME": str(home)}, stdout=out,
+                                   stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Page]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+            page.set_default_timeout(WAIT_MS)
+            yield page
+        finally:
+            browser.close()
+
+
+def success(page: Page, text: str) -> None:
+    """Wait for the flash message a change leaves on the next run."""
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text=text).wait_for(state="visible")
+
+
+def titles_at(page: Page, position: int) -> list[str]:
+    return page.locator(f".st-key-table-{position} .ws-practice b").all_inner_texts()
+
+
+def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> None:
+    page.goto(f"{server}/Workshops")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_label("Titel").fill(TITLE)
+    sidebar.get_by_label("Plaats").fill("Mechelen")
+    sidebar.get_by_role("button", name="Workshop aanmaken").click()
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+
+    box = page.get_by_label("Zoek praktijken")
+    box.fill("armoede")
+    box.press("Enter")
+    first = page.locator(".pb-card").first
+    first.wait_for(state="visible")
+    first_title = first.locator(".pb-title").inner_text()
+    page.get_by_role("button", name="Toevoegen aan workshop").first.click()
+    success(page, "1 praktijk op de shortlist gezet")
+    page.get_by_role("button", name="nieuwe toevoegen").click()
+    success(page, "praktijken op de shortlist gezet")
+    expect(page.get_by_text("Staat op de shortlist")).to_have_count(10)
+
+    page.get_by_role("tab", name="Tafels").click()
+    page.get_by_role("button", name="Tafels voorstellen").click()
+    success(page, "Tafels voorgesteld")
+    sizes = [len(titles_at(page, p)) for p in range(1, 5)]
+    assert sorted(sizes) == [2, 2, 3, 3]
+    assert first_title in sum((titles_at(page, p) for p in range(1, 5)), [])
+
+    moving = titles_at(page, 1)[0]
+    page.locator(".st-key-table-1 [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Tafel 2", exact=True).click()
+    success(page, "Praktijk verplaatst")
+    assert moving in titles_at(page, 2) and moving not in titles_at(page, 1)
+
+    page.get_by_role("tab", name="Afdrukken en delen").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF (een pagina per tafel)").click()
+    pdf = tmp_path / download.value.suggested_filename
+    download.value.save_as(pdf)
+    assert pdf.name == "workshop-inspiratiedag-lokaal-welzijn-thematafels.pdf"
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == 4
+    assert "Tafel 1" in reader.pages[0].extract_text() and TITLE in reader.pages[0].extract_text()
+    assert moving in reader.pages[1].extract_text().replace("\n", " ")
+    render_first_page(pdf)
+
+
+def render_first_page(pdf: Path) -> None:
+    """The PDF's first page as the PNG in docs/, so the README can show what moderators print."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed (apt-get install poppler-utils); PDF checked, PNG not rendered")
+    PNG.parent.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(PNG.with_suffix(""))], check=True)
+    assert PNG.stat().st_size > 10_000
