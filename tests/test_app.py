@@ -339,3 +339,10 @@ def test_body_text_drops_the_title_line() -> None:
 
 def test_clean_selection_drops_unknown_and_stale_labels() -> None:
     assert ui.clean_selection(["Gent (3)", "Mechelen", "Nergens", "Gent"], ["Gent", "Mechelen"]) == ["Gent", "Mechelen"]
+
+
+def test_audit_page_lists_records_to_check(demo_kb):
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(Path(APP).parent / "pages" / "2_Controle.py"), default_timeout=RUN_TIMEOUT).run()
+    assert not at.exception
+    assert any("vragen aandacht" in m.value for m in at.markdown)
