@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from kb.record import Record
 
 LOW_PLACE_CONFIDENCE = 0.5
-LOW_LABEL_SCORE = 1.5  # classifier score (see kb.taxonomy.Weights: themes need 1.2)
+LOW_LABEL_SCORE = 1.8  # classifier score (see kb.taxonomy.Weights: themes need 1.5)
 MAX_TITLE_CHARS = 140
 
 
