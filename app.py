@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, Record, SearchResult, ui
+from kb.app_state import open_kb
 
 PAGE_SIZE = 10
 CONTEXT_CHARS = 600  # source text shown before and after a record in the detail view
@@ -19,14 +20,6 @@ SEARCH_KEY = "_search_signature"
 
 def filter_key(name: str) -> str:
     return f"filter_{name}"
-
-
-@st.cache_resource(show_spinner="Zoekmodel en index laden…")
-def open_kb() -> KnowledgeBase:
-    """Open the knowledge base once per server: loading the model and index is the slow part."""
-    kb = KnowledgeBase.open()
-    kb.searcher()
-    return kb
 
 
 @st.cache_resource(show_spinner=False)

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, export, ui
+from kb.app_state import open_kb
 from kb import workshop as ws
 
 SELECTED_KEY = "ws_selected"
@@ -29,14 +30,6 @@ SEARCH_FILTERS = ("municipality", "province", "region", "theme", "target_group",
 COVERAGE_LABELS = {"themes": "Thema's", "target_groups": "Doelgroepen", "provinces": "Provincies",
                    "region": "Regio's"}
 UNSEATED = 0  # the "Geen tafel" choice in the move selectbox
-
-
-@st.cache_resource(show_spinner="Zoekmodel en index laden…")
-def open_kb() -> KnowledgeBase:
-    """One knowledge base per server, loaded once (the model and index are the slow part)."""
-    kb = KnowledgeBase.open()
-    kb.searcher()
-    return kb
 
 
 @st.cache_resource(show_spinner=False)

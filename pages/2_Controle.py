@@ -3,12 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import KBError, KnowledgeBase, ui
-
-
-@st.cache_resource(show_spinner="Praktijkenbank openen…")
-def open_kb() -> KnowledgeBase:
-    return KnowledgeBase.open()
+from kb import KBError, ui
+from kb.app_state import open_kb
 
 
 def main() -> None:

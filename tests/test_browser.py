@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,25 +48,21 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit did not start within {STARTUP_TIMEOUT_S}s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Record]]]:
-    """A streamlit server over the demo KB; always terminated, even when a test fails."""
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    home = tmp_path_factory.mktemp("browser-kb")
-    records = build_demo_kb(home)
+@contextmanager
+def running_app(home: Path) -> Iterator[str]:
+    """`streamlit run app.py` over the KB in `home`; yields its URL and always terminates the server."""
     port = free_port()
     log = home / "streamlit.log"
-    env = {**os.environ, "KB_HOME": str(home)}
     command = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KB_HOME": str(home)}, stdout=out,
+                                   stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process, log)
-        yield url, records
+        yield url
     finally:
         process.terminate()
         try:
@@ -73,6 +70,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Record]]]:
+    """A streamlit server over the demo KB; always terminated, even when a test fails."""
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    home = tmp_path_factory.mktemp("browser-kb")
+    records = build_demo_kb(home)
+    with running_app(home) as url:
+        yield url, records
 
 
 @pytest.fixture

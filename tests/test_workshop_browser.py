@@ -7,18 +7,16 @@ Debian's chromium is driven by Playwright.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
-from test_app import APP, ROOT
-from test_browser import CHROMIUM, CHROMIUM_ARGS, WAIT_MS, free_port, wait_until_healthy
+from test_app import ROOT
+from test_browser import CHROMIUM, CHROMIUM_ARGS, WAIT_MS, running_app
 from test_workshop import store_records
 
 from kb import KnowledgeBase, Settings
@@ -40,25 +38,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store_records(kb)
     finally:
         kb.close()
-    port = free_port()
-    log = home / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KB_HOME": str(home)}, stdout=out,
-                                   stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
+    with running_app(home) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
