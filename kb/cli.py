@@ -124,6 +124,44 @@ def reindex(obj: Context) -> None:
                err=True)
 
 
+@main.command("export")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default=None,
+              help="default: from the file's suffix")
+@click.pass_obj
+def export_cmd(obj: Context, path: str, fmt: str | None) -> None:
+    """Back up every record to PATH (JSONL, CSV or XLSX; records only, not the source texts)."""
+    from kb import backup
+
+    n = backup.export_records(obj.kb, Path(path), fmt)
+    click.echo(f"{n} records written to {path}", err=True)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def import_cmd(obj: Context, path: str) -> None:
+    """Restore records from a backup (all rows or none), then rebuild the index."""
+    from kb import backup
+
+    n = backup.import_records(obj.kb, Path(path))
+    click.echo(f"{n} records imported from {path}", err=True)
+
+
+@main.command()
+@click.option("--no-repair", is_flag=True, help="only report; do not rebuild an inconsistent index")
+@click.pass_obj
+def check(obj: Context, no_repair: bool) -> None:
+    """Check the index against the model and the store, and record spans against their sources."""
+    problems = obj.kb.check(repair=not no_repair)
+    for p in problems:
+        click.echo(p)
+    remaining = [p for p in problems if not p.endswith(KnowledgeBase.REPAIRED)]
+    click.echo(f"{len(remaining)} problem(s) remain" if problems else "no problems found", err=True)
+    if remaining:
+        sys.exit(1)
+
+
 def _filter_options(func):  # noqa: ANN001, ANN202 - click decorator plumbing
     for name, dutch in reversed(FILTER_OPTIONS):
         func = click.option(f"--{name}", multiple=True, help=f"filter ({dutch}); repeatable")(func)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from kb.audit import Finding, audit
 from kb.embed import Embedder, VectorCache, embed_cached
-from kb.errors import BadInput, IndexMismatch, KBError
+from kb.errors import BadInput, IndexMismatch, KBError, NotFound
 from kb.index import VectorIndex, read_manifest
 from kb.record import Record
 from kb.search import Filters, Searcher, SearchResult
@@ -142,13 +142,6 @@ class KnowledgeBase:
         self._save_index(index)
         return report
 
-    def ingest_document(self, doc) -> FileReport:  # noqa: ANN001 - kb.ingest.readers.Document
-        index = self.index()
-        file_report = FileReport(doc.path)
-        self._ingest_document(doc, index, file_report)
-        self._save_index(index)
-        return file_report
-
     def _ingest_document(self, doc, index: VectorIndex, file_report: FileReport) -> None:  # noqa: ANN001
         from kb.ingest.pipeline import process
 
@@ -205,6 +198,57 @@ class KnowledgeBase:
     def _save_index(self, index: VectorIndex) -> None:
         index.save(self.settings.index_path)
 
+    # ------------------------------------------------------------------ consistency
+    REPAIRED = " (repaired: the index was rebuilt from the store)"
+
+    def check(self, repair: bool = True) -> list[str]:
+        """Problems in plain English: index vs embedder and store, record spans vs source texts.
+
+        With `repair` an inconsistent index is rebuilt; the problems it fixed end in `REPAIRED`.
+        """
+        index_problems = self._index_problems()
+        if repair and index_problems:
+            self.reindex()
+            remaining = self._index_problems()
+            index_problems = remaining or [p + self.REPAIRED for p in index_problems]
+        return index_problems + self._span_problems()
+
+    def _index_problems(self) -> list[str]:
+        folder = self.settings.index_path
+        stored = {rowid for rowid, _ in self.store.all()}
+        try:
+            manifest = read_manifest(folder)
+            if manifest is None:
+                return [f"there is no index in {folder} for the {len(stored)} stored records"] if stored else []
+            if manifest.family != self.embedder.family:
+                return [f"the index was built with {manifest.family}, but the configured model is "
+                        f"{self.embedder.family}"]
+            ids = set(VectorIndex.load(folder, self.embedder.family).ids().tolist())
+        except IndexMismatch as exc:
+            return [str(exc)]
+        problems = []
+        if stored - ids:
+            problems.append(f"{len(stored - ids)} stored record(s) have no vector in the index")
+        if ids - stored:
+            problems.append(f"the index holds {len(ids - stored)} vector(s) of records that are not stored")
+        return problems
+
+    def _span_problems(self) -> list[str]:
+        problems, lengths = [], {}
+        for record in self.records():
+            if record.source not in lengths:
+                try:
+                    lengths[record.source] = len(self.store.source_text(record.source))
+                except NotFound:
+                    lengths[record.source] = None
+            length = lengths[record.source]
+            if length is None:
+                problems.append(f"record {record.id}: its source {record.source!r} is not stored")
+            elif record.end > length:
+                problems.append(f"record {record.id}: span {record.start}-{record.end} lies outside its source "
+                                f"{record.source!r} ({length} characters)")
+        return problems
+
     # ------------------------------------------------------------------ search
     def searcher(self) -> Searcher:
         if self._searcher is None:
@@ -229,9 +273,6 @@ class KnowledgeBase:
 
     def audit(self) -> list[Finding]:
         return audit(self.records())
-
-    def search_many(self, requests: Iterable[tuple[str, Filters | dict | None, int]]) -> list[SearchResult]:
-        return [self.search(q, f, k) for q, f, k in requests]
 
     def close(self) -> None:
         self.store.close()

@@ -121,13 +121,33 @@ class Store:
         self.db.execute("COMMIT")
 
     # ------------------------------------------------------------------ records
-    def upsert(self, records: Iterable[Record]) -> list[int]:
-        """Insert or update records by id; returns their row ids (the FAISS ids)."""
+    def upsert(self, records: Iterable[Record], keep_stamps: bool = False) -> list[int]:
+        """Insert or update records by id; returns their row ids (the FAISS ids).
+
+        With `keep_stamps` (restoring a backup) each record is written exactly as given,
+        its created_at, updated_at and version included, instead of being stamped anew.
+        """
         rowids = []
         with self.transaction():
             for record in records:
-                rowids.append(self._upsert_one(record))
+                rowids.append(self._restore_one(record) if keep_stamps else self._upsert_one(record))
         return rowids
+
+    def _restore_one(self, record: Record) -> int:
+        stamp = now()
+        record.created_at = record.created_at or stamp
+        record.updated_at = record.updated_at or record.created_at
+        values = (record.source, record.start, record.end, record.kind, record.status, record.version,
+                  record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False))
+        existing = self.db.execute("SELECT rowid FROM records WHERE id = ?", (record.id,)).fetchone()
+        if existing:
+            self.db.execute("UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, "
+                            "created_at=?, updated_at=?, data=? WHERE id=?", (*values, record.id))
+            return int(existing["rowid"])
+        cur = self.db.execute(
+            "INSERT INTO records (source, start, end, kind, status, version, created_at, updated_at, data, id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, record.id))
+        return int(cur.lastrowid or 0)
 
     def _upsert_one(self, record: Record) -> int:
         stamp = now()

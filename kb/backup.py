@@ -1,0 +1,123 @@
+"""Backup and restore of the records as JSONL, CSV or XLSX.
+
+Only the records travel: the source texts and the index stay behind (the index
+is rebuilt on import from the vector cache or the embedder). JSONL holds one
+`Record.to_dict()` per line; in CSV and XLSX the list fields and `confidence`
+are JSON strings in their cells and None is an empty cell.
+
+An import checks every row before it writes anything, then writes all records
+in one transaction with their stamps (created_at, updated_at, version) as given.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import BadInput, KBError
+from kb.record import LIST_FIELDS, Record
+
+if TYPE_CHECKING:
+    from kb.knowledge import KnowledgeBase
+
+FORMATS = ("jsonl", "csv", "xlsx")
+COLUMNS = [f.name for f in fields(Record)]
+JSON_COLUMNS = (*LIST_FIELDS, "confidence")
+INT_COLUMNS = ("start", "end", "version")
+OPTIONAL_COLUMNS = tuple(f.name for f in fields(Record) if f.default is None)  # empty cell → None
+
+
+def format_of(path: Path, fmt: str | None = None) -> str:
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise BadInput(f"{Path(path).name}: unknown backup format {fmt!r} (use .jsonl, .csv or .xlsx)")
+    return fmt
+
+
+def export_records(kb: KnowledgeBase, path: Path, fmt: str | None = None) -> int:
+    """Write every record to `path`; returns how many."""
+    path = Path(path)
+    fmt = format_of(path, fmt)
+    rows = [r.to_dict() for r in kb.records()]
+    if fmt == "jsonl":
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return len(rows)
+    import pandas as pd
+
+    frame = pd.DataFrame([_to_cells(row) for row in rows], columns=COLUMNS, dtype=object)
+    if fmt == "csv":
+        frame.to_csv(path, index=False, encoding="utf-8")
+    else:
+        frame.to_excel(path, index=False, engine="openpyxl")
+    return len(rows)
+
+
+def import_records(kb: KnowledgeBase, path: Path) -> int:
+    """Read records from `path` (format from its suffix) and upsert them all, or none; returns how many."""
+    path = Path(path)
+    records = read_records(path)
+    kb.store.upsert(records, keep_stamps=True)
+    kb.reindex()  # vectors from the cache where the texts are known
+    kb._searcher = None
+    return len(records)
+
+
+def read_records(path: Path) -> list[Record]:
+    """Every row of a backup file as a Record; a bad row raises BadInput naming the file and the row."""
+    fmt = format_of(path)
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    records = []
+    if fmt == "jsonl":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                records.append(_parse(path, f"line {number}", lambda: json.loads(line)))
+        return records
+    import pandas as pd
+
+    try:
+        if fmt == "csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        else:
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path.name}: cannot be read as {fmt} ({exc})") from exc
+    for number, row in enumerate(frame.to_dict(orient="records"), 2):  # row 1 is the header
+        records.append(_parse(path, f"row {number}", lambda row=row: _from_cells(row)))
+    return records
+
+
+def _parse(path: Path, where: str, load) -> Record:  # noqa: ANN001 - a thunk giving the row's dict
+    try:
+        data = load()
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        record = Record.from_dict(data)
+        if not isinstance(record.confidence, dict):
+            raise ValueError(f"confidence must be an object, got {record.confidence!r}")
+        return record
+    except (KBError, ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
+        raise BadInput(f"{path.name}: {where}: {exc}") from exc
+
+
+def _to_cells(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.dumps(v, ensure_ascii=False) if k in JSON_COLUMNS else v for k, v in row.items()}
+
+
+def _from_cells(row: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in row.items():
+        value = "" if value is None else str(value)
+        if key in JSON_COLUMNS:
+            data[key] = json.loads(value) if value.strip() else ({} if key == "confidence" else [])
+        elif key in INT_COLUMNS:
+            data[key] = int(value)
+        elif key in OPTIONAL_COLUMNS and value == "":
+            data[key] = None
+        else:
+            data[key] = value
+    return data
