@@ -86,6 +86,7 @@ def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> No
     page.get_by_role("tab", name="Tafels").click()
     page.get_by_role("button", name="Tafels voorstellen").click()
     success(page, "Tafels voorgesteld")
+    expect(page.locator("[class*='st-key-table-'] .ws-practice b")).to_have_count(10)  # all four tables drawn
     sizes = [len(titles_at(page, p)) for p in range(1, 5)]
     assert sorted(sizes) == [2, 2, 3, 3]
     assert first_title in sum((titles_at(page, p) for p in range(1, 5)), [])
@@ -94,6 +95,7 @@ def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> No
     page.locator(".st-key-table-1 [data-testid='stSelectbox']").first.click()
     page.get_by_role("option", name="Tafel 2", exact=True).click()
     success(page, "Praktijk verplaatst")
+    expect(page.locator(".st-key-table-2 .ws-practice b").filter(has_text=moving)).to_have_count(1)
     assert moving in titles_at(page, 2) and moving not in titles_at(page, 1)
 
     page.get_by_role("tab", name="Afdrukken en delen").click()
