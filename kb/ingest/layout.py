@@ -228,18 +228,23 @@ def is_junk(line: Line) -> bool:
     return bool(letters) and line.words <= 3 and all(c.isupper() for c in letters) and not line.text.endswith(":")
 
 
+def _cells(line: Line) -> list[tuple[int, int, str]]:
+    """The non-blank pieces of a line between wide gaps, as (start, end, text) in document offsets."""
+    pieces, pos = [], 0
+    for m in CELL_SPLIT_RE.finditer(line.text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line.text)))
+    return [(line.start + a, line.start + b, line.text[a:b]) for a, b in pieces if line.text[a:b].strip()]
+
+
 def name_cells(line: Line) -> list[tuple[int, int, str]] | None:
     """Cells of a grid of practice names ('StadTurnhout_MamaLeert  Westerlo_Peuterspeelpunt').
 
     Returns (start, end, cell) triples, or None when the line is not such a grid.
     A grid needs at least one file-like name; plain cells must be short names.
     """
-    pieces, pos = [], 0
-    for m in CELL_SPLIT_RE.finditer(line.text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(line.text)))
-    cells = [(line.start + a, line.start + b, line.text[a:b]) for a, b in pieces if line.text[a:b].strip()]
+    cells = _cells(line)
     if not cells or not any(FILE_NAME_RE.match(c[2]) for c in cells):
         return None
     if all(FILE_NAME_RE.match(c) or (len(c.split()) <= 5 and c[:1].isupper()) for _, _, c in cells):
@@ -249,12 +254,7 @@ def name_cells(line: Line) -> list[tuple[int, int, str]] | None:
 
 def plain_name_cells(line: Line) -> list[tuple[int, int, str]] | None:
     """A row of short names separated by wide gaps, valid only next to a file-name grid."""
-    pieces, pos = [], 0
-    for m in CELL_SPLIT_RE.finditer(line.text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(line.text)))
-    cells = [(line.start + a, line.start + b, line.text[a:b]) for a, b in pieces if line.text[a:b].strip()]
+    cells = _cells(line)
     if len(cells) >= 2 and all(len(c.split()) <= 5 and c[:1].isupper() for _, _, c in cells):
         return cells
     return None
