@@ -168,7 +168,7 @@ class KnowledgeBase:
         folder = self.settings.index_path
         try:
             index = VectorIndex.load(folder, self.embedder.family)
-            stored = {rowid for rowid, _ in self.store.all()}
+            stored = self.store.rowids()
             if set(index.ids().tolist()) != stored:
                 raise IndexMismatch(f"the index in {folder} holds {len(index)} vectors for "
                                     f"{len(stored)} stored records")
@@ -215,7 +215,7 @@ class KnowledgeBase:
 
     def _index_problems(self) -> list[str]:
         folder = self.settings.index_path
-        stored = {rowid for rowid, _ in self.store.all()}
+        stored = self.store.rowids()
         try:
             manifest = read_manifest(folder)
             if manifest is None:

@@ -202,6 +202,10 @@ class Store:
         rows = self.db.execute("SELECT rowid, data FROM records ORDER BY source, start, end")
         return [(int(r["rowid"]), Record.from_dict(json.loads(r["data"]))) for r in rows]
 
+    def rowids(self) -> set[int]:
+        """Every record's row id (the FAISS ids), without decoding the records."""
+        return {int(r[0]) for r in self.db.execute("SELECT rowid FROM records")}
+
     def ids_for_source(self, source: str) -> set[str]:
         return {r["id"] for r in self.db.execute("SELECT id FROM records WHERE source = ?", (source,))}
 
