@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("jsonl", "csv", "xlsx")
 COLUMNS = [f.name for f in fields(Record)]
-JSON_COLUMNS = (*LIST_FIELDS, "confidence")
+JSON_COLUMNS = (*LIST_FIELDS, "confidence", "origins", "curated")
 INT_COLUMNS = ("start", "end", "version")
 OPTIONAL_COLUMNS = tuple(f.name for f in fields(Record) if f.default is None)  # empty cell → None
 

@@ -31,3 +31,20 @@ class NotFound(KBError, KeyError):
 
 class InvalidQuery(KBError, ValueError):
     """A search request with an unknown filter value or an impossible parameter."""
+
+
+class VersionConflict(KBError):
+    """Someone else saved the record since it was opened: optimistic locking refused the save."""
+
+    def __init__(self, message: str, current: object = None, user: str | None = None, at: str | None = None,
+                 fields: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.current, self.user, self.at, self.fields = current, user, at, fields or []
+
+
+class AuthError(KBError):
+    """Wrong credentials, a disabled account, an expired session or too many failed logins."""
+
+
+class Forbidden(KBError):
+    """The user is logged in but their role does not allow the action."""

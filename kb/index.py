@@ -31,6 +31,7 @@ class Manifest:
     index_type: str
     built_at: str
     file: str
+    generation: int = -1  # the store generation (kb.store.Store.generation) the vectors reflect
 
     def describe(self) -> str:
         return f"{self.count} vectors, {self.family} via {self.backend}, {self.index_type}, built {self.built_at}"
@@ -72,6 +73,7 @@ class VectorIndex:
         else:
             raise ValueError(f"unknown index type {index_type!r} (flat or hnsw)")
         self.index = faiss.IndexIDMap2(inner)
+        self.generation = -1
 
     @classmethod
     def for_size(cls, n: int, dim: int, family: str, backend: str) -> VectorIndex:
@@ -127,7 +129,7 @@ class VectorIndex:
         return scores[0][keep], ids[0][keep]
 
     # ------------------------------------------------------------------ persistence
-    def save(self, folder: Path) -> Manifest:
+    def save(self, folder: Path, generation: int | None = None) -> Manifest:
         faiss = _faiss()
         folder.mkdir(parents=True, exist_ok=True)
         old = read_manifest(folder)
@@ -136,7 +138,9 @@ class VectorIndex:
         atomic_write_bytes(folder / name, data)
         manifest = Manifest(backend=self.backend, family=self.family, dim=self.dim, count=len(self),
                             index_type=self.index_type,
-                            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), file=name)
+                            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), file=name,
+                            generation=self.generation if generation is None else generation)
+        self.generation = manifest.generation
         atomic_write_bytes(folder / "manifest.json",
                            json.dumps(asdict(manifest), indent=1).encode("utf-8"))
         if old and old.file != name:
@@ -160,6 +164,7 @@ class VectorIndex:
         self = cls.__new__(cls)
         self.dim, self.family, self.backend = manifest.dim, manifest.family, manifest.backend
         self.index_type = manifest.index_type
+        self.generation = manifest.generation
         self.index = faiss.deserialize_index(raw)
         if int(self.index.ntotal) != manifest.count:
             raise IndexMismatch(f"the index in {folder} holds {self.index.ntotal} vectors but its manifest "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from kb.record import Record
 from kb.search import Filters, Searcher, SearchResult
 from kb.settings import Settings
 from kb.store import Store
+
+if TYPE_CHECKING:
+    from kb.curation import Curation
 
 log = logging.getLogger("kb")
 
@@ -99,6 +103,13 @@ class KnowledgeBase:
         return cls(Settings.from_env(home=home), **kwargs)
 
     @property
+    def curation(self) -> Curation:
+        """Edit, approve, merge, split, add and undo (kb/curation.py)."""
+        from kb.curation import Curation
+
+        return Curation(self)
+
+    @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             self._embedder = make_embedder(self.settings)
@@ -146,25 +157,50 @@ class KnowledgeBase:
         from kb.ingest.pipeline import process
 
         processed = process(doc, self.embedder, self.cache, self.progress)
-        old_ids = self.store.ids_for_source(doc.name)
-        new_ids = {r.id for r in processed.records}
-        with self.store.transaction():
-            rowids = self.store.upsert(processed.records)
-            removed = self.store.delete(old_ids - new_ids)
-            self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text)
-        index.remove(removed)
-        if rowids:
-            index.add(np.asarray(rowids), processed.vectors)
+        before = self.store.ids_for_source(doc.name)
+        stored = self.store_document(doc, processed.records, save=False)
         file_report.records = len(processed.records)
-        file_report.added = len(new_ids - old_ids)
-        file_report.removed = len(removed)
-        self._searcher = None
+        file_report.added = len({r.id for r in stored} - before)
+        file_report.removed = len(before - self.store.ids_for_source(doc.name))
+
+    def store_document(self, doc, records: list[Record], drop_missing: bool = True,  # noqa: ANN001
+                       save: bool = True) -> list[Record]:
+        """Store a document's records; curated records keep what curators set (kb/reconcile.py).
+
+        Returns the records written (new or changed).
+        """
+        from kb.reconcile import reconcile
+
+        with self.store.transaction():
+            plan = reconcile(self.store.records_in_source(doc.name), records, doc.name, doc.text)
+            rowids = self.store.upsert(plan.write)
+            removed = self.store.delete(plan.delete if drop_missing else [])
+            self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text)
+            written = [self.store.get(r.id) for r in plan.write]
+        self._sync(list(zip(rowids, written)), removed, save=save)
+        return written
+
+    def _sync(self, upserts: list[tuple[int, Record]], removed: list[int], save: bool = True) -> None:
+        """Bring the vector index and the in-memory search view in step with records just written."""
+        with self.store.lock:
+            index = self.index_for_update()
+            index.remove(list(removed) + [rowid for rowid, _ in upserts])
+            if upserts:
+                texts = [r.embedding_text() for _, r in upserts]
+                vectors = embed_cached(self.embedder, texts, self.cache)
+                index.add(np.asarray([rowid for rowid, _ in upserts]), vectors)
+            index.generation = self.store.generation()
+            if save:
+                self._save_index(index)
+            if self._searcher is not None:
+                self._searcher = self._searcher.updated(upserts, removed)
 
     # ------------------------------------------------------------------ index
     def index(self) -> VectorIndex:
         """The FAISS index, loaded once; rebuilt from the store when it is missing or does not match."""
-        if self._index is not None:
+        if self._index is not None and self._index.generation == self.store.generation():
             return self._index
+        self._searcher = None  # another process changed the store: load its saved index
         folder = self.settings.index_path
         try:
             index = VectorIndex.load(folder, self.embedder.family)
@@ -172,12 +208,19 @@ class KnowledgeBase:
             if set(index.ids().tolist()) != stored:
                 raise IndexMismatch(f"the index in {folder} holds {len(index)} vectors for "
                                     f"{len(stored)} stored records")
+            if index.generation != self.store.generation():
+                raise IndexMismatch(f"the index in {folder} is older than the store (saved before the "
+                                    "last change was indexed)")
         except IndexMismatch as exc:
             if read_manifest(folder) is not None or self.store.count():
                 print(f"kb: {exc}; rebuilding the index from the store", file=sys.stderr)
             index = self._rebuild()
         self._index = index
         return index
+
+    def index_for_update(self) -> VectorIndex:
+        """The loaded index, even when the store just moved past it (the caller brings it in step)."""
+        return self._index if self._index is not None else self.index()
 
     def reindex(self) -> VectorIndex:
         self._index = self._rebuild()
@@ -193,10 +236,11 @@ class KnowledgeBase:
             vectors = embed_cached(embedder, texts, self.cache, self.progress(len(texts), "reindex"))
             index.add(np.asarray([rowid for rowid, _ in rows]), vectors)
         self._save_index(index)
+        self._searcher = None
         return index
 
     def _save_index(self, index: VectorIndex) -> None:
-        index.save(self.settings.index_path)
+        index.save(self.settings.index_path, self.store.generation())
 
     # ------------------------------------------------------------------ consistency
     REPAIRED = " (repaired: the index was rebuilt from the store)"
@@ -231,6 +275,8 @@ class KnowledgeBase:
             problems.append(f"{len(stored - ids)} stored record(s) have no vector in the index")
         if ids - stored:
             problems.append(f"the index holds {len(ids - stored)} vector(s) of records that are not stored")
+        if not problems and manifest.generation != self.store.generation():
+            problems.append("the index is older than the store: a change was saved but not indexed")
         return problems
 
     def _span_problems(self) -> list[str]:
@@ -251,25 +297,31 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ search
     def searcher(self) -> Searcher:
-        if self._searcher is None:
-            from kb.gazetteer import Gazetteer
-            from kb.query import query_places, query_themes
+        """The in-memory search view; rebuilt when another process (a CLI ingest) changed the store."""
+        with self.store.lock:
+            index = self.index()
+            if self._searcher is None:
+                from kb.gazetteer import Gazetteer
+                from kb.query import query_places, query_themes
 
-            self._searcher = Searcher(self.store.all(), self.index(), self.embedder.query,
-                                      covering=Gazetteer.default().covering,
-                                      query_places=query_places, query_themes=query_themes)
-        return self._searcher
+                self._searcher = Searcher(self.store.all(), index, self.embedder.query,
+                                          covering=Gazetteer.default().covering,
+                                          query_places=query_places, query_themes=query_themes)
+            return self._searcher
 
     def search(self, query: str, filters: Filters | dict | None = None, k: int = 10) -> SearchResult:
+        """Ranked records; pass a `status` filter to choose which statuses count (all when absent)."""
         if not isinstance(filters, Filters):
             filters = Filters.from_mapping(filters)
-        return self.searcher().search(query, filters, k)
+        with self.store.lock:
+            return self.searcher().search(query, filters, k)
 
     def similar(self, rid: str, k: int = 5, filters: Filters | dict | None = None) -> SearchResult:
         """Records closest in meaning to record `rid` (itself excluded)."""
         if not isinstance(filters, Filters):
             filters = Filters.from_mapping(filters)
-        return self.searcher().similar(self.store.rowid_of(rid), filters, k)
+        with self.store.lock:
+            return self.searcher().similar(self.store.rowid_of(rid), filters, k)
 
     def audit(self) -> list[Finding]:
         return audit(self.records())

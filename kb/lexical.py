@@ -87,19 +87,41 @@ def field_text(title: str, body: str, fields: Sequence[str]) -> str:
 class LexicalIndex:
     """BM25 over documents given in a fixed order (position i ↔ ids[i])."""
 
-    def __init__(self, ids: Sequence[int], texts: Sequence[str]) -> None:
+    def __init__(self, ids: Sequence[int], texts: Sequence[str],
+                 base: Sequence[list[str]] | None = None) -> None:
         import bm25s
 
         self.ids = np.asarray(ids, dtype=np.int64)
         self._position = {int(i): n for n, i in enumerate(self.ids)}
+        self._texts = list(texts)
         plain = Analyzer()
-        vocabulary = {s for t in texts for s in plain.stems(t)}
-        self.analyzer = Analyzer(vocabulary)
-        corpus = [self.analyzer.stems(t) or ["_empty_"] for t in texts]
+        self._base = list(base) if base is not None else [plain.stems(t) for t in self._texts]
+        self.analyzer = Analyzer({s for stems in self._base for s in stems})
+        corpus = [(b + self.analyzer.expansions(t)) or ["_empty_"] for b, t in zip(self._base, self._texts)]
         self._doc_stems = [frozenset(stems) for stems in corpus]
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(corpus, show_progress=False) if corpus else None
         self._empty = not corpus
+
+    def updated(self, changed: dict[int, str], removed: set[int]) -> LexicalIndex:
+        """A new index with some documents replaced, added or dropped; only the changed texts are stemmed.
+
+        BM25 weights depend on the whole collection, so the score matrix is rebuilt, but the
+        costly part (tokenising and stemming every document) is reused.
+        """
+        plain = Analyzer()
+        ids, texts, base = [], [], []
+        for n, rowid in enumerate(self.ids.tolist()):
+            if rowid in removed or rowid in changed:
+                continue
+            ids.append(rowid)
+            texts.append(self._texts[n])
+            base.append(self._base[n])
+        for rowid, text in changed.items():
+            ids.append(rowid)
+            texts.append(text)
+            base.append(plain.stems(text))
+        return LexicalIndex(ids, texts, base)
 
     def scores(self, query: str) -> tuple[np.ndarray, list[str]]:
         """BM25 score of every document (aligned with self.ids) and the query stems used."""

@@ -14,6 +14,9 @@ from kb.errors import InvalidRecord
 KINDS = ("practice", "session", "theme-table")
 STATUSES = ("draft", "approved", "hidden")
 LIST_FIELDS = ("municipalities", "provinces", "themes", "target_groups", "partners", "speakers")
+# Fields a curator may set; once set, re-ingesting the source never overwrites them.
+EDITABLE = ("title", "kind", "text", "municipalities", "provinces", "region", "themes", "target_groups",
+            "partners", "speakers", "event", "event_date")
 
 
 def record_id(source: str, start: int, end: int) -> str:
@@ -46,6 +49,8 @@ class Record:
     created_at: str | None = None
     updated_at: str | None = None
     version: int = 1
+    origins: list[dict[str, Any]] = field(default_factory=list)  # where else it was presented (merges)
+    curated: list[str] = field(default_factory=list)  # fields a curator set (see EDITABLE) or "span"
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -62,6 +67,14 @@ class Record:
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise InvalidRecord(f"{name} must be a list of strings, got {value!r}")
+        for origin in self.origins:
+            if not (isinstance(origin, dict) and isinstance(origin.get("source"), str)
+                    and isinstance(origin.get("start"), int) and isinstance(origin.get("end"), int)
+                    and 0 <= origin["start"] <= origin["end"]):
+                raise InvalidRecord(f"origin {origin!r} needs a source and a valid start..end span")
+        unknown = set(self.curated) - set(EDITABLE) - {"span"}
+        if unknown:
+            raise InvalidRecord(f"curated names unknown field(s): {', '.join(sorted(unknown))}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,6 +83,17 @@ class Record:
     def from_dict(cls, data: dict[str, Any]) -> Record:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+    def spans(self) -> list[tuple[str, int, int]]:
+        """Every (source, start, end) this record stands for: its own span first, then merged ones."""
+        own = [(self.source, self.start, self.end)]
+        return own + [(o["source"], o["start"], o["end"]) for o in self.origins
+                      if (o["source"], o["start"], o["end"]) not in own]
+
+    @property
+    def touched(self) -> bool:
+        """A curator acted on it (status, fields, merge or split): re-ingest must keep it."""
+        return self.status != "draft" or bool(self.curated) or bool(self.origins)
 
     def embedding_text(self) -> str:
         """What the dense ranker sees: title first, then the record's own text."""

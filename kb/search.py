@@ -151,7 +151,8 @@ class Searcher:
     def __init__(self, rows: list[tuple[int, Record]], index: VectorIndex, embed_query: Callable[[str], np.ndarray],
                  covering: Callable[[str], list[str]] | None = None,
                  query_places: Callable[[str], list[str]] | None = None,
-                 query_themes: Callable[[str], list[str]] | None = None) -> None:
+                 query_themes: Callable[[str], list[str]] | None = None,
+                 lexical: LexicalIndex | None = None) -> None:
         self.records = [record for _, record in rows]
         self.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
         self.position = {int(r): n for n, r in enumerate(self.rowids)}
@@ -161,7 +162,21 @@ class Searcher:
         self.query_places = query_places or (lambda query: [])
         self.query_themes = query_themes or (lambda query: [])
         self.fields = {name: FieldIndex(self.records, name) for name in FILTER_FIELDS}
-        self.lexical = LexicalIndex(self.rowids, [self._lexical_text(r) for r in self.records])
+        self.lexical = lexical or LexicalIndex(self.rowids, [self._lexical_text(r) for r in self.records])
+
+    def updated(self, upserts: list[tuple[int, Record]], removed: Iterable[int]) -> Searcher:
+        """A new view with some records changed, added or removed; BM25 re-stems only those.
+
+        A new object rather than a change in place, so a search running in another thread
+        keeps a consistent view.
+        """
+        changed = {int(rowid): record for rowid, record in upserts}
+        gone = {int(rowid) for rowid in removed} - set(changed)
+        rows = [(int(r), rec) for r, rec in zip(self.rowids, self.records) if int(r) not in set(changed) | gone]
+        rows += list(changed.items())
+        lexical = self.lexical.updated({r: self._lexical_text(rec) for r, rec in changed.items()}, gone)
+        return Searcher(rows, self.index, self.embed_query, self.covering, self.query_places, self.query_themes,
+                        lexical)
 
     @staticmethod
     def _lexical_text(record: Record) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -72,6 +74,50 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX workshop_items_table ON workshop_items(table_id);
     """,
+    # 3: curation: every span a record covers (merges keep several), the change log, accounts
+    """
+    CREATE TABLE spans (
+        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (record_id, source, start, end)
+    );
+    CREATE INDEX spans_source ON spans(source);
+    INSERT INTO spans (record_id, source, start, end) SELECT id, source, start, end FROM records;
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    );
+    CREATE INDEX changes_record ON changes(record_id, id);
+    CREATE TABLE users (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('curator', 'admin')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE login_failures (
+        username TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX login_failures_user ON login_failures(username, at);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('generation', '0');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -79,6 +125,35 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record's state before and after one curation action (None = did not exist / removed)."""
+
+    id: int
+    batch: str
+    record_id: str
+    action: str
+    user: str
+    at: str
+    before: Record | None
+    after: Record | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Change:
+        def load(raw: str | None) -> Record | None:
+            return Record.from_dict(json.loads(raw)) if raw else None
+
+        return cls(int(row["id"]), row["batch"], row["record_id"], row["action"], row["user"], row["at"],
+                   load(row["before"]), load(row["after"]))
+
+    def fields(self) -> list[str]:
+        """The record fields this change altered."""
+        before = self.before.to_dict() if self.before else {}
+        after = self.after.to_dict() if self.after else {}
+        skip = {"updated_at", "version", "created_at"}
+        return [k for k in dict.fromkeys([*before, *after]) if k not in skip and before.get(k) != after.get(k)]
 
 
 class Store:
@@ -92,6 +167,7 @@ class Store:
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL" if str(path) != ":memory:" else "PRAGMA journal_mode=MEMORY")
         self.db.execute("PRAGMA foreign_keys=ON")
+        self.lock = threading.RLock()  # the Streamlit server's sessions share this connection
         self._migrate()
 
     def _migrate(self) -> None:
@@ -109,16 +185,17 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: nothing is half-written."""
-        if self.db.in_transaction:
-            yield self.db
-            return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        with self.lock:
+            if self.db.in_transaction:
+                yield self.db
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     # ------------------------------------------------------------------ records
     def upsert(self, records: Iterable[Record], keep_stamps: bool = False) -> list[int]:
@@ -143,10 +220,12 @@ class Store:
         if existing:
             self.db.execute("UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, "
                             "created_at=?, updated_at=?, data=? WHERE id=?", (*values, record.id))
+            self._written(record)
             return int(existing["rowid"])
         cur = self.db.execute(
             "INSERT INTO records (source, start, end, kind, status, version, created_at, updated_at, data, id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, record.id))
+        self._written(record)
         return int(cur.lastrowid or 0)
 
     def _upsert_one(self, record: Record) -> int:
@@ -164,6 +243,7 @@ class Store:
                 "WHERE id=?",
                 (record.source, record.start, record.end, record.kind, record.status, record.version,
                  stamp, json.dumps(record.to_dict(), ensure_ascii=False), record.id))
+            self._written(record)
             return int(existing["rowid"])
         record.created_at = record.created_at or stamp
         record.updated_at = stamp
@@ -172,7 +252,22 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (record.id, record.source, record.start, record.end, record.kind, record.status, record.version,
              record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False)))
+        self._written(record)
         return int(cur.lastrowid or 0)
+
+    def _written(self, record: Record) -> None:
+        """Keep the span lookup in step with the record and mark the records as changed."""
+        self.db.execute("DELETE FROM spans WHERE record_id = ?", (record.id,))
+        self.db.executemany("INSERT OR IGNORE INTO spans (record_id, source, start, end) VALUES (?, ?, ?, ?)",
+                            [(record.id, *span) for span in record.spans()])
+        self._bump()
+
+    def _bump(self) -> None:
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+    def generation(self) -> int:
+        """A counter raised by every record write: the index remembers the generation it reflects."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
 
     def delete(self, ids: Iterable[str]) -> list[int]:
         """Delete records by id; returns the row ids removed (to drop from the index)."""
@@ -183,7 +278,13 @@ class Store:
                 if row:
                     removed.append(int(row["rowid"]))
                     self.db.execute("DELETE FROM records WHERE id = ?", (rid,))
+                    self._bump()
         return removed
+
+    def repoint(self, old_id: str, new_id: str) -> None:
+        """Move workshop shortlist entries from a record about to disappear (merged) to its successor."""
+        with self.transaction():
+            self.db.execute("UPDATE OR IGNORE workshop_items SET record_id = ? WHERE record_id = ?", (new_id, old_id))
 
     def get(self, rid: str) -> Record:
         row = self.db.execute("SELECT data FROM records WHERE id = ?", (rid,)).fetchone()
@@ -208,6 +309,42 @@ class Store:
 
     def ids_for_source(self, source: str) -> set[str]:
         return {r["id"] for r in self.db.execute("SELECT id FROM records WHERE source = ?", (source,))}
+
+    def records_in_source(self, source: str) -> list[Record]:
+        """Records with any span in `source`: their own, or one merged into them."""
+        rows = self.db.execute("SELECT DISTINCT r.data FROM spans s JOIN records r ON r.id = s.record_id "
+                               "WHERE s.source = ? ORDER BY r.start", (source,))
+        return [Record.from_dict(json.loads(r["data"])) for r in rows]
+
+    def find(self, rid: str) -> Record | None:
+        try:
+            return self.get(rid)
+        except NotFound:
+            return None
+
+    # ------------------------------------------------------------------ change log
+    def log_change(self, batch: str, record_id: str, action: str, user: str,
+                   before: Record | None, after: Record | None) -> None:
+        """One row per record an operation touched; `batch` ties the rows of one operation together."""
+        def dump(r: Record | None) -> str | None:
+            return json.dumps(r.to_dict(), ensure_ascii=False) if r is not None else None
+
+        self.db.execute("INSERT INTO changes (batch, record_id, action, user, at, before, after) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (batch, record_id, action, user, now(), dump(before),
+                                                         dump(after)))
+
+    def changes(self, record_id: str | None = None, batch: str | None = None, limit: int = 1000) -> list[Change]:
+        """The change log, newest first, for one record or one batch (or all)."""
+        where, args = [], []
+        if record_id is not None:
+            where.append("record_id = ?")
+            args.append(record_id)
+        if batch is not None:
+            where.append("batch = ?")
+            args.append(batch)
+        sql = "SELECT * FROM changes" + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.db.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, limit))
+        return [Change.from_row(r) for r in rows]
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0])

@@ -1,0 +1,365 @@
+"""Curation: edit, approve, merge, split, add and undo, each as one logged, version-checked transaction.
+
+Every operation follows the same path (`Curation._commit`): check that each
+record is still at the version the curator opened, write the new states in one
+transaction together with their change-log rows, then bring the vector index
+and the search view in step. A crash before the commit leaves nothing; a crash
+after it leaves an index older than the store, which the next open detects
+(the store generation) and rebuilds.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import InvalidRecord, NotFound, VersionConflict
+from kb.record import EDITABLE, KINDS, LIST_FIELDS, STATUSES, Record, record_id
+from kb.store import Change
+
+if TYPE_CHECKING:
+    from kb.ingest.readers import Document
+    from kb.knowledge import KnowledgeBase
+
+MANUAL_PREFIX = "handmatig-"  # the source name of a practice typed in by hand
+SUGGEST_COSINE = 0.90         # merge suggestions: at least this similar in meaning ...
+SUGGEST_MIN_SCORE = 0.95      # ... and this much after adding title and municipality overlap
+
+
+@dataclass(frozen=True)
+class MergeSuggestion:
+    left: Record
+    right: Record
+    score: float
+    cosine: float
+    title_similarity: float
+    shared_municipalities: list[str]
+
+
+@dataclass
+class Preview:
+    """What an uploaded programme text would add, before anything is stored."""
+
+    document: Document
+    records: list[Record]
+
+
+class Curation:
+    """The curator's operations on one knowledge base; `user` names who acts, for the change log."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # ------------------------------------------------------------------ reading
+    def history(self, rid: str) -> list[Change]:
+        """Every logged change of a record, newest first."""
+        return self.kb.store.changes(record_id=rid)
+
+    def queue(self, statuses: tuple[str, ...] = ("draft",)) -> list[Record]:
+        """Records waiting for review, in document order."""
+        return [r for r in self.kb.records() if r.status in statuses]
+
+    # ------------------------------------------------------------------ single record
+    def edit(self, rid: str, changes: dict[str, Any], version: int, user: str) -> Record:
+        """Set fields of a record; the fields become curated, so re-ingest keeps them."""
+        current = self.kb.get(rid)
+        values = validate(changes, current)
+        touched = [name for name in values if values[name] != getattr(current, name)]
+        curated = list(dict.fromkeys([*current.curated, *touched]))
+        updated = replace(current, **values, curated=curated)
+        self._commit("edit", user, [(current, updated, version)])
+        return self.kb.get(rid)
+
+    def set_status(self, rid: str, status: str, version: int, user: str) -> Record:
+        if status not in STATUSES:
+            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        current = self.kb.get(rid)
+        self._commit(status, user, [(current, replace(current, status=status), version)])
+        return self.kb.get(rid)
+
+    def add(self, values: dict[str, Any], user: str, status: str = "draft") -> Record:
+        """A practice typed in by hand; its text is stored as its own small source, for provenance."""
+        title = str(values.get("title") or "").strip()
+        text = str(values.get("text") or "").strip() or title
+        if not title:
+            raise InvalidRecord("a practice needs a title")
+        digest = hashlib.sha256(f"{title}\0{text}\0{uuid.uuid4()}".encode()).hexdigest()
+        source = f"{MANUAL_PREFIX}{_slug(title)}-{digest[:8]}.txt"
+        base = Record(source=source, start=0, end=len(text), kind=values.get("kind") or "practice",
+                      title=title, text=text, status=status)
+        fields = validate({k: v for k, v in values.items() if k not in ("title", "text")}, base)
+        record = replace(base, **fields, curated=[n for n in EDITABLE if n in values or n in ("title", "text")])
+        self.kb.store.put_source(source, "(ingevoerd door " + user + ")", digest, "utf-8", text)
+        self._commit("add", user, [(None, record, None)])
+        return self.kb.get(record.id)
+
+    # ------------------------------------------------------------------ merge and split
+    def merge(self, ids: list[str], user: str, versions: dict[str, int] | None = None) -> Record:
+        """One record for the same practice presented several times; the first id survives.
+
+        The merged record keeps every source span (`origins`, with event and date of each),
+        the union of the list fields, and every workshop shortlist entry of the others.
+        """
+        ids = list(dict.fromkeys(ids))
+        if len(ids) < 2:
+            raise InvalidRecord("choose at least two records to merge")
+        records = [self.kb.get(rid) for rid in ids]
+        versions = versions or {r.id: r.version for r in records}
+        keep, others = records[0], records[1:]
+        origins = list(keep.origins)
+        merged_lists: dict[str, list[str]] = {}
+        for other in others:
+            origins.append({"source": other.source, "start": other.start, "end": other.end, "id": other.id,
+                            "title": other.title, "event": other.event, "event_date": other.event_date})
+            origins.extend(other.origins)
+        for name in LIST_FIELDS:
+            merged_lists[name] = list(dict.fromkeys(v for r in records for v in getattr(r, name)))
+        grown = [n for n in LIST_FIELDS if merged_lists[n] != getattr(keep, n)]
+        merged = replace(keep, **merged_lists, origins=_unique_origins(origins, keep),
+                         curated=list(dict.fromkeys([*keep.curated, *grown])))
+        steps = [(keep, merged, versions.get(keep.id, keep.version))]
+        steps += [(other, None, versions.get(other.id, other.version)) for other in others]
+        self._commit("merge", user, steps, repoint={o.id: keep.id for o in others})
+        return self.kb.get(keep.id)
+
+    def split(self, rid: str, at: int, title: str, version: int, user: str) -> tuple[Record, Record]:
+        """Cut a record holding two practices at character `at` of its text; the second part gets `title`.
+
+        The first part keeps the id (and its workshop entries and history); both spans are
+        marked as drawn by a curator, so re-ingest does not glue them together again.
+        """
+        current = self.kb.get(rid)
+        if not 0 < at < len(current.text):
+            raise InvalidRecord(f"split position {at} is not inside the record's text (1..{len(current.text) - 1})")
+        if not title.strip():
+            raise InvalidRecord("the second part needs a title")
+        head, tail = current.text[:at], current.text[at:]
+        cut = current.start + len(head.rstrip())
+        tail_start = current.start + at + (len(tail) - len(tail.lstrip()))
+        curated = list(dict.fromkeys([*current.curated, "span", "text"]))
+        first = replace(current, end=cut, text=head.rstrip(), curated=curated)
+        second = replace(current, id=record_id(current.source, tail_start, current.end), start=tail_start,
+                         text=tail.strip(), title=title.strip(), origins=[], status="draft",
+                         curated=list(dict.fromkeys(["span", "text", "title", *current.curated])),
+                         version=1, created_at=None, updated_at=None)
+        if self.kb.store.find(second.id) is not None:
+            raise InvalidRecord(f"a record already covers {second.source} {second.start}-{second.end}")
+        self._commit("split", user, [(current, first, version), (None, second, None)])
+        return self.kb.get(first.id), self.kb.get(second.id)
+
+    # ------------------------------------------------------------------ undo
+    def undo(self, rid: str, user: str) -> list[Record]:
+        """Revert the last operation that touched the record (all records of that operation).
+
+        Refused with a VersionConflict when one of those records changed again since.
+        """
+        last = self.kb.store.changes(record_id=rid, limit=1)
+        if not last:
+            raise NotFound(f"record {rid} has no change to undo")
+        batch = self.kb.store.changes(batch=last[0].batch)
+        steps = []
+        for change in batch:
+            current = self.kb.store.find(change.record_id)
+            expected = current.version if current else None
+            if _state(current) != _state(change.after):
+                raise VersionConflict(
+                    f"cannot undo the {change.action} of {change.at}: record {change.record_id} changed since",
+                    current=current)
+            if current is not None or change.before is not None:
+                steps.append((current, change.before, expected))
+        self._commit("undo", user, steps)
+        return [r for r in (self.kb.store.find(c.record_id) for c in batch) if r is not None]
+
+    # ------------------------------------------------------------------ merge suggestions
+    def suggestions(self, limit: int = 20, neighbours: int = 5) -> list[MergeSuggestion]:
+        """Pairs that look like the same practice: close in meaning, plus similar titles or places."""
+        from rapidfuzz import fuzz
+
+        kb = self.kb
+        searcher = kb.searcher()
+        index = searcher.index
+        found: dict[tuple[str, str], MergeSuggestion] = {}
+        for position, record in enumerate(searcher.records):
+            if record.status == "hidden":
+                continue
+            rowid = int(searcher.rowids[position])
+            scores, ids = index.search(index.vector(rowid), neighbours + 1)
+            for cosine, other_id in zip(scores, ids):
+                other = searcher.records[searcher.position[int(other_id)]]
+                if other.id == record.id or other.status == "hidden" or cosine < SUGGEST_COSINE:
+                    continue
+                key = tuple(sorted((record.id, other.id)))
+                if key in found:
+                    continue
+                title = fuzz.token_set_ratio(record.title.lower(), other.title.lower()) / 100
+                shared = sorted(set(record.municipalities) & set(other.municipalities))
+                score = float(cosine) + 0.1 * title + (0.05 if shared else 0.0)
+                if score >= SUGGEST_MIN_SCORE:
+                    found[key] = MergeSuggestion(record, other, round(score, 4), round(float(cosine), 4),
+                                                 round(title, 3), shared)
+        return sorted(found.values(), key=lambda s: -s.score)[:limit]
+
+    # ------------------------------------------------------------------ upload
+    def preview(self, name: str, data: bytes) -> Preview:
+        """Read and segment an uploaded programme text without storing anything."""
+        from pathlib import Path
+
+        from kb.errors import BadInput
+        from kb.ingest.pipeline import process
+        from kb.ingest.readers import SUPPORTED, document_from_bytes
+
+        name = Path(name).name
+        limit = self.kb.settings.max_file_mb
+        if Path(name).suffix.lower() not in SUPPORTED:
+            raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
+        if len(data) > limit * 1024 * 1024:
+            raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
+        document = document_from_bytes(name, data, f"(upload) {name}")
+        processed = process(document, self.kb.embedder, self.kb.cache, self.kb.progress)
+        return Preview(document, processed.records)
+
+    def accept(self, preview: Preview, records: list[Record], user: str) -> list[Record]:
+        """Store the records a curator kept from a preview; what they changed counts as curated."""
+        proposed = {r.id: r for r in preview.records}
+        kept = []
+        for record in records:
+            original = proposed.get(record.id)
+            changed = [n for n in EDITABLE if original is not None and getattr(record, n) != getattr(original, n)]
+            kept.append(replace(record, curated=list(dict.fromkeys([*record.curated, *changed]))))
+        stored = self.kb.store_document(preview.document, kept, drop_missing=True)
+        with self.kb.store.transaction():
+            batch = uuid.uuid4().hex
+            for record in stored:
+                self.kb.store.log_change(batch, record.id, "upload", user, None, record)
+        return stored
+
+    # ------------------------------------------------------------------ the one write path
+    def _commit(self, action: str, user: str, steps: list[tuple[Record | None, Record | None, int | None]],
+                repoint: dict[str, str] | None = None) -> None:
+        """Write (before, after, expected version) steps atomically, log them, then update the index."""
+        kb, store = self.kb, self.kb.store
+        batch = uuid.uuid4().hex
+        upserts: list[tuple[int, Record]] = []
+        removed: list[int] = []
+        with store.transaction():
+            for before, after, expected in steps:
+                rid = (after or before).id  # type: ignore[union-attr]
+                current = store.find(rid)
+                if before is not None and (after is None or before.id == after.id):
+                    _check_version(store, rid, current, expected)
+                elif current is not None:
+                    raise InvalidRecord(f"record {rid} already exists")
+                if after is None:
+                    if repoint and rid in repoint:
+                        store.repoint(rid, repoint[rid])
+                    removed += store.delete([rid])
+                else:
+                    after = replace(after, version=(current.version + 1) if current else max(1, after.version))
+                    upserts.append((store.upsert([after], keep_stamps=current is None)[0], store.get(rid)))
+                store.log_change(batch, rid, action, user, current, store.find(rid))
+        kb._sync(upserts, removed)
+
+
+def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
+    """Checked and normalised field values: places from the gazetteer, labels from the taxonomy.
+
+    Provinces follow the municipalities unless given; every problem is reported at once.
+    """
+    from kb.gazetteer import Gazetteer
+    from kb.taxonomy import Taxonomy
+
+    gazetteer, taxonomy = Gazetteer.default(), Taxonomy.default()
+    unknown_fields = set(changes) - set(EDITABLE)
+    if unknown_fields:
+        raise InvalidRecord(f"these fields cannot be edited: {', '.join(sorted(unknown_fields))}")
+    out: dict[str, Any] = {}
+    problems: list[str] = []
+    for name, value in changes.items():
+        if name in LIST_FIELDS:
+            items = [value] if isinstance(value, str) else list(value or [])
+            out[name] = list(dict.fromkeys(str(v).strip() for v in items if str(v).strip()))
+        elif name in ("region", "event", "event_date"):
+            out[name] = str(value).strip() if value not in (None, "") else None
+        else:
+            out[name] = str(value or "").strip()
+    if "title" in out and not out["title"]:
+        problems.append("the title cannot be empty")
+    if "kind" in out and out["kind"] not in KINDS:
+        problems.append(f"kind {out['kind']!r} is not one of {', '.join(KINDS)}")
+    if "municipalities" in out:
+        names = []
+        for name in out["municipalities"]:
+            found = gazetteer.lookup(name)
+            if found is None:
+                problems.append(f"{name!r} is not a municipality in the gazetteer")
+            else:
+                names.append(found.name)
+        out["municipalities"] = list(dict.fromkeys(names))
+        if "provinces" not in changes and not problems:
+            out["provinces"] = sorted({gazetteer.lookup(n).province for n in names  # type: ignore[union-attr]
+                                       if gazetteer.lookup(n).province})  # type: ignore[union-attr]
+    if "provinces" in changes:
+        known = {p.lower(): p for p in gazetteer.provinces()}
+        bad = [p for p in out["provinces"] if p.lower() not in known]
+        problems += [f"{p!r} is not a province" for p in bad]
+        out["provinces"] = [known[p.lower()] for p in out["provinces"] if p.lower() in known]
+    if out.get("region"):
+        partnership = gazetteer.partnership(out["region"])
+        if partnership is None:
+            problems.append(f"{out['region']!r} is not a region in the gazetteer")
+        else:
+            out["region"] = partnership.label
+    for name, kind in (("themes", "theme"), ("target_groups", "target_group")):
+        if name in out:
+            labels = []
+            for wording in out[name]:
+                label = taxonomy.canonical(wording, kind)
+                if label is None:
+                    problems.append(f"{wording!r} is not a {kind.replace('_', ' ')} in the taxonomy")
+                else:
+                    labels.append(label)
+            out[name] = list(dict.fromkeys(labels))
+    if out.get("event_date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", out["event_date"]):
+        problems.append(f"event date {out['event_date']!r} is not an ISO date (YYYY-MM-DD)")
+    if problems:
+        raise InvalidRecord("; ".join(problems))
+    return out
+
+
+def _check_version(store: Any, rid: str, current: Record | None, expected: int | None) -> None:
+    """Optimistic locking: refuse a save based on a version someone else has replaced."""
+    if current is None:
+        raise VersionConflict(f"record {rid} was deleted (merged or undone) since you opened it")
+    if expected is not None and current.version != expected:
+        last = store.changes(record_id=rid, limit=1)
+        who = last[0].user if last else "someone"
+        when = last[0].at if last else current.updated_at
+        fields = last[0].fields() if last else []
+        raise VersionConflict(
+            f"record {rid} was changed by {who} at {when} (now version {current.version}, you opened "
+            f"version {expected}; changed: {', '.join(fields) or 'unknown'}); reload it and apply your change again",
+            current=current, user=who, at=when, fields=fields)
+
+
+def _state(record: Record | None) -> dict[str, Any] | None:
+    """A record's content without stamps: what undo compares (an undo-of-undo brings content back)."""
+    if record is None:
+        return None
+    return {k: v for k, v in record.to_dict().items() if k not in ("version", "created_at", "updated_at")}
+
+
+def _unique_origins(origins: list[dict[str, Any]], keep: Record) -> list[dict[str, Any]]:
+    seen = {(keep.source, keep.start, keep.end)}
+    out = []
+    for origin in origins:
+        key = (origin["source"], origin["start"], origin["end"])
+        if key not in seen:
+            seen.add(key)
+            out.append(origin)
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "praktijk"
