@@ -1,12 +1,15 @@
-"""Backup and restore of the records as JSONL, CSV or XLSX.
+"""Backup and restore: records as JSONL, CSV or XLSX, with the source texts and change log beside them.
 
-Only the records travel: the source texts and the index stay behind (the index
-is rebuilt on import from the vector cache or the embedder). JSONL holds one
-`Record.to_dict()` per line; in CSV and XLSX the list fields and `confidence`
-are JSON strings in their cells and None is an empty cell.
+The records file is what people open (JSONL holds one `Record.to_dict()` per
+line; in CSV and XLSX the list fields, `confidence`, `origins` and `curated` are
+JSON strings in their cells and None is an empty cell). Next to it,
+`<name>.sources.jsonl` keeps the programme texts the records point into and
+`<name>.changes.jsonl` the curation log, so a restore loses nothing. Accounts
+are not exported: passwords stay on the machine that set them. The index is
+rebuilt on import (from the vector cache or the embedder).
 
-An import checks every row before it writes anything, then writes all records
-in one transaction with their stamps (created_at, updated_at, version) as given.
+An import checks every row before it writes anything, then writes everything
+in one transaction with stamps (created_at, updated_at, version) as given.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ def export_records(kb: KnowledgeBase, path: Path, fmt: str | None = None) -> int
     path = Path(path)
     fmt = format_of(path, fmt)
     rows = [r.to_dict() for r in kb.records()]
+    _write_jsonl(companion(path, "sources"), kb.store.sources())
+    _write_jsonl(companion(path, "changes"), kb.store.change_rows())
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows:
@@ -59,10 +64,46 @@ def import_records(kb: KnowledgeBase, path: Path) -> int:
     """Read records from `path` (format from its suffix) and upsert them all, or none; returns how many."""
     path = Path(path)
     records = read_records(path)
-    kb.store.upsert(records, keep_stamps=True)
+    sources = _read_jsonl(companion(path, "sources"), ("name", "path", "sha256", "encoding", "text", "ingested_at"))
+    changes = _read_jsonl(companion(path, "changes"), ("batch", "record_id", "action", "user", "at"))
+    with kb.store.transaction():
+        kb.store.upsert(records, keep_stamps=True)
+        for source in sources:
+            kb.store.restore_source(source)
+        kb.store.restore_changes(changes)
     kb.reindex()  # vectors from the cache where the texts are known
     kb._searcher = None
     return len(records)
+
+
+def companion(path: Path, part: str) -> Path:
+    """`backup.csv` → `backup.sources.jsonl`: the file beside a records file that holds `part`."""
+    return path.with_name(f"{path.stem}.{part}.jsonl")
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows of a companion file (none when it is absent: an older export); bad rows raise BadInput."""
+    if not path.is_file():
+        return []
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise BadInput(f"{path.name}: line {number}: not JSON ({exc})") from exc
+        missing = [k for k in required if not isinstance(row, dict) or not isinstance(row.get(k), str)]
+        if missing:
+            raise BadInput(f"{path.name}: line {number}: missing {', '.join(missing)}")
+        rows.append(row)
+    return rows
 
 
 def read_records(path: Path) -> list[Record]:

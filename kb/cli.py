@@ -162,6 +162,16 @@ def check(obj: Context, no_repair: bool) -> None:
         sys.exit(1)
 
 
+# The command line is the operator's tool: it searches drafts too, never hidden records, unless --status says.
+CLI_STATUSES = ["approved", "draft"]
+
+
+def _with_status(filters: Filters) -> Filters:
+    if not filters.status:
+        filters.status = list(CLI_STATUSES)
+    return filters
+
+
 def _filter_options(func):  # noqa: ANN001, ANN202 - click decorator plumbing
     for name, dutch in reversed(FILTER_OPTIONS):
         func = click.option(f"--{name}", multiple=True, help=f"filter ({dutch}); repeatable")(func)
@@ -176,7 +186,10 @@ def _filter_options(func):  # noqa: ANN001, ANN202 - click decorator plumbing
 @_filter_options
 @click.pass_obj
 def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filters: tuple[str, ...]) -> None:
-    """Search the records (QUERY in Dutch; filters narrow the candidates)."""
+    """Search the records (QUERY in Dutch; filters narrow the candidates).
+
+    Approved and draft records count unless --status chooses; hidden ones only with --status hidden.
+    """
     if batch:
         for line_no, line in enumerate(Path(batch).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -185,11 +198,11 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
                 request = json.loads(line)
             except json.JSONDecodeError as exc:
                 fail(f"{batch}:{line_no}: not a JSON object ({exc.msg})")
-            result = obj.kb.search(str(request.get("query", "")), Filters.from_mapping(request.get("filters")),
-                                   int(request.get("k", k)))
+            result = obj.kb.search(str(request.get("query", "")),
+                                   _with_status(Filters.from_mapping(request.get("filters"))), int(request.get("k", k)))
             click.echo(json.dumps({"qid": request.get("qid"), "results": results_json(result)}, ensure_ascii=False))
         return
-    chosen = Filters.from_mapping({name: list(v) for name, v in filters.items() if v})
+    chosen = _with_status(Filters.from_mapping({name: list(v) for name, v in filters.items() if v}))
     result = obj.kb.search(query, chosen, k)
     if fmt == "json":
         click.echo(json.dumps({"query": query, "total": result.total, "results": results_json(result)},
@@ -461,6 +474,60 @@ def workshop_export(obj: Context, workshop_id: int, fmt: str, output: str | None
     path = Path(output or export.file_name(workshops.get_workshop(obj.kb, workshop_id), fmt))
     path.write_bytes(data)
     click.echo(str(path), err=True)
+
+
+def _cli_user(user: str | None) -> str:
+    import getpass
+
+    return user or f"cli:{getpass.getuser()}"
+
+
+@main.command("status")
+@click.argument("status", type=click.Choice(["approved", "draft", "hidden"]))
+@click.argument("record_ids", nargs=-1)
+@click.option("--source", "sources", multiple=True, help="every record of this source file (repeatable)")
+@click.option("--all-drafts", is_flag=True, help="every record that is still a draft")
+@click.option("--user", default=None, help="name for the change log (default cli:<login>)")
+@click.pass_obj
+def set_status(obj: Context, status: str, record_ids: tuple[str, ...], sources: tuple[str, ...], all_drafts: bool,
+               user: str | None) -> None:
+    """Approve, hide or return records to draft (logged, undoable with `kb undo`)."""
+    kb = obj.kb
+    ids = list(record_ids)
+    ids += [r.id for r in kb.records() if r.source in sources or (all_drafts and r.status == "draft")]
+    if not ids:
+        fail("no records chosen: give ids, --source or --all-drafts", 2)
+    for rid in dict.fromkeys(ids):
+        record = kb.get(rid)
+        if record.status != status:
+            kb.curation.set_status(rid, status, record.version, _cli_user(user))
+    click.echo(f"{len(set(ids))} record(s) now {status}", err=True)
+
+
+@main.command()
+@click.argument("record_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text")
+@click.pass_obj
+def history(obj: Context, record_id: str, fmt: str) -> None:
+    """The change log of one record, newest first: who changed which fields, when."""
+    for change in obj.kb.curation.history(record_id):
+        if fmt == "jsonl":
+            click.echo(json.dumps({"at": change.at, "user": change.user, "action": change.action,
+                                   "fields": change.fields(), "batch": change.batch,
+                                   "before": change.before.to_dict() if change.before else None,
+                                   "after": change.after.to_dict() if change.after else None}, ensure_ascii=False))
+        else:
+            click.echo(f"{change.at}  {change.user:<16} {change.action:<9} {', '.join(change.fields())}")
+
+
+@main.command()
+@click.argument("record_id")
+@click.option("--user", default=None, help="name for the change log (default cli:<login>)")
+@click.pass_obj
+def undo(obj: Context, record_id: str, user: str | None) -> None:
+    """Undo the last change of a record (and of every record that change touched)."""
+    restored = obj.kb.curation.undo(record_id, _cli_user(user))
+    click.echo(f"undone; {len(restored)} record(s) restored", err=True)
 
 
 def results_json(result: SearchResult) -> list[dict]:

@@ -28,6 +28,18 @@ class Settings:
     models_dir: Path = _help("where converted models are cached (git-ignored)", PROJECT_ROOT / "models")
     max_file_mb: float = _help("largest input file accepted by ingest, in MB", 20.0)
     threads: int = _help("CPU threads for embedding", 2)
+    public: str = _help("record statuses the public app shows, comma-separated (approved, draft)", "approved")
+    session_minutes: int = _help("a curator's login ends after this many idle minutes", 30)
+
+    @property
+    def public_statuses(self) -> tuple[str, ...]:
+        from kb.record import STATUSES
+
+        wanted = tuple(s.strip() for s in self.public.split(",") if s.strip())
+        unknown = [s for s in wanted if s not in STATUSES]
+        if unknown or not wanted:
+            raise ValueError(f"KB_PUBLIC={self.public!r}: use approved and/or draft")
+        return wanted
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

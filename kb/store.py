@@ -362,6 +362,33 @@ class Store:
             raise NotFound(f"no source named {name!r}")
         return str(row["text"])
 
+    def sources(self) -> list[dict[str, str]]:
+        """Every stored source with its text, for a backup."""
+        return [dict(r) for r in self.db.execute("SELECT * FROM sources ORDER BY name")]
+
+    def restore_source(self, row: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", tuple(row[k] for k in
+                                                              ("name", "path", "sha256", "encoding", "text",
+                                                               "ingested_at")))
+
+    def change_rows(self) -> list[dict[str, object]]:
+        """The change log as plain rows (before/after stay JSON text), oldest first, for a backup."""
+        return [{k: r[k] for k in r.keys() if k != "id"} for r in self.db.execute("SELECT * FROM changes ORDER BY id")]
+
+    def restore_changes(self, rows: list[dict[str, object]]) -> None:
+        """Add logged changes not already present (same batch, record and time), oldest first."""
+        with self.transaction():
+            for row in rows:
+                exists = self.db.execute("SELECT 1 FROM changes WHERE batch = ? AND record_id = ? AND at = ?",
+                                         (row["batch"], row["record_id"], row["at"])).fetchone()
+                if not exists:
+                    self.db.execute("INSERT INTO changes (batch, record_id, action, user, at, before, after) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    tuple(row.get(k) for k in ("batch", "record_id", "action", "user", "at",
+                                                               "before", "after")))
+
     def source_hash(self, name: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM sources WHERE name = ?", (name,)).fetchone()
         return str(row["sha256"]) if row else None

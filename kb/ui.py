@@ -236,6 +236,15 @@ def provenance_html(before: str, own: str, after: str, cut_before: bool = True, 
             "</div>")
 
 
+def origin_label(origin: dict) -> str:
+    """One merged-in presentation: its event and date, else its source file."""
+    event = origin.get("event") or origin.get("source", "")
+    date = origin.get("event_date")
+    title = origin.get("title")
+    parts = [p for p in (title, event, date) if p]
+    return " · ".join(parts) + f" ({origin.get('source', '')}, tekens {origin.get('start')}–{origin.get('end')})"
+
+
 def source_label(record: Record) -> str:
     return f"{record.source}, tekens {record.start}–{record.end}"
 

@@ -57,7 +57,7 @@ def _record(title: str, kind: str, **fields: object) -> Record:
     end = PROGRAMME.index("\n\n", start)
     text = PROGRAMME[start:end]
     return Record(source=SOURCE, start=start, end=end, kind=kind, title=title, text=text,
-                  event=EVENT, event_date=DATE, **fields)  # type: ignore[arg-type]
+                  event=EVENT, event_date=DATE, **{"status": "approved", **fields})  # type: ignore[arg-type]
 
 
 def demo_records() -> list[Record]:
@@ -341,8 +341,51 @@ def test_clean_selection_drops_unknown_and_stale_labels() -> None:
     assert ui.clean_selection(["Gent (3)", "Mechelen", "Nergens", "Gent"], ["Gent", "Mechelen"]) == ["Gent", "Mechelen"]
 
 
+def curator_token() -> str:
+    """Log a curator in on the demo KB (created on first use) and return the session token."""
+    from argon2 import PasswordHasher
+
+    from kb.accounts import Accounts
+    from kb.app_state import open_kb
+
+    accounts = Accounts(open_kb().store, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    if "ria" not in {u.username for u in accounts.list()}:
+        accounts.add("ria", "een-lang-wachtwoord", "curator")
+    return accounts.login("ria", "een-lang-wachtwoord").token
+
+
 def test_audit_page_lists_records_to_check(demo_kb):
     st.cache_resource.clear()
-    at = AppTest.from_file(str(Path(APP).parent / "pages" / "2_Controle.py"), default_timeout=RUN_TIMEOUT).run()
+    at = AppTest.from_file(str(Path(APP).parent / "views" / "controle.py"), default_timeout=RUN_TIMEOUT)
+    at.session_state["_kb_session_token"] = curator_token()
+    at.run()
     assert not at.exception
     assert any("vragen aandacht" in m.value for m in at.markdown)
+
+
+def test_audit_page_refuses_a_viewer(demo_kb):
+    at = AppTest.from_file(str(Path(APP).parent / "views" / "controle.py"), default_timeout=RUN_TIMEOUT).run()
+    assert any("alleen voor ingelogde redacteurs" in e.value for e in at.error)
+    assert not any("vragen aandacht" in m.value for m in at.markdown)
+
+
+def test_viewers_see_approved_records_only(demo_kb):
+    from kb.app_state import open_kb
+
+    kb = open_kb()
+    record = by_title(kb.records(), "Buurtwerk 't Zand in Brugge")
+    kb.curation.set_status(record.id, "draft", record.version, "test")
+    try:
+        at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
+        at.query_params["q"] = "buurtwerk Brugge"
+        at.run()
+        assert not any("Zand" in c for c in cards(at))
+        at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
+        at.session_state["_kb_session_token"] = curator_token()
+        at.session_state["include_drafts"] = True
+        at.query_params["q"] = "buurtwerk Brugge"
+        at.run()
+        assert any("Zand" in c for c in cards(at))
+    finally:
+        current = kb.get(record.id)
+        kb.curation.set_status(record.id, "approved", current.version, "test")

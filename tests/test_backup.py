@@ -189,3 +189,27 @@ def test_cli_check_repairs_and_passes(fake_kb, corpus_files, tmp_path, monkeypat
     assert result.exit_code == 0 and "repaired" in result.output
     result = runner.invoke(main, ["--home", home, "check", "--no-repair"])
     assert result.exit_code == 0, result.output
+
+
+def test_round_trip_keeps_sources_curation_and_history(fake_kb, corpus_files, tmp_path):
+    fake_kb.ingest(corpus_files[:2])
+    first, second = [r for r in fake_kb.records() if r.kind == "practice"][:2]
+    fake_kb.curation.edit(first.id, {"municipalities": ["Mechelen"]}, first.version, "ann")
+    fake_kb.curation.merge([first.id, second.id], "bob")
+    path = tmp_path / "backup.xlsx"
+    backup.export_records(fake_kb, path)
+    assert backup.companion(path, "sources").exists() and backup.companion(path, "changes").exists()
+    other = other_kb(tmp_path)
+    try:
+        backup.import_records(other, path)
+        assert [r.to_dict() for r in other.records()] == [r.to_dict() for r in fake_kb.records()]
+        merged = other.get(first.id)
+        assert merged.curated and merged.origins and merged.municipalities[0] == "Mechelen"
+        assert [(c.action, c.user) for c in other.curation.history(first.id)] == [("merge", "bob"), ("edit", "ann")]
+        assert other.check(repair=False) == []  # spans point into restored sources
+        other.curation.undo(first.id, "ann")  # the restored log still undoes
+        assert other.get(second.id).title == second.title
+        backup.import_records(other, path)  # twice: the log is not duplicated
+        assert len(other.curation.history(first.id)) == 3
+    finally:
+        other.close()
