@@ -35,6 +35,7 @@ ingest: setup
 run: setup
 	@$(BIN)/python -c "from kb import KnowledgeBase; import sys; sys.exit(0 if KnowledgeBase.open().store.count() else 1)" \
 		|| $(BIN)/python -m kb ingest corpus/
+	$(BIN)/python -m kb stats
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
 test: setup-test

@@ -476,6 +476,24 @@ def workshop_export(obj: Context, workshop_id: int, fmt: str, output: str | None
     click.echo(str(path), err=True)
 
 
+@main.command()
+@click.pass_obj
+def stats(obj: Context) -> None:
+    """How many records per status and kind; warns when viewers would see nothing."""
+    from collections import Counter
+
+    records = obj.kb.records()
+    statuses = Counter(r.status for r in records)
+    kinds = Counter(r.kind for r in records)
+    click.echo(f"{len(records)} records: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) +
+               " (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
+    public = obj.settings.public_statuses
+    if records and not any(statuses[s] for s in public):
+        click.echo(f"note: no record is {' or '.join(public)} yet, so the app shows viewers an empty base; "
+                   "approve records as a curator (kb users add NAME --role curator), run "
+                   "`kb status approved --all-drafts`, or set KB_PUBLIC=approved,draft", err=True)
+
+
 def _cli_user(user: str | None) -> str:
     import getpass
 
@@ -539,6 +557,9 @@ def describe(record: Record) -> str:
     return (f"{record.title} [{record.kind}] ({place}) — {record.id}\n"
             f"       thema's: {', '.join(record.themes) or '-'}; doelgroepen: {', '.join(record.target_groups) or '-'}")
 
+
+from kb.cli_users import users  # noqa: E402 - accounts (kb/accounts.py); opens only the store
+main.add_command(users)
 
 if __name__ == "__main__":
     main()
