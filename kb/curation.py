@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MANUAL_PREFIX = "handmatig-"  # the source name of a practice typed in by hand
 SUGGEST_COSINE = 0.90         # merge suggestions: at least this similar in meaning ...
 SUGGEST_MIN_SCORE = 0.95      # ... and this much after adding title and municipality overlap
+TITLE_WEIGHT = 0.1
+PLACE_WEIGHT = 0.05
+SAME_SOURCE_PENALTY = 0.15
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,11 @@ class Curation:
                     continue
                 title = fuzz.token_set_ratio(record.title.lower(), other.title.lower()) / 100
                 shared = sorted(set(record.municipalities) & set(other.municipalities))
-                score = float(cosine) + 0.1 * title + (0.05 if shared else 0.0)
+                score = float(cosine) + TITLE_WEIGHT * title + (PLACE_WEIGHT if shared else 0.0)
+                if record.municipalities and other.municipalities and not shared:
+                    score -= PLACE_WEIGHT  # named in different towns: rarely the same practice
+                if record.source == other.source:
+                    score -= SAME_SOURCE_PENALTY  # one programme seldom presents a practice twice
                 if score >= SUGGEST_MIN_SCORE:
                     found[key] = MergeSuggestion(record, other, round(score, 4), round(float(cosine), 4),
                                                  round(title, 3), shared)
