@@ -1,0 +1,256 @@
+"""Accounts, roles, sessions and login throttling, kept in the knowledge base's SQLite store.
+
+Roles rank viewer < curator < admin; a viewer is anyone not logged in, so only curators and
+admins have accounts. Passwords are hashed with argon2id. Session tokens are only ever stored
+as their SHA-256, so a copy of the database does not hand out live sessions.
+"""
+from __future__ import annotations
+
+import builtins
+import hashlib
+import math
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import cached_property
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from kb.errors import AuthError, Forbidden, KBError, NotFound
+from kb.store import Store
+
+ROLES = ("curator", "admin")
+RANK = {"viewer": 0, "curator": 1, "admin": 2}
+USERNAME = re.compile(r"[A-Za-z0-9._@-]{2,64}", re.ASCII)
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024  # argon2 would take anything; a cap keeps a huge POST from costing much
+
+
+class AccountError(KBError, ValueError):
+    """A bad username, password or role, or a username that is already taken."""
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    role: str
+    disabled: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Session:
+    """A logged-in user; `token` goes into the browser, `expires_at` is the effective (idle or absolute) end."""
+
+    token: str
+    username: str
+    role: str
+    expires_at: str
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    """The store's timestamp format (see kb.store.now): UTC, whole seconds, so strings sort as times."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _parse(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_username(username: str) -> None:
+    if not isinstance(username, str) or not USERNAME.fullmatch(username):
+        raise AccountError(f"invalid username {username!r}: use 2–64 letters, digits or . _ @ -")
+
+
+def check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise AccountError(f"password too short: use at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError(f"password too long: use at most {MAX_PASSWORD} characters")
+
+
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+
+
+def require(session: Session | None, role: str) -> None:
+    """The one guard for pages and library calls: AuthError when not logged in, Forbidden when the role is too low."""
+    if role not in RANK:
+        raise ValueError(f"unknown role {role!r}")
+    if RANK[role] == 0:
+        return
+    if session is None:
+        raise AuthError(f"please log in: this needs the {role} role")
+    if RANK.get(session.role, 0) < RANK[role]:
+        raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role")
+
+
+class Accounts:
+    """User accounts and sessions on a Store; time comes from `clock` so tests can move it."""
+
+    def __init__(self, store: Store, *, idle_timeout: timedelta = timedelta(minutes=30),
+                 max_age: timedelta = timedelta(hours=8), max_failures: int = 5,
+                 failure_window: timedelta = timedelta(minutes=15), lockout: timedelta = timedelta(minutes=15),
+                 hasher: PasswordHasher | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+        self.store = store
+        self.idle_timeout, self.max_age = idle_timeout, max_age
+        self.max_failures, self.failure_window, self.lockout = max_failures, failure_window, lockout
+        self.hasher = hasher or PasswordHasher()  # argon2id with the library's (RFC 9106) defaults
+        self.clock = clock
+
+    def _now(self) -> datetime:
+        return self.clock().astimezone(timezone.utc).replace(microsecond=0)
+
+    @cached_property
+    def _dummy_hash(self) -> str:
+        """Verified against for unknown users so a login takes as long whether or not the name exists."""
+        return self.hasher.hash(secrets.token_urlsafe(16))
+
+    def _row(self, username: str) -> sqlite3.Row | None:
+        return self.store.db.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
+
+    def _existing(self, username: str) -> sqlite3.Row:
+        row = self._row(username)
+        if row is None:
+            raise NotFound(f"no user named {username!r}")
+        return row
+
+    def get(self, username: str) -> User:
+        """One account; NotFound when there is none."""
+        r = self._existing(username)
+        return User(r["username"], r["role"], bool(r["disabled"]), r["created_at"])
+
+    # ------------------------------------------------------------------ administration
+    def add(self, username: str, password: str, role: str = "curator") -> User:
+        """Create an account; the password is checked and hashed before anything is written."""
+        check_username(username)
+        check_role(role)
+        check_password(password)
+        if self._row(username) is not None:
+            raise AccountError(f"user {username!r} already exists")
+        digest = self.hasher.hash(password)
+        created = _iso(self._now())
+        with self.store.transaction() as db:
+            try:
+                db.execute("INSERT INTO users (username, role, password_hash, disabled, created_at) "
+                           "VALUES (?, ?, ?, 0, ?)", (username, role, digest, created))
+            except sqlite3.IntegrityError:  # someone added the same name since the check above
+                raise AccountError(f"user {username!r} already exists") from None
+        return User(username, role, False, created)
+
+    def disable(self, username: str) -> None:
+        """Lock an account out at once: its open sessions go too."""
+        self._existing(username)
+        with self.store.transaction() as db:
+            db.execute("UPDATE users SET disabled = 1 WHERE username = ?", (username,))
+            db.execute("DELETE FROM sessions WHERE username = ?", (username,))
+
+    def enable(self, username: str) -> None:
+        """Let an account log in again, with a clean failure count."""
+        self._existing(username)
+        with self.store.transaction() as db:
+            db.execute("UPDATE users SET disabled = 0 WHERE username = ?", (username,))
+            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+
+    def set_password(self, username: str, password: str) -> None:
+        """New password; it ends every session of the user (a reset after a leak must lock the old holder out)."""
+        self._existing(username)
+        check_password(password)
+        digest = self.hasher.hash(password)
+        with self.store.transaction() as db:
+            db.execute("UPDATE users SET password_hash = ? WHERE username = ?", (digest, username))
+            db.execute("DELETE FROM sessions WHERE username = ?", (username,))
+            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+
+    def list(self) -> builtins.list[User]:
+        rows = self.store.db.execute("SELECT username, role, disabled, created_at FROM users ORDER BY username")
+        return [User(r["username"], r["role"], bool(r["disabled"]), r["created_at"]) for r in rows]
+
+    # ------------------------------------------------------------------ logging in
+    def login(self, username: str, password: str) -> Session:
+        """Check the password and open a session; throttled per username after repeated failures."""
+        now = self._now()
+        self._check_throttle(username, now)
+        row = self._row(username)
+        stored = row["password_hash"] if row is not None else self._dummy_hash
+        try:
+            self.hasher.verify(stored, password)
+            ok = row is not None
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            with self.store.transaction() as db:
+                db.execute("INSERT INTO login_failures (username, at) VALUES (?, ?)", (username, _iso(now)))
+                db.execute("DELETE FROM login_failures WHERE at < ?",
+                           (_iso(now - self.failure_window - self.lockout),))
+            raise AuthError("wrong username or password")
+        assert row is not None
+        if row["disabled"]:
+            raise AuthError(f"account {username!r} is disabled")
+        token = secrets.token_urlsafe(32)
+        expires = now + self.max_age
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+            if self.hasher.check_needs_rehash(stored):
+                db.execute("UPDATE users SET password_hash = ? WHERE username = ?",
+                           (self.hasher.hash(password), username))
+            db.execute("DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?",
+                       (_iso(now), _iso(now - self.idle_timeout)))
+            db.execute("INSERT INTO sessions (token_hash, username, created_at, last_seen, expires_at) "
+                       "VALUES (?, ?, ?, ?, ?)", (_token_hash(token), username, _iso(now), _iso(now), _iso(expires)))
+        return Session(token, username, row["role"], _iso(min(now + self.idle_timeout, expires)))
+
+    def _check_throttle(self, username: str, now: datetime) -> None:
+        """Refuse when the last `max_failures` failures fell within one window and the lockout has not passed."""
+        rows = self.store.db.execute("SELECT at FROM login_failures WHERE username = ? ORDER BY at DESC LIMIT ?",
+                                     (username, self.max_failures)).fetchall()
+        if len(rows) < self.max_failures:
+            return
+        newest, oldest = _parse(rows[0]["at"]), _parse(rows[-1]["at"])
+        until = newest + self.lockout
+        if newest - oldest <= self.failure_window and now < until:
+            minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+            raise AuthError(f"too many failed logins for {username!r}: "
+                            f"wait {minutes} minute{'s' if minutes != 1 else ''} and try again")
+
+    # ------------------------------------------------------------------ sessions
+    def session(self, token: str) -> Session:
+        """The live session behind a token; each check extends the idle timeout (never the absolute one)."""
+        if not token:
+            raise AuthError("not logged in")
+        key = _token_hash(token)
+        row = self.store.db.execute(
+            "SELECT s.username, s.last_seen, s.expires_at, u.role, u.disabled FROM sessions s "
+            "JOIN users u ON u.username = s.username WHERE s.token_hash = ?", (key,)).fetchone()
+        if row is None:
+            raise AuthError("unknown or expired session: please log in again")
+        now = self._now()
+        absolute = _parse(row["expires_at"])
+        if now >= min(_parse(row["last_seen"]) + self.idle_timeout, absolute) or row["disabled"]:
+            with self.store.transaction() as db:
+                db.execute("DELETE FROM sessions WHERE token_hash = ?", (key,))
+            if row["disabled"]:
+                raise AuthError(f"account {row['username']!r} is disabled")
+            raise AuthError("session expired: please log in again")
+        with self.store.transaction() as db:
+            db.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", (_iso(now), key))
+        return Session(token, row["username"], row["role"], _iso(min(now + self.idle_timeout, absolute)))
+
+    def logout(self, token: str) -> None:
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
+
+    require = staticmethod(require)
