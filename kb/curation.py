@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -94,8 +95,8 @@ class Curation:
                       title=title, text=text, status=status)
         fields = validate({k: v for k, v in values.items() if k not in ("title", "text")}, base)
         record = replace(base, **fields, curated=[n for n in EDITABLE if n in values or n in ("title", "text")])
-        self.kb.store.put_source(source, "(ingevoerd door " + user + ")", digest, "utf-8", text)
-        self._commit("add", user, [(None, record, None)])
+        self._commit("add", user, [(None, record, None)],
+                     also=lambda: self.kb.store.put_source(source, f"(ingevoerd door {user})", digest, "utf-8", text))
         return self.kb.get(record.id)
 
     # ------------------------------------------------------------------ merge and split
@@ -244,13 +245,18 @@ class Curation:
 
     # ------------------------------------------------------------------ the one write path
     def _commit(self, action: str, user: str, steps: list[tuple[Record | None, Record | None, int | None]],
-                repoint: dict[str, str] | None = None) -> None:
-        """Write (before, after, expected version) steps atomically, log them, then update the index."""
+                repoint: dict[str, str] | None = None, also: Callable[[], None] | None = None) -> None:
+        """Write (before, after, expected version) steps atomically, log them, then update the index.
+
+        `also` runs inside the same transaction (storing the text of a hand-made record).
+        """
         kb, store = self.kb, self.kb.store
         batch = uuid.uuid4().hex
         upserts: list[tuple[int, Record]] = []
         removed: list[int] = []
         with store.transaction():
+            if also is not None:
+                also()
             for before, after, expected in steps:
                 rid = (after or before).id  # type: ignore[union-attr]
                 current = store.find(rid)

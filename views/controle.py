@@ -4,11 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KBError, ui
-from kb.app_state import open_kb
+from kb.app_state import open_kb, require_role
 
 
 def main() -> None:
-    st.set_page_config(page_title="Controle · Praktijkenbank", page_icon="🔎", layout="wide")
+    require_role("curator")
     st.title("Controle van de records")
     st.caption("Records met ontbrekende of onzekere velden, om na te kijken en te verbeteren.")
     try:

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, export, ui
-from kb.app_state import open_kb
+from kb.app_state import current_session, open_kb, public_statuses
 from kb import workshop as ws
 
 SELECTED_KEY = "ws_selected"
@@ -32,9 +32,8 @@ COVERAGE_LABELS = {"themes": "Thema's", "target_groups": "Doelgroepen", "provinc
 UNSEATED = 0  # the "Geen tafel" choice in the move selectbox
 
 
-@st.cache_resource(show_spinner=False)
 def filter_options() -> dict[str, list[str]]:
-    facets = open_kb().search("", Filters(), k=0).facets
+    facets = open_kb().search("", Filters(status=public_statuses(current_session())), k=0).facets
     return {name: [value for value, _ in facets.get(name, [])] for name in SEARCH_FILTERS}
 
 
@@ -195,7 +194,8 @@ def search_tab(kb: KnowledgeBase, workshop: ws.Workshop, listed: set[str]) -> No
         st.caption("Zoek of kies filters om praktijken voor deze workshop te vinden.")
         return
     try:
-        result = kb.search(query, Filters(**{k: v for k, v in chosen.items() if v}), k=RESULTS_SHOWN)
+        filters = Filters(**{k: v for k, v in chosen.items() if v}, status=public_statuses(current_session()))
+        result = kb.search(query, filters, k=RESULTS_SHOWN)
     except KBError as exc:
         st.error(ui.md(str(exc)))
         return
@@ -359,8 +359,6 @@ def export_tab(kb: KnowledgeBase, workshop: ws.Workshop) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Workshops · Praktijkenbank", page_icon="🗂️", layout="wide")
-    st.html(ui.CSS)
     try:
         kb = open_kb()
         workshops = ws.list_workshops(kb)

@@ -1,14 +1,14 @@
-"""Praktijkenbank: search local social-policy practices in Flanders (Streamlit UI, in Dutch).
+"""The search page: semantic search with filters, a detail view with the source passage.
 
-Run with `streamlit run app.py`. The app only talks to the library API (kb);
-the search and filters live in the URL so a search can be shared.
+The search and filters live in the URL so a search can be shared. Viewers see
+approved records; a logged-in curator may include drafts (sidebar toggle).
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, Record, SearchResult, ui
-from kb.app_state import open_kb
+from kb.app_state import current_session, open_kb, public_statuses
 
 PAGE_SIZE = 10
 CONTEXT_CHARS = 600  # source text shown before and after a record in the detail view
@@ -22,10 +22,9 @@ def filter_key(name: str) -> str:
     return f"filter_{name}"
 
 
-@st.cache_resource(show_spinner=False)
-def all_facets() -> dict[str, list[tuple[str, int]]]:
-    """Every filter value in the knowledge base, with its count: the sidebar's options."""
-    return open_kb().search("", Filters(), k=0).facets
+def all_facets(statuses: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Every filter value among the visible records, with its count: the sidebar's options."""
+    return open_kb().search("", Filters(status=statuses), k=0).facets
 
 
 # ---------------------------------------------------------------- state
@@ -106,11 +105,16 @@ def sidebar(state: ui.SearchState, options: dict[str, list[str]], counts: dict[s
             st.button("Filters wissen", on_click=clear_filters, width="stretch")
 
 
-def empty_state(facets: dict[str, list[tuple[str, int]]]) -> None:
+def empty_state(kb: KnowledgeBase, facets: dict[str, list[tuple[str, int]]]) -> None:
     total = sum(count for _, count in facets.get("kind", []))
     if total == 0:
-        st.info("De praktijkenbank is nog leeg. Voeg programmateksten toe met `python -m kb ingest corpus/` "
-                "en herstart de app.")
+        waiting = kb.store.count()
+        if waiting:
+            st.info(f"Er zijn nog geen goedgekeurde praktijken. {waiting} beschrijvingen wachten op nakijken "
+                    "door de redactie; redacteurs loggen in via de zijbalk.")
+        else:
+            st.info("De praktijkenbank is nog leeg. Voeg programmateksten toe met `python -m kb ingest corpus/` "
+                    "en herstart de app.")
         return
     st.markdown(
         "Beschrijf wat u zoekt in gewone woorden: de zoekfunctie vindt ook praktijken die het met andere "
@@ -142,7 +146,7 @@ def results(state: ui.SearchState, result: SearchResult, limit: int) -> None:
         st.button("Meer resultaten tonen", on_click=show_more)
 
 
-def detail(kb: KnowledgeBase, record_id: str, searching: bool) -> None:
+def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[str]) -> None:
     """The full record and the source passage it came from, so a reader can check the extraction."""
     st.button("← Terug naar de resultaten" if searching else "← Terug naar het overzicht", on_click=close_record)
     try:
@@ -150,6 +154,11 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool) -> None:
     except KBError as exc:
         st.error(ui.md(str(exc)))
         return
+    if record.status not in statuses:
+        st.warning("Deze praktijk is (nog) niet openbaar: de redactie heeft ze niet goedgekeurd.")
+        return
+    if current_session() is not None:
+        st.button("Bewerken", key="edit-record", on_click=edit_record, args=(record.id,))
     st.markdown(f'<h2 class="pb-detail-title">{ui.escape(record.title)}</h2>', unsafe_allow_html=True)
     st.markdown(ui.details_html(record), unsafe_allow_html=True)
     if record.parent_id:
@@ -166,13 +175,21 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool) -> None:
     cut_before = record.start - len(before) > 0
     cut_after = len(after) >= CONTEXT_CHARS
     st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
-    similar(kb, record)
+    if record.origins:
+        st.subheader("Ook voorgesteld op")
+        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
+    similar(kb, record, statuses)
 
 
-def similar(kb: KnowledgeBase, record: Record) -> None:
+def edit_record(record_id: str) -> None:
+    st.session_state["edit_record_id"] = record_id
+    st.session_state["_switch_to_edit"] = True
+
+
+def similar(kb: KnowledgeBase, record: Record, statuses: list[str]) -> None:
     """Practices closest in meaning, so a reader can hop to related work elsewhere."""
     st.subheader("Vergelijkbare praktijken")
-    for hit in kb.similar(record.id, k=5).hits:
+    for hit in kb.similar(record.id, k=5, filters={"status": statuses}).hits:
         place = ui.place_label(hit.record)
         label = f"{hit.record.title} ({place})" if place else hit.record.title
         st.button(ui.md(label), key=f"similar-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
@@ -186,23 +203,26 @@ def parent_link(kb: KnowledgeBase, parent_id: str) -> None:
     st.button(f"Deel van: {ui.md(parent.title)}", key=f"parent-{parent_id}", on_click=open_record, args=(parent_id,))
 
 
-def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int) -> SearchResult | None:
+def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int, statuses: list[str]) -> SearchResult | None:
     """The current search, or None after showing the library's error (e.g. a query that is too odd)."""
+    filters = state.to_filters()
+    filters.status = statuses
     try:
-        return kb.search(state.query, state.to_filters(), k=limit)
+        return kb.search(state.query, filters, k=limit)
     except KBError as exc:
         st.error(ui.md(str(exc)))
         return None
 
 
 def main() -> None:
-    st.set_page_config(page_title="Praktijkenbank", page_icon="🔎", layout="wide")
-    st.html(ui.CSS)
+    if st.session_state.pop("_switch_to_edit", False):
+        st.switch_page("views/redactie.py")
     st.title("Praktijkenbank lokaal sociaal beleid")
     st.caption("Praktijken, sessies en thematafels uit Vlaamse programmateksten over lokaal sociaal beleid")
     try:
         kb = open_kb()
-        facets = all_facets()
+        statuses = public_statuses(current_session())
+        facets = all_facets(statuses)
     except KBError as exc:
         st.error(ui.md(str(exc)))
         st.stop()
@@ -210,16 +230,16 @@ def main() -> None:
     seed_from_url()
     state = current_state(options)
     limit = page_limit(state)
-    result = run_search(kb, state, limit)
+    result = run_search(kb, state, limit, statuses)
     counts = {name: dict((result.facets if result else facets).get(name, [])) for name in ui.FILTERS}
     sidebar(state, options, counts)
     st.text_input("Zoek in de praktijkenbank", key=QUERY_KEY,
                   placeholder="Bijvoorbeeld: sociale kruidenier, Housing First, jongeren en armoede …")
     write_url(state)
     if state.record_id:
-        detail(kb, state.record_id, not state.is_empty())
+        detail(kb, state.record_id, not state.is_empty(), statuses)
     elif state.is_empty():
-        empty_state(facets)
+        empty_state(kb, facets)
     elif result is not None:
         results(state, result, limit)
 
