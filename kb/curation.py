@@ -71,6 +71,9 @@ class Curation:
         current = self.kb.get(rid)
         values = validate(changes, current)
         touched = [name for name in values if values[name] != getattr(current, name)]
+        if not touched:
+            _check_version(self.kb.store, rid, current, version)
+            return current
         curated = list(dict.fromkeys([*current.curated, *touched]))
         updated = replace(current, **values, curated=curated)
         self._commit("edit", user, [(current, updated, version)])
@@ -168,9 +171,12 @@ class Curation:
             current = self.kb.store.find(change.record_id)
             expected = current.version if current else None
             if _state(current) != _state(change.after):
+                newer = self.kb.store.changes(record_id=change.record_id, limit=1)
+                who, when = (newer[0].user, newer[0].at) if newer else ("someone", None)
                 raise VersionConflict(
-                    f"cannot undo the {change.action} of {change.at}: record {change.record_id} changed since",
-                    current=current)
+                    f"cannot undo the {change.action} of {change.at}: record {change.record_id} was changed "
+                    f"since by {who}", current=current, user=who, at=when,
+                    fields=newer[0].fields() if newer else [])
             if current is not None or change.before is not None:
                 steps.append((current, change.before, expected))
         self._commit("undo", user, steps)
@@ -229,18 +235,24 @@ class Curation:
         return Preview(document, processed.records)
 
     def accept(self, preview: Preview, records: list[Record], user: str) -> list[Record]:
-        """Store the records a curator kept from a preview; what they changed counts as curated."""
+        """Store the records a curator kept from a preview; what they changed counts as curated.
+
+        Uploading a file that is already stored updates the kept records like a re-ingest
+        (curated fields stay); its other stored records are left alone, never silently dropped.
+        """
         proposed = {r.id: r for r in preview.records}
         kept = []
         for record in records:
             original = proposed.get(record.id)
             changed = [n for n in EDITABLE if original is not None and getattr(record, n) != getattr(original, n)]
             kept.append(replace(record, curated=list(dict.fromkeys([*record.curated, *changed]))))
-        stored = self.kb.store_document(preview.document, kept, drop_missing=True)
-        with self.kb.store.transaction():
+        store = self.kb.store
+        with store.transaction():  # records and their log rows commit together
+            before = {r.id: r for r in store.records_in_source(preview.document.name)}
+            stored = self.kb.store_document(preview.document, kept, drop_missing=False)
             batch = uuid.uuid4().hex
             for record in stored:
-                self.kb.store.log_change(batch, record.id, "upload", user, None, record)
+                store.log_change(batch, record.id, "upload", user, before.get(record.id), record)
         return stored
 
     # ------------------------------------------------------------------ the one write path

@@ -236,3 +236,24 @@ def test_merge_suggestions_find_the_same_practice_twice(fake_kb, corpus_files, t
     assert frozenset((corpus_files[0].name, copy.name)) in pairs
     top = suggestions[0]
     assert top.left.title == top.right.title and top.cosine > 0.99
+
+
+def test_uploading_a_known_file_again_keeps_the_rest_and_undo_restores(kb, corpus_files):
+    from dataclasses import replace
+
+    path = corpus_files[0]
+    count = len(kb.records())
+    preview = kb.curation.preview(path.name, path.read_bytes())
+    first = preview.records[0]
+    original = kb.get(first.id)
+    kb.curation.accept(preview, [replace(first, title="Nieuwe titel bij het opladen")], "ann")
+    assert len(kb.records()) == count  # the records not kept are left alone
+    assert kb.get(first.id).title == "Nieuwe titel bij het opladen"
+    kb.curation.undo(first.id, "ann")
+    assert kb.get(first.id).title == original.title
+
+
+def test_a_save_without_changes_is_not_a_new_version(kb):
+    record = practice(kb)
+    assert kb.curation.edit(record.id, {"title": record.title}, record.version, "ann").version == record.version
+    assert kb.curation.history(record.id) == []

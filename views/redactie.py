@@ -1,0 +1,421 @@
+"""Curator page: review drafts, edit a record's fields, change its status, undo and split.
+
+Saves are optimistic: the page remembers the version a curator opened and the
+library refuses a save when someone else changed the record meanwhile, so no
+change is silently overwritten.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import streamlit as st
+
+from kb import KBError, KnowledgeBase, Record, ui
+from kb.app_state import open_kb, require_role
+from kb.errors import InvalidRecord, NotFound, VersionConflict
+from kb.record import KINDS, STATUSES
+
+RECORD_KEY = "edit_record_id"      # set by the search page to jump here
+STATUS_KEY = "review_status"
+FILTER_KEY = "review_filter"
+SELECT_KEY = "review_record"
+FLASH_KEY = "_edit_flash"
+LAST_KEY = "_edit_last_record"     # the record shown on the previous run of this page
+CONTEXT_CHARS = 600
+PREVIEW_CHARS = 200
+HISTORY_VALUE_CHARS = 80
+
+STATUS_LABELS = {"draft": "Concept", "approved": "Goedgekeurd", "hidden": "Verborgen"}
+ACTION_LABELS = {
+    "edit": "bewerkt", "draft": "terug naar concept", "approved": "goedgekeurd", "hidden": "verborgen",
+    "merge": "samengevoegd", "split": "gesplitst", "add": "toegevoegd", "undo": "ongedaan gemaakt",
+    "upload": "opgeladen", "ingest": "ingelezen",
+}
+FIELD_LABELS = {
+    "title": "titel", "kind": "soort", "text": "tekst", "municipalities": "gemeenten", "provinces": "provincies",
+    "region": "regio", "themes": "thema's", "target_groups": "doelgroepen", "partners": "partners",
+    "speakers": "sprekers", "event": "evenement", "event_date": "datum", "status": "status",
+    "origins": "bronnen", "curated": "door redactie gezet", "start": "begin", "end": "einde",
+    "source": "bron", "id": "nummer", "parent_id": "deel van", "confidence": "zekerheid",
+}
+STATUS_ACTIONS = (("approved", "Goedkeuren"), ("hidden", "Verbergen"), ("draft", "Terug naar concept"))
+
+
+# ---------------------------------------------------------------- state helpers
+def version_key(rid: str) -> str:
+    return f"opened_version_{rid}"
+
+
+def conflict_key(rid: str) -> str:
+    return f"_edit_conflict_{rid}"
+
+
+def opened_version(record: Record) -> int:
+    """The version this curator opened; set on first opening and after own saves or a reload."""
+    key = version_key(record.id)
+    if key not in st.session_state:
+        st.session_state[key] = record.version
+    return int(st.session_state[key])
+
+
+def flash(kind: str, message: str) -> None:
+    """A message for the next run (after st.rerun)."""
+    st.session_state[FLASH_KEY] = (kind, message)
+
+
+def show_flash() -> None:
+    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
+    if kind:
+        getattr(st, kind)(message)
+
+
+def remember_conflict(rid: str, exc: VersionConflict) -> None:
+    st.session_state[conflict_key(rid)] = {"user": exc.user, "at": exc.at, "fields": list(exc.fields),
+                                           "message": str(exc)}
+
+
+def reload_record(rid: str) -> None:
+    """"Nieuwe versie laden": drop the stale version (and with it the form's widget keys)."""
+    st.session_state.pop(conflict_key(rid), None)
+    st.session_state.pop(version_key(rid), None)
+
+
+def select_record() -> None:
+    rid = st.session_state.get(SELECT_KEY)
+    st.session_state[RECORD_KEY] = rid
+    if rid:
+        st.session_state.pop(version_key(rid), None)  # (re)opening a record opens its current version
+
+
+def refresh_selection() -> None:
+    """After a status or filter change, keep the open record only if it is still in the list."""
+    rid = st.session_state.get(RECORD_KEY)
+    if not rid:
+        return
+    record = open_kb().store.find(rid)
+    needle = str(st.session_state.get(FILTER_KEY) or "").strip().casefold()
+    if (record is None or record.status != st.session_state.get(STATUS_KEY)
+            or needle not in record.title.casefold()):
+        st.session_state.pop(RECORD_KEY, None)
+
+
+def field_names(fields: list[str]) -> str:
+    return ", ".join(FIELD_LABELS.get(name, name) for name in fields) or "onbekend"
+
+
+# ---------------------------------------------------------------- options
+def option_lists(record: Record) -> dict[str, list[str]]:
+    """Widget options; a record's own values are kept even when the lists no longer hold them."""
+    from kb.gazetteer import Gazetteer
+    from kb.taxonomy import Taxonomy
+
+    gazetteer, taxonomy = Gazetteer.default(), Taxonomy.default()
+    municipalities = sorted({m.name for m in gazetteer.municipalities()} | set(record.municipalities))
+    regions = sorted({p.label for p in gazetteer.partnerships()} | ({record.region} if record.region else set()))
+    themes = [label.name for label in taxonomy.themes()]
+    groups = [label.name for label in taxonomy.target_groups()]
+    return {
+        "municipalities": municipalities,
+        "region": ["", *regions],
+        "themes": themes + [t for t in record.themes if t not in themes],
+        "target_groups": groups + [g for g in record.target_groups if g not in groups],
+    }
+
+
+def record_label(record: Record) -> str:
+    parts = [record.title, ui.place_label(record), record.source]
+    return " · ".join(part for part in parts if part)
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# ---------------------------------------------------------------- review list
+def review_list(kb: KnowledgeBase) -> str | None:
+    """Status, title filter and the record picker; returns the open record's id."""
+    top = st.columns([1.2, 1.5, 3])
+    status = top[0].selectbox("Status", list(STATUSES), key=STATUS_KEY, format_func=STATUS_LABELS.get,
+                              on_change=refresh_selection)
+    needle = top[1].text_input("Filter op titel", key=FILTER_KEY, placeholder="woord uit de titel",
+                                 on_change=refresh_selection)
+    records = kb.curation.queue(statuses=(status,))
+    if needle.strip():
+        records = [r for r in records if needle.strip().casefold() in r.title.casefold()]
+    wanted = st.session_state.get(RECORD_KEY)
+    ids = [r.id for r in records]
+    labels = {r.id: record_label(r) for r in records}
+    if wanted and wanted not in labels:
+        extra = kb.store.find(wanted)
+        if extra is not None:  # opened from the search page or kept open after a status change
+            ids.insert(0, extra.id)
+            labels[extra.id] = record_label(extra)
+        else:
+            st.session_state.pop(RECORD_KEY, None)
+            wanted = None
+    if not ids:
+        top[2].selectbox("Praktijk", ["(geen)"], disabled=True, key="review_record_empty")
+        st.info(f"Geen praktijken met status {STATUS_LABELS[status].lower()}"
+                + (" die aan de filter voldoen." if needle.strip() else "."))
+        return None
+    if wanted is None or wanted not in labels:
+        wanted = ids[0]
+        st.session_state[RECORD_KEY] = wanted
+    st.session_state[SELECT_KEY] = wanted
+    top[2].selectbox(f"Praktijk ({len(records)})", ids, key=SELECT_KEY, format_func=labels.get,
+                     on_change=select_record)
+    return wanted
+
+
+# ---------------------------------------------------------------- the form
+def edit_form(kb: KnowledgeBase, record: Record, version: int, user: str, messages: Any) -> None:
+    rid = record.id
+    options = option_lists(record)
+    suffix = f"{rid}-{version}"
+    with st.form(f"edit-{rid}"):
+        title = st.text_input("Titel", value=record.title, key=f"title-{suffix}")
+        kind = st.selectbox("Soort", list(KINDS), index=KINDS.index(record.kind), format_func=ui.kind_label,
+                            key=f"kind-{suffix}")
+        municipalities = st.multiselect("Gemeenten", options["municipalities"], default=record.municipalities,
+                                        key=f"municipalities-{suffix}", placeholder="Kies gemeenten")
+        region = st.selectbox("Regio", options["region"], index=options["region"].index(record.region or ""),
+                              format_func=lambda r: r or "(geen)", key=f"region-{suffix}")
+        themes = st.multiselect("Thema's", options["themes"], default=record.themes, key=f"themes-{suffix}",
+                                placeholder="Kies thema's")
+        groups = st.multiselect("Doelgroepen", options["target_groups"], default=record.target_groups,
+                                key=f"target_groups-{suffix}", placeholder="Kies doelgroepen")
+        partners = st.text_area("Partners (één per regel)", value="\n".join(record.partners),
+                                key=f"partners-{suffix}")
+        speakers = st.text_area("Sprekers (één per regel)", value="\n".join(record.speakers),
+                                key=f"speakers-{suffix}")
+        event = st.text_input("Evenement", value=record.event or "", key=f"event-{suffix}")
+        event_date = st.text_input("Datum (JJJJ-MM-DD)", value=record.event_date or "", key=f"event_date-{suffix}",
+                                   placeholder="2024-03-21")
+        text = st.text_area("Tekst", value=record.text, height=300, key=f"text-{suffix}")
+        submitted = st.form_submit_button("Opslaan", type="primary")
+    if not submitted:
+        return
+    values: dict[str, Any] = {
+        "title": title, "kind": kind, "municipalities": municipalities, "region": region or None,
+        "themes": themes, "target_groups": groups, "partners": lines(partners), "speakers": lines(speakers),
+        "event": event.strip() or None, "event_date": event_date.strip() or None, "text": text,
+    }
+    changes = {name: value for name, value in values.items() if value != getattr(record, name)}
+    if not changes and version == record.version:
+        messages.info("Geen wijzigingen om op te slaan.")
+        return
+    try:
+        saved = kb.curation.edit(rid, changes, version, user)
+    except VersionConflict as exc:
+        remember_conflict(rid, exc)
+        st.rerun()
+    except InvalidRecord as exc:
+        messages.error(f"Niet opgeslagen: {ui.md(str(exc))}")
+        return
+    except KBError as exc:
+        messages.error(f"Niet opgeslagen: {ui.md(str(exc))}")
+        return
+    st.session_state[version_key(rid)] = saved.version
+    flash("success", f"Opgeslagen (versie {saved.version}).")
+    st.rerun()
+
+
+def status_buttons(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
+    actions = [(status, label) for status, label in STATUS_ACTIONS if status != record.status]
+    columns = st.columns(len(actions))
+    for column, (status, label) in zip(columns, actions, strict=True):
+        if column.button(label, key=f"status-{status}-{record.id}"):
+            try:
+                saved = kb.curation.set_status(record.id, status, version, user)
+            except VersionConflict as exc:
+                remember_conflict(record.id, exc)
+                st.rerun()
+            except KBError as exc:
+                st.error(ui.md(str(exc)))
+                return
+            st.session_state[version_key(record.id)] = saved.version
+            flash("success", f"Status gewijzigd naar {STATUS_LABELS[status].lower()} (versie {saved.version}).")
+            st.rerun()
+
+
+# ---------------------------------------------------------------- source, history, split
+def source_panel(kb: KnowledgeBase, record: Record) -> None:
+    st.subheader("Bron")
+    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
+    try:
+        before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
+    except KBError as exc:
+        st.warning(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
+    else:
+        cut_before = record.start - len(before) > 0
+        cut_after = len(after) >= CONTEXT_CHARS
+        st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
+    if record.origins:
+        st.markdown("**Ook voorgesteld op**")
+        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
+
+
+def short(value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list):
+        value = ", ".join(str(v) if not isinstance(v, dict) else ui.origin_label(v) for v in value)
+    elif isinstance(value, dict):
+        value = ", ".join(f"{k}: {v}" for k, v in value.items())
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text if len(text) <= HISTORY_VALUE_CHARS else text[:HISTORY_VALUE_CHARS - 1] + "…"
+
+
+def history_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
+    st.subheader("Geschiedenis")
+    changes = kb.curation.history(record.id)
+    if not changes:
+        st.caption("Nog geen wijzigingen door de redactie.")
+        return
+    items = []
+    for change in changes:
+        head = (f"<b>{ui.escape(change.at)}</b> · {ui.escape(change.user)} · "
+                f"{ui.escape(ACTION_LABELS.get(change.action, change.action))}")
+        rows = []
+        for name in change.fields():
+            if name in ("curated", "confidence"):
+                continue
+            before = getattr(change.before, name, None) if change.before else None
+            after = getattr(change.after, name, None) if change.after else None
+            rows.append(f"<li>{ui.escape(FIELD_LABELS.get(name, name))}: {ui.escape(short(before))} → "
+                        f"{ui.escape(short(after))}</li>")
+        items.append(f'<div class="pb-history">{head}<ul>{"".join(rows)}</ul></div>')
+    st.markdown("".join(items), unsafe_allow_html=True)
+    if st.button("Laatste wijziging ongedaan maken", key=f"undo-{record.id}"):
+        undo(kb, record, version, user)
+
+
+def undo(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
+    if version != record.version:
+        # the last change is someone else's, made after this curator opened the record
+        last = kb.curation.history(record.id)[:1]
+        remember_conflict(record.id, VersionConflict(
+            "changed since opened", current=record, user=last[0].user if last else None,
+            at=last[0].at if last else record.updated_at, fields=last[0].fields() if last else []))
+        st.rerun()
+    try:
+        restored = kb.curation.undo(record.id, user)
+    except VersionConflict as exc:
+        st.error("De laatste wijziging kan niet ongedaan gemaakt worden: de betrokken praktijken werden "
+                 f"sindsdien opnieuw gewijzigd. ({ui.md(str(exc))})")
+        return
+    except NotFound:
+        st.info("Er is geen wijziging om ongedaan te maken.")
+        return
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return
+    current = next((r for r in restored if r.id == record.id), None)
+    if current is None:
+        st.session_state.pop(RECORD_KEY, None)
+        st.session_state.pop(version_key(record.id), None)
+        flash("success", "Laatste wijziging ongedaan gemaakt; deze praktijk bestaat daardoor niet meer.")
+    else:
+        st.session_state[version_key(record.id)] = current.version
+        flash("success", f"Laatste wijziging ongedaan gemaakt (versie {current.version}).")
+    st.rerun()
+
+
+def split_position(text: str) -> int:
+    """The middle of the text, moved to a nearby paragraph (else line) break when there is one."""
+    middle = len(text) // 2
+    reach = max(1, len(text) // 4)
+    for pattern in (r"\n\s*\n", r"\n"):
+        breaks = [m.end() for m in re.finditer(pattern, text) if 0 < m.end() < len(text)]
+        near = [b for b in breaks if abs(b - middle) <= reach]
+        if near:
+            return min(near, key=lambda b: abs(b - middle))
+    return max(1, min(middle, len(text) - 1))
+
+
+def split_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
+    text = record.text
+    with st.expander("Splitsen"):
+        if len(text) < 2:
+            st.caption("Deze tekst is te kort om te splitsen.")
+            return
+        st.caption("Bevat deze beschrijving twee praktijken? Kies waar de tekst gesplitst wordt; het tweede deel "
+                   "wordt een nieuwe praktijk (concept).")
+        suffix = f"{record.id}-{version}"
+        at = int(st.number_input("Splitsen op teken", min_value=1, max_value=len(text) - 1,
+                                 value=split_position(text), step=1, key=f"split-at-{suffix}-{len(text)}"))
+        head, tail = text[:at].strip(), text[at:].strip()
+        st.markdown("**Eerste deel** (behoudt titel en nummer)")
+        st.text(head[:PREVIEW_CHARS] + ("…" if len(head) > PREVIEW_CHARS else ""))
+        st.markdown("**Tweede deel**")
+        st.text(tail[:PREVIEW_CHARS] + ("…" if len(tail) > PREVIEW_CHARS else ""))
+        first_line = tail.split("\n", 1)[0].strip()[:120]
+        title = st.text_input("Titel van het tweede deel", value=first_line, key=f"split-title-{suffix}")
+        if st.button("Splitsen", key=f"split-{record.id}"):
+            try:
+                first, second = kb.curation.split(record.id, at, title, version, user)
+            except VersionConflict as exc:
+                remember_conflict(record.id, exc)
+                st.rerun()
+            except KBError as exc:
+                st.error(f"Niet gesplitst: {ui.md(str(exc))}")
+                return
+            st.session_state[version_key(record.id)] = first.version
+            flash("success", f"Gesplitst: het tweede deel is nieuwe praktijk „{ui.md(second.title)}” "
+                             f"({second.id}), als concept.")
+            st.rerun()
+
+
+# ---------------------------------------------------------------- page
+def conflict_notice(record: Record, messages: Any) -> None:
+    conflict = st.session_state.get(conflict_key(record.id))
+    if not conflict:
+        return
+    who = conflict.get("user") or "een andere redacteur"
+    when = conflict.get("at") or "onbekend tijdstip"
+    messages.error(f"Deze praktijk werd intussen gewijzigd door {ui.md(who)} om {ui.md(when)} "
+                   f"(velden: {ui.md(field_names(conflict.get('fields') or []))}). Uw wijziging is niet bewaard.")
+    messages.button("Nieuwe versie laden", key=f"reload-{record.id}", on_click=reload_record, args=(record.id,))
+
+
+def main() -> None:
+    session = require_role("curator")
+    st.title("Nakijken en bewerken")
+    st.caption("Kijk concepten na, verbeter hun velden en keur ze goed. Elke wijziging wordt bijgehouden en kan "
+               "ongedaan gemaakt worden.")
+    try:
+        kb = open_kb()
+        rid = review_list(kb)
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        st.stop()
+    show_flash()
+    if rid is None:
+        return
+    try:
+        record = kb.get(rid)
+    except NotFound:
+        st.warning("Deze praktijk bestaat niet meer (samengevoegd of ongedaan gemaakt).")
+        st.session_state.pop(RECORD_KEY, None)
+        return
+    if st.session_state.get(LAST_KEY) != record.id:  # opened anew (picker, search page, after a split)
+        st.session_state.pop(version_key(record.id), None)
+        st.session_state.pop(conflict_key(record.id), None)
+        st.session_state[LAST_KEY] = record.id
+    version = opened_version(record)
+    messages = st.container()
+    conflict_notice(record, messages)
+    st.caption(f"Status: {STATUS_LABELS.get(record.status, record.status)} · versie {record.version} · "
+               f"nummer {record.id}")
+    left, right = st.columns([3, 2])
+    with left:
+        edit_form(kb, record, version, session.username, messages)
+        status_buttons(kb, record, version, session.username)
+    with right:
+        source_panel(kb, record)
+    history_panel(kb, record, version, session.username)
+    split_panel(kb, record, version, session.username)
+
+
+main()

@@ -1,0 +1,158 @@
+"""Curator page: merge records that describe the same practice presented more than once.
+
+The library suggests pairs (close in meaning, similar title or place); a curator
+compares them side by side and merges them, or marks a pair as no duplicate for
+this session. Any two records can also be picked and merged by hand.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from kb import KBError, Record, ui
+from kb.app_state import open_kb, require_role
+from kb.errors import VersionConflict
+
+DISMISSED_KEY = "_merge_dismissed"
+FLASH_KEY = "_merge_flash"
+LEFT_KEY = "manual_merge_left"
+RIGHT_KEY = "manual_merge_right"
+TEXT_CHARS = 400
+SUGGESTIONS = 20
+
+
+def pair_key(left: str, right: str) -> tuple[str, str]:
+    return tuple(sorted((left, right)))  # type: ignore[return-value]
+
+
+def dismissed() -> set[tuple[str, str]]:
+    return st.session_state.setdefault(DISMISSED_KEY, set())
+
+
+def dismiss(left: str, right: str) -> None:
+    dismissed().add(pair_key(left, right))
+
+
+def merge(ids: list[str], versions: dict[str, int], user: str) -> None:
+    """Button callback: the versions are those shown when the button was drawn (optimistic locking)."""
+    try:
+        merged = open_kb().curation.merge(ids, user, versions)
+    except VersionConflict as exc:
+        who = exc.user or "een andere redacteur"
+        st.session_state[FLASH_KEY] = ("error", f"Niet samengevoegd: een van de praktijken werd intussen gewijzigd "
+                                                f"door {ui.md(who)}. Bekijk ze opnieuw en probeer nog eens.")
+        return
+    except KBError as exc:
+        st.session_state[FLASH_KEY] = ("error", f"Niet samengevoegd: {ui.md(str(exc))}")
+        return
+    sources = len(merged.spans())
+    st.session_state[FLASH_KEY] = ("success", f"Samengevoegd: „{ui.md(merged.title)}” heeft nu {sources} bronnen.")
+    for key in (LEFT_KEY, RIGHT_KEY):
+        if st.session_state.get(key) in ids[1:]:
+            st.session_state.pop(key, None)
+
+
+def record_html(record: Record) -> str:
+    """One side of a comparison: every field that helps decide, escaped."""
+    rows = [
+        ("Soort", ui.kind_label(record.kind)),
+        ("Plaats", ui.place_label(record)),
+        ("Evenement", record.event or ""),
+        ("Datum", record.event_date or ""),
+        ("Thema's", ", ".join(record.themes)),
+        ("Status", record.status),
+    ]
+    items = "".join(f"<dt>{ui.escape(label)}</dt><dd>{ui.escape(value)}</dd>" for label, value in rows if value)
+    text = record.text.strip()
+    lead = text[:TEXT_CHARS] + (" …" if len(text) > TEXT_CHARS else "")
+    return (f'<div class="pb-title">{ui.escape(record.title)}</div>'
+            f'<dl class="pb-fields">{items}</dl>'
+            f"{ui.text_html(lead)}"
+            f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>')
+
+
+def side_by_side(left: Record, right: Record) -> None:
+    columns = st.columns(2)
+    for column, record, side in zip(columns, (left, right), ("Links (blijft)", "Rechts"), strict=True):
+        with column:
+            st.caption(side)
+            st.markdown(record_html(record), unsafe_allow_html=True)
+
+
+def suggestion_list(user: str) -> None:
+    st.subheader("Voorgestelde dubbels")
+    try:
+        suggestions = open_kb().curation.suggestions(limit=SUGGESTIONS)
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return
+    hidden = dismissed()
+    shown = [s for s in suggestions if pair_key(s.left.id, s.right.id) not in hidden]
+    if not shown:
+        st.info("Geen voorgestelde dubbels." if not suggestions
+                else "Geen voorgestelde dubbels meer: de overige paren zijn als 'geen dubbel' gemarkeerd.")
+        return
+    st.caption(f"{len(shown)} paren die op dezelfde praktijk lijken, meest waarschijnlijke eerst.")
+    for suggestion in shown:
+        left, right = suggestion.left, suggestion.right
+        with st.container(border=True):
+            scores = (f"Betekenis {suggestion.cosine:.2f} · titel {suggestion.title_similarity:.2f} · "
+                      f"samen {suggestion.score:.2f}")
+            if suggestion.shared_municipalities:
+                scores += " · zelfde gemeente: " + ", ".join(suggestion.shared_municipalities)
+            st.caption(ui.md(scores))
+            side_by_side(left, right)
+            buttons = st.columns(2)
+            buttons[0].button("Samenvoegen (links blijft)", key=f"merge-{left.id}-{right.id}", type="primary",
+                              on_click=merge, args=([left.id, right.id],
+                                                    {left.id: left.version, right.id: right.version}, user))
+            buttons[1].button("Geen dubbel", key=f"dismiss-{left.id}-{right.id}", on_click=dismiss,
+                              args=(left.id, right.id))
+
+
+def manual_merge(user: str) -> None:
+    st.subheader("Zelf twee praktijken samenvoegen")
+    records = [r for r in open_kb().records() if r.status != "hidden"]
+    if len(records) < 2:
+        st.info("Er zijn minder dan twee praktijken om samen te voegen.")
+        return
+    by_id = {r.id: r for r in records}
+    ids = list(by_id)
+
+    def label(rid: str) -> str:
+        record = by_id[rid]
+        return " · ".join(p for p in (record.title, ui.place_label(record), record.source) if p)
+
+    for key, default in ((LEFT_KEY, ids[0]), (RIGHT_KEY, ids[1])):
+        if st.session_state.get(key) not in by_id:
+            st.session_state[key] = default
+    columns = st.columns(2)
+    left_id = columns[0].selectbox("Links (blijft)", ids, key=LEFT_KEY, format_func=label)
+    right_id = columns[1].selectbox("Rechts (gaat op in links)", ids, key=RIGHT_KEY, format_func=label)
+    if left_id == right_id:
+        st.warning("Kies twee verschillende praktijken.")
+        return
+    left, right = by_id[left_id], by_id[right_id]
+    side_by_side(left, right)
+    st.button("Samenvoegen (links blijft)", key="manual-merge", type="primary", on_click=merge,
+              args=([left.id, right.id], {left.id: left.version, right.id: right.version}, user))
+
+
+def main() -> None:
+    session = require_role("curator")
+    st.title("Dubbels samenvoegen")
+    st.caption("Dezelfde praktijk, voorgesteld op verschillende evenementen, wordt één record dat al zijn bronnen "
+               "bewaart. Een samenvoeging kan ongedaan gemaakt worden op de pagina Nakijken en bewerken.")
+    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
+    if kind:
+        getattr(st, kind)(message)
+    try:
+        open_kb()
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        st.stop()
+    suggestion_list(session.username)
+    st.divider()
+    manual_merge(session.username)
+
+
+main()

@@ -1,0 +1,222 @@
+"""Curator page: add a practice by hand, or upload a programme text and keep the records it proposes.
+
+An upload is first read and cut into records as a preview; nothing is stored
+until the curator keeps a selection ("Geselecteerde bewaren").
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from kb import KBError, Record, ui
+from kb.app_state import open_kb, require_role
+from kb.curation import Preview, validate
+from kb.errors import BadInput, InvalidRecord
+from kb.record import KINDS
+
+PREVIEW_KEY = "_upload_preview"
+EDITOR_GEN_KEY = "_upload_editor_gen"
+FORM_GEN_KEY = "_add_form_gen"
+FLASH_KEY = "_add_flash"
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
+# editor column → record field, for the comma-separated list columns
+LIST_COLUMNS = {"Gemeenten": "municipalities", "Thema's": "themes", "Doelgroepen": "target_groups"}
+
+
+def flash(kind: str, message: str) -> None:
+    st.session_state[FLASH_KEY] = (kind, message)
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def commas(text: Any) -> list[str]:
+    return [part.strip() for part in str(text or "").split(",") if part.strip()]
+
+
+def taxonomy_options() -> tuple[list[str], list[str], list[str]]:
+    from kb.gazetteer import Gazetteer
+    from kb.taxonomy import Taxonomy
+
+    taxonomy = Taxonomy.default()
+    return (sorted(m.name for m in Gazetteer.default().municipalities()),
+            [label.name for label in taxonomy.themes()], [label.name for label in taxonomy.target_groups()])
+
+
+# ---------------------------------------------------------------- by hand
+def by_hand(user: str) -> None:
+    municipalities, themes, groups = taxonomy_options()
+    gen = st.session_state.get(FORM_GEN_KEY, 0)
+    with st.form(f"add-record-{gen}"):
+        title = st.text_input("Titel", key=f"add-title-{gen}")
+        text = st.text_area("Tekst", height=200, key=f"add-text-{gen}",
+                            help="De beschrijving van de praktijk; ze wordt bewaard als eigen bron.")
+        kind = st.selectbox("Soort", list(KINDS), format_func=ui.kind_label, key=f"add-kind-{gen}")
+        chosen_places = st.multiselect("Gemeenten", municipalities, key=f"add-municipalities-{gen}",
+                                       placeholder="Kies gemeenten")
+        chosen_themes = st.multiselect("Thema's", themes, key=f"add-themes-{gen}", placeholder="Kies thema's")
+        chosen_groups = st.multiselect("Doelgroepen", groups, key=f"add-target_groups-{gen}",
+                                       placeholder="Kies doelgroepen")
+        partners = st.text_area("Partners (één per regel)", key=f"add-partners-{gen}")
+        speakers = st.text_area("Sprekers (één per regel)", key=f"add-speakers-{gen}")
+        event = st.text_input("Evenement", key=f"add-event-{gen}")
+        event_date = st.text_input("Datum (JJJJ-MM-DD)", key=f"add-event_date-{gen}", placeholder="2024-03-21")
+        submitted = st.form_submit_button("Toevoegen", type="primary")
+    if not submitted:
+        return
+    if not title.strip():
+        st.error("Geef de praktijk een titel.")
+        return
+    values: dict[str, Any] = {"title": title, "text": text, "kind": kind}
+    optional = {"municipalities": chosen_places, "themes": chosen_themes, "target_groups": chosen_groups,
+                "partners": lines(partners), "speakers": lines(speakers), "event": event.strip(),
+                "event_date": event_date.strip()}
+    values.update({name: value for name, value in optional.items() if value})
+    try:
+        record = open_kb().curation.add(values, user)
+    except InvalidRecord as exc:
+        st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
+        return
+    except KBError as exc:
+        st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
+        return
+    st.session_state[FORM_GEN_KEY] = gen + 1  # an empty form for the next one
+    st.session_state["edit_record_id"] = record.id  # the edit page opens it next
+    flash("success", f"Toegevoegd als concept met nummer {record.id}: „{ui.md(record.title)}”. U vindt het op de "
+                     "pagina Nakijken en bewerken.")
+    st.rerun()
+
+
+# ---------------------------------------------------------------- upload
+def make_preview(uploaded: Any) -> None:
+    try:
+        preview = open_kb().curation.preview(uploaded.name, uploaded.getvalue())
+    except BadInput as exc:
+        st.error(f"Dit bestand kan niet gelezen worden: {ui.md(str(exc))}")
+        return
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return
+    st.session_state[PREVIEW_KEY] = preview
+    st.session_state[EDITOR_GEN_KEY] = st.session_state.get(EDITOR_GEN_KEY, 0) + 1
+
+
+def clear_preview() -> None:
+    st.session_state.pop(PREVIEW_KEY, None)
+    st.session_state[EDITOR_GEN_KEY] = st.session_state.get(EDITOR_GEN_KEY, 0) + 1
+
+
+def preview_frame(records: list[Record]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Bewaren": [True] * len(records),
+        "Titel": [r.title for r in records],
+        "Soort": [ui.kind_label(r.kind) for r in records],
+        "Gemeenten": [", ".join(r.municipalities) for r in records],
+        "Thema's": [", ".join(r.themes) for r in records],
+        "Doelgroepen": [", ".join(r.target_groups) for r in records],
+    })
+
+
+def kept_records(preview: Preview, edited: pd.DataFrame) -> tuple[list[Record], list[str]]:
+    """The rows marked Bewaren, with the curator's edits validated; and the problems, per row."""
+    kept: list[Record] = []
+    problems: list[str] = []
+    for position, (record, row) in enumerate(zip(preview.records, edited.to_dict("records"), strict=True), 1):
+        if not bool(row.get("Bewaren")):
+            continue
+        changes: dict[str, Any] = {}
+        title = str(row.get("Titel") or "")
+        if title != record.title:
+            changes["title"] = title
+        for column, name in LIST_COLUMNS.items():
+            values = commas(row.get(column))
+            if values != getattr(record, name):
+                changes[name] = values
+        if not changes:
+            kept.append(record)
+            continue
+        try:
+            kept.append(replace(record, **validate(changes, record)))
+        except InvalidRecord as exc:
+            problems.append(f"rij {position} ({record.title}): {exc}")
+    return kept, problems
+
+
+def upload(user: str) -> None:
+    uploaded = st.file_uploader("Programmatekst", type=UPLOAD_TYPES, key="upload-file",
+                                help="Een programma of verslag van een studiedag, als tekst, HTML, PDF of Word.")
+    if st.button("Voorbeeld maken", key="make-preview"):
+        if uploaded is None:
+            st.warning("Kies eerst een bestand.")
+        else:
+            make_preview(uploaded)
+    preview: Preview | None = st.session_state.get(PREVIEW_KEY)
+    if preview is None:
+        return
+    records = preview.records
+    st.markdown(f"**Voorbeeld van {ui.md(preview.document.name)}**: {len(records)} voorgestelde praktijken. "
+                "Vink uit wat u niet wilt bewaren en verbeter titels, gemeenten, thema's of doelgroepen "
+                "(gescheiden door komma's).")
+    existing = open_kb().store.ids_for_source(preview.document.name)
+    if existing:
+        st.warning(f"De praktijkenbank bevat al {len(existing)} praktijken uit een bestand met deze naam. Bewaren "
+                   "werkt de geselecteerde bij (velden die de redactie al aanpaste blijven staan); de andere blijven "
+                   "ongewijzigd.")
+    if not records:
+        st.info("In dit bestand werden geen praktijken gevonden.")
+        st.button("Weggooien", key="discard-preview", on_click=clear_preview)
+        return
+    gen = st.session_state.get(EDITOR_GEN_KEY, 0)
+    edited = st.data_editor(
+        preview_frame(records), key=f"preview-editor-{gen}", hide_index=True, width="stretch",
+        num_rows="fixed", disabled=["Soort"],
+        column_config={
+            "Bewaren": st.column_config.CheckboxColumn("Bewaren", default=True),
+            "Titel": st.column_config.TextColumn("Titel", required=True),
+        })
+    columns = st.columns(2)
+    if columns[0].button("Geselecteerde bewaren", key="accept-preview", type="primary"):
+        kept, problems = kept_records(preview, edited)
+        if problems:
+            st.error("Niets bewaard; verbeter eerst: " + ui.md("; ".join(problems)))
+        elif not kept:
+            st.warning("Er is geen praktijk geselecteerd om te bewaren.")
+        else:
+            try:
+                stored = open_kb().curation.accept(preview, kept, user)
+            except KBError as exc:
+                st.error(f"Niet bewaard: {ui.md(str(exc))}")
+                return
+            clear_preview()
+            flash("success", f"{len(stored)} praktijken bewaard als concept. Kijk ze na op de pagina "
+                             "Nakijken en bewerken.")
+            st.rerun()
+    if columns[1].button("Weggooien", key="discard-preview"):
+        clear_preview()
+        flash("info", "Voorbeeld weggegooid; er is niets bewaard.")
+        st.rerun()
+
+
+def main() -> None:
+    session = require_role("curator")
+    st.title("Toevoegen en opladen")
+    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
+    if kind:
+        getattr(st, kind)(message)
+    try:
+        open_kb()
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        st.stop()
+    by_hand_tab, upload_tab = st.tabs(["Met de hand", "Programmatekst opladen"])
+    with by_hand_tab:
+        by_hand(session.username)
+    with upload_tab:
+        upload(session.username)
+
+
+main()
