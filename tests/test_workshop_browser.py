@@ -10,6 +10,7 @@ import io
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     kb = KnowledgeBase(Settings.from_env(home=home))
     try:
         store_records(kb)
+        kb.store.upsert([replace(r, status="approved") for r in kb.records()])  # what viewers may see
+        kb.reindex()
     finally:
         kb.close()
     with running_app(home) as url:
@@ -64,7 +67,7 @@ def titles_at(page: Page, position: int) -> list[str]:
 
 
 def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> None:
-    page.goto(f"{server}/Workshops")
+    page.goto(f"{server}/workshops")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_label("Titel").fill(TITLE)
     sidebar.get_by_label("Plaats").fill("Mechelen")
