@@ -353,7 +353,7 @@ def test_page_shows_markup_in_titles_as_text(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("KB_HOME", str(home))
     st.cache_resource.clear()
     try:
-        at = AppTest.from_file(str(Path(__file__).parent.parent / "pages" / "1_Workshops.py"),
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "views" / "workshops.py"),
                                default_timeout=180).run()
         assert not at.exception, at.exception
         assert at.title[0].value == "\\<b\\>Tafels\\</b\\> \\[klik\\]\\(https\\://example\\.org\\)"
