@@ -53,17 +53,20 @@ def measure(kb: KnowledgeBase, rounds: int) -> dict[str, list[float]]:
     kb.searcher()
     records = [r for r in kb.records() if r.kind == "practice"][:rounds]
     cur = kb.curation
-    times: dict[str, list[float]] = {"edit title": [], "edit fields": [], "approve": [], "undo": [], "search after": []}
+    times: dict[str, list[float]] = {name: [] for name in ("edit title", "edit fields", "approve", "undo",
+                                                           "search after")}
     for n, record in enumerate(records):
         times["edit title"].append(timed(lambda: cur.edit(record.id, {"title": f"{record.title} — nagekeken {n}"},
                                                           record.version, "bench")))
         current = kb.get(record.id)
-        times["edit fields"].append(timed(lambda: cur.edit(record.id, {"municipalities": ["Mechelen"]},
+        town = "Deerlijk" if "Mechelen" in current.municipalities else "Mechelen"
+        times["edit fields"].append(timed(lambda: cur.edit(record.id, {"municipalities": [town]},
                                                            current.version, "bench")))
         current = kb.get(record.id)
         times["approve"].append(timed(lambda: cur.set_status(record.id, "approved", current.version, "bench")))
         times["undo"].append(timed(lambda: cur.undo(record.id, "bench")))
-        times["search after"].append(timed(lambda: kb.search("sociale kruidenier", {"status": ["approved"]}, k=10)))
+        times["search after"].append(timed(lambda: kb.search("sociale kruidenier", {"status": ["approved", "draft"]},
+                                                             k=10)))
     return times
 
 

@@ -79,6 +79,13 @@ class Analyzer:
         return extra
 
 
+def _analyse(text: str) -> tuple[list[str], list[list[str]]]:
+    """A document's stems and, for each coordination in it, the stems of the compounds it may mean."""
+    stems = Analyzer().stems(text)
+    coordinations = [_stemmer().stemWords(candidates) for _head, candidates in coordination_candidates(text)]
+    return stems, coordinations
+
+
 def field_text(title: str, body: str, fields: Sequence[str]) -> str:
     """Title twice and the field values once more: cheap field boosts for BM25."""
     return "\n".join([title, title, " ".join(fields), body])
@@ -88,40 +95,51 @@ class LexicalIndex:
     """BM25 over documents given in a fixed order (position i ↔ ids[i])."""
 
     def __init__(self, ids: Sequence[int], texts: Sequence[str],
-                 base: Sequence[list[str]] | None = None) -> None:
+                 analysed: Sequence[tuple[list[str], list[list[str]]]] | None = None) -> None:
         import bm25s
 
         self.ids = np.asarray(ids, dtype=np.int64)
         self._position = {int(i): n for n, i in enumerate(self.ids)}
         self._texts = list(texts)
-        plain = Analyzer()
-        self._base = list(base) if base is not None else [plain.stems(t) for t in self._texts]
-        self.analyzer = Analyzer({s for stems in self._base for s in stems})
-        corpus = [(b + self.analyzer.expansions(t)) or ["_empty_"] for b, t in zip(self._base, self._texts)]
+        # per document: its stems, and the stemmed compounds each "X- en Y" may stand for
+        self._analysed = list(analysed) if analysed is not None else [_analyse(t) for t in self._texts]
+        self.analyzer = Analyzer({s for stems, _ in self._analysed for s in stems})
+        vocabulary = self.analyzer.vocabulary
+        corpus = [(stems + [next(c for c in options if c in vocabulary) for options in coordinations
+                            if any(c in vocabulary for c in options)]) or ["_empty_"]
+                  for stems, coordinations in self._analysed]
         self._doc_stems = [frozenset(stems) for stems in corpus]
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(corpus, show_progress=False) if corpus else None
         self._empty = not corpus
 
     def updated(self, changed: dict[int, str], removed: set[int]) -> LexicalIndex:
-        """A new index with some documents replaced, added or dropped; only the changed texts are stemmed.
+        """A new index with some documents replaced, added or dropped; only the changed texts are analysed.
 
-        BM25 weights depend on the whole collection, so the score matrix is rebuilt, but the
-        costly part (tokenising and stemming every document) is reused.
+        Replaced documents keep their position. BM25 weights depend on the whole collection,
+        so the score matrix is rebuilt, but the costly part (stemming every document) is reused;
+        when no text changed the index is reused as it is.
         """
-        plain = Analyzer()
-        ids, texts, base = [], [], []
+        if not removed and all(rowid in self._position and self._texts[self._position[rowid]] == text
+                               for rowid, text in changed.items()):
+            return self
+        ids, texts, analysed = [], [], []
         for n, rowid in enumerate(self.ids.tolist()):
-            if rowid in removed or rowid in changed:
+            if rowid in removed:
                 continue
             ids.append(rowid)
-            texts.append(self._texts[n])
-            base.append(self._base[n])
+            if rowid in changed and changed[rowid] != self._texts[n]:
+                texts.append(changed[rowid])
+                analysed.append(_analyse(changed[rowid]))
+            else:
+                texts.append(self._texts[n])
+                analysed.append(self._analysed[n])
         for rowid, text in changed.items():
-            ids.append(rowid)
-            texts.append(text)
-            base.append(plain.stems(text))
-        return LexicalIndex(ids, texts, base)
+            if rowid not in self._position:
+                ids.append(rowid)
+                texts.append(text)
+                analysed.append(_analyse(text))
+        return LexicalIndex(ids, texts, analysed)
 
     def scores(self, query: str) -> tuple[np.ndarray, list[str]]:
         """BM25 score of every document (aligned with self.ids) and the query stems used."""

@@ -165,18 +165,29 @@ class Searcher:
         self.lexical = lexical or LexicalIndex(self.rowids, [self._lexical_text(r) for r in self.records])
 
     def updated(self, upserts: list[tuple[int, Record]], removed: Iterable[int]) -> Searcher:
-        """A new view with some records changed, added or removed; BM25 re-stems only those.
+        """A new view with some records changed, added or removed; only what changed is recomputed.
 
-        A new object rather than a change in place, so a search running in another thread
-        keeps a consistent view.
+        Changed records keep their position, so a field index (or BM25) whose values did not
+        change is shared with the old view. A new object rather than a change in place, so a
+        search running in another thread keeps a consistent view.
         """
         changed = {int(rowid): record for rowid, record in upserts}
         gone = {int(rowid) for rowid in removed} - set(changed)
-        rows = [(int(r), rec) for r, rec in zip(self.rowids, self.records) if int(r) not in set(changed) | gone]
-        rows += list(changed.items())
+        old = {int(r): rec for r, rec in zip(self.rowids, self.records)}
+        rows = [(int(r), changed.get(int(r), rec)) for r, rec in zip(self.rowids, self.records) if int(r) not in gone]
+        rows += [(r, rec) for r, rec in changed.items() if r not in old]
+        same_rows = not gone and all(r in old for r in changed)
         lexical = self.lexical.updated({r: self._lexical_text(rec) for r, rec in changed.items()}, gone)
-        return Searcher(rows, self.index, self.embed_query, self.covering, self.query_places, self.query_themes,
-                        lexical)
+        view = Searcher.__new__(Searcher)
+        view.records = [record for _, record in rows]
+        view.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
+        view.position = {int(r): n for n, r in enumerate(view.rowids)}
+        view.index, view.embed_query, view.covering = self.index, self.embed_query, self.covering
+        view.query_places, view.query_themes, view.lexical = self.query_places, self.query_themes, lexical
+        view.fields = {name: self.fields[name] if same_rows and all(
+            record_values(old[r], name) == record_values(rec, name) for r, rec in changed.items())
+            else FieldIndex(view.records, name) for name in FILTER_FIELDS}
+        return view
 
     @staticmethod
     def _lexical_text(record: Record) -> str:
