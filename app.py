@@ -20,16 +20,16 @@ from kb.errors import AuthError, KBError
 def pages(logged_in: bool) -> list[st.Page]:
     """The pages this visitor may open; curation pages are not even registered for viewers."""
     public = [
-        st.Page("views/zoeken.py", title="Zoeken", icon="🔎", default=True),
-        st.Page("views/workshops.py", title="Workshops", icon="🗂️", url_path="workshops"),
+        st.Page("views/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
+        st.Page("views/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
     if not logged_in:
         return public
     return public + [
-        st.Page("views/redactie.py", title="Nakijken en bewerken", icon="✏️", url_path="redactie"),
-        st.Page("views/samenvoegen.py", title="Dubbels samenvoegen", icon="🔗", url_path="samenvoegen"),
-        st.Page("views/toevoegen.py", title="Toevoegen en opladen", icon="➕", url_path="toevoegen"),
-        st.Page("views/controle.py", title="Controle", icon="🩺", url_path="controle"),
+        st.Page("views/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
+        st.Page("views/samenvoegen.py", title="Dubbels samenvoegen", icon=":material/merge:", url_path="samenvoegen"),
+        st.Page("views/toevoegen.py", title="Toevoegen en opladen", icon=":material/upload_file:", url_path="toevoegen"),
+        st.Page("views/controle.py", title="Controle", icon=":material/fact_check:", url_path="controle"),
     ]
 
 
