@@ -339,3 +339,22 @@ def test_manual_merge(kb: KnowledgeBase, token: str) -> None:
     assert not at.exception, at.exception
     assert len(kb.records()) == count - 1
     assert kb.store.find(right.id) is None and kb.get(left.id).origins[0]["id"] == right.id
+
+
+def test_markup_in_an_ingested_programme_text_is_shown_as_text(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """A programme file whose text carries HTML and script: ingest, approve, open on the public page."""
+    hostile = tmp_path / "vijandig-programma.txt"
+    hostile.write_text("Inspiratiedag 2025\n\nSessie 1: Buurtwerk <img src=x onerror=alert(2)> in Gent\n"
+                       f"De stad Gent toont {SCRIPT} hoe buurtwerkers armoede in kaart brengen met vrijwilligers.\n",
+                       encoding="utf-8")
+    report = kb.ingest([hostile])
+    assert not report.errors, report.errors
+    record = next(r for r in kb.records() if r.source == hostile.name and SCRIPT in r.text)
+    kb.curation.set_status(record.id, "approved", record.version, "ria")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["id"] = record.id
+    at.run()
+    assert not at.exception, at.exception
+    html = " ".join(m.value for m in at.markdown)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html and "<img" not in html
