@@ -13,16 +13,15 @@ import streamlit as st
 
 from kb import KBError, KnowledgeBase, Record, ui
 from kb.app_state import open_kb, require_role
-from kb.errors import InvalidRecord, NotFound, VersionConflict
+from kb.errors import NotFound, VersionConflict
 from kb.record import KINDS, STATUSES
+from kb.widgets import flash, show_flash, source_passage
 
 RECORD_KEY = "edit_record_id"      # set by the search page to jump here
 STATUS_KEY = "review_status"
 FILTER_KEY = "review_filter"
 SELECT_KEY = "review_record"
-FLASH_KEY = "_edit_flash"
 LAST_KEY = "_edit_last_record"     # the record shown on the previous run of this page
-CONTEXT_CHARS = 600
 PREVIEW_CHARS = 200
 HISTORY_VALUE_CHARS = 80
 
@@ -57,17 +56,6 @@ def opened_version(record: Record) -> int:
     if key not in st.session_state:
         st.session_state[key] = record.version
     return int(st.session_state[key])
-
-
-def flash(kind: str, message: str) -> None:
-    """A message for the next run (after st.rerun)."""
-    st.session_state[FLASH_KEY] = (kind, message)
-
-
-def show_flash() -> None:
-    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
-    if kind:
-        getattr(st, kind)(message)
 
 
 def remember_conflict(rid: str, exc: VersionConflict) -> None:
@@ -210,10 +198,7 @@ def edit_form(kb: KnowledgeBase, record: Record, version: int, user: str, messag
     except VersionConflict as exc:
         remember_conflict(rid, exc)
         st.rerun()
-    except InvalidRecord as exc:
-        messages.error(f"Niet opgeslagen: {ui.md(str(exc))}")
-        return
-    except KBError as exc:
+    except KBError as exc:  # InvalidRecord: the problems, listed
         messages.error(f"Niet opgeslagen: {ui.md(str(exc))}")
         return
     st.session_state[version_key(rid)] = saved.version
@@ -241,22 +226,11 @@ def status_buttons(kb: KnowledgeBase, record: Record, version: int, user: str) -
 
 # ---------------------------------------------------------------- source, history, split
 def source_panel(kb: KnowledgeBase, record: Record) -> None:
-    st.subheader("Bron")
-    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
-    try:
-        before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
-    except KBError as exc:
-        st.warning(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
-    else:
-        cut_before = record.start - len(before) > 0
-        cut_after = len(after) >= CONTEXT_CHARS
-        st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
-    if record.origins:
-        st.markdown("**Ook voorgesteld op**")
-        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
+    source_passage(kb, record)
 
 
 def short(value: Any) -> str:
+    """A field value on one short line, for the history list."""
     if value is None or value == [] or value == "":
         return "—"
     if isinstance(value, list):

@@ -11,9 +11,9 @@ import streamlit as st
 from kb import KBError, Record, ui
 from kb.app_state import open_kb, require_role
 from kb.errors import VersionConflict
+from kb.widgets import flash, show_flash
 
 DISMISSED_KEY = "_merge_dismissed"
-FLASH_KEY = "_merge_flash"
 LEFT_KEY = "manual_merge_left"
 RIGHT_KEY = "manual_merge_right"
 TEXT_CHARS = 400
@@ -38,14 +38,14 @@ def merge(ids: list[str], versions: dict[str, int], user: str) -> None:
         merged = open_kb().curation.merge(ids, user, versions)
     except VersionConflict as exc:
         who = exc.user or "een andere redacteur"
-        st.session_state[FLASH_KEY] = ("error", f"Niet samengevoegd: een van de praktijken werd intussen gewijzigd "
+        flash("error", f"Niet samengevoegd: een van de praktijken werd intussen gewijzigd "
                                                 f"door {ui.md(who)}. Bekijk ze opnieuw en probeer nog eens.")
         return
     except KBError as exc:
-        st.session_state[FLASH_KEY] = ("error", f"Niet samengevoegd: {ui.md(str(exc))}")
+        flash("error", f"Niet samengevoegd: {ui.md(str(exc))}")
         return
     sources = len(merged.spans())
-    st.session_state[FLASH_KEY] = ("success", f"Samengevoegd: „{ui.md(merged.title)}” heeft nu {sources} bronnen.")
+    flash("success", f"Samengevoegd: „{ui.md(merged.title)}” heeft nu {sources} bronnen.")
     for key in (LEFT_KEY, RIGHT_KEY):
         if st.session_state.get(key) in ids[1:]:
             st.session_state.pop(key, None)
@@ -142,9 +142,7 @@ def main() -> None:
     st.title("Dubbels samenvoegen")
     st.caption("Dezelfde praktijk, voorgesteld op verschillende evenementen, wordt één record dat al zijn bronnen "
                "bewaart. Een samenvoeging kan ongedaan gemaakt worden op de pagina Nakijken en bewerken.")
-    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
-    if kind:
-        getattr(st, kind)(message)
+    show_flash()
     try:
         open_kb()
     except KBError as exc:

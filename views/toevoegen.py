@@ -16,18 +16,14 @@ from kb.app_state import open_kb, require_role
 from kb.curation import Preview, validate
 from kb.errors import BadInput, InvalidRecord
 from kb.record import KINDS
+from kb.widgets import flash, show_flash
 
 PREVIEW_KEY = "_upload_preview"
 EDITOR_GEN_KEY = "_upload_editor_gen"
 FORM_GEN_KEY = "_add_form_gen"
-FLASH_KEY = "_add_flash"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 # editor column → record field, for the comma-separated list columns
 LIST_COLUMNS = {"Gemeenten": "municipalities", "Thema's": "themes", "Doelgroepen": "target_groups"}
-
-
-def flash(kind: str, message: str) -> None:
-    st.session_state[FLASH_KEY] = (kind, message)
 
 
 def lines(text: str) -> list[str]:
@@ -78,10 +74,7 @@ def by_hand(user: str) -> None:
     values.update({name: value for name, value in optional.items() if value})
     try:
         record = open_kb().curation.add(values, user)
-    except InvalidRecord as exc:
-        st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
-        return
-    except KBError as exc:
+    except KBError as exc:  # InvalidRecord: the problems, listed
         st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
         return
     st.session_state[FORM_GEN_KEY] = gen + 1  # an empty form for the next one
@@ -204,9 +197,7 @@ def upload(user: str) -> None:
 def main() -> None:
     session = require_role("curator")
     st.title("Toevoegen en opladen")
-    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
-    if kind:
-        getattr(st, kind)(message)
+    show_flash()
     try:
         open_kb()
     except KBError as exc:

@@ -9,9 +9,9 @@ import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, Record, SearchResult, ui
 from kb.app_state import current_session, open_kb, public_statuses
+from kb.widgets import source_passage
 
 PAGE_SIZE = 10
-CONTEXT_CHARS = 600  # source text shown before and after a record in the detail view
 QUERY_KEY = "q"
 RECORD_KEY = "record_id"
 LIMIT_KEY = "limit"
@@ -165,19 +165,7 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
         parent_link(kb, record.parent_id)
     st.subheader("Tekst")
     st.markdown(ui.text_html(record.text), unsafe_allow_html=True)
-    st.subheader("Bron")
-    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
-    try:
-        before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
-    except KBError as exc:
-        st.error(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
-        return
-    cut_before = record.start - len(before) > 0
-    cut_after = len(after) >= CONTEXT_CHARS
-    st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
-    if record.origins:
-        st.subheader("Ook voorgesteld op")
-        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
+    source_passage(kb, record)
     similar(kb, record, statuses)
 
 

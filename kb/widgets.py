@@ -1,0 +1,40 @@
+"""Streamlit building blocks that several pages show the same way (kept out of `ui.py`, which is Streamlit-free)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from kb import ui
+from kb.errors import KBError
+from kb.knowledge import KnowledgeBase
+from kb.record import Record
+
+FLASH_KEY = "_flash"
+CONTEXT_CHARS = 600  # source text shown before and after a record
+
+
+def flash(kind: str, message: str) -> None:
+    """A message (`success`, `info`, `error`) for the next run, after st.rerun() or a button callback."""
+    st.session_state[FLASH_KEY] = (kind, message)
+
+
+def show_flash() -> None:
+    kind, message = st.session_state.pop(FLASH_KEY, (None, None))
+    if kind:
+        getattr(st, kind)(message)
+
+
+def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron") -> None:
+    """The record's own text inside its source, and where else it was presented (merged records)."""
+    st.subheader(heading)
+    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
+    try:
+        before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
+    except KBError as exc:
+        st.warning(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
+    else:
+        cut_before = record.start - len(before) > 0
+        cut_after = len(after) >= CONTEXT_CHARS
+        st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
+    if record.origins:
+        st.markdown("**Ook voorgesteld op**")
+        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
