@@ -71,8 +71,7 @@ def import_records(kb: KnowledgeBase, path: Path) -> int:
         for source in sources:
             kb.store.restore_source(source)
         kb.store.restore_changes(changes)
-    kb.reindex()  # vectors from the cache where the texts are known
-    kb._searcher = None
+    kb.reindex()  # vectors from the cache where the texts are known; drops the old search view
     return len(records)
 
 

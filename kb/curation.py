@@ -314,17 +314,12 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
     if "kind" in out and out["kind"] not in KINDS:
         problems.append(f"kind {out['kind']!r} is not one of {', '.join(KINDS)}")
     if "municipalities" in out:
-        names = []
-        for name in out["municipalities"]:
-            found = gazetteer.lookup(name)
-            if found is None:
-                problems.append(f"{name!r} is not a municipality in the gazetteer")
-            else:
-                names.append(found.name)
-        out["municipalities"] = list(dict.fromkeys(names))
+        found = {name: gazetteer.lookup(name) for name in out["municipalities"]}
+        problems += [f"{name!r} is not a municipality in the gazetteer" for name, m in found.items() if m is None]
+        places = [m for m in found.values() if m is not None]
+        out["municipalities"] = list(dict.fromkeys(m.name for m in places))
         if "provinces" not in changes and not problems:
-            out["provinces"] = sorted({gazetteer.lookup(n).province for n in names  # type: ignore[union-attr]
-                                       if gazetteer.lookup(n).province})  # type: ignore[union-attr]
+            out["provinces"] = sorted({m.province for m in places if m.province})
     if "provinces" in changes:
         known = {p.lower(): p for p in gazetteer.provinces()}
         bad = [p for p in out["provinces"] if p.lower() not in known]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -184,8 +184,8 @@ class KnowledgeBase:
         """Bring the vector index and the in-memory search view in step with records just written."""
         with self.store.lock:
             index = self.index_for_update()
-            index.remove(list(removed) + [rowid for rowid, _ in upserts])
-            if upserts:
+            index.remove(removed)
+            if upserts:  # add() replaces the vectors of ids it already holds
                 texts = [r.embedding_text() for _, r in upserts]
                 vectors = embed_cached(self.embedder, texts, self.cache)
                 index.add(np.asarray([rowid for rowid, _ in upserts]), vectors)

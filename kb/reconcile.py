@@ -54,6 +54,7 @@ def reconcile(stored: list[Record], fresh: list[Record], source: str, text: str)
             by_title.setdefault(normal_title(record.title), []).append(record)
     matched: set[str] = set()
     taken = {r.id for r in stored}
+    fresh_spans = {(f.start, f.end) for f in fresh}
 
     for new in fresh:
         span = (new.start, new.end)
@@ -61,7 +62,6 @@ def reconcile(stored: list[Record], fresh: list[Record], source: str, text: str)
         if target is None and _inside(new, pinned):
             continue
         if target is None:
-            fresh_spans = {(f.start, f.end) for f in fresh}
             candidates = [r for r in by_title.get(normal_title(new.title), [])
                           if r.id not in matched and (r.start, r.end) not in fresh_spans]
             target = candidates[0] if candidates else None
