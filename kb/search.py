@@ -152,7 +152,7 @@ class Searcher:
                  covering: Callable[[str], list[str]] | None = None,
                  query_places: Callable[[str], list[str]] | None = None,
                  query_themes: Callable[[str], list[str]] | None = None,
-                 lexical: LexicalIndex | None = None) -> None:
+                 lexical: LexicalIndex | None = None, fields: dict[str, FieldIndex] | None = None) -> None:
         self.records = [record for _, record in rows]
         self.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
         self.position = {int(r): n for n, r in enumerate(self.rowids)}
@@ -161,8 +161,10 @@ class Searcher:
         self.covering = covering or (lambda municipality: [])
         self.query_places = query_places or (lambda query: [])
         self.query_themes = query_themes or (lambda query: [])
-        self.fields = {name: FieldIndex(self.records, name) for name in FILTER_FIELDS}
-        self.lexical = lexical or LexicalIndex(self.rowids, [self._lexical_text(r) for r in self.records])
+        self.fields = fields if fields is not None else {name: FieldIndex(self.records, name)
+                                                         for name in FILTER_FIELDS}
+        self.lexical = lexical if lexical is not None else LexicalIndex(
+            self.rowids, [self._lexical_text(r) for r in self.records])
 
     def updated(self, upserts: list[tuple[int, Record]], removed: Iterable[int]) -> Searcher:
         """A new view with some records changed, added or removed; only what changed is recomputed.
@@ -178,16 +180,12 @@ class Searcher:
         rows += [(r, rec) for r, rec in changed.items() if r not in old]
         same_rows = not gone and all(r in old for r in changed)
         lexical = self.lexical.updated({r: self._lexical_text(rec) for r, rec in changed.items()}, gone)
-        view = Searcher.__new__(Searcher)
-        view.records = [record for _, record in rows]
-        view.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
-        view.position = {int(r): n for n, r in enumerate(view.rowids)}
-        view.index, view.embed_query, view.covering = self.index, self.embed_query, self.covering
-        view.query_places, view.query_themes, view.lexical = self.query_places, self.query_themes, lexical
-        view.fields = {name: self.fields[name] if same_rows and all(
+        records = [record for _, record in rows]
+        fields = {name: self.fields[name] if same_rows and all(
             record_values(old[r], name) == record_values(rec, name) for r, rec in changed.items())
-            else FieldIndex(view.records, name) for name in FILTER_FIELDS}
-        return view
+            else FieldIndex(records, name) for name in FILTER_FIELDS}
+        return Searcher(rows, self.index, self.embed_query, self.covering, self.query_places, self.query_themes,
+                        lexical, fields)
 
     @staticmethod
     def _lexical_text(record: Record) -> str:

@@ -214,19 +214,8 @@ class Store:
         stamp = now()
         record.created_at = record.created_at or stamp
         record.updated_at = record.updated_at or record.created_at
-        values = (record.source, record.start, record.end, record.kind, record.status, record.version,
-                  record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False))
         existing = self.db.execute("SELECT rowid FROM records WHERE id = ?", (record.id,)).fetchone()
-        if existing:
-            self.db.execute("UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, "
-                            "created_at=?, updated_at=?, data=? WHERE id=?", (*values, record.id))
-            self._written(record)
-            return int(existing["rowid"])
-        cur = self.db.execute(
-            "INSERT INTO records (source, start, end, kind, status, version, created_at, updated_at, data, id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, record.id))
-        self._written(record)
-        return int(cur.lastrowid or 0)
+        return self._write_row(record, int(existing["rowid"]) if existing else None)
 
     def _upsert_one(self, record: Record) -> int:
         stamp = now()
@@ -237,23 +226,24 @@ class Store:
             if _content(json.loads(existing["data"])) == _content(record.to_dict()):
                 return int(existing["rowid"])
             record.version = int(existing["version"]) + 1
-            record.updated_at = stamp
-            self.db.execute(
-                "UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, updated_at=?, data=? "
-                "WHERE id=?",
-                (record.source, record.start, record.end, record.kind, record.status, record.version,
-                 stamp, json.dumps(record.to_dict(), ensure_ascii=False), record.id))
-            self._written(record)
-            return int(existing["rowid"])
-        record.created_at = record.created_at or stamp
+        else:
+            record.created_at = record.created_at or stamp
         record.updated_at = stamp
-        cur = self.db.execute(
-            "INSERT INTO records (id, source, start, end, kind, status, version, created_at, updated_at, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.id, record.source, record.start, record.end, record.kind, record.status, record.version,
-             record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False)))
+        return self._write_row(record, int(existing["rowid"]) if existing else None)
+
+    def _write_row(self, record: Record, rowid: int | None) -> int:
+        """Write the record exactly as it is (stamps included) over row `rowid`, or as a new row."""
+        values = (record.source, record.start, record.end, record.kind, record.status, record.version,
+                  record.created_at, record.updated_at, json.dumps(record.to_dict(), ensure_ascii=False), record.id)
+        if rowid is not None:
+            self.db.execute("UPDATE records SET source=?, start=?, end=?, kind=?, status=?, version=?, "
+                            "created_at=?, updated_at=?, data=? WHERE id=?", values)
+        else:
+            rowid = int(self.db.execute(
+                "INSERT INTO records (source, start, end, kind, status, version, created_at, updated_at, data, id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid or 0)
         self._written(record)
-        return int(cur.lastrowid or 0)
+        return rowid
 
     def _written(self, record: Record) -> None:
         """Keep the span lookup in step with the record and mark the records as changed."""
