@@ -31,8 +31,6 @@ class Plan:
 
     write: list[Record] = field(default_factory=list)
     delete: list[str] = field(default_factory=list)
-    added: int = 0
-    kept: int = 0  # curated records left in place although the pipeline no longer finds them
 
 
 def normal_title(title: str) -> str:
@@ -67,7 +65,6 @@ def reconcile(stored: list[Record], fresh: list[Record], source: str, text: str)
             target = candidates[0] if candidates else None
         if target is None or target.id in matched:
             plan.write.append(_new_draft(new, taken))
-            plan.added += 1
             continue
         matched.add(target.id)
         via_origin = target.source != source or (span != (target.start, target.end)
@@ -80,7 +77,6 @@ def reconcile(stored: list[Record], fresh: list[Record], source: str, text: str)
         if record.id in matched or record.source != source:
             continue
         if record.touched:
-            plan.kept += 1
             moved = _relocate(record, text)
             if moved is not None:
                 plan.write.append(moved)
