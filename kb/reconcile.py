@@ -63,7 +63,7 @@ def reconcile(stored: list[Record], fresh: list[Record], source: str, text: str)
             candidates = [r for r in by_title.get(normal_title(new.title), [])
                           if r.id not in matched and (r.start, r.end) not in fresh_spans]
             target = candidates[0] if candidates else None
-        if target is None or target.id in matched:
+        if target is None:
             plan.write.append(_new_draft(new, taken))
             continue
         matched.add(target.id)

@@ -268,3 +268,13 @@ def test_a_save_without_changes_is_not_a_new_version(kb):
     record = practice(kb)
     assert kb.curation.edit(record.id, {"title": record.title}, record.version, "ann").version == record.version
     assert kb.curation.history(record.id) == []
+
+
+def test_a_merge_within_one_programme_survives_its_reingest(kb, corpus_files):
+    path = corpus_files[0]
+    first, second = [r for r in kb.records() if r.source == path.name and r.kind == "practice"][:2]
+    kb.curation.merge([first.id, second.id], "ann")
+    count = len(kb.records())
+    kb.ingest([path])
+    assert len(kb.records()) == count  # the merged-away presentation is not added back as a draft
+    assert kb.store.find(second.id) is None
