@@ -4,6 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import ui
+from kb.accounts import Session
+from kb.app_state import open_kb, require_role
 from kb.errors import KBError
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
@@ -21,6 +23,21 @@ def show_flash() -> None:
     kind, message = st.session_state.pop(FLASH_KEY, (None, None))
     if kind:
         getattr(st, kind)(message)
+
+
+def curator_page(title: str, caption: str | None = None) -> Session:
+    """The top of a curation page: the role guard, the heading, last run's message, and an open KB."""
+    session = require_role("curator")
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    show_flash()
+    try:
+        open_kb()
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        st.stop()
+    return session
 
 
 def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron") -> None:

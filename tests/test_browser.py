@@ -83,16 +83,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
         yield url, records
 
 
-@pytest.fixture
-def page(server: tuple[str, list[Record]]) -> Iterator[Page]:
+@contextmanager
+def chromium_page(**options: object) -> Iterator[Page]:
+    """A page in Debian's chromium (never a downloaded browser); the browser always closes."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1300, "height": 900})
+            page = browser.new_page(**{"viewport": {"width": 1300, "height": 900}, **options})
             page.set_default_timeout(WAIT_MS)
             yield page
         finally:
             browser.close()
+
+
+@pytest.fixture
+def page(server: tuple[str, list[Record]]) -> Iterator[Page]:
+    with chromium_page() as page:
+        yield page
 
 
 def test_search_then_detail_shows_provenance(server: tuple[str, list[Record]], page: Page) -> None:

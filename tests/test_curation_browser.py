@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 from test_app import build_demo_kb, by_title
-from test_browser import CHROMIUM, CHROMIUM_ARGS, WAIT_MS, running_app
+from test_browser import CHROMIUM, WAIT_MS, chromium_page, running_app
 
 from kb import KnowledgeBase, Record, Settings
 from kb.accounts import Accounts
@@ -48,14 +48,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Reco
 
 @pytest.fixture
 def browser_page() -> Iterator[Page]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(WAIT_MS)
-            yield page
-        finally:
-            browser.close()
+    with chromium_page(viewport={"width": 1400, "height": 1000}) as page:
+        yield page
 
 
 def log_in(page: Page, username: str, password: str) -> None:

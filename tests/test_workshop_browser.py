@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app import ROOT
-from test_browser import CHROMIUM, CHROMIUM_ARGS, WAIT_MS, running_app
+from test_browser import CHROMIUM, chromium_page, running_app
 from test_workshop import store_records
 
 from kb import KnowledgeBase, Settings
@@ -47,14 +47,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def page(server: str) -> Iterator[Page]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-            page.set_default_timeout(WAIT_MS)
-            yield page
-        finally:
-            browser.close()
+    with chromium_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True) as page:
+        yield page
 
 
 def success(page: Page, text: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KBError, Record, ui
-from kb.app_state import open_kb, require_role
+from kb.app_state import open_kb
 from kb.errors import VersionConflict
-from kb.widgets import flash, show_flash
+from kb.widgets import curator_page, flash
 
 DISMISSED_KEY = "_merge_dismissed"
 LEFT_KEY = "manual_merge_left"
@@ -138,16 +138,10 @@ def manual_merge(user: str) -> None:
 
 
 def main() -> None:
-    session = require_role("curator")
-    st.title("Dubbels samenvoegen")
-    st.caption("Dezelfde praktijk, voorgesteld op verschillende evenementen, wordt één record dat al zijn bronnen "
-               "bewaart. Een samenvoeging kan ongedaan gemaakt worden op de pagina Nakijken en bewerken.")
-    show_flash()
-    try:
-        open_kb()
-    except KBError as exc:
-        st.error(ui.md(str(exc)))
-        st.stop()
+    session = curator_page(
+        "Dubbels samenvoegen",
+        "Dezelfde praktijk, voorgesteld op verschillende evenementen, wordt één record dat al zijn bronnen "
+        "bewaart. Een samenvoeging kan ongedaan gemaakt worden op de pagina Nakijken en bewerken.")
     suggestion_list(session.username)
     st.divider()
     manual_merge(session.username)

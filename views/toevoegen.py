@@ -12,11 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from kb import KBError, Record, ui
-from kb.app_state import open_kb, require_role
+from kb.app_state import open_kb
 from kb.curation import Preview, validate
 from kb.errors import BadInput, InvalidRecord
 from kb.record import KINDS
-from kb.widgets import flash, show_flash
+from kb.widgets import curator_page, flash
 
 PREVIEW_KEY = "_upload_preview"
 EDITOR_GEN_KEY = "_upload_editor_gen"
@@ -195,14 +195,7 @@ def upload(user: str) -> None:
 
 
 def main() -> None:
-    session = require_role("curator")
-    st.title("Toevoegen en opladen")
-    show_flash()
-    try:
-        open_kb()
-    except KBError as exc:
-        st.error(ui.md(str(exc)))
-        st.stop()
+    session = curator_page("Toevoegen en opladen")
     by_hand_tab, upload_tab = st.tabs(["Met de hand", "Programmatekst opladen"])
     with by_hand_tab:
         by_hand(session.username)
