@@ -512,7 +512,8 @@ def set_status(obj: Context, status: str, record_ids: tuple[str, ...], sources: 
     """Approve, hide or return records to draft (logged, undoable with `kb undo`)."""
     kb = obj.kb
     ids = list(record_ids)
-    ids += [r.id for r in kb.records() if r.source in sources or (all_drafts and r.status == "draft")]
+    if sources or all_drafts:
+        ids += [r.id for r in kb.records() if r.source in sources or (all_drafts and r.status == "draft")]
     if not ids:
         fail("no records chosen: give ids, --source or --all-drafts", 2)
     for rid in dict.fromkeys(ids):
