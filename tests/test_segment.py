@@ -272,3 +272,24 @@ def test_programme_without_blank_lines_is_not_a_link_list() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert len(segs) == 7
+
+
+def test_lettered_items_are_records() -> None:
+    text = ("Inspiratiemoment armoede\n\nA. Buurtwerk in de Brugse Poort\n\n" + LONG + "\n\n"
+            "B. Sociale kruidenier Oudenburg\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtwerk in de Brugse Poort", "Sociale kruidenier Oudenburg"]
+
+
+def test_a_title_is_never_only_its_prefixes() -> None:
+    """Found by Hypothesis: stripping 'Werksessie actie 5:' twice left an empty title."""
+    text = "Werksessie actie 5: Werksessie actie 5: 10.30 - 11.30 uurHet OCMW van Mechelen werkt met zorgcoaches. "
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert segs and "OCMW" in segs[0].title
+
+
+def test_programme_section_headers_with_a_date_are_no_records() -> None:
+    text = "Programma 25 oktober 2021\n\n9.30 uur Keynote over betaalbaar wonen\n\n" + LONG + "\n"
+    assert all(not s.title.startswith("Programma") for s in segment(text))

@@ -43,13 +43,13 @@ LOGISTICS_HEADER_RE = re.compile(
     r"Inschrijven|Inschrijving(?:en)?|Info(?:\s+praktisch)?|Praktisch(?:e info)?|Praktische informatie|"
     r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie|Doelgroep|"
     r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
-    r"Verwante presentaties|Lees ook|Tags?)\s*:?$",
+    r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven)\s*:?$",
     re.IGNORECASE,
 )
 
 #: Section headers that close the current item without being a record themselves.
 SECTION_HEADER_RE = re.compile(
-    r"^(?:Programma(?:\s+en\s+presentaties)?|Agenda|Dagverloop|Werkbezoeken|Workshops|Sessies|"
+    r"^(?:Programma(?:\s+(?:en\s+presentaties|van\s+de\s+dag|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?|Agenda|Dagverloop|Werkbezoeken|Workshops|Sessies|"
     r"Werksessies|Namiddag|Voormiddag|Ochtend|Middag)\s*:?$",
     re.IGNORECASE,
 )
@@ -144,6 +144,16 @@ def is_numbered_heading(line: Line) -> bool:
         return False
     rest = line.text[m.end():]
     return len(rest) >= 3 and (rest[0].isupper() or rest[0] in "‘'\"(“")
+
+
+#: Items lettered instead of numbered: "A. Titel", "B) Titel".
+LETTERED_RE = re.compile(r"^(?P<letter>[A-H])\s*[.)]\s+(?=[A-Z‘'\"“(])")
+
+
+def is_lettered_heading(line: Line) -> bool:
+    """'A. Buurtwerk in Gent': an item of a lettered programme (a short line after the letter)."""
+    m = LETTERED_RE.match(line.text)
+    return bool(m) and 2 <= len(line.text[m.end():].split()) <= 20
 
 
 def numbered_value(line: Line) -> int | None:

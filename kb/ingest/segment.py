@@ -25,9 +25,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kb.ingest import layout as L
+from kb.ingest.blocks import Block, build_blocks, proposals
+from kb.ingest.blocks import features as block_features
 from kb.ingest.layout import Line
+from kb.ingest.tagger import Decision, Tagger, default_tagger
 
-__all__ = ["Segment", "segment"]
+__all__ = ["Inspection", "Segment", "assemble", "inspect", "segment"]
 
 KIND_PRACTICE, KIND_SESSION, KIND_THEME = "practice", "session", "theme-table"
 
@@ -123,6 +126,87 @@ def segment(text: str) -> list[Segment]:
     return builder.result()
 
 
+@dataclass(frozen=True)
+class Inspection:
+    """Why a text was split as it was: the blocks, the rule-based label of each and the learned tagger's view.
+
+    ``segments`` are the records ingest makes. The tagger only decides them when
+    ``use_tagger`` is set: on the held-out development texts it did not yet beat the
+    rules (see tools/train_tagger.py), so by default it advises and `kb inspect`
+    shows where it disagrees.
+    """
+
+    blocks: list[Block]
+    decisions: list[Decision]
+    segments: list[Segment]
+
+
+def inspect(text: str, use_tagger: bool = False, tagger: Tagger | None = None) -> Inspection:
+    """Blocks of ``text`` with the rule-based and the learned label of each, and the resulting records."""
+    rules = segment(text)
+    tagger = tagger or default_tagger()
+    if tagger is None or not text.strip():
+        return Inspection([], [], rules)
+    blocks = build_blocks(text, [(s.start, s.end) for s in rules])
+    decisions = tagger.decide(block_features(text, blocks, [s.kind for s in rules]), proposals(blocks))
+    if not use_tagger:
+        return Inspection(blocks, decisions, rules)
+    return Inspection(blocks, decisions, assemble(text, rules, blocks, [d.label for d in decisions]))
+
+
+def assemble(text: str, rules: list[Segment], blocks: list[Block], labels: list[str]) -> list[Segment]:
+    """Group tagged blocks into records; a record that starts where a rule-based one did keeps its title and kind."""
+    groups: list[list[Block]] = []
+    open_ = False
+    for block, label in zip(blocks, labels):
+        if label == "O":
+            open_ = False
+        elif label == "B" or not open_:
+            groups.append([block])
+            open_ = True
+        else:
+            groups[-1].append(block)
+    out: list[Segment] = []
+    origin: dict[int, int] = {}  # rule segment index -> new record index
+    seen_titles: set[str] = set()
+    for group in groups:
+        first = group[0]
+        start, end = first.start, group[-1].end
+        end = start + len(text[start:end].rstrip(L.BLANKISH))
+        start = end - len(text[start:end].lstrip(L.BLANKISH))
+        if end <= start:
+            continue
+        if first.rule == "start":
+            rule = rules[first.rule_index]
+            title, kind = rule.title, rule.kind
+            parent = origin.get(rule.parent) if rule.parent is not None else None
+            heading = rule.heading
+        else:
+            item = _Item(start, end, text[start:end].split("\n", 1)[0], "item")
+            title = _item_title(item, text)
+            kind = _classify(item, text, title, True, bool(PROGRAMME_RE.search(text)))
+            parent, heading = None, item.heading[:300]
+        if not title.strip():
+            continue
+        for block in group:
+            if block.rule == "start":
+                origin.setdefault(block.rule_index, len(out))
+        title = _unique_title(title, text[start:end], seen_titles)
+        seen_titles.add(title.lower())
+        out.append(Segment(start, end, title, kind, parent, heading))
+    return out
+
+
+def _unique_title(title: str, own: str, seen: set[str]) -> str:
+    """A title already used in the same source gets the first words of its own body after it."""
+    if title.lower() not in seen:
+        return title
+    body = own.split("\n", 1)[1] if "\n" in own else own
+    words = L.URL_RE.sub("", body).split()
+    extra = " ".join(words[:6]).strip(" .,:;")
+    return f"{title} – {extra}" if extra and f"{title} – {extra}".lower() not in seen else title
+
+
 # ---------------------------------------------------------------- the state machine
 class _Builder:
     def __init__(self, text: str) -> None:
@@ -203,7 +287,7 @@ class _Builder:
         if L.is_numbered_heading(line) and not self._numbered_entry(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        if L.is_keyword_heading(line):
+        if L.is_keyword_heading(line) or L.is_lettered_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         slot = L.time_slot_rest(line)
@@ -389,9 +473,10 @@ class _Builder:
         if item.role == "intro":
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
-                return not self._has_items() and not any(i.role == "child" for i in self.items) and len(own) >= STANDALONE_MIN_CHARS
-            return True
-        if item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
+                alone = not self._has_items() and not any(i.role == "child" for i in self.items)
+                if not alone or len(own) < STANDALONE_MIN_CHARS:
+                    return False
+        elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
         return bool(_item_title(item, self.text))
 
@@ -472,7 +557,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)]\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
+    r"^(?:\d{1,3}\s*[.)]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)
@@ -499,6 +584,9 @@ def _item_title(item: _Item, text: str) -> str:
     t = _clean_title(L.URL_RE.sub("", head))
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
+    if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
+        t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
+        t = t if re.search(r"[^\W\d_]{2}", t) else ""
     return _sentence_case(t)[:200]
 
 
