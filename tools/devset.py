@@ -1,0 +1,164 @@
+"""Check and assemble the development set of real texts (see devset/GUIDE.md).
+
+    python tools/devset.py check [--part NAME]   # texts, manifest, gold and queries agree
+    python tools/devset.py merge                 # devset/parts/*.jsonl -> devset/{manifest,gold,queries}.jsonl
+    python tools/devset.py split heldout DIR     # one split's texts into DIR, its gold and queries into DIR.gold.jsonl etc.
+
+Only the standard library and the project's data files are used, so a helper
+collecting texts can run it before anything is installed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "devset"
+DATA = ROOT / "kb" / "data"
+KINDS = {"practice", "session", "theme-table"}
+MANIFEST_KEYS = {"id", "source", "url", "title", "date", "genre", "province", "sha256", "found_by", "split"}
+GOLD_KEYS = {"id", "source", "start", "end", "kind", "title", "municipalities", "provinces", "region", "themes",
+             "target_groups", "partners", "speakers", "event", "event_date"}
+
+
+def jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def vocabularies() -> tuple[set[str], set[str], set[str], set[str]]:
+    tax = json.loads((DATA / "taxonomy.json").read_text(encoding="utf-8"))
+    themes = {t["name"] for t in tax["themes"]}
+    groups = {t["name"] for t in tax["target_groups"]}
+    towns = {r["name"] for r in csv.DictReader((DATA / "gazetteer.csv").open(encoding="utf-8"))}
+    towns |= {r["former_municipality"] for r in csv.DictReader((DATA / "localities.csv").open(encoding="utf-8"))
+              if r["kind"] == "former-municipality"}
+    provinces = {r["province"] for r in csv.DictReader((DATA / "gazetteer.csv").open(encoding="utf-8"))}
+    return themes, groups, towns, provinces
+
+
+def reserved_urls() -> set[str]:
+    text = (ROOT.parent / "shared" / "eval" / "reserved.md").read_text(encoding="utf-8")
+    return {norm_url(line[2:].strip()) for line in text.splitlines() if line.startswith("- http")}
+
+
+def norm_url(url: str) -> str:
+    url = url.split("://", 1)[-1].split("?")[0].rstrip("/").lower()
+    return url[4:] if url.startswith("www.") else url
+
+
+def check(manifest: list[dict], gold: list[dict], queries: list[dict]) -> list[str]:
+    """Every problem found, one line each; an empty list means the set is consistent."""
+    themes, groups, towns, provinces = vocabularies()
+    reserved = reserved_urls()
+    problems: list[str] = []
+    texts: dict[str, str] = {}
+    for m in manifest:
+        missing = MANIFEST_KEYS - set(m)
+        if missing:
+            problems.append(f"manifest {m.get('id')}: missing {sorted(missing)}")
+        if norm_url(m.get("url", "")) in reserved:
+            problems.append(f"manifest {m.get('id')}: {m.get('url')} is reserved for evaluation")
+        path = DEVSET / "texts" / m.get("source", "?")
+        if not path.exists():
+            problems.append(f"manifest {m.get('id')}: text {path.name} not found")
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != m.get("sha256"):
+            problems.append(f"manifest {m.get('id')}: sha256 of {path.name} differs")
+        texts[m["source"]] = data.decode("utf-8")
+        if m.get("split") not in ("tune", "heldout"):
+            problems.append(f"manifest {m.get('id')}: split must be tune or heldout")
+    ids = [g.get("id") for g in gold]
+    for dup in {i for i in ids if ids.count(i) > 1}:
+        problems.append(f"gold id {dup} used twice")
+    for g in gold:
+        where = f"gold {g.get('id')}"
+        missing = GOLD_KEYS - set(g)
+        if missing:
+            problems.append(f"{where}: missing {sorted(missing)}")
+            continue
+        text = texts.get(g["source"])
+        if text is None:
+            problems.append(f"{where}: source {g['source']} not in the manifest")
+        elif not (0 <= g["start"] < g["end"] <= len(text)):
+            problems.append(f"{where}: span {g['start']}-{g['end']} outside the text ({len(text)} chars)")
+        elif text[g["start"]:g["end"]] != text[g["start"]:g["end"]].strip():
+            problems.append(f"{where}: span starts or ends with whitespace")
+        if g["kind"] not in KINDS:
+            problems.append(f"{where}: kind {g['kind']!r}")
+        for label in g["themes"]:
+            if label not in themes:
+                problems.append(f"{where}: theme {label!r} not in the taxonomy")
+        for label in g["target_groups"]:
+            if label not in groups:
+                problems.append(f"{where}: target group {label!r} not in the taxonomy")
+        for town in g["municipalities"]:
+            if town not in towns:
+                problems.append(f"{where}: municipality {town!r} not in the gazetteer")
+        for prov in g["provinces"]:
+            if prov not in provinces:
+                problems.append(f"{where}: province {prov!r} unknown")
+        if not g["title"].strip():
+            problems.append(f"{where}: empty title")
+    known = set(ids)
+    for q in queries:
+        for gid in q.get("qrels", {}):
+            if gid not in known:
+                problems.append(f"query {q.get('qid')}: qrel {gid} is no gold id")
+    return problems
+
+
+def parts(kind: str, only: str | None) -> list[dict]:
+    pattern = f"{only}.{kind}.jsonl" if only else f"*.{kind}.jsonl"
+    return [row for path in sorted((DEVSET / "parts").glob(pattern)) for row in jsonl(path)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("check")
+    c.add_argument("--part", help="check devset/parts/PART.*.jsonl instead of the merged files")
+    sub.add_parser("merge")
+    s = sub.add_parser("split")
+    s.add_argument("split", choices=["tune", "heldout"])
+    s.add_argument("dest", type=Path)
+    a = ap.parse_args()
+    if a.cmd == "check":
+        if a.part:
+            sets = [parts(k, a.part) for k in ("manifest", "gold", "queries")]
+        else:
+            sets = [jsonl(DEVSET / f"{k}.jsonl") for k in ("manifest", "gold", "queries")]
+        problems = check(*sets)
+        print("\n".join(problems) or f"ok: {len(sets[0])} texts, {len(sets[1])} gold records, {len(sets[2])} queries")
+        sys.exit(1 if problems else 0)
+    if a.cmd == "merge":
+        for kind in ("manifest", "gold", "queries"):
+            rows = parts(kind, None)
+            (DEVSET / f"{kind}.jsonl").write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+            print(f"{kind}: {len(rows)}")
+        return
+    a.dest.mkdir(parents=True, exist_ok=True)
+    sources = {m["source"] for m in jsonl(DEVSET / "manifest.jsonl") if m["split"] == a.split}
+    for source in sorted(sources):
+        shutil.copy(DEVSET / "texts" / source, a.dest / source)
+    gold = [g for g in jsonl(DEVSET / "gold.jsonl") if g["source"] in sources]
+    ids = {g["id"] for g in gold}
+    queries = [q for q in jsonl(DEVSET / "queries.jsonl") if set(q["qrels"]) & ids]
+    for q in queries:
+        q["qrels"] = {k: v for k, v in q["qrels"].items() if k in ids}
+    for kind, rows in (("gold", gold), ("queries", queries)):
+        Path(f"{a.dest}.{kind}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(sources)} texts in {a.dest}, {len(gold)} gold records and {len(queries)} queries beside it")
+
+
+if __name__ == "__main__":
+    main()
