@@ -244,6 +244,35 @@ def audit(obj: Context, fmt: str) -> None:
         click.echo(f"{len(findings)} van {obj.kb.store.count()} records vragen aandacht", err=True)
 
 
+@main.command("inspect")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--tagger", "use_tagger", is_flag=True, help="Let the learned block tagger decide (experimental).")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text")
+def inspect_cmd(path: str, use_tagger: bool, fmt: str) -> None:
+    """Show how a text is split: every block, the decision on it and why, then the records."""
+    from kb.ingest.readers import read_document
+    from kb.ingest.segment import inspect
+
+    text = read_document(path).text
+    seen = inspect(text, use_tagger=use_tagger)
+    for block, d in zip(seen.blocks, seen.decisions):
+        why = ", ".join(f"{name} {value:+.1f}" for name, value in d.reasons)
+        if fmt == "jsonl":
+            click.echo(json.dumps({"start": block.start, "end": block.end, "rules": d.proposed, "label": d.label,
+                                   "tagger": d.best, "tagger_p": round(d.probability, 3), "why": dict(d.reasons),
+                                   "text": text[block.start:block.end][:200]}, ensure_ascii=False))
+            continue
+        mark = {"B": "new record", "I": "continues", "O": "furniture"}
+        verdict = "overrides" if d.overridden else "agrees" if d.best == d.proposed else "would say"
+        click.echo(f"{block.start:>6}-{block.end:<6} rules: {mark[d.proposed]:<10} -> {mark[d.label]:<10} "
+                   f"(tagger {verdict} {mark[d.best]} p {d.probability:.2f}: {why})\n"
+                   f"        {' '.join(text[block.start:block.end].split())[:110]}")
+    if fmt == "text":
+        click.echo(f"\n{len(seen.segments)} records:")
+        for s in seen.segments:
+            click.echo(f"  {s.start:>6}-{s.end:<6} {s.kind:<11} {s.title}")
+
+
 # ---------------------------------------------------------------- workshops (kb/workshop.py, kb/export.py)
 from kb import workshop as workshops  # noqa: E402 - kept next to the commands that use it
 
