@@ -117,3 +117,10 @@ def test_extractors_never_crash_on_cue_soup(words):
     text = " ".join(words)
     assert all(isinstance(x, str) and x for x in extract_speakers(text))
     assert all(isinstance(x, str) and x for x in extract_partners(text))
+
+
+def test_partners_are_names_not_numbers_or_sentence_starts() -> None:
+    partners = extract_partners("Een project van Samenlevingsopbouw Vlaanderen Het recht op wonen staat centraal. "
+                                "In 358 gezinnen werkt OCMW Gent samen met CAW Oost-Vlaanderen.")
+    assert "Samenlevingsopbouw Vlaanderen" in partners
+    assert not any(p.endswith(" Het") or not any(c.isalpha() for c in p) for p in partners)

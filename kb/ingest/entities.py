@@ -388,7 +388,18 @@ def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:
         first_spelling.setdefault(key, spelling)
         if not _inside(start, bios):
             outside.add(key)
-    return _dedupe([spelling for key, spelling in first_spelling.items() if key in outside])
+    names = (_trim_partner(spelling) for key, spelling in first_spelling.items() if key in outside)
+    return _dedupe([n for n in names if n])
+
+
+#: A capitalised article or pronoun after a name starts the next sentence ("... Vlaanderen Het recht op ...").
+SENTENCE_START_TAIL_RE = re.compile(r"\s+(?:Het|De|Een|Dit|Deze|Dat|Die|Er|Zo|En|Ook)$")
+
+
+def _trim_partner(name: str) -> str:
+    """A partner name without a glued-on sentence start; '' for a number or a fragment without a word."""
+    name = SENTENCE_START_TAIL_RE.sub("", name.strip())
+    return name if re.search(r"[^\W\d_]{2}", name) else ""
 
 
 def _dedupe(names: list[str]) -> list[str]:
