@@ -293,3 +293,27 @@ def test_a_title_is_never_only_its_prefixes() -> None:
 def test_programme_section_headers_with_a_date_are_no_records() -> None:
     text = "Programma 25 oktober 2021\n\n9.30 uur Keynote over betaalbaar wonen\n\n" + LONG + "\n"
     assert all(not s.title.startswith("Programma") for s in segment(text))
+
+
+def test_bulleted_agenda_slots_are_sessions() -> None:
+    text = ("Wat staat op het programma?\n\n • 9:00: onthaal\n"
+            " • 9:40 – 10:25: key note speaker – Wim Van Lancker, professor sociaal beleid, over armoede en het OCMW\n"
+            " • 10:25 – 11:25: een traject bij het OCMW, bekeken vanuit de bril van rechthebbenden\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Key note speaker – Wim Van Lancker",
+                                       "Een traject bij het OCMW, bekeken vanuit de bril van rechthebbenden"]
+
+
+def test_bullets_that_name_services_are_records_but_goals_are_not() -> None:
+    services = ("Onze diensten:\n\n"
+                " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"
+                " • De dienst Huisvesting helpt mensen voorkomen dat ze hun huis kwijtraken en zoekt een woning.\n"
+                " • De dienst Jeugd begeleidt jongeren tussen 18 en 25 jaar bij hun studie- en loopbaanplannen.\n")
+    segs = segment(services)
+    check_invariants(services, segs)
+    assert [s.title for s in segs] == ["De dienst Vorming", "De dienst Huisvesting", "De dienst Jeugd"]
+    goals = ("Doel:\n\n • Je wisselt van gedachten over de plaats van voedselhulp in het armoedebeleid.\n"
+             " • Niemand mag uit de boot vallen wanneer de energieprijzen blijven stijgen in Vlaanderen.\n"
+             " • Bestuurlijk : de integratie van OCMW en gemeente en de rol van de provincies daarin.\n")
+    assert len(segment(goals)) <= 1

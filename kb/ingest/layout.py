@@ -214,6 +214,14 @@ def is_bullet(line: Line) -> bool:
     return bool(BULLET_RE.match(line.text)) and line.words >= 2
 
 
+def unbulleted(line: Line) -> Line:
+    """The line without its bullet, offsets still pointing into the original text."""
+    m = BULLET_RE.match(line.text)
+    if not m:
+        return line
+    return Line(line.index, line.start + m.end(), line.end, line.text[m.end():])
+
+
 def bullet_offset(line: Line) -> int:
     m = BULLET_RE.match(line.text)
     return line.start + (m.end() if m else 0)

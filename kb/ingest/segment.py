@@ -290,9 +290,10 @@ class _Builder:
         if L.is_keyword_heading(line) or L.is_lettered_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        slot = L.time_slot_rest(line)
-        if slot is not None and not L.is_numbered_heading(line):
-            self._time_slot(line, slot)
+        bare = L.unbulleted(line)  # '• 9:40 – 10:25: keynote ...' is an agenda slot too
+        slot = L.time_slot_rest(bare)
+        if slot is not None and not L.is_numbered_heading(bare):
+            self._time_slot(bare, slot)
             return
         if L.is_logistics_header(line):
             self._close()
@@ -354,7 +355,7 @@ class _Builder:
                 self._open(start, line.end, line.text, "item", line=line)
             return True
         listing = cur is not None and cur.listing
-        if L.is_bullet(line) and listing:
+        if L.is_bullet(line) and (listing or self._named_bullet_run(line)):
             start = L.bullet_offset(line)
             self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
             return True
@@ -368,6 +369,19 @@ class _Builder:
                 self._child(a, b, line.text, _title_from_file_name(cell))
             return True
         return False
+
+    def _named_bullet_run(self, line: Line) -> bool:
+        """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
+        not a list of goals or arguments ('• Je wisselt ...', '• Niemand mag ...')."""
+        k = self.pos[line.index]
+        lo = hi = k
+        while lo > 0 and L.is_bullet(self.content[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(self.content) and L.is_bullet(self.content[hi + 1]):
+            hi += 1
+        run = self.content[lo:hi + 1]
+        named = sum(_names_something(L.unbulleted(b).text) for b in run)
+        return len(run) >= 2 and named * 3 >= len(run) * 2
 
     def _name_desc_run(self, line: Line) -> bool:
         """Three or more 'Name: description' lines in a row make a practice list."""
@@ -479,6 +493,20 @@ class _Builder:
         elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
         return bool(_item_title(item, self.text))
+
+
+#: Words that start a sentence about people or aims rather than the name of an initiative.
+NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
+              "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
+
+
+def _names_something(entry: str) -> bool:
+    """An entry that opens with a proper name within its first words and goes on to describe it."""
+    words = entry.split()
+    if len(entry) < 50 or not words or words[0].lower() in NOT_A_NAME or re.match(r"^\w+\s*:", entry):
+        return False  # 'Bestuurlijk : de integratie ...' labels an argument
+    return entry[:1] in "‘'\"“" or any(
+        w[:1].isupper() and not w.isupper() and w.lower() not in NOT_A_NAME for w in words[1:5])
 
 
 # ---------------------------------------------------------------- slides
@@ -645,7 +673,8 @@ def _title_from_entry(s: str) -> str:
 #: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
-    r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was)\s")
+    r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"
+    r"verzorgt|staan|richt|\w+eert)\s")
 
 
 CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-zà-ÿ])")
