@@ -317,3 +317,19 @@ def test_bullets_that_name_services_are_records_but_goals_are_not() -> None:
              " • Niemand mag uit de boot vallen wanneer de energieprijzen blijven stijgen in Vlaanderen.\n"
              " • Bestuurlijk : de integratie van OCMW en gemeente en de rol van de provincies daarin.\n")
     assert len(segment(goals)) <= 1
+
+
+def test_a_news_dateline_is_no_agenda_slot() -> None:
+    text = ("Tien extra medewerkers in strijd tegen kinderarmoede\n\n28 november 2018\n\n"
+            "12u00 0 Genk Een op de drie kinderen in Genk wordt geboren in een kansarm gezin. " + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1 and segs[0].start == 0
+
+
+def test_a_short_numbered_enumeration_stays_inside_its_record() -> None:
+    text = ("Kinderen Eerst\n\n" + LONG + "\n\nEr zijn 30 scholen actief in zeven netwerken:\n\n"
+            " 1. Deurne-Noord\n 2. Luchtbal\n 3. Antwerpen-Kiel\n 4. Merksem\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip())

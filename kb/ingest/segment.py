@@ -222,6 +222,8 @@ class _Builder:
         self.drop = False
         self.pending_agenda = False
         self.programme = bool(PROGRAMME_RE.search(text))
+        # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
+        self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
@@ -292,7 +294,7 @@ class _Builder:
             return
         bare = L.unbulleted(line)  # '• 9:40 – 10:25: keynote ...' is an agenda slot too
         slot = L.time_slot_rest(bare)
-        if slot is not None and not L.is_numbered_heading(bare):
+        if slot is not None and not L.is_numbered_heading(bare) and self.agenda:
             self._time_slot(bare, slot)
             return
         if L.is_logistics_header(line):
@@ -351,6 +353,8 @@ class _Builder:
             start = line.start + (m.end() if m else 0)
             if cur is not None and cur.listing:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
+            elif cur is not None and self._short_numbered_run(line):
+                cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal': an enumeration inside the text, not items
             else:  # without a 'practices:' line it is a short agenda of items
                 self._open(start, line.end, line.text, "item", line=line)
             return True
@@ -369,6 +373,16 @@ class _Builder:
                 self._child(a, b, line.text, _title_from_file_name(cell))
             return True
         return False
+
+    def _short_numbered_run(self, line: Line) -> bool:
+        """Every entry of this numbered run has at most four words: names or places, not item titles."""
+        k = self.pos[line.index]
+        lo = hi = k
+        while lo > 0 and L.numbered_value(self.content[lo - 1]) is not None:
+            lo -= 1
+        while hi + 1 < len(self.content) and L.numbered_value(self.content[hi + 1]) is not None:
+            hi += 1
+        return all(ln.words <= 5 for ln in self.content[lo:hi + 1])
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
