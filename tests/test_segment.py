@@ -333,3 +333,17 @@ def test_a_short_numbered_enumeration_stays_inside_its_record() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+
+
+def test_a_round_of_workshops_listed_with_their_speakers_gives_one_record_each() -> None:
+    text = ("Programma\n\n09u30 – 09u40 : Welkomstwoord door Colette Victor\n\n"
+            "09u40 – 10u20 : Keynote: Onderwijs en armoede – Heidi Degerickx (Vrouwenraad)\n\n"
+            "10u20 – 12u30 : Workshops\n\n"
+            " • Een goede samenwerking tussen ouders en school – Jan De Mets (UGent)\n"
+            " • Herkennen en detecteren van armoede – Nicole Formeysn (Samenlevingsopbouw)\n"
+            " • Een bewust kostenbeleid op school – Marie Reusens (STOS)\n\n"
+            "12u30 – 13u30 : Lunchpauze\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Keynote: Onderwijs en armoede", "Een goede samenwerking tussen ouders en school",
+                                       "Herkennen en detecteren van armoede", "Een bewust kostenbeleid op school"]

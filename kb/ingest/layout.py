@@ -56,7 +56,7 @@ SECTION_HEADER_RE = re.compile(
 
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
-    r"\b(?:onthaal|ontvangst|koffie|welkom|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
+    r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
     r"afsluit\w*|afronding|uitgeleide|netwerkmoment|registratie|aperitief|drankje|slot)\b",
     re.IGNORECASE,
 )

@@ -305,6 +305,9 @@ class _Builder:
             self._close()
             self.drop = self.pending_agenda = False
             return
+        if L.is_bullet(line) and self.programme and self._talk_bullet_run(line):
+            self._talk(line)
+            return
         if self.drop:
             return
         if self._list_entry(line):
@@ -374,26 +377,39 @@ class _Builder:
             return True
         return False
 
-    def _short_numbered_run(self, line: Line) -> bool:
-        """Every entry of this numbered run has at most four words: names or places, not item titles."""
+    def _talk_bullet_run(self, line: Line) -> bool:
+        """A run of bullets that are talks or workshops: 'Title – Speaker (Organisation)'."""
+        run = self._run(line, L.is_bullet)
+        return len(run) >= 2 and sum(bool(TALK_ENTRY_RE.match(L.unbulleted(b).text)) for b in run) * 3 >= len(run) * 2
+
+    def _talk(self, line: Line) -> None:
+        """One workshop or talk of a listed round: its own record, titled by the part before the speaker."""
+        bare = L.unbulleted(line)
+        m = TALK_ENTRY_RE.match(bare.text)
+        title = _clean_title(m.group("title")) if m else _title_from_entry(bare.text)
+        self.drop = False
+        self._close()
+        self._open(bare.start, bare.end, bare.text, "talk", title=title, line=bare)
+        self._close()
+
+    def _run(self, line: Line, test) -> list[Line]:  # noqa: ANN001 - a line predicate
+        """The consecutive content lines around ``line`` that pass ``test``."""
         k = self.pos[line.index]
         lo = hi = k
-        while lo > 0 and L.numbered_value(self.content[lo - 1]) is not None:
+        while lo > 0 and test(self.content[lo - 1]):
             lo -= 1
-        while hi + 1 < len(self.content) and L.numbered_value(self.content[hi + 1]) is not None:
+        while hi + 1 < len(self.content) and test(self.content[hi + 1]):
             hi += 1
-        return all(ln.words <= 5 for ln in self.content[lo:hi + 1])
+        return self.content[lo:hi + 1]
+
+    def _short_numbered_run(self, line: Line) -> bool:
+        """Every entry of this numbered run has at most four words: names or places, not item titles."""
+        return all(ln.words <= 5 for ln in self._run(line, lambda ln: L.numbered_value(ln) is not None))
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
         not a list of goals or arguments ('• Je wisselt ...', '• Niemand mag ...')."""
-        k = self.pos[line.index]
-        lo = hi = k
-        while lo > 0 and L.is_bullet(self.content[lo - 1]):
-            lo -= 1
-        while hi + 1 < len(self.content) and L.is_bullet(self.content[hi + 1]):
-            hi += 1
-        run = self.content[lo:hi + 1]
+        run = self._run(line, L.is_bullet)
         named = sum(_names_something(L.unbulleted(b).text) for b in run)
         return len(run) >= 2 and named * 3 >= len(run) * 2
 
@@ -492,7 +508,7 @@ class _Builder:
         return out
 
     def _has_items(self) -> bool:
-        return any(i.role in ("item", "agenda", "theme", "slide") for i in self.items)
+        return any(i.role in ("item", "agenda", "theme", "slide", "talk") for i in self.items)
 
     def _keep(self, item: _Item) -> bool:
         if item.end <= item.start:
@@ -504,10 +520,13 @@ class _Builder:
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)
                 if not alone or len(own) < STANDALONE_MIN_CHARS:
                     return False
-        elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role == "child" for i in self.items) >= 3:
+        elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk") for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
         return bool(_item_title(item, self.text))
 
+
+#: A listed talk or workshop: a title, a dash, then who gives it ('Heldere communicatie – Eva Germeys (STOS)').
+TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\().*$")
 
 #: Words that start a sentence about people or aims rather than the name of an initiative.
 NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
@@ -624,6 +643,9 @@ def _item_title(item: _Item, text: str) -> str:
     while prev != head:  # '34.Werkbezoek X' loses both prefixes
         prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
     t = _clean_title(L.URL_RE.sub("", head))
+    talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
+    if talk:  # 'Keynote: armoede en onderwijs – Heidi Degerickx (Vrouwenraad)': the speaker is no part of the title
+        t = _clean_title(talk.group("title"))
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
