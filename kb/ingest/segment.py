@@ -528,6 +528,10 @@ class _Builder:
 #: A listed talk or workshop: a title, a dash, then who gives it ('Heldere communicatie – Eva Germeys (STOS)').
 TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\().*$")
 
+#: Titles that only say what kind of talk it is; the speaker then stays in the title.
+GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "lezing", "inleiding", "panel",
+                      "panelgesprek", "debat", "getuigenis", "presentatie", "workshop"}
+
 #: Words that start a sentence about people or aims rather than the name of an initiative.
 NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
               "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
@@ -644,7 +648,7 @@ def _item_title(item: _Item, text: str) -> str:
         prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
     t = _clean_title(L.URL_RE.sub("", head))
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
-    if talk:  # 'Keynote: armoede en onderwijs – Heidi Degerickx (Vrouwenraad)': the speaker is no part of the title
+    if talk and talk.group("title").lower().strip(" :") not in GENERIC_TALK_WORDS:  # 'Keynote: armoede en onderwijs – Heidi Degerickx (Vrouwenraad)': the speaker is no part of the title
         t = _clean_title(talk.group("title"))
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
