@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.segment import Segment, segment
+from kb.ingest.layout import Line
+from kb.ingest.segment import Segment, _Item, _recognisable, segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -347,3 +348,16 @@ def test_a_round_of_workshops_listed_with_their_speakers_gives_one_record_each()
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Keynote: Onderwijs en armoede", "Een goede samenwerking tussen ouders en school",
                                        "Herkennen en detecteren van armoede", "Een bewust kostenbeleid op school"]
+
+
+def test_titles_lose_dates_and_bare_labels_get_their_subject() -> None:
+    text = "Derde Huis van het Kind opent op 3 maart 21 februari 2018\n\n" + LONG
+    assert [s.title for s in segment(text)] == ["Derde Huis van het Kind opent op 3 maart"]
+    lines = [Line(0, 0, 7, "Panel 1"), Line(1, 8, 70, "Beleidsvisies en -ontwikkelingen in de Brusselse eerste lijn")]
+    item = _Item(0, 70, "Panel 1", "item", body=lines)
+    assert _recognisable("Panel 1", item) == "Panel 1: Beleidsvisies en -ontwikkelingen in de Brusselse eerste lijn"
+
+
+def test_a_sentence_title_gives_way_to_the_name_it_is_about() -> None:
+    text = "KRISPIE is een initiatief in naschoolse activiteiten van de Dorpsraad Kermt met de basisscholen. " + LONG
+    assert [s.title for s in segment(text)] == ["KRISPIE"]

@@ -648,14 +648,41 @@ def _item_title(item: _Item, text: str) -> str:
         prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
     t = _clean_title(L.URL_RE.sub("", head))
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
-    if talk and talk.group("title").lower().strip(" :") not in GENERIC_TALK_WORDS:  # 'Keynote: armoede en onderwijs – Heidi Degerickx (Vrouwenraad)': the speaker is no part of the title
-        t = _clean_title(talk.group("title"))
+    if talk and talk.group("title").lower().strip(" :") not in GENERIC_TALK_WORDS:
+        t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
-    return _sentence_case(t)[:200]
+    return _sentence_case(_recognisable(t, item))[:200]
+
+
+DATE_TAIL_RE = re.compile(
+    r"[\s,–-]+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}(?:\s+(?:januari|februari|"
+    r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)|[/.-]\d{1,2})(?:[\s/.-]+\d{2,4})?$",
+    re.IGNORECASE)
+NUMBERED_LABEL_RE = re.compile(r"^(?:Panel|Sessie|Workshop|Ronde|Deel|Atelier|Tafel)\s*\d{1,2}$", re.IGNORECASE)
+QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
+
+
+def _recognisable(t: str, item: _Item) -> str:
+    """A title a user recognises: no date at its end, a bare label ('Panel 1', 'Doelstelling') completed by
+    the line under it, and a sentence replaced by the name it is about ('KRISPIE is een initiatief ...')."""
+    t = DATE_TAIL_RE.sub("", t).strip() or t
+    bare = t.lower().strip(" :")
+    if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
+        under = next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
+        return f"{t}: {_first_clause(_clean_title(under))}".rstrip(": ") if under else t
+    sentence = t.endswith((".", "…")) or (len(t.split()) > 8 and ":" not in t)
+    if sentence:
+        quoted = QUOTED_NAME_RE.search(t)
+        if quoted:
+            return quoted.group(1).strip()
+        verb = ENTRY_VERB_RE.search(t)
+        if verb and 1 <= len(t[:verb.start()].split()) <= 6 and re.search(r"[A-Z]", t[1:verb.start()]):
+            return t[:verb.start()].strip()
+    return t
 
 
 def _intro_title(item: _Item) -> str:
