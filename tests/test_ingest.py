@@ -51,3 +51,18 @@ def test_bad_file_does_not_stop_the_others(fake_kb, corpus_files, tmp_path):
     report = fake_kb.ingest([empty, corpus_files[2]])
     assert report.errors == ["leeg.md: the file is empty"]
     assert {r.source for r in fake_kb.records()} == {corpus_files[2].name}
+
+
+def test_listed_services_inherit_the_one_town_of_their_page() -> None:
+    from kb.ingest.pipeline import process
+    from kb.ingest.readers import Document
+
+    text = ("Het OCMW van Brussel werkt in elke buurt van de stad met een sociale antenne waar burgers met "
+            "al hun vragen terecht kunnen, van huur tot leefloon en schulden. De antenne is de toegangspoort tot "
+            "alle hulp. Afhankelijk van de vraag wordt iedereen doorverwezen naar een gespecialiseerde dienst, "
+            "die samen met de bewoner een plan opmaakt en opvolgt. Zo blijft niemand in de stad zonder een antwoord.\n\n"
+            " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"
+            " • De dienst Huisvesting helpt mensen voorkomen dat ze hun huis kwijtraken en zoekt een woning.\n")
+    records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", "")).records
+    assert [r.title for r in records if r.parent_id] == ["De dienst Vorming", "De dienst Huisvesting"]
+    assert all(r.municipalities == ["Brussel"] for r in records)

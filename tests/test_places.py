@@ -168,3 +168,15 @@ def test_never_crashes_and_offsets_are_inside_the_text(text: str, title: str) ->
     for mention in places.mentions:
         assert 0 <= mention.start <= mention.end <= len(text)
     assert 0.0 <= places.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Het Sociaal Huis van Kortemark kan rekenen op de vrijwilligers, zegt schepen Els Vandamme.", ["Kortemark"]),
+    ("Een op de drie kinderen in Genk wordt geboren in een kansarm gezin; het OCMW breidt zijn team uit.", ["Genk"]),
+])
+def test_a_local_service_or_place_in_a_news_sentence_counts(text: str, expected: list[str]) -> None:
+    assert extract_places(text).municipalities == expected
+
+
+def test_a_mayors_town_still_does_not_count() -> None:
+    assert extract_places("Spreker is Jan Peeters, burgemeester van Lier, over participatie.").municipalities == []

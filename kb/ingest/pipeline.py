@@ -76,3 +76,5 @@ def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:
             record.partners = list(parent.partners[:1])
         if not record.region and not record.municipalities and parent.region:
             record.region = parent.region
+        if not record.region and not record.municipalities and len(parent.municipalities) == 1:
+            record.municipalities, record.provinces = list(parent.municipalities), list(parent.provinces)

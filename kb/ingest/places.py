@@ -31,7 +31,7 @@ ORG_BEFORE = re.compile(
 )
 ACTOR_AFTER = re.compile(r"^\s*(?:\)|werkt|licht|zet|heeft|biedt|startte|ontwikkelde|organiseert|koos|investeert)")
 BIO_CUES = re.compile(
-    r"\b(?:docent\w*|professor|prof\.|geboren|woont|schrijf\w*|journalist\w*|auteur|"
+    r"\b(?:docent\w*|professor|prof\.|(?:werd|is|ben)\s+geboren|woont|schrijf\w*|journalist\w*|auteur|"
     r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester|schepen|minister|gedeputeerde|"
     r"directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
     r"onderzoeker|doctoreerde|columnist|locatie|adres|plaats van afspraak|"
@@ -40,6 +40,12 @@ BIO_CUES = re.compile(
 )
 BIO_OPENING = re.compile(r"^\s*(?:[A-Z][\w'-]+\s+){1,3}(?:is|was|werkt|studeerde)\b")  # "Goedele Desmet is ..."
 LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
+ROLE_BEFORE = re.compile(r"\b(?:schepen|voorzitter|burgemeester|directeur|gedeputeerde|minister|raadslid)\b[^.;]{0,25}$",
+                         re.IGNORECASE)
+#: A local service named after its place ('Sociaal Huis van Kortemark', 'OCMW Genk'): the place runs it,
+#: whatever else the sentence says about a mayor or an alderman.
+LOCAL_SERVICE = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente|Sociaal Huis|Huis van het Kind|Zorgbedrijf|Welzijnshuis|"
+                           r"LDC|[Dd]ienstencentrum|CAW)(?:\s+(?:van|in|te))?\s*$")
 VENUE_LINE = re.compile(r"^[\s'’A-Z0-9ÀÂÄÉÈÊËÏÎÔÖÙÛÜ.&-]+,\s*[A-ZÀ-Ü' -]+$")
 PARTICLES = {"van", "de", "der", "den", "ver", "vande", "vanden", "le", "la", "du", "d'"}
 NOT_A_MUNICIPALITY = re.compile(
@@ -162,6 +168,8 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
     if not words or not before[-1:].isspace():
         return False
     previous = words[-1]
+    if LOCAL_SERVICE.search(before):
+        return False  # 'Sociaal Huis van Kortemark' is a service, not a person called Huis van Kortemark
     if previous.lower() in PARTICLES:
         first = words[-2] if len(words) > 1 else ""
         return first[:1].isupper() and first.isalpha() and first.lower() not in NOT_FIRST_NAMES
@@ -196,9 +204,16 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY
-    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(_sentence_of(text, start, end)):
+    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and not _runs_service(text, start) \
+            and BIO_CUES.search(_sentence_of(text, start, end)):
         score += BIO_PENALTY
     return score
+
+
+def _runs_service(text: str, start: int) -> bool:
+    """'het Sociaal Huis van Kortemark', but not 'schepen stad Antwerpen' (a person's office)."""
+    before = text[max(0, start - 60):start]
+    return bool(LOCAL_SERVICE.search(before)) and not ROLE_BEFORE.search(before)
 
 
 def _file_like_parts(token: str) -> list[tuple[str, int]]:
