@@ -144,12 +144,18 @@ def extract_speakers(text: str) -> list[str]:
         before = text[max(line_start, start - 60):start]
         after = text[end:min(line_end, end + 80)]
         listed = _listed(text[line_start:start])
-        cued = (bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+        dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
+        cued = (dashed or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
                 or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
                 or (text[line_start:line_end].strip(" *\t\u00a0") == name))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
+
+
+#: 'Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)': a talk's title, a dash, its speakers.
+DASH_BEFORE = re.compile(r"\S\s+[–—-]\s+(?:[^–—\n]*?(?:&|\ben\b|,)\s*)?$")
+DASH_AFTER = re.compile(r"^\s*(?:\(|,|&|\ben\b|$)")
 
 
 def _listed(before: str) -> bool:
