@@ -361,3 +361,22 @@ def test_titles_lose_dates_and_bare_labels_get_their_subject() -> None:
 def test_a_sentence_title_gives_way_to_the_name_it_is_about() -> None:
     text = "KRISPIE is een initiatief in naschoolse activiteiten van de Dorpsraad Kermt met de basisscholen. " + LONG
     assert [s.title for s in segment(text)] == ["KRISPIE"]
+
+
+def test_projects_listed_with_their_organisation_are_records_outside_programmes_too() -> None:
+    text = ("De provincie keurde negen plattelandsprojecten goed.\n\nThema: armoede en welzijn\n\n"
+            "  • Sociale kruidenier als toegangspoort naar ontmoeting – OCMW Erpe-Mere\n"
+            "  • Boek aan huis – OCMW Merelbeke\n  • Buiten gewone zorg – vzw Gooikenshoeve\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs][-3:] == ["Sociale kruidenier als toegangspoort naar ontmoeting", "Boek aan huis",
+                                            "Buiten gewone zorg"]
+    assert {s.kind for s in segs[-3:]} == {"practice"}
+
+
+def test_hour_only_slots_with_a_labelled_title_are_agenda_items() -> None:
+    text = ("Wat staat er op het programma?\n\n12u: Onthaal met netwerklunch\n\n"
+            "13u: Dialoog | Kindvriendelijk? Kindgericht?\n\n" + LONG + "\n\n14u30: Receptie\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Dialoog | Kindvriendelijk? Kindgericht?"]

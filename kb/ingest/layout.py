@@ -21,9 +21,10 @@ BLANKISH = " \t\r\n\xa0\u200b\ufeff"
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
+#: Also hour-only slots before a separator: "13u: Dialoog | ...", "14 uur - Workshops".
+_CLOCK = r"\d{1,2}\s*(?:[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))"
 TIME_SLOT_RE = re.compile(
-    r"^(?:van\s+)?\d{1,2}\s*[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?"
-    r"(?:\s*(?:[-–—]|tot)\s*\d{1,2}\s*[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?)?\s*[:\-–]?[\s\xa0]*",
+    rf"^(?:van\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
 )
 
@@ -183,7 +184,8 @@ def is_logistic_slot(rest: str) -> bool:
     """Agenda content that is coffee, lunch or a placeholder ('interactieve sessie 1'), not a talk."""
     if LOGISTIC_SLOT_RE.search(rest.split(":")[0]):
         return True
-    return len(rest.split()) < 6
+    labelled = re.match(r"^[^|:]{2,40}[|:]\s*\S", rest) is not None  # 'Dialoog | Kindvriendelijk?'
+    return len(rest.split()) < 6 and not labelled and not rest.rstrip().endswith("?")
 
 
 def is_keyword_heading(line: Line) -> bool:

@@ -305,7 +305,7 @@ class _Builder:
             self._close()
             self.drop = self.pending_agenda = False
             return
-        if L.is_bullet(line) and self.programme and self._talk_bullet_run(line):
+        if L.is_bullet(line) and self._talk_bullet_run(line):
             self._talk(line)
             return
         if self.drop:
@@ -378,12 +378,12 @@ class _Builder:
         return False
 
     def _talk_bullet_run(self, line: Line) -> bool:
-        """A run of bullets that are talks or workshops: 'Title – Speaker (Organisation)'."""
+        """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)'."""
         run = self._run(line, L.is_bullet)
         return len(run) >= 2 and sum(bool(TALK_ENTRY_RE.match(L.unbulleted(b).text)) for b in run) * 3 >= len(run) * 2
 
     def _talk(self, line: Line) -> None:
-        """One workshop or talk of a listed round: its own record, titled by the part before the speaker."""
+        """One listed talk or project: its own record, titled by the part before the dash."""
         bare = L.unbulleted(line)
         m = TALK_ENTRY_RE.match(bare.text)
         title = _clean_title(m.group("title")) if m else _title_from_entry(bare.text)
@@ -525,8 +525,10 @@ class _Builder:
         return bool(_item_title(item, self.text))
 
 
-#: A listed talk or workshop: a title, a dash, then who gives it ('Heldere communicatie – Eva Germeys (STOS)').
-TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\().*$")
+#: A listed talk, workshop or project: a title, a dash, then who gives or runs it
+#: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').
+TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:(?:vzw|stad|gemeente|provincie|dienst)\s+)?"
+                           r"(?:(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\(|[A-Z][\w'’.-]+$)).*$")
 
 #: Titles that only say what kind of talk it is; the speaker then stays in the title.
 GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "lezing", "inleiding", "panel",
