@@ -380,3 +380,19 @@ def test_hour_only_slots_with_a_labelled_title_are_agenda_items() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Dialoog | Kindvriendelijk? Kindgericht?"]
+
+
+def test_bullets_used_as_headings_open_a_record_each() -> None:
+    text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Steun op maat", "Buddy Mechelen"]
+
+
+def test_after_de_projecten_each_paragraph_is_a_project() -> None:
+    p1 = "Het project Connect Karreveld in Sint-Jans-Molenbeek wil informele en formele hulp samenbrengen in de wijk."
+    p2 = "Het project Be Coming Home focust op de wijken Hallepoort en Bosnië in Sint-Gillis met ontmoetingsruimtes."
+    text = f"Vijf buurten krijgen steun.\n\nDe projecten\n\n{p1}\n\n{p2}\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Connect Karreveld in Sint-Jans-Molenbeek", "Be Coming Home"]

@@ -64,7 +64,8 @@ LOGISTIC_SLOT_RE = re.compile(
 
 #: A line announcing that a list of practices follows.
 PRACTICE_LIST_MARKER_RE = re.compile(
-    r"^(?:(?:Lokale\s+|Goede\s+|Inspirerende\s+)?(?:Praktijk(?:voorbeeld)?en|Voorbeelden|Projecten)\s*:?"
+    r"^(?:(?:(?:De|Enkele|Onze|Andere|Deze|Alle|\d+)\s+)?(?:Lokale\s+|Goede\s+|Inspirerende\s+|Nieuwe\s+)?"
+    r"(?:Praktijk(?:voorbeeld)?en|Voorbeelden|Projecten|Initiatieven)\s*:?"
     r"|.{0,120}\b(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b.{0,60}:)\s*$",
     re.IGNORECASE,
 )

@@ -108,6 +108,7 @@ class _Item:
     parent: int | None = None  # index into the builder's item list
     body: list[Line] = field(default_factory=list)
     listing: bool = False  # a practice list has started inside this item
+    paragraph: bool = False  # a listed practice that is a whole paragraph (after 'De projecten')
     after_list: bool = False  # text after the list no longer belongs to the item
     kind: str | None = None
 
@@ -308,6 +309,10 @@ class _Builder:
         if L.is_bullet(line) and self._talk_bullet_run(line):
             self._talk(line)
             return
+        if self._bullet_heading(line):
+            bare = L.unbulleted(line)
+            self._open(bare.start, bare.end, bare.text, "item", line=bare)
+            return
         if self.drop:
             return
         if self._list_entry(line):
@@ -376,6 +381,13 @@ class _Builder:
                 self._child(a, b, line.text, _title_from_file_name(cell))
             return True
         return False
+
+    def _bullet_heading(self, line: Line) -> bool:
+        """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""
+        if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
+            return False
+        nxt = self._next(line)
+        return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
 
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)'."""
@@ -449,9 +461,16 @@ class _Builder:
         """A plain paragraph after a practice list started."""
         nxt = self._next(line)
         last = self.items[-1]
-        if last is cur:  # the 'list' announced by a marker never came: plain body text
+        if (last is cur or last.paragraph) and _is_paragraph(line) and (last.paragraph or _is_paragraph(nxt)):
+            self._child(line.start, line.end, line.text, _title_from_entry(line.text))  # one project a paragraph
+            self.items[-1].paragraph = True
+            return
+        if last is cur:  # the 'list' announced by a marker never came: headed sections or plain body text
             cur.listing = False
-            cur.extend(line)
+            if self._looks_like_heading(line):
+                self._open(line.start, line.end, line.text, "item", line=line)
+            else:
+                cur.extend(line)
             return
         if nxt is not None and L.is_bullet(nxt) and last.role == "child" and L.BULLET_RE.match(last.heading):
             # an unbulleted practice between bulleted ones
@@ -624,7 +643,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
+    r"^(?:\d{1,3}\s*[.)]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)
@@ -720,9 +739,15 @@ def _first_clause(s: str) -> str:
     return s.strip()
 
 
+def _is_paragraph(line: Line | None) -> bool:
+    """A line that is a whole paragraph of description: long, ends a sentence, no bullet or heading."""
+    return (line is not None and len(line.text) >= 80 and line.text.rstrip().endswith((".", "!", "?", ")", "”", '"'))
+            and not L.is_bullet(line) and not L.is_numbered_heading(line))
+
+
 def _title_from_entry(s: str) -> str:
     """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
-    s = _clean_title(s)
+    s = re.sub(r"^(?:Het\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])", "", _clean_title(s))
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
@@ -743,7 +768,7 @@ def _title_from_entry(s: str) -> str:
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
     r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"
-    r"verzorgt|staan|richt|\w+eert)\s")
+    r"verzorgt|staan|richt|focust|komt|gaat|krijgt|wordt|vormt|speelt|trekt|\w+eert)\s")
 
 
 CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-zà-ÿ])")
