@@ -296,16 +296,6 @@ def test_programme_section_headers_with_a_date_are_no_records() -> None:
     assert all(not s.title.startswith("Programma") for s in segment(text))
 
 
-def test_bulleted_agenda_slots_are_sessions() -> None:
-    text = ("Wat staat op het programma?\n\n • 9:00: onthaal\n"
-            " • 9:40 – 10:25: key note speaker – Wim Van Lancker, professor sociaal beleid, over armoede en het OCMW\n"
-            " • 10:25 – 11:25: een traject bij het OCMW, bekeken vanuit de bril van rechthebbenden\n")
-    segs = segment(text)
-    check_invariants(text, segs)
-    assert [s.title for s in segs] == ["Key note speaker – Wim Van Lancker",
-                                       "Een traject bij het OCMW, bekeken vanuit de bril van rechthebbenden"]
-
-
 def test_bullets_that_name_services_are_records_but_goals_are_not() -> None:
     services = ("Onze diensten:\n\n"
                 " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"

@@ -224,7 +224,7 @@ class _Builder:
         self.pending_agenda = False
         self.programme = bool(PROGRAMME_RE.search(text))
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
-        self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
+        self.agenda = sum(L.time_slot_rest(ln) is not None for ln in self.content) >= 2
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
@@ -293,10 +293,9 @@ class _Builder:
         if L.is_keyword_heading(line) or L.is_lettered_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        bare = L.unbulleted(line)  # '• 9:40 – 10:25: keynote ...' is an agenda slot too
-        slot = L.time_slot_rest(bare)
-        if slot is not None and not L.is_numbered_heading(bare) and self.agenda:
-            self._time_slot(bare, slot)
+        slot = L.time_slot_rest(line)
+        if slot is not None and not L.is_numbered_heading(line) and self.agenda:
+            self._time_slot(line, slot)
             return
         if L.is_logistics_header(line):
             self._close()
