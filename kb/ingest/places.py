@@ -40,8 +40,6 @@ BIO_CUES = re.compile(
 )
 BIO_OPENING = re.compile(r"^\s*(?:[A-Z][\w'-]+\s+){1,3}(?:is|was|werkt|studeerde)\b")  # "Goedele Desmet is ..."
 LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
-ROLE_BEFORE = re.compile(r"\b(?:schepen|voorzitter|burgemeester|directeur|gedeputeerde|minister|raadslid)\b[^.;]{0,25}$",
-                         re.IGNORECASE)
 #: A local service named after its place ('Sociaal Huis van Kortemark', 'OCMW Genk'): the place runs it,
 #: whatever else the sentence says about a mayor or an alderman.
 LOCAL_SERVICE = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente|Sociaal Huis|Huis van het Kind|Zorgbedrijf|Welzijnshuis|"
@@ -204,16 +202,9 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY
-    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and not _runs_service(text, start) \
-            and BIO_CUES.search(_sentence_of(text, start, end)):
+    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(_sentence_of(text, start, end)):
         score += BIO_PENALTY
     return score
-
-
-def _runs_service(text: str, start: int) -> bool:
-    """'het Sociaal Huis van Kortemark', but not 'schepen stad Antwerpen' (a person's office)."""
-    before = text[max(0, start - 60):start]
-    return bool(LOCAL_SERVICE.search(before)) and not ROLE_BEFORE.search(before)
 
 
 def _file_like_parts(token: str) -> list[tuple[str, int]]:
