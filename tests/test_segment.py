@@ -386,3 +386,13 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Connect Karreveld in Sint-Jans-Molenbeek", "Be Coming Home"]
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("10.15u Energiearmoede (Jan Willems, coördinator dienst schuldbemiddeling)", "Energiearmoede"),
+    ("Getuigenis Onthaal Sint-Antonius (Guy Beckers en Rita Somers)", "Getuigenis Onthaal Sint-Antonius"),
+    ("Family Justice Center (FJC, Mechelen)", "Family Justice Center (FJC, Mechelen)"),
+])
+def test_titles_lose_time_slots_and_who_presents(raw: str, title: str) -> None:
+    item = _Item(0, len(raw), raw, "child", title=raw)
+    assert _recognisable(raw, item) == title

@@ -22,7 +22,7 @@ NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
 #: Also hour-only slots before a separator: "13u: Dialoog | ...", "14 uur - Workshops".
-_CLOCK = r"\d{1,2}\s*(?:[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*uur)?|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))"
+_CLOCK = r"\d{1,2}\s*(?:[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*(?:uur|u)\b\.?)?|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))"
 TIME_SLOT_RE = re.compile(
     rf"^(?:van\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
@@ -171,6 +171,12 @@ def time_slot_rest(line: Line) -> str | None:
     rest = line.text[m.end():]
     # "12 nov '19" or "2023" are not time slots; require the minute digits to be followed by a boundary.
     return rest.strip(BLANKISH + ":")
+
+
+def time_slot_rest_of(text: str) -> str:
+    """The text after a leading time slot ('' when there is none or nothing follows it)."""
+    m = TIME_SLOT_RE.match(text)
+    return text[m.end():].strip(BLANKISH + ":") if m else ""
 
 
 def time_slot_offset(line: Line) -> int:

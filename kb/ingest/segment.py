@@ -657,7 +657,7 @@ def _clean_title(s: str) -> str:
 
 def _item_title(item: _Item, text: str) -> str:
     if item.title:
-        return _sentence_case(_clean_title(item.title))
+        return _sentence_case(_recognisable(_clean_title(item.title), item))
     head = item.heading
     if item.role == "agenda":
         head = text[item.start:item.end].split("\n")[0]
@@ -682,6 +682,10 @@ DATE_TAIL_RE = re.compile(
     r"[\s,–-]+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}(?:\s+(?:januari|februari|"
     r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)|[/.-]\d{1,2})(?:[\s/.-]+\d{2,4})?$",
     re.IGNORECASE)
+#: '(Jan Willems, coördinator dienst schuldbemiddeling)' after a title names who presents it, not what it is.
+SPEAKER_TAIL_RE = re.compile(r"\s*\((?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|"
+                             r"coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b|en\s+[A-Z]))"
+                             r"[^()]*\)?\s*$")
 NUMBERED_LABEL_RE = re.compile(r"^(?:Panel|Sessie|Workshop|Ronde|Deel|Atelier|Tafel)\s*\d{1,2}$", re.IGNORECASE)
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
@@ -690,6 +694,8 @@ def _recognisable(t: str, item: _Item) -> str:
     """A title a user recognises: no date at its end, a bare label ('Panel 1', 'Doelstelling') completed by
     the line under it, and a sentence replaced by the name it is about ('KRISPIE is een initiatief ...')."""
     t = DATE_TAIL_RE.sub("", t).strip() or t
+    t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
+    t = SPEAKER_TAIL_RE.sub("", t).strip() or t
     bare = t.lower().strip(" :")
     if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
         under = next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
