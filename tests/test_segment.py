@@ -396,3 +396,11 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
 def test_titles_lose_time_slots_and_who_presents(raw: str, title: str) -> None:
     item = _Item(0, len(raw), raw, "child", title=raw)
     assert _recognisable(raw, item) == title
+
+
+@pytest.mark.parametrize("heading", ["‘Stoasje’", "Wijk Zwartegevel-Dierdonk, Tielt", "ACTIEPLAN INTEGRATIE"])
+def test_quoted_placed_and_capital_sub_headings_open_a_record(heading: str) -> None:
+    text = f"Buddywerking Geel\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{heading}\n\n{LONG}\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 2 and text[segs[1].start:].startswith(heading)

@@ -278,8 +278,8 @@ class _Builder:
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
-        if L.is_junk(line):
-            return
+        if L.is_junk(line) and not self._looks_like_heading(line):
+            return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if self.slide_deck and _is_slide(line, self.slide_deck):
             self._slide(line)
             return
@@ -486,8 +486,9 @@ class _Builder:
         cur.listing, cur.after_list = False, True
 
     def _looks_like_heading(self, line: Line) -> bool:
-        """A short unnumbered title followed by a body paragraph ('Trefkwartier: ontmoet ...')."""
-        if not L.is_title_like(line, min_words=1) or not self._blank_before(line):
+        """A short unnumbered title followed by a body paragraph ('Trefkwartier: ontmoet ...', '‘Stoasje’',
+        'Wijk Zwartegevel-Dierdonk, Tielt', 'VIPSA')."""
+        if not _heading_shaped(line) or not self._blank_before(line):
             return False
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
@@ -742,6 +743,15 @@ def _first_clause(s: str) -> str:
                 return s.split(sep)[0].strip()
         s = " ".join(words[:12]) + " …"
     return s.strip()
+
+
+def _heading_shaped(line: Line) -> bool:
+    """A title line, also when it opens with a quote or ends in ', Place'."""
+    if L.is_title_like(line, min_words=1):
+        return True
+    t = line.text.strip("‘'\"“”’")
+    short = 1 <= len(t.split()) <= 6 and t[:1].isupper() and not t.endswith((".", "?", "!", ";", ",", ":"))
+    return short and t.count(",") <= 1 and t.split(":")[0].strip().lower() not in L.LABEL_WORDS
 
 
 def _is_paragraph(line: Line | None) -> bool:
