@@ -404,3 +404,13 @@ def test_quoted_placed_and_capital_sub_headings_open_a_record(heading: str) -> N
     segs = segment(text)
     check_invariants(text, segs)
     assert len(segs) == 2 and text[segs[1].start:].startswith(heading)
+
+
+def test_coffee_welcome_bare_labels_and_photo_names_are_no_records() -> None:
+    text = ("Programma\n\n • Ontvangst met koffie\n • Sessie 1:\n"
+            " • Toelichting UGent-onderzoek naar lokale burgerparticipatie – Sofie Hennau (UGent)\n"
+            " • Netwerklunch met standenmarkt\n\n20171019_102804klein          20171019_111730klein\n\n"
+            "Dit nieuwsbericht werd toegevoegd op 14 maart 2017.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1 and segs[0].title.startswith("Toelichting UGent-onderzoek")

@@ -58,7 +58,7 @@ SECTION_HEADER_RE = re.compile(
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
-    r"afsluit\w*|afronding|uitgeleide|netwerkmoment|registratie|aperitief|drankje|slot)\b",
+    r"afsluit\w*|afronding|uitgeleide|netwerkmoment|netwerklunch|registratie|aperitief|drankje|slot|intermezzo)\b",
     re.IGNORECASE,
 )
 
@@ -87,7 +87,9 @@ LABEL_WORDS = {
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
-    r"|^Foto:|^Klik hier\b)",
+    r"|^Foto:|^Klik hier\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
+    r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
+    r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
     re.IGNORECASE,
 )
 
@@ -96,7 +98,7 @@ LINK_LIST_TRIGGER_RE = re.compile(r"^(?:Verwante presentaties|Advertisements|Ger
                                   re.IGNORECASE)
 
 #: File-like practice names: "StadGent_TheTravelMandalaKids", "Halen_IBO".
-FILE_NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ0-9]+(?:_[A-Za-zÀ-ÿ0-9]+)+$")
+FILE_NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9]*(?:_[A-Za-zÀ-ÿ0-9]+)+$")  # not photo names '20171019_1028
 
 #: Separator between cells of a grid of names on one line (two or more spaces, nbsp included).
 CELL_SPLIT_RE = re.compile(r"[ \t\xa0]{2,}|\t")

@@ -541,6 +541,9 @@ class _Builder:
                     return False
         elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk") for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
+        short_label = len(own.split()) <= 2 and item.role != "child"  # listed names may be one word
+        if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
+            return False  # a bare label ('Sessie 1:') or a programme's coffee and welcome, not a record
         return bool(_item_title(item, self.text))
 
 
