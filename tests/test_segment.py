@@ -414,3 +414,16 @@ def test_coffee_welcome_bare_labels_and_photo_names_are_no_records() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert len(segs) == 1 and segs[0].title.startswith("Toelichting UGent-onderzoek")
+
+
+def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions_are_not() -> None:
+    talks = ("Programma van de netwerkdag\n\n"
+             " • Geïntegreerd Breed Onthaal: een samenwerking tussen OCMW's, CAW en ziekenfondsen\n"
+             " • Top in je Kop: een project rond het psychisch welzijn van jongeren\n"
+             " • MOEF: hoe krijgen we jongeren duurzaam aan de slag?\n")
+    segs = segment(talks)
+    check_invariants(talks, segs)
+    assert len(segs) == 3
+    details = ("Programma van de studiedag\n\n • 29 oktober 2020 van 12:15 tot 16:45 uur\n • Provinciehuis Leuven\n"
+               " • Wat is jongdementie?\n • Wat zijn de symptomen bij jonge mensen?\n")
+    assert len(segment(details)) <= 1  # at most the page as a whole, never a record per detail

@@ -389,9 +389,15 @@ class _Builder:
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
 
     def _talk_bullet_run(self, line: Line) -> bool:
-        """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)'."""
+        """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
+        programme, titles rather than sentences ('Voorwoord door Wim Dries', 'Hoe omgaan met ...? (plenair)')."""
         run = self._run(line, L.is_bullet)
-        return len(run) >= 2 and sum(bool(TALK_ENTRY_RE.match(L.unbulleted(b).text)) for b in run) * 3 >= len(run) * 2
+        if len(run) < 2:
+            return False
+        talks = sum(bool(TALK_ENTRY_RE.match(L.unbulleted(b).text)) for b in run)
+        if self.programme:
+            talks = max(talks, sum(_talk_title(L.unbulleted(b).text) for b in run))
+        return talks * 3 >= len(run) * 2
 
     def _talk(self, line: Line) -> None:
         """One listed talk or project: its own record, titled by the part before the dash."""
@@ -551,6 +557,11 @@ class _Builder:
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').
 TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:(?:vzw|stad|gemeente|provincie|dienst)\s+)?"
                            r"(?:(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\(|[A-Z][\w'’.-]+$)).*$")
+
+#: Details of when, where, for whom and how to register: programme logistics, not talks.
+LOGISTIC_DETAIL_RE = re.compile(r"\d{1,2}[:.u]\d{2}|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                                r"september|oktober|november|december)\b|\b(?:inschrijv\w*|deelnemen|locatie|adres|"
+                                r"prijs|gratis|max\.|@)\b|@|€", re.IGNORECASE)
 
 #: Titles that only say what kind of talk it is; the speaker then stays in the title.
 GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "lezing", "inleiding", "panel",
@@ -746,6 +757,16 @@ def _first_clause(s: str) -> str:
                 return s.split(sep)[0].strip()
         s = " ".join(words[:12]) + " …"
     return s.strip()
+
+
+def _talk_title(entry: str) -> bool:
+    """A programme entry that reads as a talk's title: a few capitalised words, no sentence end, no question
+    of its own ('Wat is jongdementie?'), no date, place, audience or registration detail."""
+    words = entry.split()
+    labelled = ":" in " ".join(words[:6])  # 'MOEF NK: hoe krijgen we jongeren aan de slag?' names its subject
+    question = entry.rstrip().endswith("?") and not labelled
+    return (4 <= len(words) <= 30 and entry[:1].isupper() and not entry.rstrip().endswith((".", ";")) and not question
+            and not LOGISTIC_DETAIL_RE.search(entry) and not any(w.endswith("?") for w in words[:3]))
 
 
 def _heading_shaped(line: Line) -> bool:
