@@ -278,3 +278,18 @@ def test_a_merge_within_one_programme_survives_its_reingest(kb, corpus_files):
     kb.ingest([path])
     assert len(kb.records()) == count  # the merged-away presentation is not added back as a draft
     assert kb.store.find(second.id) is None
+
+
+def test_upload_preview_segments_exactly_like_ingest(kb, tmp_path):
+    """A lettered programme uploaded in the app gives the records a CLI ingest gives, not one record."""
+    text = ("Inspiratiemoment armoede\n\nA. Buurtwerk in de Brugse Poort\n\nHet buurtwerk in Gent organiseert elke "
+            "week een ontmoeting voor bewoners van de wijk, met koffie en een luisterend oor voor wie het moeilijk "
+            "heeft.\n\nB. Sociale kruidenier Oudenburg\n\nIn Oudenburg opende het OCMW een sociale kruidenier waar "
+            "mensen met een laag inkomen goedkoper boodschappen doen, met begeleiding.\n")
+    path = tmp_path / "lettered.txt"
+    path.write_text(text, encoding="utf-8")
+    preview = kb.curation.preview(path.name, path.read_bytes())
+    kb.ingest([path])
+    ingested = [(r.start, r.end, r.title, r.kind) for r in kb.records() if r.source == path.name]
+    assert [(r.start, r.end, r.title, r.kind) for r in preview.records] == sorted(ingested)
+    assert [r.title for r in preview.records] == ["Buurtwerk in de Brugse Poort", "Sociale kruidenier Oudenburg"]
