@@ -133,3 +133,13 @@ def test_partners_are_names_not_numbers_or_sentence_starts() -> None:
 ])
 def test_speakers_after_the_dash_of_a_listed_talk(text: str, speakers: list[str]) -> None:
     assert extract_speakers(text) == speakers
+
+
+def test_extraction_of_one_enormous_word_stays_linear() -> None:
+    """A 200,000-character word once took minutes (a pattern rescanned the word from every position);
+    bench/ingest_search.py prints the timing, this only keeps the path exercised."""
+    from kb.ingest.places import extract_places
+
+    word = "a" * 200_000
+    assert extract_partners(word) == [] and extract_speakers(word) == []
+    assert extract_places(word).municipalities == []

@@ -220,7 +220,7 @@ ORG_PATTERNS = [
 PARTNER_CUE = re.compile(
     r"(?:partnersessie|i\.s\.m\.|in samenwerking met|met de steun van|met steun van|ondersteund door|"
     r"georganiseerd door|een organisatie van|een project van|samen met|met de ondersteuning van|het project|"
-    r"[a-zé]*(?:maatschappij|organisatie|bureau|stichting|vereniging|koepel|bedrijf|coöperatie|theatergroep|"
+    r"\b[a-zé]*(?:maatschappij|organisatie|bureau|stichting|vereniging|koepel|bedrijf|coöperatie|theatergroep|"
     r"gezelschap|basisschool|school|museum|werking))"
     rf"{SP}(?:het{SP}|de{SP})?(?P<list>{ORG_WORD}(?:(?:{SP}en{SP}|{SP}&{SP}|,{SP}|{SP}){ORG_WORD}){{0,5}})")
 ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")

@@ -62,6 +62,8 @@ OPENERS = {"binnen", "in", "te", "uit", "naar", "voor", "met", "door", "op", "bi
            "dankzij", "via", "welkom", "vanaf", "regio", "stad", "gemeente"}
 NOT_FIRST_NAMES = {"het", "de", "een", "stad", "gemeente", "ocmw", "district", "provincie"}
 SENTENCE_END = re.compile(r"[.!?:\n]\s*$")
+#: Tokens that may glue names together; each alternative starts only at a token start, so long words stay linear.
+FILE_LIKE_TOKEN = re.compile(r"(?<!\S)\S*_\S*|\b\w*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]+\w*")
 FILE_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z]|_|$)")
 
 
@@ -217,7 +219,7 @@ def _fuzzy_file_mentions(text: str, offset: int) -> list[Mention]:
     gaz = Gazetteer.default()
     names = [m.name for m in gaz.municipalities()]
     found = []
-    for token in re.finditer(r"\S*_\S*|\b\w*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]+\w*", text):
+    for token in FILE_LIKE_TOKEN.finditer(text):
         parts = _file_like_parts(token.group())
         for i, (part, at) in enumerate(parts):
             after_acronym = i > 0 and parts[i - 1][0].isupper() and len(parts[i - 1][0]) <= 2  # UGent, KULeuven
