@@ -69,3 +69,41 @@ def test_html_in_a_txt_file_is_recognised():
 def test_broken_pdf_refused():
     with pytest.raises(BadInput, match=r"x\.pdf: not a readable PDF"):
         document_from_bytes("x.pdf", b"%PDF-1.4 garbage that is not a pdf")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_bom_marked_utf16_and_utf32_text_is_read(encoding: str) -> None:
+    doc = document_from_bytes("programma.txt", DUTCH.encode(encoding))
+    assert doc.text == DUTCH and doc.encoding == encoding
+
+
+def _broken_docx() -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override '
+                   'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", '<w:document xmlns:w="x"><w:body><w:p>kapot')
+    return buf.getvalue()
+
+
+def test_a_docx_with_broken_xml_is_one_clear_error() -> None:
+    with pytest.raises(BadInput, match=r"kapot\.docx: not a readable DOCX \(XMLSyntaxError"):
+        document_from_bytes("kapot.docx", _broken_docx())
+
+
+def test_ingest_goes_on_after_a_broken_docx(fake_kb, tmp_path) -> None:
+    (tmp_path / "a_kapot.docx").write_bytes(_broken_docx())
+    (tmp_path / "b_programma.txt").write_text("Buurtwerk in Gent\n\nHet OCMW van Gent organiseert elke week een "
+                                               "ontmoeting voor bewoners van de wijk, met koffie en een luisterend "
+                                               "oor voor wie het moeilijk heeft.\n", encoding="utf-8")
+    report = fake_kb.ingest([tmp_path])
+    assert [f.error is not None for f in report.files] == [True, False]
+    assert [r.source for r in fake_kb.records()] == ["b_programma.txt"]

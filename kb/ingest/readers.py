@@ -7,6 +7,7 @@ Files that are empty, binary, undecodable or too large are refused with a
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -58,6 +59,8 @@ def document_from_bytes(name: str, data: bytes, path: str = "") -> Document:
         text, encoding = pdf_to_text(name, data), "pdf"
     elif suffix == ".docx":
         text, encoding = docx_to_text(name, data), "docx"
+    elif (bom := _bom_encoding(data)) is not None:  # UTF-16/32 text: NUL bytes, but no binary
+        text, encoding = data.decode(bom), bom
     else:
         if looks_binary(data):
             raise BadInput(f"{name}: looks like a binary file, not a text (found NUL or control bytes)")
@@ -68,6 +71,15 @@ def document_from_bytes(name: str, data: bytes, path: str = "") -> Document:
         raise BadInput(f"{name}: no text found in the file")
     return Document(name=name, path=path or name, text=text, encoding=encoding,
                     sha256=hashlib.sha256(data).hexdigest())
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 announced by a byte-order mark (the codec drops the mark)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -137,8 +149,11 @@ def docx_to_text(name: str, data: bytes) -> str:
 
     from docx import Document as DocxDocument
 
+    from lxml.etree import LxmlError
+
     try:
         doc = DocxDocument(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BadInput(f"{name}: not a readable DOCX ({exc})") from exc
-    return "\n\n".join(p.text.strip() for p in doc.paragraphs if p.text.strip()) + "\n"
+        paragraphs = [p.text.strip() for p in doc.paragraphs]
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
+        raise BadInput(f"{name}: not a readable DOCX ({type(exc).__name__}: {exc})") from exc
+    return "\n\n".join(p for p in paragraphs if p) + "\n"
