@@ -239,7 +239,9 @@ def test_corpus_invariants() -> None:
 PROGRAMME_ALPHABET = st.sampled_from(
     ["\n", "\n\n", " ", "\xa0", "•", "1.", "12.", "10.30 - 11.30 uur", "Thema 1:", "Werksessie actie 5: ",
      "Praktijken", "Deelnameprijs", "Naam: ", "_", "StadGent_Mandala", "http://x.be", ".", ":", "Zorg", "buurt",
-     "Het OCMW van Mechelen werkt met zorgcoaches. ", "Leefbaarheid Opbouwwerk 1.4. "])
+     "Het OCMW van Mechelen werkt met zorgcoaches. ", "Leefbaarheid Opbouwwerk 1.4. ", " • ", "Case: ", "A. ",
+     "13u: ", "De projecten", "Buurtwerk – Jan Peeters (UGent)", "20171019_1028", "ONTHAAL", "‘Stoasje’",
+     "Dit nieuwsbericht werd toegevoegd op 3 mei 2017."])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
