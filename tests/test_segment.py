@@ -429,3 +429,11 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
     details = ("Programma van de studiedag\n\n • 29 oktober 2020 van 12:15 tot 16:45 uur\n • Provinciehuis Leuven\n"
                " • Wat is jongdementie?\n • Wat zijn de symptomen bij jonge mensen?\n")
     assert len(segment(details)) <= 1  # at most the page as a whole, never a record per detail
+
+
+def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
+    text = ("Meer tijd voor Babbeltafel en Campuscafé\n\nDe provincie steunt twee projecten tegen eenzaamheid. "
+            + LONG + LONG + "\n\nCampuscafé\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.kind for s in segs] == ["practice", "practice"]

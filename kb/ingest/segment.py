@@ -858,7 +858,7 @@ def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bo
     head = item.heading
     if item.role == "slide":
         return KIND_PRACTICE if re.search(r"\b[Pp]roject\b", title) else KIND_SESSION
-    if item.role == "intro" and has_items:
+    if item.role == "intro" and has_items and programme:  # an event's introduction; elsewhere the page's subject
         return KIND_SESSION
     if re.match(r"^\s*(?:\d{1,3}\s*[.)]\s*)?Werkbezoek\b", head):
         return KIND_PRACTICE
