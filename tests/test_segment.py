@@ -437,3 +437,21 @@ def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.kind for s in segs] == ["practice", "practice"]
+
+
+@pytest.mark.parametrize("raw, heading, title", [
+    ("Take 4", "• Take 4: De instrumenten buurtbudget en tijdelijke bestemming als hefboom voor initiatief? Janna",
+     "Take 4: De instrumenten buurtbudget en tijdelijke bestemming als hefboom voor initiatief"),
+    ("Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
+     "Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
+     "Medewerkers van de stad gaan inwoners aan huis bezoeken"),
+    ("Samen tegen energiearmoede (partnersessie Eandis en Infrax)", "", "Samen tegen energiearmoede (partnersessie Eandis en Infrax)"),
+])
+def test_numbered_labels_datelines_and_partner_sessions_in_titles(raw: str, heading: str, title: str) -> None:
+    assert _recognisable(raw, _Item(0, 10, heading, "child", title=raw)) == title
+
+
+def test_captions_and_page_metadata_are_never_headings() -> None:
+    text = f"Huurwaarborg\n\n{LONG}\n\nAfbeelding van een huis\n\n{LONG}\n\nGepubliceerd op:\n\n{LONG}\n"
+    segs = segment(text)
+    assert len(segs) == 1 and not any(w in segs[0].title for w in ("Afbeelding", "Gepubliceerd"))

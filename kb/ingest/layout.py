@@ -87,7 +87,7 @@ LABEL_WORDS = {
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
-    r"|^Foto:|^Klik hier\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
+    r"|^Foto:|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
     r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
     re.IGNORECASE,
@@ -251,8 +251,11 @@ def name_desc(line: Line) -> tuple[str, str] | None:
 
 def is_junk(line: Line) -> bool:
     """Debris that is never part of a record (image names, captions, sidebar words in capitals)."""
-    if JUNK_LINE_RE.search(line.text):
-        return True
+    return bool(JUNK_LINE_RE.search(line.text)) or is_caps_label(line)
+
+
+def is_caps_label(line: Line) -> bool:
+    """One to three words in capitals ('ACTIEPLAN INTEGRATIE'): a sidebar word, or a heading when a text follows."""
     letters = [c for c in line.text if c.isalpha()]
     return bool(letters) and line.words <= 3 and all(c.isupper() for c in letters) and not line.text.endswith(":")
 

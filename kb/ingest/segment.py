@@ -278,7 +278,7 @@ class _Builder:
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
-        if L.is_junk(line) and not self._looks_like_heading(line):
+        if L.is_junk(line) and not (L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if self.slide_deck and _is_slide(line, self.slide_deck):
             self._slide(line)
@@ -698,10 +698,12 @@ DATE_TAIL_RE = re.compile(
     r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)|[/.-]\d{1,2})(?:[\s/.-]+\d{2,4})?$",
     re.IGNORECASE)
 #: '(Jan Willems, coördinator dienst schuldbemiddeling)' after a title names who presents it, not what it is.
-SPEAKER_TAIL_RE = re.compile(r"\s*\((?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|"
-                             r"coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b|en\s+[A-Z]))"
-                             r"[^()]*\)?\s*$")
-NUMBERED_LABEL_RE = re.compile(r"^(?:Panel|Sessie|Workshop|Ronde|Deel|Atelier|Tafel)\s*\d{1,2}$", re.IGNORECASE)
+SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|"
+                             r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b"
+                             r"|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z]))[^()]*\)?\s*$")
+NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
+#: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
+DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
 
@@ -711,9 +713,13 @@ def _recognisable(t: str, item: _Item) -> str:
     t = DATE_TAIL_RE.sub("", t).strip() or t
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
+    dateline = DATELINE_RE.match(t)
+    if dateline and _names_place(dateline.group()):
+        t = t[dateline.end():]
     bare = t.lower().strip(" :")
     if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
-        under = next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
+        after = item.heading.split(":", 1)[1].strip() if t in item.heading.split(":", 1)[0] and ":" in item.heading else ""
+        under = after or next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
         return f"{t}: {_first_clause(_clean_title(under))}".rstrip(": ") if under else t
     sentence = t.endswith((".", "…")) or (len(t.split()) > 8 and ":" not in t)
     if sentence:
