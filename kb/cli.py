@@ -14,7 +14,7 @@ import click
 from kb.errors import KBError
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
-from kb.search import Filters, SearchResult
+from kb.search import Filters, SearchRequest, SearchResult, check_query
 from kb.settings import Settings
 
 FILTER_OPTIONS = (("municipality", "gemeente"), ("province", "provincie"), ("region", "regio"),
@@ -191,17 +191,29 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
     Approved and draft records count unless --status chooses; hidden ones only with --status hidden.
     """
     if batch:
-        for line_no, line in enumerate(Path(batch).read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            lines = Path(batch).read_bytes().decode("utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            fail(f"{batch}: not UTF-8 text (byte {exc.start})")
+        bad = 0
+        for line_no, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                request = json.loads(line)
-            except json.JSONDecodeError as exc:
-                fail(f"{batch}:{line_no}: not a JSON object ({exc.msg})")
-            result = obj.kb.search(str(request.get("query", "")),
-                                   _with_status(Filters.from_mapping(request.get("filters"))), int(request.get("k", k)))
-            click.echo(json.dumps({"qid": request.get("qid"), "results": results_json(result)}, ensure_ascii=False))
+                data = json.loads(line)
+                request = SearchRequest.from_mapping(data, k)
+                result = obj.kb.search(request.query, _with_status(request.filters), request.k)
+            except (json.JSONDecodeError, KBError) as exc:  # answer the line, then go on with the rest
+                bad += 1
+                qid = data.get("qid") if not isinstance(exc, json.JSONDecodeError) and isinstance(data, dict) else None
+                message = f"not JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                click.echo(json.dumps({"qid": qid, "line": line_no, "error": message}, ensure_ascii=False))
+                continue
+            click.echo(json.dumps({"qid": request.qid, "results": results_json(result)}, ensure_ascii=False))
+        if bad:
+            fail(f"{batch}: {bad} line(s) could not be answered (see their \"error\")")
         return
+    query = check_query(query)
     chosen = _with_status(Filters.from_mapping({name: list(v) for name, v in filters.items() if v}))
     result = obj.kb.search(query, chosen, k)
     if fmt == "json":

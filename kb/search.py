@@ -70,6 +70,40 @@ class Filters:
         return {name: getattr(self, name) for name in FILTER_FIELDS if getattr(self, name)}
 
 
+@dataclass(frozen=True)
+class SearchRequest:
+    """One validated query: what the CLI's batch lines and the app turn into before searching."""
+
+    query: str
+    filters: Filters
+    k: int
+    qid: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: object, default_k: int = 10) -> SearchRequest:
+        """A batch line ``{"qid", "query", "filters", "k"}``, refused with InvalidQuery before anything runs."""
+        if not isinstance(data, dict):
+            raise InvalidQuery(f"a request must be a JSON object, not {type(data).__name__}")
+        query, filters, k = data.get("query", ""), data.get("filters") or {}, data.get("k", default_k)
+        qid = data.get("qid")
+        if not isinstance(query, str):
+            raise InvalidQuery(f"query must be a string, not {type(query).__name__}")
+        if not isinstance(filters, dict):
+            raise InvalidQuery(f"filters must be an object such as {{\"municipality\": [\"Gent\"]}}, got {filters!r}")
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+            raise InvalidQuery(f"k must be a whole number of at least 1, got {k!r}")
+        return cls(check_query(query), Filters.from_mapping(filters), k, None if qid is None else str(qid))
+
+
+def check_query(query: str) -> str:
+    """The query itself, or InvalidQuery when it is no valid text (bytes that were not UTF-8)."""
+    try:
+        query.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidQuery("the query is not valid UTF-8 text") from exc
+    return query
+
+
 @dataclass
 class Hit:
     record: Record

@@ -118,3 +118,35 @@ def test_latin1_and_html_files_are_ingested(tmp_path):
     assert {r["source"] for r in rows} == {latin.name, page.name}
     assert any("Coördinatie" in r["text"] for r in rows), "cp1252 decoded into proper characters"
     assert all("Home | Nieuws" not in r["text"] for r in rows), "navigation is not record text"
+
+
+def test_search_batch_answers_bad_lines_with_an_error_and_the_rest_with_results(home, tmp_path):
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"qid": "ok1", "query": "thuiszorg", "k": 1}),
+        json.dumps({"qid": "k-text", "query": "x", "k": "abc"}),
+        json.dumps({"qid": "k-null", "query": "x", "k": None}),
+        json.dumps(["a", "list"]),
+        json.dumps({"qid": "f-text", "query": "x", "filters": "Gent"}),
+        json.dumps({"qid": "k-neg", "query": "x", "k": -1}),
+        json.dumps({"qid": "k-zero", "query": "x", "k": 0}),
+        "{not json",
+        json.dumps({"qid": "ok2", "query": "armoede", "k": 2}),
+    ]) + "\n", encoding="utf-8")
+    proc = kb(home, "search", "--batch", str(batch), check=False)
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [x.get("qid") for x in lines] == ["ok1", "k-text", "k-null", None, "f-text", "k-neg", "k-zero", None, "ok2"]
+    assert [("error" in x) for x in lines] == [False] + [True] * 7 + [False]
+    assert len(lines[-1]["results"]) == 2
+    assert proc.returncode == 1 and "7 line(s) could not be answered" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_non_utf8_batch_file_and_query_are_one_line_errors(home, tmp_path):
+    batch = tmp_path / "q.jsonl"
+    batch.write_bytes(b'{"qid": "a", "query": "caf\xe9"}\n')
+    proc = kb(home, "search", "--batch", str(batch), check=False)
+    assert proc.returncode == 1 and proc.stderr.strip().endswith("not UTF-8 text (byte 26)")
+    query = b"caf\xe9".decode("utf-8", "surrogateescape")  # how Python hands over a non-UTF-8 argument
+    proc = subprocess.run([sys.executable, "-m", "kb", "--home", str(home), "search", query],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1 and "not valid UTF-8" in proc.stderr and "Traceback" not in proc.stderr

@@ -114,3 +114,28 @@ def test_each_ranking_mode_runs(searcher, mode):
 def test_similar_excludes_the_record_itself(searcher):
     result = searcher.similar(4, Filters(), k=3)
     assert result.hits and all(h.record.title != "Nachtopvang De Biekorf" for h in result.hits)
+
+
+@pytest.mark.parametrize("line, problem", [
+    ({"query": "x", "k": "abc"}, "k must be a whole number"),
+    ({"query": "x", "k": None}, "k must be a whole number"),
+    ({"query": "x", "k": 0}, "k must be a whole number"),
+    ({"query": "x", "k": True}, "k must be a whole number"),
+    (["a"], "must be a JSON object"),
+    ({"query": "x", "filters": "Gent"}, "filters must be an object"),
+    ({"query": 5}, "query must be a string"),
+    ({"query": "x", "filters": {"town": ["Gent"]}}, "unknown filter"),
+])
+def test_a_search_request_is_refused_with_the_reason(line, problem) -> None:
+    from kb.errors import InvalidQuery
+    from kb.search import SearchRequest
+
+    with pytest.raises(InvalidQuery, match=problem):
+        SearchRequest.from_mapping(line)
+
+
+def test_a_valid_search_request() -> None:
+    from kb.search import SearchRequest
+
+    request = SearchRequest.from_mapping({"qid": 7, "query": "armoede", "filters": {"municipality": "Gent"}, "k": 3})
+    assert (request.qid, request.query, request.filters.municipality, request.k) == ("7", "armoede", ["Gent"], 3)
