@@ -93,18 +93,9 @@ def check(manifest: list[dict], gold: list[dict], queries: list[dict]) -> list[s
             problems.append(f"{where}: span starts or ends with whitespace")
         if g["kind"] not in KINDS:
             problems.append(f"{where}: kind {g['kind']!r}")
-        for label in g["themes"]:
-            if label not in themes:
-                problems.append(f"{where}: theme {label!r} not in the taxonomy")
-        for label in g["target_groups"]:
-            if label not in groups:
-                problems.append(f"{where}: target group {label!r} not in the taxonomy")
-        for town in g["municipalities"]:
-            if town not in towns:
-                problems.append(f"{where}: municipality {town!r} not in the gazetteer")
-        for prov in g["provinces"]:
-            if prov not in provinces:
-                problems.append(f"{where}: province {prov!r} unknown")
+        for field, allowed, what in (("themes", themes, "theme"), ("target_groups", groups, "target group"),
+                                     ("municipalities", towns, "municipality"), ("provinces", provinces, "province")):
+            problems += [f"{where}: {what} {value!r} unknown" for value in g[field] if value not in allowed]
         if not g["title"].strip():
             problems.append(f"{where}: empty title")
     known = set(ids)
