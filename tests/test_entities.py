@@ -128,7 +128,8 @@ def test_partners_are_names_not_numbers_or_sentence_starts() -> None:
 
 @pytest.mark.parametrize("text, speakers", [
     ("Een goede samenwerking tussen ouders en school – Jan De Mets (UGent)", ["Jan De Mets"]),
-    ("Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)", ["Eva Germeys", "Marianne Van den Bremt"]),
+    ("Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)",
+     ["Eva Germeys", "Marianne Van den Bremt"]),
     ("Publieke ruimte – Gent en Antwerpen", []),
 ])
 def test_speakers_after_the_dash_of_a_listed_talk(text: str, speakers: list[str]) -> None:

@@ -60,7 +60,8 @@ def test_listed_services_inherit_the_one_town_of_their_page() -> None:
     text = ("Het OCMW van Brussel werkt in elke buurt van de stad met een sociale antenne waar burgers met "
             "al hun vragen terecht kunnen, van huur tot leefloon en schulden. De antenne is de toegangspoort tot "
             "alle hulp. Afhankelijk van de vraag wordt iedereen doorverwezen naar een gespecialiseerde dienst, "
-            "die samen met de bewoner een plan opmaakt en opvolgt. Zo blijft niemand in de stad zonder een antwoord op zijn of haar vraag.\n\n"
+            "die samen met de bewoner een plan opmaakt en opvolgt. Zo blijft niemand in de stad zonder een "
+            "antwoord op zijn of haar vraag.\n\n"
             " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"
             " • De dienst Huisvesting helpt mensen voorkomen dat ze hun huis kwijtraken en zoekt een woning.\n")
     records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", "")).records

@@ -338,7 +338,8 @@ def test_a_round_of_workshops_listed_with_their_speakers_gives_one_record_each()
             "12u30 – 13u30 : Lunchpauze\n")
     segs = segment(text)
     check_invariants(text, segs)
-    assert [s.title for s in segs] == ["Keynote: Onderwijs en armoede", "Een goede samenwerking tussen ouders en school",
+    assert [s.title for s in segs] == ["Keynote: Onderwijs en armoede",
+                                       "Een goede samenwerking tussen ouders en school",
                                        "Herkennen en detecteren van armoede", "Een bewust kostenbeleid op school"]
 
 
@@ -375,7 +376,8 @@ def test_hour_only_slots_with_a_labelled_title_are_agenda_items() -> None:
 
 
 def test_bullets_used_as_headings_open_a_record_each() -> None:
-    text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
+    text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG
+            + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Steun op maat", "Buddy Mechelen"]
@@ -445,7 +447,8 @@ def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     ("Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
      "Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
      "Medewerkers van de stad gaan inwoners aan huis bezoeken"),
-    ("Samen tegen energiearmoede (partnersessie Eandis en Infrax)", "", "Samen tegen energiearmoede (partnersessie Eandis en Infrax)"),
+    ("Samen tegen energiearmoede (partnersessie Eandis en Infrax)", "",
+     "Samen tegen energiearmoede (partnersessie Eandis en Infrax)"),
 ])
 def test_numbered_labels_datelines_and_partner_sessions_in_titles(raw: str, heading: str, title: str) -> None:
     assert _recognisable(raw, _Item(0, 10, heading, "child", title=raw)) == title

@@ -2,7 +2,7 @@
 
     python tools/devset.py check [--part NAME]   # texts, manifest, gold and queries agree
     python tools/devset.py merge                 # devset/parts/*.jsonl -> devset/{manifest,gold,queries}.jsonl
-    python tools/devset.py split heldout DIR     # one split's texts into DIR, its gold and queries into DIR.gold.jsonl etc.
+    python tools/devset.py split heldout DIR     # one split's texts into DIR, its gold and queries beside DIR
 
 Only the standard library and the project's data files are used, so a helper
 collecting texts can run it before anything is installed.

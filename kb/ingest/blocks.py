@@ -235,7 +235,7 @@ def _own(text: str, b: Block, rule_kinds: list[str]) -> dict[str, float]:
         "heading_body": float(title_line and body_after_head > 80),
         "head_colon": float(head.endswith(":")),
         "head_question": float(head.endswith("?")),
-        "proper_head": float(bool(re.match(r"^(?:[•●▪◦·*–-]\s*)?(?:De|Het|Een)?\s*\w*\s*[A-Z]", head[2:] if head[:1] in "•●▪◦·*–-" else head[1:]))),
+        "proper_head": float(bool(re.match(r"(?:De|Het|Een)?\s*\w*\s*[A-Z]", L.unbulleted(first).text[1:]))),
         "head_caps": float(head.isupper() and len(head) > 3),
         "head_words": min(len(head.split()), 30) / 30,
         "chars": math.log1p(len(own)) / 8,

@@ -545,7 +545,8 @@ class _Builder:
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)
                 if not alone or len(own) < STANDALONE_MIN_CHARS:
                     return False
-        elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk") for i in self.items) >= 3:
+        elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk")
+                                                                    for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
         short_label = len(own.split()) <= 2 and item.role != "child"  # listed names may be one word
         if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
@@ -718,7 +719,8 @@ def _recognisable(t: str, item: _Item) -> str:
         t = t[dateline.end():]
     bare = t.lower().strip(" :")
     if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
-        after = item.heading.split(":", 1)[1].strip() if t in item.heading.split(":", 1)[0] and ":" in item.heading else ""
+        label, colon, rest = item.heading.partition(":")
+        after = rest.strip() if colon and t in label else ""
         under = after or next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
         return f"{t}: {_first_clause(_clean_title(under))}".rstrip(": ") if under else t
     sentence = t.endswith((".", "…")) or (len(t.split()) > 8 and ":" not in t)
