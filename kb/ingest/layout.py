@@ -167,18 +167,14 @@ def numbered_value(line: Line) -> int | None:
 
 def time_slot_rest(line: Line) -> str | None:
     """For an agenda line, the text after the time ('' if none); None if it is not a time slot."""
-    m = TIME_SLOT_RE.match(line.text)
-    if not m:
-        return None
-    rest = line.text[m.end():]
-    # "12 nov '19" or "2023" are not time slots; require the minute digits to be followed by a boundary.
-    return rest.strip(BLANKISH + ":")
+    return time_slot_rest_of(line.text)
 
 
-def time_slot_rest_of(text: str) -> str:
-    """The text after a leading time slot ('' when there is none or nothing follows it)."""
+def time_slot_rest_of(text: str) -> str | None:
+    """The text after a leading time slot ('' if nothing follows it); None when the text opens with no time.
+    "12 nov '19" or "2023" are no time slots: the minute digits must be followed by a boundary."""
     m = TIME_SLOT_RE.match(text)
-    return text[m.end():].strip(BLANKISH + ":") if m else ""
+    return text[m.end():].strip(BLANKISH + ":") if m else None
 
 
 def time_slot_offset(line: Line) -> int:
