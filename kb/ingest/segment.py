@@ -391,13 +391,13 @@ class _Builder:
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
         programme, titles rather than sentences ('Voorwoord door Wim Dries', 'Hoe omgaan met ...? (plenair)')."""
+        return (self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
+                or (self.programme and self._most_bullets(line, _talk_title)))
+
+    def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
+        """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
         run = self._run(line, L.is_bullet)
-        if len(run) < 2:
-            return False
-        talks = sum(bool(TALK_ENTRY_RE.match(L.unbulleted(b).text)) for b in run)
-        if self.programme:
-            talks = max(talks, sum(_talk_title(L.unbulleted(b).text) for b in run))
-        return talks * 3 >= len(run) * 2
+        return len(run) >= 2 and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2
 
     def _talk(self, line: Line) -> None:
         """One listed talk or project: its own record, titled by the part before the dash."""
@@ -420,15 +420,13 @@ class _Builder:
         return self.content[lo:hi + 1]
 
     def _short_numbered_run(self, line: Line) -> bool:
-        """Every entry of this numbered run has at most four words: names or places, not item titles."""
+        """Every entry of this numbered run has at most five words: names or places, not item titles."""
         return all(ln.words <= 5 for ln in self._run(line, lambda ln: L.numbered_value(ln) is not None))
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
         not a list of goals or arguments ('• Je wisselt ...', '• Niemand mag ...')."""
-        run = self._run(line, L.is_bullet)
-        named = sum(_names_something(L.unbulleted(b).text) for b in run)
-        return len(run) >= 2 and named * 3 >= len(run) * 2
+        return self._most_bullets(line, _names_something)
 
     def _name_desc_run(self, line: Line) -> bool:
         """Three or more 'Name: description' lines in a row make a practice list."""
