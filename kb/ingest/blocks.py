@@ -55,7 +55,7 @@ class Block:
 
 def build_blocks(text: str, rule_spans: list[tuple[int, int]]) -> list[Block]:
     """Cut ``text`` into blocks at structural boundaries and at the rule-based segment edges."""
-    lines = [ln for ln in L.split_lines(text)]
+    lines = L.split_lines(text)
     cuts = _rule_cuts(rule_spans)
     groups: list[list[Line]] = []
     cur: list[Line] = []
@@ -77,7 +77,7 @@ def build_blocks(text: str, rule_spans: list[tuple[int, int]]) -> list[Block]:
     blocks: list[Block] = []
     seen: set[int] = set()
     for group in groups:
-        for start, end, part in _split_at_rules(group, rule_spans):
+        for start, end, part in _split_at_rules(group, cuts):
             index = _rule_index(start, end, rule_spans)
             rule = "outside" if index < 0 else "inside" if index in seen else "start"
             seen.add(index)
@@ -127,10 +127,10 @@ def _title_shape(line: Line) -> bool:
     return 1 <= line.words <= 14 and t[:1].isupper() and not t.endswith((".", ",", ";")) and len(t) <= 120
 
 
-def _split_at_rules(group: list[Line], spans: list[tuple[int, int]]) -> list[tuple[int, int, list[Line]]]:
+def _split_at_rules(group: list[Line], cuts: set[int]) -> list[tuple[int, int, list[Line]]]:
     """Split a group where a rule-based segment starts or ends inside one of its lines (list cells, slides)."""
     start, end = group[0].start, group[-1].end
-    inner = sorted({p for s, e in spans for p in (s, e) if start < p < end})
+    inner = sorted(p for p in cuts if start < p < end)
     if not inner:
         return [(start, end, group)]
     out = []

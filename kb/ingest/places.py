@@ -40,8 +40,8 @@ BIO_CUES = re.compile(
 )
 BIO_OPENING = re.compile(r"^\s*(?:[A-Z][\w'-]+\s+){1,3}(?:is|was|werkt|studeerde)\b")  # "Goedele Desmet is ..."
 LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
-#: A local service named after its place ('Sociaal Huis van Kortemark', 'OCMW Genk'): the place runs it,
-#: whatever else the sentence says about a mayor or an alderman.
+#: A local service named after its place ('Sociaal Huis van Kortemark', 'OCMW Genk'): the words before
+#: the place are a service, never a person's first name.
 LOCAL_SERVICE = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente|Sociaal Huis|Huis van het Kind|Zorgbedrijf|Welzijnshuis|"
                            r"LDC|[Dd]ienstencentrum|CAW)(?:\s+(?:van|in|te))?\s*$")
 VENUE_LINE = re.compile(r"^[\s'’A-Z0-9ÀÂÄÉÈÊËÏÎÔÖÙÛÜ.&-]+,\s*[A-ZÀ-Ü' -]+$")
