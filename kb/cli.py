@@ -222,7 +222,8 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
         return
     click.echo(f"{result.total} passende records voor {query!r}")
     for hit in result.hits:
-        click.echo(f"{hit.rank:>3}. {hit.score:.3f}  {describe(hit.record)}")
+        related = "" if hit.match else "  (verwant, geen rechtstreekse treffer)"
+        click.echo(f"{hit.rank:>3}. {hit.score:.3f}  {describe(hit.record)}{related}")
 
 
 @main.command()
@@ -591,7 +592,8 @@ def undo(obj: Context, record_id: str, user: str | None) -> None:
 
 
 def results_json(result: SearchResult) -> list[dict]:
-    return [{"rank": h.rank, "score": h.score, **h.record.to_dict(), "why": h.why} for h in result.hits]
+    return [{"rank": h.rank, "score": h.score, **h.record.to_dict(), "why": h.why, "match": h.match}
+            for h in result.hits]
 
 
 def describe(record: Record) -> str:

@@ -21,7 +21,7 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
-from kb.ui import body_text, kind_label, place_label
+from kb.labels import body_text, kind_label, place_label
 from kb.workshop import ShortlistItem, Table, Workshop, get_workshop, tables, unseated
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

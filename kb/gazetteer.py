@@ -185,6 +185,15 @@ class Gazetteer:
                 return p
         return None
 
+    def area(self, label: str) -> tuple[list[str], list[str]]:
+        """The municipalities and provinces a region covers, so a regional practice counts for each of them."""
+        found = self.partnership(label)
+        if found is None:
+            return [], []
+        names = [m for m in found.municipalities if m in self._current]
+        provinces = sorted({p for m in names if (p := self._current[m].province)})
+        return names, provinces
+
     def covering(self, municipality_name: str) -> list[str]:
         """Region labels whose area covers a municipality, so a municipality filter finds them."""
         found = self.lookup(municipality_name)

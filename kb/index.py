@@ -20,6 +20,7 @@ from kb.errors import IndexMismatch
 
 EXACT_UP_TO = 50_000  # above this many vectors an HNSW graph replaces exact search
 HNSW_EF_SEARCH = 256
+ABOVE_POOL = 2_000  # how many nearest an HNSW index tests against a match threshold
 
 
 @dataclass
@@ -127,6 +128,24 @@ class VectorIndex:
         scores, ids = self.index.search(q, k, params=params)
         keep = ids[0] >= 0
         return scores[0][keep], ids[0][keep]
+
+    def above(self, query: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Ids of every vector whose inner product with `query` is at least `threshold`.
+
+        Exact (a FAISS range search) on a flat index; an HNSW graph cannot range-search,
+        so there the nearest ABOVE_POOL are tested, which is exact unless more lie above.
+        """
+        if len(self) == 0 or (allowed is not None and len(allowed) == 0):
+            return np.zeros(0, np.int64)
+        if self.index_type == "hnsw":
+            scores, ids = self.search(query, ABOVE_POOL, allowed)
+            return ids[scores >= threshold]
+        faiss = _faiss()
+        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        params = None if allowed is None else faiss.SearchParameters(
+            sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+        _lims, _scores, ids = self.index.range_search(q, float(threshold), params=params)
+        return ids.astype(np.int64)
 
     # ------------------------------------------------------------------ persistence
     def save(self, folder: Path, generation: int | None = None) -> Manifest:

@@ -305,7 +305,7 @@ class KnowledgeBase:
                 from kb.query import query_places, query_themes
 
                 self._searcher = Searcher(self.store.all(), index, self.embedder.query,
-                                          covering=Gazetteer.default().covering,
+                                          places=Gazetteer.default(),
                                           query_places=query_places, query_themes=query_themes)
             return self._searcher
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 from scipy import sparse
 
 from kb.errors import InvalidQuery
 from kb.index import VectorIndex
-from kb.lexical import LexicalIndex, field_text, fold, words
+from kb.lexical import LexicalIndex, QueryTerms, field_text, fold, words
 from kb.record import KINDS, Record
 
 FILTER_FIELDS = ("municipality", "province", "region", "theme", "target_group", "kind", "event", "status")
@@ -31,7 +32,7 @@ PLACE_BOOST = 0.02       # a place named in the query prefers records from that 
 THEME_BOOST = 0.02       # ... and a theme word prefers records with that theme: boosts, never filters
 DENSE_POOL = 200         # dense candidates taken from FAISS per query
 LEXICAL_POOL = 200       # lexical candidates taken from BM25 per query
-RELEVANT_MARGIN = 0.06   # a record "matches" when its dense score is this close to the best
+DENSE_MATCH = 0.86       # a record "matches" in meaning from this cosine on (tools/calibrate_match.py)
 DUPLICATE_COSINE = 0.97  # hits this similar to a higher hit are grouped under it
 
 
@@ -113,6 +114,7 @@ class Hit:
     lexical: float
     matched_terms: list[str]
     why: list[str]
+    match: bool = True  # False: shown as related ("verwant"), not counted as a result
     duplicates: list[Record] = field(default_factory=list)  # the same practice elsewhere, grouped here
 
     def snippet(self, query: str, width: int = 260) -> list[tuple[str, bool]]:
@@ -121,14 +123,54 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """`total` counts the matches (facets count the same set); `hits` are the top k, related ones flagged."""
+
     query: str
     hits: list[Hit]
     total: int
     facets: dict[str, list[tuple[str, int]]]
 
+    @property
+    def matches(self) -> list[Hit]:
+        return [hit for hit in self.hits if hit.match]
+
+    @property
+    def related(self) -> list[Hit]:
+        return [hit for hit in self.hits if not hit.match]
+
+
+class Places(Protocol):
+    """What search needs to know about places (kb.gazetteer.Gazetteer provides it)."""
+
+    def covering(self, municipality: str) -> list[str]: ...
+
+    def area(self, region: str) -> tuple[list[str], list[str]]: ...
+
+
+class NoPlaces:
+    """No regions known: a record counts only for the places it names."""
+
+    def covering(self, municipality: str) -> list[str]:
+        return []
+
+    def area(self, region: str) -> tuple[list[str], list[str]]:
+        return [], []
+
+
+def place_values(record: Record, name: str, places: Places) -> list[str]:
+    """The values a record offers to a filter or facet, a regional practice counting for its whole area.
+
+    Filters and facets read the same values, so the count beside a value is what selecting it gives.
+    """
+    values = record_values(record, name)
+    if record.region and name in ("municipality", "province"):
+        municipalities, provinces = places.area(record.region)
+        values = values + (municipalities if name == "municipality" else provinces)
+    return list(dict.fromkeys(values))
+
 
 def record_values(record: Record, name: str) -> list[str]:
-    """The values a record offers to a filter or facet."""
+    """The values a record itself holds for a filter or facet."""
     if name == "municipality":
         return record.municipalities
     if name == "province":
@@ -150,12 +192,13 @@ def record_values(record: Record, name: str) -> list[str]:
 class FieldIndex:
     """For one field: value → record positions (for filters) and a positions × values matrix (for facets)."""
 
-    def __init__(self, records: list[Record], name: str) -> None:
+    def __init__(self, records: list[Record], name: str, places: Places | None = None) -> None:
         labels: dict[str, int] = {}
         display: list[str] = []
         rows, cols = [], []
+        places = places or NoPlaces()
         for position, record in enumerate(records):
-            for value in dict.fromkeys(record_values(record, name)):
+            for value in place_values(record, name, places):
                 key = fold(value)
                 if key not in labels:
                     labels[key] = len(display)
@@ -183,7 +226,7 @@ class Searcher:
     """The in-memory view of the store needed to search: records, field indexes, BM25; vectors stay in FAISS."""
 
     def __init__(self, rows: list[tuple[int, Record]], index: VectorIndex, embed_query: Callable[[str], np.ndarray],
-                 covering: Callable[[str], list[str]] | None = None,
+                 places: Places | None = None,
                  query_places: Callable[[str], list[str]] | None = None,
                  query_themes: Callable[[str], list[str]] | None = None,
                  lexical: LexicalIndex | None = None, fields: dict[str, FieldIndex] | None = None) -> None:
@@ -192,10 +235,10 @@ class Searcher:
         self.position = {int(r): n for n, r in enumerate(self.rowids)}
         self.index = index
         self.embed_query = embed_query
-        self.covering = covering or (lambda municipality: [])
+        self.places = places or NoPlaces()
         self.query_places = query_places or (lambda query: [])
         self.query_themes = query_themes or (lambda query: [])
-        self.fields = fields if fields is not None else {name: FieldIndex(self.records, name)
+        self.fields = fields if fields is not None else {name: FieldIndex(self.records, name, self.places)
                                                          for name in FILTER_FIELDS}
         self.lexical = lexical if lexical is not None else LexicalIndex(
             self.rowids, [self._lexical_text(r) for r in self.records])
@@ -216,9 +259,10 @@ class Searcher:
         lexical = self.lexical.updated({r: self._lexical_text(rec) for r, rec in changed.items()}, gone)
         records = [record for _, record in rows]
         fields = {name: self.fields[name] if same_rows and all(
-            record_values(old[r], name) == record_values(rec, name) for r, rec in changed.items())
-            else FieldIndex(records, name) for name in FILTER_FIELDS}
-        return Searcher(rows, self.index, self.embed_query, self.covering, self.query_places, self.query_themes,
+            place_values(old[r], name, self.places) == place_values(rec, name, self.places)
+            for r, rec in changed.items())
+            else FieldIndex(records, name, self.places) for name in FILTER_FIELDS}
+        return Searcher(rows, self.index, self.embed_query, self.places, self.query_places, self.query_themes,
                         lexical, fields)
 
     @staticmethod
@@ -229,8 +273,6 @@ class Searcher:
     # ------------------------------------------------------------------ filtering
     def _field_positions(self, name: str, values: list[str]) -> np.ndarray:
         parts = [self.fields[name].positions(v) for v in values]
-        if name == "municipality":  # a regional practice covers every municipality of its region
-            parts += [self.fields["region"].positions(label) for v in values for label in self.covering(v)]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
     def candidates(self, filters: Filters) -> np.ndarray:
@@ -259,20 +301,27 @@ class Searcher:
             hits = [Hit(self.records[p], 0.0, n + 1, 0.0, 0.0, [], ["past bij de filters"])
                     for n, p in enumerate(allowed[:k])]
             return SearchResult(query, hits, len(allowed), self.facets(allowed))
-        scored, matching = self._score(query, allowed, mode)
+        parsed = self.lexical.parse(query)
+        scored, matching = self._score(query, parsed, allowed, mode)
         ranked = sorted(scored, key=lambda item: (-item[1], item[0]))
-        hits = [self._hit(p, score, dense, lex, stems, n + 1)
-                for n, (p, score, dense, lex, stems) in enumerate(ranked[:k])]
+        matched = set(matching.tolist())
+        hits = [self._hit(p, score, dense, lex, parsed, n + 1, p in matched)
+                for n, (p, score, dense, lex) in enumerate(ranked[:k])]
         self._group(hits, [p for p, *_ in ranked[:k]])
         return SearchResult(query, hits, len(matching), self.facets(matching))
 
-    def _score(self, query: str, allowed: np.ndarray, mode: str):  # noqa: ANN202 - internal tuple list
-        """(position, fused, dense, lexical, stems) for the candidate pool, and the matching positions."""
+    def _score(self, query: str, parsed: QueryTerms, allowed: np.ndarray, mode: str):  # noqa: ANN202
+        """(position, fused, dense, lexical) for the candidate pool, and the matching positions.
+
+        A record matches when it holds the query's words (kb.lexical) or its meaning is close
+        (dense score ≥ DENSE_MATCH); both tests ignore the filters, so a facet's count is what
+        selecting it gives.
+        """
         if len(allowed) == 0:
             return [], allowed
-        lex_all, stems = self.lexical.scores(query)
+        lex_all = self.lexical.scores(parsed)
         lex_allowed = lex_all[allowed]
-        lexical_hits = allowed[lex_allowed > 0]
+        lexical_hits = np.intersect1d(self.lexical.matches(parsed), allowed, assume_unique=True)
         pool = min(LEXICAL_POOL, len(allowed))
         top = np.argpartition(-lex_allowed, pool - 1)[:pool] if pool < len(allowed) else np.arange(len(allowed))
         lexical = {int(allowed[i]): float(lex_allowed[i]) for i in top if lex_allowed[i] > 0}
@@ -297,11 +346,12 @@ class Searcher:
                 fused = lex
             else:
                 fused = DENSE_WEIGHT * d + LEXICAL_WEIGHT * lex / top_lex + self._boost(p, places, themes)
-            out.append((p, fused, d, lex, stems))
-        best = max(dense.values(), default=0.0)
-        near = [p for p, d in dense.items() if d >= best - RELEVANT_MARGIN]
-        matching = np.union1d(lexical_hits, np.asarray(near, dtype=np.int64)) if mode != "lexical" else lexical_hits
-        return out, matching
+            out.append((p, fused, d, lex))
+        if mode == "lexical":
+            return out, lexical_hits
+        close = self.index.above(qvec, DENSE_MATCH, None if len(allowed) == len(self.records) else self.rowids[allowed])
+        near = np.asarray([self.position[int(i)] for i in close if int(i) in self.position], dtype=np.int64)
+        return out, np.union1d(lexical_hits, near)
 
     def _boost(self, position: int, places: set[str], themes: set[str]) -> float:
         if not places and not themes:
@@ -310,21 +360,24 @@ class Searcher:
         boost = 0.0
         if places:
             own = {fold(m) for m in record.municipalities} | ({fold(record.region)} if record.region else set())
-            covered = {fold(label) for p in places for label in self.covering(p)}
+            covered = {fold(label) for p in places for label in self.places.covering(p)}
             if own & (places | covered):
                 boost += PLACE_BOOST
         if themes and themes & {fold(t) for t in record.themes}:
             boost += THEME_BOOST
         return boost
 
-    def _hit(self, position: int, score: float, dense: float, lex: float, stems: list[str], rank: int) -> Hit:
-        terms = self.lexical.matched(int(self.rowids[position]), stems)
+    def _hit(self, position: int, score: float, dense: float, lex: float, parsed: QueryTerms, rank: int,
+             match: bool) -> Hit:
+        terms = self.lexical.matched(int(self.rowids[position]), parsed)
         why = []
         if terms:
-            why.append("woorden: " + ", ".join(terms))
-        if dense:
-            why.append(f"betekenis: {dense:.2f}")
-        return Hit(self.records[position], round(score, 6), rank, dense, lex, terms, why)
+            why.append("vermeldt: " + ", ".join(terms))
+        if dense >= DENSE_MATCH:
+            why.append("inhoudelijk verwant")
+        elif not terms:
+            why.append("verwant, maar geen rechtstreekse treffer")
+        return Hit(self.records[position], round(score, 6), rank, dense, lex, terms, why, match)
 
     def _group(self, hits: list[Hit], positions: list[int]) -> None:
         """Attach near-duplicates (the same practice at another event) to the higher-ranked hit."""

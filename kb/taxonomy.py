@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.json"
 KINDS = ("theme", "target_group")
 MAX_LABELS = 3
-# Stems this long also match inside Dutch compounds ("thuiszorg" in "ouderenthuiszorg").
+# Terms this long also match inside Dutch compounds ("thuiszorg" in "ouderenthuiszorg"); shorter
+# single words match whole words only (of the text or its lemmas), so "ouder" never hits "ouderen".
 INFIX_MIN_LEN = 7
 # How many keywords join the description when a label is embedded.
 EMBED_KEYWORDS = 20
@@ -138,7 +139,8 @@ def _compile(terms: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for term in terms:
         head = "" if len(term) >= INFIX_MIN_LEN else r"(?<![a-z0-9])"
-        out.append((term, re.compile(head + re.escape(term))))
+        tail = r"(?![a-z0-9])" if len(term) < INFIX_MIN_LEN and " " not in term else ""
+        out.append((term, re.compile(head + re.escape(term) + tail)))
     return out
 
 
@@ -147,27 +149,11 @@ def _default_taxonomy() -> Taxonomy:
     return Taxonomy.from_file(DEFAULT_PATH)
 
 
-@lru_cache(maxsize=1)
-def _lemmatizer():
-    """spaCy's Dutch lookup lemmas ('woonden' -> 'wonen'), or None when the tables are missing."""
-    try:
-        import spacy
-
-        nlp = spacy.blank("nl")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        return nlp
-    except Exception:  # noqa: BLE001 - lemmas are extra evidence, never a requirement
-        return None
-
-
 def lemma_text(text: str) -> str:
-    """The text followed by the lemmas that differ from their word, so stems see base forms too."""
-    nlp = _lemmatizer()
-    if nlp is None or not text:
-        return text
-    extra = [tok.lemma_ for tok in nlp(text[:100_000]) if tok.lemma_ and tok.lemma_.lower() != tok.lower_]
-    return f"{text} {' '.join(extra)}" if extra else text
+    """The text followed by its lemmas and compound parts (kb.analysis), so keywords see base forms too."""
+    from kb.analysis import lemma_text as analysed
+
+    return f"{text} {analysed(text[:100_000])}" if text else text
 
 
 def keyword_scores(text: str, title: str, taxonomy: Taxonomy, weights: Weights = Weights(),

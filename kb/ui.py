@@ -10,11 +10,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kb.labels import (
+    KIND_FROM_LABEL,
+    KIND_LABELS,
+    body_text,
+    event_label,
+    kind_label,
+    place_label,
+)
 from kb.record import Record
 from kb.search import Filters, Hit, snippet
-
-KIND_LABELS: dict[str, str] = {"practice": "praktijk", "session": "sessie", "theme-table": "thematafel"}
-KIND_FROM_LABEL: dict[str, str] = {label: kind for kind, label in KIND_LABELS.items()}
 
 # filter field → (URL parameter, sidebar label); the order is the sidebar's order
 FILTERS: dict[str, tuple[str, str]] = {
@@ -34,6 +39,14 @@ EXAMPLE_QUERIES: tuple[str, ...] = (
     "sociale kruidenier",
     "jongeren die uit de jeugdhulp stromen",
 )
+
+RELATED_WHEN_FEWER = 5  # fewer matches than this: the nearest other records follow under their own heading
+
+
+def count_label(n: int, one: str, many: str) -> str:
+    """ "1 praktijk", "12 praktijken": the count with the noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
 
 # HTML's five, plus what markdown (or Streamlit's emoji/LaTeX extensions) could read as syntax;
 # one translation pass, so no entity is escaped twice.
@@ -130,23 +143,6 @@ def highlight(pieces: Iterable[tuple[str, bool]]) -> str:
     return "".join(f"<mark>{escape(p)}</mark>" if hit else escape(p) for p, hit in pieces)
 
 
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
-
-
-def place_label(record: Record) -> str:
-    """Where the practice happens: its municipalities, else its region, else its provinces."""
-    if record.municipalities:
-        return ", ".join(record.municipalities)
-    if record.region:
-        return f"regio {record.region}"
-    return ", ".join(record.provinces)
-
-
-def event_label(record: Record) -> str:
-    return " · ".join(part for part in (record.event, record.event_date) if part)
-
-
 def _row(label: str, values: Sequence[str]) -> str:
     if not values:
         return ""
@@ -161,7 +157,7 @@ def card_html(hit: Hit, query: str) -> str:
     body = body_text(record)
     snippet_html = highlight(snippet(body, query)) if query.strip() else escape(_lead(body))
     parts = [
-        f'<div class="pb-card"><div class="pb-title">{escape(record.title)}</div>',
+        f'<div class="pb-card{"" if hit.match else " pb-related"}"><div class="pb-title">{escape(record.title)}</div>',
         f'<div class="pb-meta">{" · ".join(meta)}</div>',
         _row("Thema's:", record.themes),
         _row("Doelgroepen:", record.target_groups),
@@ -180,15 +176,6 @@ def _duplicates(hit: Hit) -> str:
         return ""
     where = [f"{d.title} ({d.event or d.source})" for d in hit.duplicates]
     return f'<div class="pb-why">{escape("Ook gepresenteerd als: " + "; ".join(where))}</div>'
-
-
-def body_text(record: Record) -> str:
-    """The record's text without its leading title line, so a card does not say the title twice."""
-    text = record.text.strip()
-    if text.startswith(record.title):
-        rest = text[len(record.title):].lstrip(" :.-–\n")
-        return rest or text
-    return text
 
 
 def _lead(text: str, width: int = 260) -> str:

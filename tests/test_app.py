@@ -168,7 +168,7 @@ def test_search_shows_cards_best_first(app: AppTest) -> None:
 
 def test_filter_narrows_results_and_labels_carry_counts(app: AppTest) -> None:
     app.run()
-    search(app, "armoede")
+    search(app, "OCMW")
     before = cards(app)
     municipality = app.multiselect(key="filter_municipality")
     assert "Mechelen (2)" in municipality.options

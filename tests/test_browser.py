@@ -154,5 +154,15 @@ def test_filter_stays_selected_when_the_query_changes(server: tuple[str, list[Re
     box.press("Enter")
     page.wait_for_url("**q=gezondheid+en+zorg&gemeente=Mechelen**")
     municipality.get_by_text("Mechelen (1)").wait_for(state="visible")
-    expect(page.locator(".pb-card .pb-title")).to_have_text(["Thematafel armoede en gezondheid"],
-                                                                  timeout=WAIT_MS)
+    expect(page.locator(".pb-card:not(.pb-related) .pb-title")).to_have_text(["Thematafel armoede en gezondheid"],
+                                                                             timeout=WAIT_MS)
+
+
+def test_nonsense_query_says_nothing_matched_and_shows_related(server: tuple[str, list[Record]], page: Page) -> None:
+    url, _ = server
+    page.goto(f"{url}/?q=xqzvbn")
+    page.get_by_text("Verwant, maar geen rechtstreekse treffer").wait_for(state="visible")
+    page.locator(".pb-card.pb-related").first.wait_for(state="visible")
+    assert "Geen praktijk vermeldt" in page.content()
+    assert page.locator(".pb-card.pb-related").count() > 0
+    assert page.locator(".pb-card:not(.pb-related)").count() == 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kb.errors import InvalidQuery
 from kb.index import VectorIndex
@@ -29,8 +31,12 @@ RECORDS = [
 W13 = {"Kortrijk", "Menen", "Wevelgem", "Harelbeke"}
 
 
-def covering(municipality: str) -> list[str]:
-    return ["W13"] if municipality in W13 else []
+class FakePlaces:
+    def covering(self, municipality: str) -> list[str]:
+        return ["W13"] if municipality in W13 else []
+
+    def area(self, region: str) -> tuple[list[str], list[str]]:
+        return (sorted(W13), ["West-Vlaanderen"]) if region == "W13" else ([], [])
 
 
 @pytest.fixture
@@ -38,7 +44,7 @@ def searcher(fake_embedder):
     index = VectorIndex(fake_embedder.dim, fake_embedder.family, fake_embedder.backend)
     rows = list(enumerate(RECORDS, start=1))
     index.add(np.array([r for r, _ in rows]), fake_embedder.passages([r.embedding_text() for _, r in rows]))
-    return Searcher(rows, index, fake_embedder.query, covering=covering,
+    return Searcher(rows, index, fake_embedder.query, places=FakePlaces(),
                     query_places=lambda q: ["Mechelen"] if "Mechelen" in q else [])
 
 
@@ -139,3 +145,25 @@ def test_a_valid_search_request() -> None:
 
     request = SearchRequest.from_mapping({"qid": 7, "query": "armoede", "filters": {"municipality": "Gent"}, "k": 3})
     assert (request.qid, request.query, request.filters.municipality, request.k) == ("7", "armoede", ["Gent"], 3)
+
+
+WORDS = ["armoede", "sociale", "kruidenier", "dak-", "en", "thuisloosheid", "regionaal", "Kortrijk", "gemeente",
+         "werkgever", "de", "nachtopvang", "xqzvbn", "OCMW", "sociaal huis"]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join),
+       kinds=st.lists(st.sampled_from(["practice", "session", "theme-table"]), max_size=2, unique=True))
+def test_facet_count_equals_what_selecting_the_value_gives(searcher, query, kinds):
+    result = searcher.search(query, Filters(kind=kinds), k=3)
+    for name, values in result.facets.items():
+        for value, count in values:
+            chosen = {"kind": kinds} | {name: [value]}
+            assert searcher.search(query, Filters(**chosen), k=3).total == count, (query, name, value)
+
+
+def test_regional_practice_counts_for_every_municipality_and_province_of_its_area(searcher):
+    facets = dict(searcher.search("", Filters(), k=0).facets["municipality"])
+    assert facets["Menen"] == 1 and facets["Kortrijk"] == 1
+    west = searcher.search("", Filters(province=["West-Vlaanderen"]), k=10)
+    assert titles(west) == ["Kracht.wonen"]

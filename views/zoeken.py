@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import Filters, KBError, KnowledgeBase, Record, SearchResult, ui
+from kb import Filters, Hit, KBError, KnowledgeBase, Record, SearchResult, ui
 from kb.app_state import current_session, open_kb, public_statuses
 from kb.widgets import source_passage
 
@@ -129,21 +129,33 @@ def empty_state(kb: KnowledgeBase, facets: dict[str, list[tuple[str, int]]]) -> 
 
 
 def results(state: ui.SearchState, result: SearchResult, limit: int) -> None:
-    if result.total == 0:
+    """The matches, counted; then, when there are few, the nearest records under their own heading."""
+    matches, related = result.matches, result.related
+    if result.total == 0 and not related:
         what = f"voor „{ui.md(state.query.strip())}”" if state.query.strip() else "met deze filters"
         st.warning(f"Geen praktijken gevonden {what}; probeer minder filters of andere woorden.")
         if any(state.filters.values()):
             st.button("Alle filters wissen", on_click=clear_filters, key="clear-filters-main")
         return
-    shown = result.hits[:min(limit, result.total)]
-    noun = "resultaat" if result.total == 1 else "resultaten"
-    st.markdown(f"**{result.total} {noun}**" + (f" · {len(shown)} getoond" if result.total > len(shown) else ""))
-    for hit in shown:
-        with st.container(border=True):
-            st.markdown(ui.card_html(hit, state.query), unsafe_allow_html=True)
-            st.button("Details en bron", key=f"open-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
-    if result.total > len(shown):
+    if result.total == 0:
+        st.warning(f"Geen praktijk vermeldt „{ui.md(state.query.strip())}” of gaat er rechtstreeks over.")
+    else:
+        shown = f" · {len(matches)} getoond" if result.total > len(matches) else ""
+        st.markdown(f"**{ui.count_label(result.total, 'praktijk', 'praktijken')}**{shown}")
+    for hit in matches:
+        card(hit, state.query)
+    if result.total > len(matches):
         st.button("Meer resultaten tonen", on_click=show_more)
+    if related and len(matches) < ui.RELATED_WHEN_FEWER:
+        st.subheader("Verwant, maar geen rechtstreekse treffer")
+        for hit in related[:ui.RELATED_WHEN_FEWER]:
+            card(hit, state.query)
+
+
+def card(hit: Hit, query: str) -> None:
+    with st.container(border=True):
+        st.markdown(ui.card_html(hit, query), unsafe_allow_html=True)
+        st.button("Details en bron", key=f"open-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
 
 
 def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[str]) -> None:
