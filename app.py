@@ -3,33 +3,34 @@
 Run with `streamlit run app.py`. This file only sets up the pages: which pages
 a visitor sees depends on their role, so curation pages do not exist (not even
 by URL) for anyone who is not logged in as a curator. The pages live in
-`views/` and talk only to the library API (`kb`).
+`web/views/` and talk only to the library API (`kb`).
 """
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
-from kb import ui
-from kb.app_state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out
 from kb.errors import AuthError, KBError
+from web import ui
+from web.state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out
 
+PAGES = "web/views"
 
 
 def pages(logged_in: bool) -> list[st.Page]:
     """The pages this visitor may open; curation pages are not even registered for viewers."""
     public = [
-        st.Page("views/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
-        st.Page("views/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
+        st.Page(f"{PAGES}/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
+        st.Page(f"{PAGES}/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
     if not logged_in:
         return public
     return public + [
-        st.Page("views/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
-        st.Page("views/samenvoegen.py", title="Dubbels samenvoegen", icon=":material/merge:", url_path="samenvoegen"),
-        st.Page("views/toevoegen.py", title="Toevoegen en opladen", icon=":material/upload_file:", url_path="toevoegen"),
-        st.Page("views/controle.py", title="Controle", icon=":material/fact_check:", url_path="controle"),
+        st.Page(f"{PAGES}/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
+        st.Page(f"{PAGES}/samenvoegen.py", title="Dubbels samenvoegen", icon=":material/merge:",
+                url_path="samenvoegen"),
+        st.Page(f"{PAGES}/toevoegen.py", title="Toevoegen en opladen", icon=":material/upload_file:",
+                url_path="toevoegen"),
+        st.Page(f"{PAGES}/controle.py", title="Controle", icon=":material/fact_check:", url_path="controle"),
     ]
 
 
@@ -44,19 +45,9 @@ def login_box() -> None:
             try:
                 log_in(username, password)
             except AuthError as exc:
-                st.error(ui.md(login_error(str(exc))))
+                st.error(ui.md(ui.error_text(exc)))
             else:
                 st.rerun()
-
-
-def login_error(message: str) -> str:
-    """The library's reason in Dutch; throttling keeps its waiting time."""
-    wait = re.search(r"wait (\d+) minute", message)
-    if wait:
-        return f"Te veel mislukte pogingen. Probeer het over {wait.group(1)} minuten opnieuw."
-    if "disabled" in message.lower():
-        return "Dit account is uitgeschakeld."
-    return "Onbekende gebruikersnaam of fout wachtwoord."
 
 
 def account_box(username: str, role: str) -> None:

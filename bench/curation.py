@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.run import ingest_paths  # noqa: E402
 from kb import KnowledgeBase, Settings  # noqa: E402
 
 
@@ -83,7 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         kb = KnowledgeBase(Settings.from_env(home=home))
-        kb.ingest([ROOT / "corpus"])
+        ingest_paths(kb, [ROOT / "corpus"])
         report("bundled corpus", kb.store.count(), measure(kb, args.rounds))
         start = time.perf_counter()
         grow(kb, args.records)

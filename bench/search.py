@@ -33,6 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.run import ingest_paths  # noqa: E402
 from kb import Filters, KnowledgeBase, Record, Settings  # noqa: E402
 from kb.embed import embed_cached, normalise  # noqa: E402
 from kb.index import EXACT_UP_TO, VectorIndex  # noqa: E402
@@ -139,7 +140,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as home:
         kb = KnowledgeBase(Settings.from_env(home=home, embedder=args.embedder))
-        kb.ingest(sorted((ROOT / "corpus").glob("*.txt")))
+        ingest_paths(kb, sorted((ROOT / "corpus").glob("*.txt")))
         searcher = kb.searcher()
         print(f"corpus: {len(searcher.records)} records, embedder {kb.embedder.backend} ({kb.embedder.family})")
         if args.queries.exists() and args.gold.exists():

@@ -1,4 +1,4 @@
-"""`python -m kb` runs the command line."""
-from kb.cli import main
+"""`python -m kb` runs the command line (the `cli` package, where `kb` and `ingest` meet)."""
+from cli import main
 
 main()

@@ -93,9 +93,9 @@ def require(session: Session | None, role: str) -> None:
     if RANK[role] == 0:
         return
     if session is None:
-        raise AuthError(f"please log in: this needs the {role} role")
+        raise AuthError(f"please log in: this needs the {role} role", code="auth.login_needed", role=role)
     if RANK.get(session.role, 0) < RANK[role]:
-        raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role")
+        raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role", role=role)
 
 
 class Accounts:
@@ -196,10 +196,10 @@ class Accounts:
                 db.execute("INSERT INTO login_failures (username, at) VALUES (?, ?)", (username, _iso(now)))
                 db.execute("DELETE FROM login_failures WHERE at < ?",
                            (_iso(now - self.failure_window - self.lockout),))
-            raise AuthError("wrong username or password")
+            raise AuthError("wrong username or password", code="auth.wrong_credentials")
         assert row is not None
         if row["disabled"]:
-            raise AuthError(f"account {username!r} is disabled")
+            raise AuthError(f"account {username!r} is disabled", code="auth.disabled", username=username)
         token = secrets.token_urlsafe(32)
         expires = now + self.max_age
         with self.store.transaction() as db:
@@ -224,27 +224,29 @@ class Accounts:
         if newest - oldest <= self.failure_window and now < until:
             minutes = max(1, math.ceil((until - now).total_seconds() / 60))
             raise AuthError(f"too many failed logins for {username!r}: "
-                            f"wait {minutes} minute{'s' if minutes != 1 else ''} and try again")
+                            f"wait {minutes} minute{'s' if minutes != 1 else ''} and try again",
+                            code="auth.throttled", username=username, minutes=minutes)
 
     # ------------------------------------------------------------------ sessions
     def session(self, token: str) -> Session:
         """The live session behind a token; each check extends the idle timeout (never the absolute one)."""
         if not token:
-            raise AuthError("not logged in")
+            raise AuthError("not logged in", code="auth.login_needed")
         key = _token_hash(token)
         row = self.store.db.execute(
             "SELECT s.username, s.last_seen, s.expires_at, u.role, u.disabled FROM sessions s "
             "JOIN users u ON u.username = s.username WHERE s.token_hash = ?", (key,)).fetchone()
         if row is None:
-            raise AuthError("unknown or expired session: please log in again")
+            raise AuthError("unknown or expired session: please log in again", code="auth.session_expired")
         now = self._now()
         absolute = _parse(row["expires_at"])
         if now >= min(_parse(row["last_seen"]) + self.idle_timeout, absolute) or row["disabled"]:
             with self.store.transaction() as db:
                 db.execute("DELETE FROM sessions WHERE token_hash = ?", (key,))
             if row["disabled"]:
-                raise AuthError(f"account {row['username']!r} is disabled")
-            raise AuthError("session expired: please log in again")
+                raise AuthError(f"account {row['username']!r} is disabled", code="auth.disabled",
+                                username=row["username"])
+            raise AuthError("session expired: please log in again", code="auth.session_expired")
         with self.store.transaction() as db:
             db.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", (_iso(now), key))
         return Session(token, row["username"], row["role"], _iso(min(now + self.idle_timeout, absolute)))

@@ -12,16 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from kb.errors import InvalidRecord, NotFound, VersionConflict
-from kb.record import EDITABLE, KINDS, LIST_FIELDS, STATUSES, Record, record_id
+from kb.record import EDITABLE, KINDS, LIST_FIELDS, STATUSES, Document, Record, record_id
 from kb.store import Change
 
 if TYPE_CHECKING:
-    from kb.ingest.readers import Document
     from kb.knowledge import KnowledgeBase
 
 MANUAL_PREFIX = "handmatig-"  # the source name of a practice typed in by hand
@@ -85,6 +84,17 @@ class Curation:
         current = self.kb.get(rid)
         self._commit(status, user, [(current, replace(current, status=status), version)])
         return self.kb.get(rid)
+
+    def set_statuses(self, rids: Sequence[str], status: str, user: str) -> list[Record]:
+        """Give many records one status as one logged batch, so a single `undo` reverts them all."""
+        if status not in STATUSES:
+            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        chosen = list(dict.fromkeys(rids))
+        current = [self.kb.get(rid) for rid in chosen]
+        steps = [(r, replace(r, status=status), r.version) for r in current if r.status != status]
+        if steps:
+            self._commit(status, user, steps)
+        return [self.kb.get(rid) for rid in chosen]
 
     def add(self, values: dict[str, Any], user: str, status: str = "draft") -> Record:
         """A practice typed in by hand; its text is stored as its own small source, for provenance."""
@@ -216,24 +226,6 @@ class Curation:
         return sorted(found.values(), key=lambda s: -s.score)[:limit]
 
     # ------------------------------------------------------------------ upload
-    def preview(self, name: str, data: bytes) -> Preview:
-        """Read and segment an uploaded programme text without storing anything."""
-        from pathlib import Path
-
-        from kb.errors import BadInput
-        from kb.ingest.pipeline import process
-        from kb.ingest.readers import SUPPORTED, document_from_bytes
-
-        name = Path(name).name
-        limit = self.kb.settings.max_file_mb
-        if Path(name).suffix.lower() not in SUPPORTED:
-            raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
-        if len(data) > limit * 1024 * 1024:
-            raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
-        document = document_from_bytes(name, data, f"(upload) {name}")
-        processed = process(document, self.kb.embedder, self.kb.cache, self.kb.progress)
-        return Preview(document, processed.records)
-
     def accept(self, preview: Preview, records: list[Record], user: str) -> list[Record]:
         """Store the records a curator kept from a preview; what they changed counts as curated.
 
@@ -246,14 +238,7 @@ class Curation:
             original = proposed.get(record.id)
             changed = [n for n in EDITABLE if original is not None and getattr(record, n) != getattr(original, n)]
             kept.append(replace(record, curated=list(dict.fromkeys([*record.curated, *changed]))))
-        store = self.kb.store
-        with store.transaction():  # records and their log rows commit together
-            before = {r.id: r for r in store.records_in_source(preview.document.name)}
-            stored = self.kb.store_document(preview.document, kept, drop_missing=False)
-            batch = uuid.uuid4().hex
-            for record in stored:
-                store.log_change(batch, record.id, "upload", user, before.get(record.id), record)
-        return stored
+        return self.kb.store_document(preview.document, kept, drop_missing=False, log=("upload", user))
 
     # ------------------------------------------------------------------ the one write path
     def _commit(self, action: str, user: str, steps: list[tuple[Record | None, Record | None, int | None]],
@@ -284,7 +269,7 @@ class Curation:
                     after = replace(after, version=(current.version + 1) if current else max(1, after.version))
                     upserts.append((store.upsert([after], keep_stamps=current is None)[0], store.get(rid)))
                 store.log_change(batch, rid, action, user, current, store.find(rid))
-        kb._sync(upserts, removed)
+        kb.sync_index(upserts, removed)
 
 
 def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:

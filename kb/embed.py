@@ -85,7 +85,7 @@ class SentenceTransformerEmbedder:
         except ImportError as exc:
             raise BackendUnavailable(
                 "the sentence-transformers backend needs torch and sentence-transformers - "
-                "run `make setup-extras` (installs torch==2.13.0, the CPU build)") from exc
+                "run `make setup-test` (installs torch==2.13.0, the CPU build)") from exc
         path = Path(model_path)
         if not path.is_dir():
             raise BackendUnavailable(f"sentence-transformers model folder {path} does not exist")

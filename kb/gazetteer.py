@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+NAME_TOKEN = re.compile(r"[^\W\d_][\w'’]*")  # hyphens split: "Halle-Vilvoorde" → Halle, Vilvoorde
+MAX_NAME_WORDS = 4
 
 
 def fold(name: str) -> str:
@@ -193,6 +195,34 @@ class Gazetteer:
         names = [m for m in found.municipalities if m in self._current]
         provinces = sorted({p for m in names if (p := self._current[m].province)})
         return names, provinces
+
+    def named_in(self, text: str) -> tuple[list[str], str | None]:
+        """The municipalities and the region a short text (a query) names, longest names first.
+
+        A plain look-up of every run of up to four words, so "Sint-Niklaas" beats "Niklaas"
+        and "Welzijnsregio Kempen" is the region; kb.query uses it to boost, never to filter.
+        """
+        tokens = NAME_TOKEN.findall(text)
+        municipalities: list[str] = []
+        region: str | None = None
+        taken: set[int] = set()
+        for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                span = set(range(start, start + size))
+                if span & taken:
+                    continue
+                name = " ".join(tokens[start:start + size])
+                if start and tokens[start - 1].lower() == "provincie":  # "provincie Antwerpen" is no town
+                    continue
+                partnership = self.partnership(name) if size > 1 or name[:1].isupper() else None
+                found = self.lookup(name) if name[:1].isupper() else None
+                if partnership is not None and region is None:
+                    region = partnership.label
+                    taken |= span
+                elif found is not None and found.name not in municipalities:
+                    municipalities.append(found.name)
+                    taken |= span
+        return municipalities, region
 
     def covering(self, municipality_name: str) -> list[str]:
         """Region labels whose area covers a municipality, so a municipality filter finds them."""

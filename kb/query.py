@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kb.ingest.places import extract_places
+from kb.gazetteer import Gazetteer
 from kb.taxonomy import Taxonomy, keyword_scores
 
 THEME_QUERY_MIN = 1.5  # keyword score a theme needs in a query to count as named
@@ -11,8 +11,8 @@ THEME_QUERY_MIN = 1.5  # keyword score a theme needs in a query to count as name
 
 @lru_cache(maxsize=2048)
 def _places(query: str) -> tuple[str, ...]:
-    found = extract_places(query, title=query)
-    return tuple(found.municipalities) + ((found.region,) if found.region else ())
+    municipalities, region = Gazetteer.default().named_in(query)
+    return tuple(municipalities) + ((region,) if region else ())
 
 
 def query_places(query: str) -> list[str]:

@@ -11,6 +11,18 @@ from typing import Any
 
 from kb.errors import InvalidRecord
 
+
+@dataclass(frozen=True)
+class Document:
+    """A source text as read from a file or an upload: what the store keeps beside its records."""
+
+    name: str        # base name, the record's `source`
+    path: str
+    text: str
+    encoding: str    # how the bytes became text: utf-8, cp1252, html, pdf, docx
+    sha256: str
+
+
 KINDS = ("practice", "session", "theme-table")
 STATUSES = ("draft", "approved", "hidden")
 LIST_FIELDS = ("municipalities", "provinces", "themes", "target_groups", "partners", "speakers")

@@ -16,12 +16,14 @@ import numpy as np
 from scipy import sparse
 
 from kb.errors import InvalidQuery
+from kb.fields import BY_FILTER, FACET_ORDER, FILTER_ORDER, filter_aliases
+from kb.fields import values as field_values
 from kb.index import VectorIndex
 from kb.lexical import LexicalIndex, QueryTerms, field_text, fold, words
 from kb.record import KINDS, Record
 
-FILTER_FIELDS = ("municipality", "province", "region", "theme", "target_group", "kind", "event", "status")
-FACET_FIELDS = ("municipality", "province", "region", "theme", "target_group", "kind", "event")
+FILTER_FIELDS = FILTER_ORDER
+FACET_FIELDS = FACET_ORDER
 MODES = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 2000
 
@@ -49,8 +51,7 @@ class Filters:
     event: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
 
-    ALIASES = {"target-group": "target_group", "target_groups": "target_group", "themes": "theme",
-               "municipalities": "municipality", "provinces": "province", "kinds": "kind"}
+    ALIASES = filter_aliases()
 
     @classmethod
     def from_mapping(cls, data: dict | None) -> Filters:
@@ -171,22 +172,10 @@ def place_values(record: Record, name: str, places: Places) -> list[str]:
 
 def record_values(record: Record, name: str) -> list[str]:
     """The values a record itself holds for a filter or facet."""
-    if name == "municipality":
-        return record.municipalities
-    if name == "province":
-        return record.provinces
-    if name == "theme":
-        return record.themes
-    if name == "target_group":
-        return record.target_groups
-    if name == "kind":
-        return [record.kind]
-    if name == "status":
-        return [record.status]
-    if name in ("region", "event"):
-        value = getattr(record, name)
-        return [value] if value else []
-    raise InvalidQuery(f"unknown filter {name!r}")
+    field = BY_FILTER.get(name)
+    if field is None:
+        raise InvalidQuery(f"unknown filter {name!r}")
+    return field_values(record, field)
 
 
 class FieldIndex:
@@ -272,8 +261,10 @@ class Searcher:
 
     # ------------------------------------------------------------------ filtering
     def _field_positions(self, name: str, values: list[str]) -> np.ndarray:
-        parts = [self.fields[name].positions(v) for v in values]
-        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        mask = np.zeros(len(self.records), dtype=bool)  # a mask, not np.unique: sorting 100k ids is slower
+        for value in values:
+            mask[self.fields[name].positions(value)] = True
+        return np.flatnonzero(mask).astype(np.int64)
 
     def candidates(self, filters: Filters) -> np.ndarray:
         """Positions of the records passing every active filter (all positions when none is active)."""
@@ -349,8 +340,12 @@ class Searcher:
             out.append((p, fused, d, lex))
         if mode == "lexical":
             return out, lexical_hits
-        close = self.index.above(qvec, DENSE_MATCH, None if len(allowed) == len(self.records) else self.rowids[allowed])
-        near = np.asarray([self.position[int(i)] for i in close if int(i) in self.position], dtype=np.int64)
+        if self.index.index_type == "flat":  # exact: every record above the threshold
+            close = self.index.above(qvec, DENSE_MATCH,
+                                     None if len(allowed) == len(self.records) else self.rowids[allowed])
+            near = np.asarray([self.position[int(i)] for i in close if int(i) in self.position], dtype=np.int64)
+        else:  # an HNSW graph cannot range-search: the candidate pool is tested (approximate at that scale)
+            near = np.asarray([p for p, d in dense.items() if d >= DENSE_MATCH], dtype=np.int64)
         return out, np.union1d(lexical_hits, near)
 
     def _boost(self, position: int, places: set[str], themes: set[str]) -> float:

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -207,6 +207,7 @@ class Store:
         rowids = []
         with self.transaction():
             for record in records:
+                record = replace(record)  # stamps and version go to the stored copy, not the caller's record
                 rowids.append(self._restore_one(record) if keep_stamps else self._upsert_one(record))
         return rowids
 
@@ -378,10 +379,6 @@ class Store:
                                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                                     tuple(row.get(k) for k in ("batch", "record_id", "action", "user", "at",
                                                                "before", "after")))
-
-    def source_hash(self, name: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM sources WHERE name = ?", (name,)).fetchone()
-        return str(row["sha256"]) if row else None
 
     def close(self) -> None:
         self.db.close()

@@ -382,3 +382,19 @@ def suggestions(kb: KnowledgeBase, workshop_id: int, k: int = 5) -> list[Suggest
                 best[rowid] = (score, table.position)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
     return [Suggestion(rows[rowid], round(score, 4), position) for rowid, (score, position) in ranked]
+
+
+def as_dict(kb: KnowledgeBase, workshop_id: int) -> dict:
+    """A workshop with its tables and practices as plain data (the CLI's JSON, exports)."""
+    w = get_workshop(kb, workshop_id)
+
+    def practice(item: ShortlistItem) -> dict:
+        r = item.record
+        return {"id": r.id, "title": r.title, "municipalities": r.municipalities, "region": r.region,
+                "themes": r.themes, "note": item.note}
+
+    return {"id": w.id, "title": w.title, "date": w.date, "place": w.place, "tables_wanted": w.n_tables,
+            "per_table": w.per_table,
+            "tables": [{"position": t.position, "name": t.name, "locked": t.locked, "themes": t.themes(),
+                        "practices": [practice(i) for i in t.items]} for t in tables(kb, workshop_id)],
+            "unseated": [practice(i) for i in unseated(kb, workshop_id)]}

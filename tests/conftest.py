@@ -4,12 +4,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import settings
+
+from ingest.run import ingest_paths
 
 # CI replays the same examples every run (a landing never fails by chance); locally Hypothesis explores.
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
@@ -66,13 +69,37 @@ def corpus_files() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
+def two_sources_home(tmp_path_factory, corpus_files) -> Path:
+    """A home with the first two corpus files ingested (fake embedder), built once per session."""
+    from kb import KnowledgeBase, Settings
+
+    home = tmp_path_factory.mktemp("two-sources")
+    kb = KnowledgeBase(Settings.from_env(home=home), embedder=FakeEmbedder())
+    ingest_paths(kb, corpus_files[:2])
+    kb.close()
+    return home
+
+
+@pytest.fixture
+def two_sources_kb(two_sources_home, tmp_path):
+    """A private copy of `two_sources_home`: each test may change it freely, nothing is re-ingested."""
+    from kb import KnowledgeBase, Settings
+
+    home = tmp_path / "home"
+    shutil.copytree(two_sources_home, home)
+    kb = KnowledgeBase(Settings.from_env(home=home), embedder=FakeEmbedder())
+    yield kb
+    kb.close()
+
+
+@pytest.fixture(scope="session")
 def real_kb(tmp_path_factory, corpus_files):
     """The whole bundled corpus ingested once with the real default embedder (shared, read-only)."""
     from kb import KnowledgeBase, Settings
 
     home = tmp_path_factory.mktemp("real-kb")
     kb = KnowledgeBase(Settings.from_env(home=home))
-    report = kb.ingest(corpus_files)
+    report = ingest_paths(kb, corpus_files)
     assert not report.errors, report.errors
     yield kb
     kb.close()

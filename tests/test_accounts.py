@@ -266,7 +266,7 @@ def test_cli_users_through_a_subprocess(tmp_path):
 
 
 def test_cli_users_in_process(tmp_path):
-    from kb.cli import main
+    from cli import main
 
     home = str(tmp_path / "home")
     run = CliRunner().invoke

@@ -2,7 +2,7 @@
 
 The KB holds a few Dutch records cut from one programme text, embedded with the
 real default model, so search, filters, URL state and provenance are exercised
-end to end. The pure helpers in kb.ui are tested at the bottom.
+end to end. The pure helpers in web.ui are tested at the bottom.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kb import Record, ui
+from kb import Record
+from web import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -297,7 +298,7 @@ def test_empty_knowledge_base_says_how_to_fill_it(tmp_path: Path, monkeypatch: p
         st.cache_resource.clear()
 
 
-# ---------------------------------------------------------------- kb.ui helpers (no model)
+# ---------------------------------------------------------------- web.ui helpers (no model)
 def test_state_round_trips_through_url_params() -> None:
     state = ui.SearchState("dak- en thuisloosheid", {"municipality": ["Mechelen", "Gent"], "kind": ["session"]},
                            "r123")
@@ -346,7 +347,7 @@ def curator_token() -> str:
     from argon2 import PasswordHasher
 
     from kb.accounts import Accounts
-    from kb.app_state import open_kb
+    from web.state import open_kb
 
     accounts = Accounts(open_kb().store, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
     if "ria" not in {u.username for u in accounts.list()}:
@@ -356,7 +357,7 @@ def curator_token() -> str:
 
 def test_audit_page_lists_records_to_check(demo_kb):
     st.cache_resource.clear()
-    at = AppTest.from_file(str(Path(APP).parent / "views" / "controle.py"), default_timeout=RUN_TIMEOUT)
+    at = AppTest.from_file(str(Path(APP).parent / "web" / "views" / "controle.py"), default_timeout=RUN_TIMEOUT)
     at.session_state["_kb_session_token"] = curator_token()
     at.run()
     assert not at.exception
@@ -364,13 +365,13 @@ def test_audit_page_lists_records_to_check(demo_kb):
 
 
 def test_audit_page_refuses_a_viewer(demo_kb):
-    at = AppTest.from_file(str(Path(APP).parent / "views" / "controle.py"), default_timeout=RUN_TIMEOUT).run()
+    at = AppTest.from_file(str(Path(APP).parent / "web" / "views" / "controle.py"), default_timeout=RUN_TIMEOUT).run()
     assert any("alleen voor ingelogde redacteurs" in e.value for e in at.error)
     assert not any("vragen aandacht" in m.value for m in at.markdown)
 
 
 def test_viewers_see_approved_records_only(demo_kb):
-    from kb.app_state import open_kb
+    from web.state import open_kb
 
     kb = open_kb()
     record = by_title(kb.records(), "Buurtwerk 't Zand in Brugge")

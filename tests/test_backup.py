@@ -5,10 +5,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FakeEmbedder
-from kb import BadInput, KnowledgeBase, Settings
-from kb import backup
+
+from ingest.run import ingest_paths
+from kb import BadInput, KnowledgeBase, Settings, backup
 from kb.record import Record
 
 
@@ -29,7 +29,7 @@ def hand_made() -> list[Record]:
 
 @pytest.fixture
 def filled_kb(fake_kb, corpus_files):
-    report = fake_kb.ingest([corpus_files[2]])
+    report = ingest_paths(fake_kb, [corpus_files[2]])
     assert not report.errors and report.records
     fake_kb.store.upsert(hand_made(), keep_stamps=True)
     fake_kb.reindex()
@@ -115,11 +115,11 @@ def test_bad_json_and_unknown_format(fake_kb, tmp_path):
 
 
 def test_check_repairs_an_index_missing_a_vector(fake_kb, corpus_files, tmp_path):
-    fake_kb.ingest([corpus_files[2]])
+    ingest_paths(fake_kb, [corpus_files[2]])
     assert fake_kb.check() == []
     index = fake_kb.index()
     index.remove([int(index.ids()[0])])
-    fake_kb._save_index(index)
+    fake_kb.save_index(index)
     fake_kb.close()
     kb = KnowledgeBase(Settings.from_env(home=tmp_path / "home"), embedder=FakeEmbedder())
     try:
@@ -132,7 +132,7 @@ def test_check_repairs_an_index_missing_a_vector(fake_kb, corpus_files, tmp_path
 
 
 def test_check_finds_spans_outside_their_source(fake_kb, corpus_files):
-    fake_kb.ingest([corpus_files[2]])
+    ingest_paths(fake_kb, [corpus_files[2]])
     length = len(corpus_files[2].read_text(encoding="utf-8"))
     fake_kb.store.upsert([Record(source=corpus_files[2].name, start=length - 5, end=length + 10,
                                  kind="practice", title="Te lang", text="x"),
@@ -145,7 +145,7 @@ def test_check_finds_spans_outside_their_source(fake_kb, corpus_files):
 
 def test_cli_export_import_check(filled_kb, tmp_path, monkeypatch):
     import kb.knowledge
-    from kb.cli import main
+    from cli import main
 
     monkeypatch.setattr(kb.knowledge, "make_embedder", lambda settings: FakeEmbedder())
     home, other = str(tmp_path / "home"), str(tmp_path / "cli-other")
@@ -173,13 +173,13 @@ def test_cli_export_import_check(filled_kb, tmp_path, monkeypatch):
 
 def test_cli_check_repairs_and_passes(fake_kb, corpus_files, tmp_path, monkeypatch):
     import kb.knowledge
-    from kb.cli import main
+    from cli import main
 
     monkeypatch.setattr(kb.knowledge, "make_embedder", lambda settings: FakeEmbedder())
-    fake_kb.ingest([corpus_files[2]])
+    ingest_paths(fake_kb, [corpus_files[2]])
     index = fake_kb.index()
     index.remove([int(index.ids()[0])])
-    fake_kb._save_index(index)
+    fake_kb.save_index(index)
     fake_kb.close()
     home = str(tmp_path / "home")
     runner = CliRunner()
@@ -192,7 +192,7 @@ def test_cli_check_repairs_and_passes(fake_kb, corpus_files, tmp_path, monkeypat
 
 
 def test_round_trip_keeps_sources_curation_and_history(fake_kb, corpus_files, tmp_path):
-    fake_kb.ingest(corpus_files[:2])
+    ingest_paths(fake_kb, corpus_files[:2])
     first, second = [r for r in fake_kb.records() if r.kind == "practice"][:2]
     fake_kb.curation.edit(first.id, {"municipalities": ["Mechelen"]}, first.version, "ann")
     fake_kb.curation.merge([first.id, second.id], "bob")

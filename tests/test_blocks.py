@@ -6,12 +6,12 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from kb.cli import main
-from kb.ingest.blocks import build_blocks, features, proposals
-from kb.ingest.segment import assemble, inspect, segment
-from kb.ingest.tagger import default_tagger
 from test_segment import PROGRAMME_ALPHABET
+
+from cli import main
+from ingest.blocks import build_blocks, features, proposals
+from ingest.segment import assemble, inspect, segment
+from ingest.tagger import default_tagger
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

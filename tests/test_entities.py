@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.entities import extract_partners, extract_speakers
+from ingest.entities import extract_partners, extract_speakers
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -139,7 +139,7 @@ def test_speakers_after_the_dash_of_a_listed_talk(text: str, speakers: list[str]
 def test_extraction_of_one_enormous_word_stays_linear() -> None:
     """A 200,000-character word once took minutes (a pattern rescanned the word from every position);
     bench/ingest_search.py prints the timing, this only keeps the path exercised."""
-    from kb.ingest.places import extract_places
+    from ingest.places import extract_places
 
     word = "a" * 200_000
     assert extract_partners(word) == [] and extract_speakers(word) == []

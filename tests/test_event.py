@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.event import detect_event, event_date, event_title
+from ingest.event import detect_event, event_date, event_title
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -57,7 +57,7 @@ def test_title_from_repeated_topic_phrase():
 
 def test_corpus_documents():
     text = next(CORPUS.glob("004*.txt")).read_text(encoding="utf-8")
-    info = detect_event(text, "004.txt")
+    info = detect_event(text)
     assert info.date == "2023-06-02"
     assert info.title and info.title.lower().startswith("regionaal welzijnscafé")
 

@@ -8,8 +8,7 @@ import pytest
 from pypdf import PdfReader
 from test_workshop import store_records
 
-from kb import KnowledgeBase, Record
-from kb import export
+from kb import KnowledgeBase, Record, export
 from kb import workshop as ws
 
 

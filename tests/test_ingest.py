@@ -3,33 +3,36 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.run import ingest_paths
+
 
 def test_reingest_changed_file_replaces_its_records(fake_kb, corpus_files, tmp_path):
     source = tmp_path / "programma.txt"
     text = corpus_files[2].read_text(encoding="utf-8")
     source.write_text(text, encoding="utf-8")
-    fake_kb.ingest([source])
+    ingest_paths(fake_kb, [source])
     first = {r.id for r in fake_kb.records()}
     source.write_text(text.replace("Kracht.wonen", "Kracht.wonen plus"), encoding="utf-8")
-    report = fake_kb.ingest([source])
+    report = ingest_paths(fake_kb, [source])
     assert not report.errors
     second = {r.id for r in fake_kb.records()}
     assert len(second) == len(first) and any("Kracht.wonen plus" in r.text for r in fake_kb.records())
     assert len(fake_kb.index()) == len(second)
 
 
+@pytest.mark.slow
 def test_several_megabyte_file_is_ingested(fake_kb, corpus_files, tmp_path):
     big = tmp_path / "groot.txt"
     text = corpus_files[0].read_text(encoding="utf-8")
     big.write_text((text + "\n\n") * 50, encoding="utf-8")
     assert big.stat().st_size > 3_000_000
-    report = fake_kb.ingest([big])
+    report = ingest_paths(fake_kb, [big])
     assert not report.errors and report.records > 1000
     assert len(fake_kb.index()) == fake_kb.store.count()
 
 
 def test_failure_in_the_middle_of_a_save_keeps_store_and_index_consistent(fake_kb, corpus_files, monkeypatch):
-    fake_kb.ingest([corpus_files[2]])
+    ingest_paths(fake_kb, [corpus_files[2]])
     before = {r.id: r for r in fake_kb.records()}
     from kb.store import Store
 
@@ -38,7 +41,7 @@ def test_failure_in_the_middle_of_a_save_keeps_store_and_index_consistent(fake_k
 
     monkeypatch.setattr(Store, "put_source", crash)
     with pytest.raises(OSError):
-        fake_kb.ingest([corpus_files[4]])
+        ingest_paths(fake_kb, [corpus_files[4]])
     monkeypatch.undo()
     assert {r.id: r for r in fake_kb.records()} == before
     fake_kb._index = None
@@ -48,14 +51,14 @@ def test_failure_in_the_middle_of_a_save_keeps_store_and_index_consistent(fake_k
 def test_bad_file_does_not_stop_the_others(fake_kb, corpus_files, tmp_path):
     empty = tmp_path / "leeg.md"
     empty.write_text("", encoding="utf-8")
-    report = fake_kb.ingest([empty, corpus_files[2]])
+    report = ingest_paths(fake_kb, [empty, corpus_files[2]])
     assert report.errors == ["leeg.md: the file is empty"]
     assert {r.source for r in fake_kb.records()} == {corpus_files[2].name}
 
 
 def test_listed_services_inherit_the_one_town_of_their_page() -> None:
-    from kb.ingest.pipeline import process
-    from kb.ingest.readers import Document
+    from ingest.pipeline import process
+    from kb.record import Document
 
     text = ("Het OCMW van Brussel werkt in elke buurt van de stad met een sociale antenne waar burgers met "
             "al hun vragen terecht kunnen, van huur tot leefloon en schulden. De antenne is de toegangspoort tot "
@@ -64,6 +67,6 @@ def test_listed_services_inherit_the_one_town_of_their_page() -> None:
             "antwoord op zijn of haar vraag.\n\n"
             " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"
             " • De dienst Huisvesting helpt mensen voorkomen dat ze hun huis kwijtraken en zoekt een woning.\n")
-    records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", "")).records
+    records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", ""))
     assert [r.title for r in records if r.parent_id] == ["De dienst Vorming", "De dienst Huisvesting"]
     assert all(r.municipalities == ["Brussel"] for r in records)

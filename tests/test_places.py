@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.places import Places, demonyms, extract_places
+from ingest.places import Places, demonyms, extract_places
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

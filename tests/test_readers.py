@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.readers import document_from_bytes, read_document
+from ingest.run import ingest_paths
 from kb.errors import BadInput
-from kb.ingest.readers import document_from_bytes, read_document
 
 DUTCH = "Het OCMW van Mechelen werkt met zorgcoaches – café, coördinatie, € 70.\n"
 
@@ -104,6 +105,6 @@ def test_ingest_goes_on_after_a_broken_docx(fake_kb, tmp_path) -> None:
     (tmp_path / "b_programma.txt").write_text("Buurtwerk in Gent\n\nHet OCMW van Gent organiseert elke week een "
                                                "ontmoeting voor bewoners van de wijk, met koffie en een luisterend "
                                                "oor voor wie het moeilijk heeft.\n", encoding="utf-8")
-    report = fake_kb.ingest([tmp_path])
+    report = ingest_paths(fake_kb, [tmp_path])
     assert [f.error is not None for f in report.files] == [True, False]
     assert [r.source for r in fake_kb.records()] == ["b_programma.txt"]

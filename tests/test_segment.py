@@ -1,4 +1,4 @@
-"""Segmentation of programme texts into records (kb.ingest.segment).
+"""Segmentation of programme texts into records (ingest.segment).
 
 Small hand-made Dutch snippets for each text shape, a few checks on slices of the
 real corpus, and Hypothesis properties that hold for any input.
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.ingest.layout import Line
-from kb.ingest.segment import Segment, _Item, _recognisable, segment
+from ingest.layout import Line
+from ingest.segment import Segment, _Item, _recognisable, segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -267,23 +267,23 @@ def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A KB home with the practices, and the CLI's KnowledgeBase wired to the fake embedder."""
     from conftest import FakeEmbedder
 
-    import kb.cli
+    import cli.base
 
     home = tmp_path / "cli-home"
     base = KnowledgeBase(Settings.from_env(home=home), embedder=FakeEmbedder())
     store_records(base)
     base.close()
-    original = kb.cli.KnowledgeBase
+    original = cli.base.KnowledgeBase
 
     def fake(settings: Settings, **kwargs: object) -> KnowledgeBase:
         return original(settings, embedder=FakeEmbedder())
 
-    monkeypatch.setattr(kb.cli, "KnowledgeBase", fake)
+    monkeypatch.setattr(cli.base, "KnowledgeBase", fake)
     return home
 
 
 def run(home: Path, *args: str) -> str:
-    from kb.cli import main
+    from cli import main
 
     result = CliRunner().invoke(main, ["--home", str(home), "workshop", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -319,7 +319,7 @@ def test_cli_workshop_flow(cli_home: Path, tmp_path: Path) -> None:
 
 
 def test_cli_unknown_workshop_is_a_one_line_error(cli_home: Path) -> None:
-    from kb.cli import main
+    from cli import main
 
     result = CliRunner().invoke(main, ["--home", str(cli_home), "workshop", "show", "42"])
     assert result.exit_code == 1
@@ -353,7 +353,7 @@ def test_page_shows_markup_in_titles_as_text(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("KB_HOME", str(home))
     st.cache_resource.clear()
     try:
-        at = AppTest.from_file(str(Path(__file__).parent.parent / "views" / "workshops.py"),
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "web" / "views" / "workshops.py"),
                                default_timeout=180).run()
         assert not at.exception, at.exception
         assert at.title[0].value == "\\<b\\>Tafels\\</b\\> \\[klik\\]\\(https\\://example\\.org\\)"

@@ -27,9 +27,9 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kb.ingest.blocks import Block, build_blocks, features, proposals  # noqa: E402
-from kb.ingest.segment import assemble, segment  # noqa: E402
-from kb.ingest.tagger import LABELS, MODEL_PATH, Tagger  # noqa: E402
+from ingest.blocks import Block, build_blocks, features, proposals  # noqa: E402
+from ingest.segment import assemble, segment  # noqa: E402
+from ingest.tagger import LABELS, MODEL_PATH, Tagger  # noqa: E402
 
 DEVSET = ROOT / "devset"
 C = 0.05          # strong regularisation: a few hundred blocks from a few dozen texts

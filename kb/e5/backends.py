@@ -91,7 +91,7 @@ class E5SentenceTransformerEmbedder:
         except ImportError as exc:
             raise BackendUnavailable(
                 "the sentence-transformers-e5 backend needs torch and sentence-transformers - "
-                "run `make setup-extras` (installs torch==2.13.0, the CPU build)") from exc
+                "run `make setup-test` (installs torch==2.13.0, the CPU build)") from exc
         root = ensure_converted(models_dir)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         torch.set_num_threads(_threads(threads))

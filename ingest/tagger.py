@@ -4,9 +4,9 @@ The rule-based reader proposes a label for every block (where its records start,
 continue, or nothing); the tagger overrides that proposal only where it is at least
 ``threshold`` sure, so conventions the rules know keep working on texts the small
 training set never showed. The model is a multinomial logistic regression over
-``kb.ingest.blocks.features``,
+``ingest.blocks.features``,
 trained by ``tools/train_tagger.py`` on the annotated development set
-(``devset/``, tune split only) and stored as plain JSON (``kb/data/tagger.json``):
+(``devset/``, tune split only) and stored as plain JSON (``ingest/data/tagger.json``):
 feature names, scaling, weights and the list of texts it was trained on. Being
 linear, every decision can be explained by its largest feature contributions,
 which ``kb inspect`` prints.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tagger.json"
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "tagger.json"
 LABELS = ("B", "I", "O")
 
 

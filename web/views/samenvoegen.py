@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import KBError, Record, ui
-from kb.app_state import open_kb
+from kb import KBError, Record
 from kb.errors import VersionConflict
-from kb.widgets import curator_page, flash
+from web import ui
+from web.state import open_kb
+from web.widgets import curator_page, flash
 
 DISMISSED_KEY = "_merge_dismissed"
 LEFT_KEY = "manual_merge_left"

@@ -2,9 +2,9 @@
 
 A block is the smallest stretch of text the segmenter decides about: a paragraph,
 a heading with the body under it, one bullet or list entry, or one record the
-rule-based reader (``kb.ingest.segment``) proposed. Each block becomes a record of
+rule-based reader (``ingest.segment``) proposed. Each block becomes a record of
 its own (``B``), part of the record before it (``I``) or furniture (``O``); that
-decision is learned (``kb.ingest.tagger``). Features describe shape (headings,
+decision is learned (``ingest.tagger``). Features describe shape (headings,
 bullets, numbering, length), a few cross-text conventions of Dutch programme and
 web pages (logistics words, contact lines, staff lines), the neighbours, and what
 the rule-based reader made of the same stretch.
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.ingest import layout as L
-from kb.ingest.layout import Line
+from ingest import layout as L
+from ingest.layout import Line
 
 LOGISTICS_RE = re.compile(
     r"\b(?:inschrijv\w*|schrijf\s+(?:je|u)\s+in|prijs|kostprijs|deelname\w*|gratis|betal\w*|annul\w*|locatie|"

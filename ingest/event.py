@@ -54,7 +54,7 @@ class EventInfo:
     date: str | None
 
 
-def detect_event(text: str, source_name: str = "") -> EventInfo:
+def detect_event(text: str) -> EventInfo:
     """Title and ISO date of the event a whole programme text describes; None where the text does not tell."""
     return EventInfo(title=event_title(text), date=event_date(text))
 

@@ -11,10 +11,10 @@ import codecs
 import hashlib
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import BadInput
+from kb.record import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -22,15 +22,6 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
 DROP_HTML = ("script", "style", "noscript", "nav", "header", "footer", "form", "aside", "svg", "iframe")
 BLOCK_HTML = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "br",
               "ul", "ol", "table", "blockquote", "dd", "dt")
-
-
-@dataclass(frozen=True)
-class Document:
-    name: str        # base name, the record's `source`
-    path: str
-    text: str
-    encoding: str    # how the bytes became text: utf-8, cp1252, html, pdf, docx
-    sha256: str
 
 
 def read_document(path: Path | str, max_mb: float = 20.0) -> Document:
@@ -148,7 +139,6 @@ def docx_to_text(name: str, data: bytes) -> str:
     import zipfile
 
     from docx import Document as DocxDocument
-
     from lxml.etree import LxmlError
 
     try:

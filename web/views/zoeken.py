@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import Filters, Hit, KBError, KnowledgeBase, Record, SearchResult, ui
-from kb.app_state import current_session, open_kb, public_statuses
-from kb.widgets import source_passage
+from kb import Filters, Hit, KBError, KnowledgeBase, Record, SearchResult
+from web import ui
+from web.state import current_session, open_kb, public_statuses
+from web.widgets import source_passage
 
 PAGE_SIZE = 10
 QUERY_KEY = "q"
@@ -216,7 +217,7 @@ def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int, statuses: l
 
 def main() -> None:
     if st.session_state.pop("_switch_to_edit", False):
-        st.switch_page("views/redactie.py")
+        st.switch_page("web/views/redactie.py")
     st.title("Praktijkenbank lokaal sociaal beleid")
     st.caption("Praktijken, sessies en thematafels uit Vlaamse programmateksten over lokaal sociaal beleid")
     try:

@@ -7,32 +7,24 @@ embedded once).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.entities import extract_partners, extract_speakers
+from ingest.event import detect_event
+from ingest.places import extract_places
+from ingest.segment import Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
-from kb.ingest.entities import extract_partners, extract_speakers
-from kb.ingest.event import detect_event
-from kb.ingest.places import extract_places
-from kb.ingest.readers import Document
-from kb.ingest.segment import Segment, segment
-from kb.record import Record
+from kb.record import Document, Record
 from kb.taxonomy import Taxonomy, classify, label_vectors
 
 
-@dataclass
-class Processed:
-    records: list[Record]
-    vectors: np.ndarray   # one row per record, aligned
-
-
 def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache | None = None,
-            progress: Callable[[int, str], Callable[[int], None]] | None = None) -> Processed:
-    """Records of one document with their passage vectors (zero-width when no embedder is given)."""
+            progress: Callable[[int, str], Callable[[int], None]] | None = None) -> list[Record]:
+    """The records of one document, themes chosen with their passage vectors when an embedder is given."""
     text = doc.text
     segments = segment(text)
-    event = detect_event(text, doc.name)
+    event = detect_event(text)
     drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
     _inherit(drafts, segments, text)
     if embedder is not None and drafts:
@@ -50,7 +42,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
         record.themes, record.target_groups = result.themes, result.target_groups
         chosen = {f"theme:{t}" for t in result.themes} | {f"target_group:{g}" for g in result.target_groups}
         record.confidence.update({k: round(float(v), 3) for k, v in result.scores.items() if k in chosen})
-    return Processed(drafts, vectors)
+    return drafts
 
 
 def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None) -> Record:

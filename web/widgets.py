@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import ui
 from kb.accounts import Session
-from kb.app_state import open_kb, require_role
 from kb.errors import KBError
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
+from web import ui
+from web.state import open_kb, require_role
 
 FLASH_KEY = "_flash"
 CONTEXT_CHARS = 600  # source text shown before and after a record

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import KBError, ui
-from kb.app_state import open_kb, require_role
+from kb import KBError
+from web import ui
+from web.state import open_kb, require_role
 
 
 def main() -> None:

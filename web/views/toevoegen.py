@@ -11,12 +11,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from kb import KBError, Record, ui
-from kb.app_state import open_kb
+from ingest.run import preview_upload
+from kb import KBError, Record
 from kb.curation import Preview, validate
 from kb.errors import BadInput, InvalidRecord
 from kb.record import KINDS
-from kb.widgets import curator_page, flash
+from web import ui
+from web.state import open_kb
+from web.widgets import curator_page, flash
 
 PREVIEW_KEY = "_upload_preview"
 EDITOR_GEN_KEY = "_upload_editor_gen"
@@ -87,7 +89,7 @@ def by_hand(user: str) -> None:
 # ---------------------------------------------------------------- upload
 def make_preview(uploaded: Any) -> None:
     try:
-        preview = open_kb().curation.preview(uploaded.name, uploaded.getvalue())
+        preview = preview_upload(open_kb(), uploaded.name, uploaded.getvalue())
     except BadInput as exc:
         st.error(f"Dit bestand kan niet gelezen worden: {ui.md(str(exc))}")
         return

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-ORGANISATIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "organisations.txt"
+ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.txt"
 
 UPPER = "A-ZÀ-ÖØ-Ý"
 LOWER = "a-zß-öø-ÿ"

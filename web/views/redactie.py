@@ -11,11 +11,13 @@ from typing import Any
 
 import streamlit as st
 
-from kb import KBError, KnowledgeBase, Record, ui
-from kb.app_state import open_kb, require_role
+from kb import KBError, KnowledgeBase, Record
 from kb.errors import NotFound, VersionConflict
+from kb.fields import FIELDS
 from kb.record import KINDS, STATUSES
-from kb.widgets import flash, show_flash, source_passage
+from web import ui
+from web.state import open_kb, require_role
+from web.widgets import flash, show_flash, source_passage
 
 RECORD_KEY = "edit_record_id"      # set by the search page to jump here
 STATUS_KEY = "review_status"
@@ -31,10 +33,7 @@ ACTION_LABELS = {
     "merge": "samengevoegd", "split": "gesplitst", "add": "toegevoegd", "undo": "ongedaan gemaakt",
     "upload": "opgeladen", "ingest": "ingelezen",
 }
-FIELD_LABELS = {
-    "title": "titel", "kind": "soort", "text": "tekst", "municipalities": "gemeenten", "provinces": "provincies",
-    "region": "regio", "themes": "thema's", "target_groups": "doelgroepen", "partners": "partners",
-    "speakers": "sprekers", "event": "evenement", "event_date": "datum", "status": "status",
+FIELD_LABELS = {f.name: f.label.lower() for f in FIELDS} | {  # the registry's fields, then bookkeeping
     "origins": "bronnen", "curated": "door redactie gezet", "start": "begin", "end": "einde",
     "source": "bron", "id": "nummer", "parent_id": "deel van", "confidence": "zekerheid",
 }

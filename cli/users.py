@@ -1,33 +1,18 @@
-"""`kb users …`: manage curator and admin accounts from the shell (see kb/accounts.py).
-
-Only the SQLite store is opened, never the embedding model, so these commands are instant.
-"""
+"""Accounts for curators and admins (kb/accounts.py); opens only the store."""
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
+from cli.base import KBGroup, main
 from kb.accounts import ROLES, AccountError, Accounts, check_username
-from kb.errors import KBError
 from kb.settings import Settings
 from kb.store import Store
 
 
-class UsersGroup(click.Group):
-    """Library errors become one line on stderr (as in kb/cli.py), also when this group runs on its own."""
-
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except KBError as exc:
-            click.echo(f"kb: error: {exc}", err=True)
-            sys.exit(1)
-
-
 def _accounts(ctx: click.Context) -> Accounts:
-    """Accounts on the store of the `--home` that `kb` was given (ctx.obj is kb.cli.Context)."""
+    """Accounts on the store of the `--home` that `kb` was given (ctx.obj is cli.base.Context)."""
     root = ctx.find_root()
     settings = getattr(root.obj, "settings", None) or Settings.from_env()
     store = Store(settings.db_path)
@@ -44,7 +29,7 @@ def _password(from_stdin: bool) -> str:
     return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
-@click.group(cls=UsersGroup)
+@main.group(cls=KBGroup)
 def users() -> None:
     """Accounts for curators and admins (viewers need none)."""
 

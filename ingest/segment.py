@@ -2,7 +2,7 @@
 theme tables, and an introduction of the event when it has substance.
 
 ``segment(text)`` is a pure function. It reads the text line by line (see
-``kb.ingest.layout`` for what each line can be) and runs a small state machine:
+``ingest.layout`` for what each line can be) and runs a small state machine:
 
 * headings (numbered items, 'Werksessie', 'Werkbezoek', 'Thema N', agenda time
   slots with a talk, short titles followed by a body) open an item;
@@ -24,11 +24,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kb.ingest import layout as L
-from kb.ingest.blocks import Block, build_blocks, proposals
-from kb.ingest.blocks import features as block_features
-from kb.ingest.layout import Line
-from kb.ingest.tagger import Decision, Tagger, default_tagger
+from ingest import layout as L
+from ingest.blocks import Block, build_blocks, proposals
+from ingest.blocks import features as block_features
+from ingest.layout import Line
+from ingest.tagger import Decision, Tagger, default_tagger
 
 __all__ = ["Inspection", "Segment", "assemble", "inspect", "segment"]
 

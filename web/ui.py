@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kb.errors import KBError
+from kb.fields import FACET_ORDER, filter_fields
 from kb.labels import (
     KIND_FROM_LABEL,
     KIND_LABELS,
@@ -22,15 +24,7 @@ from kb.record import Record
 from kb.search import Filters, Hit, snippet
 
 # filter field → (URL parameter, sidebar label); the order is the sidebar's order
-FILTERS: dict[str, tuple[str, str]] = {
-    "municipality": ("gemeente", "Gemeente"),
-    "province": ("provincie", "Provincie"),
-    "region": ("regio", "Regio"),
-    "theme": ("thema", "Thema"),
-    "target_group": ("doelgroep", "Doelgroep"),
-    "kind": ("soort", "Soort"),
-    "event": ("evenement", "Evenement"),
-}
+FILTERS: dict[str, tuple[str, str]] = {f.filter: (f.param, f.filter_label) for f in filter_fields(FACET_ORDER)}
 QUERY_PARAM = "q"
 RECORD_PARAM = "id"
 
@@ -41,6 +35,23 @@ EXAMPLE_QUERIES: tuple[str, ...] = (
 )
 
 RELATED_WHEN_FEWER = 5  # fewer matches than this: the nearest other records follow under their own heading
+
+
+def error_text(exc: KBError) -> str:
+    """A library error in the app's words, chosen by its code, never by reading its English message."""
+    values = exc.values
+    if exc.code == "auth.throttled":
+        minutes = int(values.get("minutes", 15))
+        return f"Te veel mislukte pogingen. Probeer het over {count_label(minutes, 'minuut', 'minuten')} opnieuw."
+    if exc.code == "auth.disabled":
+        return "Dit account is uitgeschakeld."
+    if exc.code == "auth.wrong_credentials":
+        return "Onbekende gebruikersnaam of fout wachtwoord."
+    if exc.code in ("auth.session_expired", "auth.login_needed"):
+        return "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk."
+    if exc.code == "forbidden":
+        return "Uw rol laat dit niet toe."
+    return str(exc)
 
 
 def count_label(n: int, one: str, many: str) -> str:

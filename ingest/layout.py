@@ -1,6 +1,6 @@
 """Line-level layout analysis of programme texts: what kind of line is this?
 
-The segmenter (``kb.ingest.segment``) groups lines into records; this module only
+The segmenter (``ingest.segment``) groups lines into records; this module only
 looks at one line (or its neighbours) and names its role, so the grouping logic
 reads as a small state machine instead of a wall of regexes. Nothing here changes
 the text: every line keeps the character offsets of its content in the original.

@@ -15,9 +15,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kb import Filters, KBError, KnowledgeBase, export, ui
-from kb.app_state import current_session, open_kb, public_statuses
+from kb import Filters, KBError, KnowledgeBase, export
 from kb import workshop as ws
+from web import ui
+from web.state import current_session, open_kb, public_statuses
 
 SELECTED_KEY = "ws_selected"
 GENERATION_KEY = "ws_generation"
@@ -230,7 +231,8 @@ def shortlist_tab(workshop: ws.Workshop, items: list[ws.ShortlistItem]) -> None:
             st.markdown(f"**{ui.md(record.title)}**  \n{ui.md(where)} · {ui.md(', '.join(record.themes))} · {seat}")
             key = f"note-{workshop.id}-{record.id}-{generation}"
             left, right = st.columns([4, 1])
-            left.text_input("Notitie", value=item.note, key=key, on_change=save_note, args=(workshop.id, record.id, key),
+            left.text_input("Notitie", value=item.note, key=key, on_change=save_note,
+                            args=(workshop.id, record.id, key),
                             placeholder="Waarom staat deze praktijk op de shortlist?")
             right.button("Verwijderen", key=f"remove-{record.id}", on_click=act,
                          args=("Van de shortlist gehaald.", ws.remove_items, workshop.id, [record.id]))

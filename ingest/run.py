@@ -1,0 +1,85 @@
+"""Ingest into a knowledge base: files and folders from the CLI, single uploads from the app.
+
+This is where the two layers meet: `ingest` reads and segments a text into records,
+then hands them to `KnowledgeBase.store_document`, the library's one way in for a
+source. `kb` itself never imports this package.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.pipeline import process
+from ingest.readers import SUPPORTED, document_from_bytes, read_document
+from kb.curation import Preview
+from kb.errors import BadInput
+from kb.knowledge import KnowledgeBase
+
+
+@dataclass
+class FileReport:
+    path: str
+    records: int = 0
+    added: int = 0
+    removed: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [f.error for f in self.files if f.error]
+
+    @property
+    def records(self) -> int:
+        return sum(f.records for f in self.files)
+
+
+def files_in(paths: Sequence[str | Path]) -> list[Path]:
+    """The files to read: each file given, and every supported, non-hidden file under each folder."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                                and not f.name.startswith(".")))
+        else:
+            files.append(p)
+    return files
+
+
+def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path]) -> IngestReport:
+    """Ingest files and folders; a bad file is reported and skipped, the others go on."""
+    report = IngestReport()
+    index = kb.index()
+    for path in files_in(paths):
+        file_report = FileReport(str(path))
+        report.files.append(file_report)
+        try:
+            doc = read_document(path, kb.settings.max_file_mb)
+            records = process(doc, kb.embedder, kb.cache, kb.progress)
+            before = kb.store.ids_for_source(doc.name)
+            stored = kb.store_document(doc, records, save=False)
+        except BadInput as exc:
+            file_report.error = str(exc)
+            continue
+        file_report.records = len(records)
+        file_report.added = len({r.id for r in stored} - before)
+        file_report.removed = len(before - kb.store.ids_for_source(doc.name))
+    kb.save_index(index)
+    return report
+
+
+def preview_upload(kb: KnowledgeBase, name: str, data: bytes) -> Preview:
+    """Read and segment an uploaded programme text exactly like ingest, without storing anything."""
+    name = Path(name).name
+    limit = kb.settings.max_file_mb
+    if Path(name).suffix.lower() not in SUPPORTED:
+        raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
+    if len(data) > limit * 1024 * 1024:
+        raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
+    document = document_from_bytes(name, data, f"(upload) {name}")
+    return Preview(document, process(document, kb.embedder, kb.cache, kb.progress))

@@ -1,0 +1,47 @@
+"""The layers only point down: web and cli → ingest → kb. `kb` imports neither `ingest`, `web`, `cli` nor Streamlit."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every kb module imported in a fresh interpreter where Streamlit cannot be imported at all.
+PROBE = """
+import importlib, pkgutil, sys
+sys.modules["streamlit"] = None
+import kb
+for info in pkgutil.walk_packages(kb.__path__, "kb."):
+    if info.name != "kb.__main__":  # the `python -m kb` entry point runs the cli package by design
+        importlib.import_module(info.name)
+print(" ".join(sorted(name for name, module in sys.modules.items()
+                      if module is not None and name.split(".")[0] in {TOPS})))
+"""
+
+
+def loaded_by_kb(tops: set[str]) -> list[str]:
+    code = PROBE.replace("{TOPS}", repr(tops))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_kb_imports_neither_ingest_web_cli_nor_streamlit():
+    assert loaded_by_kb({"ingest", "web", "cli", "streamlit", "app"}) == []
+
+
+def test_ingest_imports_no_web_layer():
+    code = ("import sys; sys.modules['streamlit'] = None\n"
+            "import importlib, pkgutil, ingest\n"
+            "[importlib.import_module(i.name) for i in pkgutil.walk_packages(ingest.__path__, 'ingest.')]\n"
+            "print(' '.join(n for n in sys.modules if n.split('.')[0] in {'web', 'cli'}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
+
+
+def test_no_module_of_kb_names_the_upper_layers_in_an_import():
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "kb").rglob("*.py") if p.name != "__main__.py"
+                 and any(line.lstrip().startswith(("from ingest", "import ingest", "from web", "import web",
+                                                   "from cli", "import cli", "import streamlit"))
+                         for line in p.read_text(encoding="utf-8").splitlines())]
+    assert offenders == []
