@@ -109,6 +109,12 @@ class VectorIndex:
     def vector(self, rowid: int) -> np.ndarray:
         return self.index.reconstruct(int(rowid))
 
+    def vectors(self, rowids: np.ndarray) -> np.ndarray:
+        """The stored vectors of many ids at once, one row each."""
+        if len(rowids) == 0:
+            return np.zeros((0, self.dim), np.float32)
+        return self.index.reconstruct_batch(np.asarray(rowids, dtype=np.int64))
+
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids); `allowed` restricts the candidates inside FAISS, not after."""
         faiss = _faiss()

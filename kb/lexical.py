@@ -53,6 +53,7 @@ class Synonyms:
 
     def __init__(self, sets: list[list[tuple[str, ...]]]) -> None:
         self.sets = [[p for p in dict.fromkeys(s) if p] for s in sets]
+        self._longest_first = sorted(((len(p), n, p) for n, s in enumerate(self.sets) for p in s), reverse=True)
 
     @classmethod
     def from_file(cls, path: Path) -> Synonyms:
@@ -70,8 +71,10 @@ class Synonyms:
     def found_in(self, lemmas: Sequence[str]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
         """(start, end, the set's phrases) for each synonym phrase occurring in a lemma sequence, longest first."""
         out, taken = [], set()
-        candidates = sorted(((len(p), s_i, p) for s_i, s in enumerate(self.sets) for p in s), reverse=True)
-        for size, s_i, phrase in candidates:
+        present = set(lemmas)
+        for size, s_i, phrase in self._longest_first:
+            if phrase[0] not in present:
+                continue
             for start in range(len(lemmas) - size + 1):
                 span = set(range(start, start + size))
                 if tuple(lemmas[start:start + size]) == phrase and not span & taken:

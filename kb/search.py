@@ -222,6 +222,7 @@ class Searcher:
         self.records = [record for _, record in rows]
         self.rowids = np.asarray([rowid for rowid, _ in rows], dtype=np.int64)
         self.position = {int(r): n for n, r in enumerate(self.rowids)}
+        self._by_rowid = np.argsort(self.rowids, kind="stable")  # rowids → positions, vectorised
         self.index = index
         self.embed_query = embed_query
         self.places = places or NoPlaces()
@@ -312,7 +313,10 @@ class Searcher:
             return [], allowed
         lex_all = self.lexical.scores(parsed)
         lex_allowed = lex_all[allowed]
-        lexical_hits = np.intersect1d(self.lexical.matches(parsed), allowed, assume_unique=True)
+        in_allowed = np.zeros(len(self.records), dtype=bool)
+        in_allowed[allowed] = True
+        lexical_hits = self.lexical.matches(parsed)
+        lexical_hits = lexical_hits[in_allowed[lexical_hits]]
         pool = min(LEXICAL_POOL, len(allowed))
         top = np.argpartition(-lex_allowed, pool - 1)[:pool] if pool < len(allowed) else np.arange(len(allowed))
         lexical = {int(allowed[i]): float(lex_allowed[i]) for i in top if lex_allowed[i] > 0}
@@ -323,8 +327,10 @@ class Searcher:
             subset = None if len(allowed) == len(self.records) else self.rowids[allowed]
             scores, ids = self.index.search(qvec, DENSE_POOL, subset)
             dense = {self.position[int(i)]: float(s) for s, i in zip(scores, ids)}
-            for p in set(lexical) - set(dense):  # dense score for lexical-only candidates
-                dense[p] = float(np.dot(self.index.vector(int(self.rowids[p])), qvec))
+            only_lexical = np.fromiter(set(lexical) - set(dense), dtype=np.int64)  # their dense score, in one go
+            if len(only_lexical):
+                sims = self.index.vectors(self.rowids[only_lexical]) @ qvec
+                dense.update(zip(only_lexical.tolist(), sims.astype(float).tolist()))
         top_lex = max(lexical.values(), default=0.0) or 1.0
         places = {fold(p) for p in self.query_places(query)}
         themes = {fold(t) for t in self.query_themes(query)}
@@ -340,13 +346,24 @@ class Searcher:
             out.append((p, fused, d, lex))
         if mode == "lexical":
             return out, lexical_hits
-        if self.index.index_type == "flat":  # exact: every record above the threshold
-            close = self.index.above(qvec, DENSE_MATCH,
-                                     None if len(allowed) == len(self.records) else self.rowids[allowed])
-            near = np.asarray([self.position[int(i)] for i in close if int(i) in self.position], dtype=np.int64)
-        else:  # an HNSW graph cannot range-search: the candidate pool is tested (approximate at that scale)
+        pool_full = len(scores) == DENSE_POOL and float(scores.min()) >= DENSE_MATCH
+        if pool_full and self.index.index_type == "flat":  # more may lie above the threshold than the pool holds
+            near = self._positions_of(self.index.above(qvec, DENSE_MATCH, subset))
+        else:  # the pool holds every record above it (exactly on a flat index; HNSW approximates at scale)
             near = np.asarray([p for p, d in dense.items() if d >= DENSE_MATCH], dtype=np.int64)
-        return out, np.union1d(lexical_hits, near)
+        matching = np.zeros(len(self.records), dtype=bool)
+        matching[lexical_hits] = True
+        matching[near] = True
+        return out, np.flatnonzero(matching)
+
+    def _positions_of(self, rowids: np.ndarray) -> np.ndarray:
+        """Positions of the given row ids (ids not in this view are skipped)."""
+        if len(rowids) == 0 or len(self.rowids) == 0:
+            return np.zeros(0, dtype=np.int64)
+        ordered = self.rowids[self._by_rowid]
+        at = np.clip(np.searchsorted(ordered, rowids), 0, len(ordered) - 1)
+        known = ordered[at] == rowids
+        return self._by_rowid[at[known]].astype(np.int64)
 
     def _boost(self, position: int, places: set[str], themes: set[str]) -> float:
         if not places and not themes:
