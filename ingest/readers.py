@@ -36,11 +36,14 @@ def read_document(path: Path | str, max_mb: float = 20.0) -> Document:
         raise BadInput(f"{path.name}: {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit "
                        "(KB_MAX_FILE_MB)")
     data = path.read_bytes()
-    return document_from_bytes(path.name, data, str(path))
+    return document_from_bytes(path.name, data, str(path), max_mb)
 
 
-def document_from_bytes(name: str, data: bytes, path: str = "") -> Document:
-    """Same as read_document for bytes already in memory (the app's upload)."""
+def document_from_bytes(name: str, data: bytes, path: str = "", max_mb: float = 20.0) -> Document:
+    """Same as read_document for bytes already in memory (the app's upload).
+
+    The limit holds for the extracted text too: a small DOCX or PDF can expand to far more text.
+    """
     suffix = Path(name).suffix.lower()
     if not data.strip():
         raise BadInput(f"{name}: the file is empty")
@@ -60,6 +63,9 @@ def document_from_bytes(name: str, data: bytes, path: str = "") -> Document:
             text, encoding = html_to_text(text), "html"
     if not text.strip():
         raise BadInput(f"{name}: no text found in the file")
+    if len(text) > max_mb * 1024 * 1024:
+        raise BadInput(f"{name}: the file expands to {len(text) / 1024 / 1024:.1f} million characters of text, "
+                       f"more than the {max_mb:g} MB limit (KB_MAX_FILE_MB)")
     return Document(name=name, path=path or name, text=text, encoding=encoding,
                     sha256=hashlib.sha256(data).hexdigest())
 

@@ -15,6 +15,10 @@ from ingest.readers import SUPPORTED, document_from_bytes, read_document
 from kb.curation import Preview
 from kb.errors import BadInput
 from kb.knowledge import KnowledgeBase
+from kb.record import Document
+
+SAME_TEXT_SHARE = 0.5  # a new version keeps at least half of the stored text's lines
+MIN_LINE = 20          # shorter lines (headings like "Programma") say little about identity
 
 
 @dataclass
@@ -55,11 +59,13 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path]) -> IngestReport
     """Ingest files and folders; a bad file is reported and skipped, the others go on."""
     report = IngestReport()
     index = kb.index()
+    taken: dict[str, Path] = {}  # source name → the file of this run that has it
     for path in files_in(paths):
         file_report = FileReport(str(path))
         report.files.append(file_report)
         try:
             doc = read_document(path, kb.settings.max_file_mb)
+            check_identity(kb, doc, path, taken)
             records = process(doc, kb.embedder, kb.cache, kb.progress)
             before = kb.store.ids_for_source(doc.name)
             stored = kb.store_document(doc, records, save=False)
@@ -73,6 +79,37 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path]) -> IngestReport
     return report
 
 
+def check_identity(kb: KnowledgeBase, doc: Document, path: Path, taken: dict[str, Path]) -> None:
+    """Refuse a second, different text under a name already in use; nothing is overwritten.
+
+    A source is known by its file name (the contract's `source`). The same file again, a
+    changed file at the same place, a file moved away from its old place, or a new version
+    of the stored text (most of its lines still there) replaces the stored text as before;
+    another text whose namesake still exists elsewhere does not.
+    """
+    other = taken.setdefault(doc.name, path)
+    if other != path and other.resolve() != path.resolve():
+        raise BadInput(f"{path}: {other} in this same ingest has the name {doc.name!r} too; sources are known "
+                       "by file name, so rename one of them (for example with its year)")
+    stored = kb.store.source_info(doc.name)
+    if stored is None or stored["sha256"] == doc.sha256:
+        return
+    old = Path(stored["path"])
+    if old.resolve() == path.resolve() or not old.is_file():
+        return
+    if shared_lines(kb.store.source_text(doc.name), doc.text) < SAME_TEXT_SHARE:
+        raise BadInput(f"{path}: a different text named {doc.name!r} is already stored (from {old}); rename this "
+                       "file (for example with its year), or remove the old one to replace it")
+
+
+def shared_lines(old: str, new: str) -> float:
+    """The share of the old text's distinct lines (of some length) that the new text still holds."""
+    lines = {line.strip() for line in old.splitlines() if len(line.strip()) >= MIN_LINE}
+    if not lines:
+        return 1.0
+    return len(lines & {line.strip() for line in new.splitlines()}) / len(lines)
+
+
 def preview_upload(kb: KnowledgeBase, name: str, data: bytes) -> Preview:
     """Read and segment an uploaded programme text exactly like ingest, without storing anything."""
     name = Path(name).name
@@ -81,5 +118,5 @@ def preview_upload(kb: KnowledgeBase, name: str, data: bytes) -> Preview:
         raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
     if len(data) > limit * 1024 * 1024:
         raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
-    document = document_from_bytes(name, data, f"(upload) {name}")
+    document = document_from_bytes(name, data, f"(upload) {name}", limit)
     return Preview(document, process(document, kb.embedder, kb.cache, kb.progress))

@@ -3,8 +3,9 @@
 The records file is what people open (JSONL holds one `Record.to_dict()` per
 line; in CSV and XLSX the list fields, `confidence`, `origins` and `curated` are
 JSON strings in their cells and None is an empty cell). Next to it,
-`<name>.sources.jsonl` keeps the programme texts the records point into and
-`<name>.changes.jsonl` the curation log, so a restore loses nothing. Accounts
+`<name>.sources.jsonl` keeps the programme texts the records point into,
+`<name>.changes.jsonl` the curation log and `<name>.workshops.jsonl` the
+workshops with their tables and shortlists, so a restore loses nothing. Accounts
 are not exported: passwords stay on the machine that set them. The index is
 rebuilt on import (from the vector cache or the embedder).
 
@@ -29,6 +30,8 @@ COLUMNS = [f.name for f in fields(Record)]
 JSON_COLUMNS = (*LIST_FIELDS, "confidence", "origins", "curated")
 INT_COLUMNS = ("start", "end", "version")
 OPTIONAL_COLUMNS = tuple(f.name for f in fields(Record) if f.default is None)  # empty cell → None
+XLSX_CELL_LIMIT = 32_767  # Excel keeps no more characters in a cell (openpyxl would cut them silently)
+MAX_SHOWN = 5             # problems named in an import's error line
 
 
 def format_of(path: Path, fmt: str | None = None) -> str:
@@ -43,8 +46,16 @@ def export_records(kb: KnowledgeBase, path: Path, fmt: str | None = None) -> int
     path = Path(path)
     fmt = format_of(path, fmt)
     rows = [r.to_dict() for r in kb.records()]
+    if fmt == "xlsx":
+        too_long = [(row["id"], k, len(v)) for row in map(_to_cells, rows) for k, v in row.items()
+                    if isinstance(v, str) and len(v) > XLSX_CELL_LIMIT]
+        if too_long:
+            rid, column, n = too_long[0]
+            raise BadInput(f"{path.name}: record {rid}'s {column} has {n} characters, more than an XLSX cell holds "
+                           f"({XLSX_CELL_LIMIT}); nothing was written. Export as .jsonl or .csv instead")
     _write_jsonl(companion(path, "sources"), kb.store.sources())
     _write_jsonl(companion(path, "changes"), kb.store.change_rows())
+    _write_jsonl(companion(path, "workshops"), kb.store.workshop_rows())
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows:
@@ -66,13 +77,96 @@ def import_records(kb: KnowledgeBase, path: Path) -> int:
     records = read_records(path)
     sources = _read_jsonl(companion(path, "sources"), ("name", "path", "sha256", "encoding", "text", "ingested_at"))
     changes = _read_jsonl(companion(path, "changes"), ("batch", "record_id", "action", "user", "at"))
+    workshops = _read_jsonl(companion(path, "workshops"), ("title", "created_at", "updated_at"))
+    problems = check_backup(kb, records, sources, changes) + check_workshops(kb, records, workshops)
+    if problems:
+        shown = "; ".join(problems[:MAX_SHOWN]) + (f"; and {len(problems) - MAX_SHOWN} more" if
+                                                   len(problems) > MAX_SHOWN else "")
+        raise BadInput(f"{path.name}: not imported, nothing was changed: {shown}")
     with kb.store.transaction():
         kb.store.upsert(records, keep_stamps=True)
         for source in sources:
             kb.store.restore_source(source)
         kb.store.restore_changes(changes)
+        kb.store.restore_workshops(workshops)
     kb.reindex()  # vectors from the cache where the texts are known; drops the old search view
     return len(records)
+
+
+def check_backup(kb: KnowledgeBase, records: list[Record], sources: list[dict[str, Any]],
+                 changes: list[dict[str, Any]]) -> list[str]:
+    """Every reason a backup would put wrong data in the base, found before anything is written.
+
+    Ids are unique; versions are whole numbers from 1; places and labels come from the
+    gazetteer and the taxonomy (they become filter values); spans lie inside their source
+    text (in the backup or already stored); change-log rows hold records or nothing.
+    """
+    from kb.gazetteer import Gazetteer
+    from kb.taxonomy import Taxonomy
+
+    gazetteer, taxonomy = Gazetteer.default(), Taxonomy.default()
+    provinces = set(gazetteer.provinces())
+    themes = {label.name for label in taxonomy.themes()}
+    groups = {label.name for label in taxonomy.target_groups()}
+    lengths = {str(row["name"]): len(str(row["text"])) for row in sources}
+    problems: list[str] = []
+    seen: set[str] = set()
+    for record in records:
+        where = f"record {record.id}"
+        if record.id in seen:
+            problems.append(f"{where} appears twice")
+        seen.add(record.id)
+        if isinstance(record.version, bool) or not isinstance(record.version, int) or record.version < 1:
+            problems.append(f"{where}: version {record.version!r} is not a whole number from 1")
+        problems += [f"{where}: unknown municipality {m!r}" for m in record.municipalities
+                     if gazetteer.lookup(m) is None]
+        problems += [f"{where}: unknown province {p!r}" for p in record.provinces if p not in provinces]
+        if record.region and gazetteer.partnership(record.region) is None:
+            problems.append(f"{where}: unknown region {record.region!r}")
+        problems += [f"{where}: unknown theme {t!r}" for t in record.themes if t not in themes]
+        problems += [f"{where}: unknown target group {g!r}" for g in record.target_groups if g not in groups]
+        length = lengths.get(record.source)
+        if length is None:
+            info = kb.store.source_info(record.source)
+            length = len(kb.store.source_text(record.source)) if info else None
+            lengths[record.source] = length
+        if length is not None and record.end > length:
+            problems.append(f"{where}: span {record.start}-{record.end} lies outside its source {record.source!r} "
+                            f"({length} characters)")
+    for number, row in enumerate(changes, 1):
+        for side in ("before", "after"):
+            value = row.get(side)
+            try:
+                if value is not None:
+                    Record.from_dict(json.loads(value) if isinstance(value, str) else value)
+                    if not isinstance(value, str):
+                        raise ValueError("not JSON text")
+            except (KBError, ValueError, TypeError) as exc:
+                problems.append(f"change {number} ({row.get('record_id')}): '{side}' is no record ({exc})")
+    return problems
+
+
+def check_workshops(kb: KnowledgeBase, records: list[Record], rows: list[dict[str, Any]]) -> list[str]:
+    """Workshops of a backup: whole-number sizes, tables by position, practices that exist."""
+    known = {r.id for r in records}
+    problems: list[str] = []
+    for number, row in enumerate(rows, 1):
+        where = f"workshop {number} ({row.get('title')!r})"
+        sizes = [row.get("n_tables"), row.get("per_table")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in sizes):
+            problems.append(f"{where}: tables and places per table must be whole numbers from 1, got {sizes}")
+        tables, items = row.get("tables"), row.get("items")
+        if not isinstance(tables, list) or not isinstance(items, list):
+            problems.append(f"{where}: needs lists of tables and items")
+            continue
+        positions = {t.get("position") for t in tables if isinstance(t, dict)}
+        for item in items:
+            rid = item.get("record_id") if isinstance(item, dict) else None
+            if not isinstance(rid, str) or (rid not in known and kb.store.find(rid) is None):
+                problems.append(f"{where}: shortlists an unknown record {rid!r}")
+            elif item.get("table") is not None and item.get("table") not in positions:
+                problems.append(f"{where}: seats {rid} at a table that does not exist")
+    return problems
 
 
 def companion(path: Path, part: str) -> Path:

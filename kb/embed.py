@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -125,9 +127,21 @@ class VectorCache:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False)
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)")
         self._lock = threading.Lock()
+        try:
+            self._db = self._open(path)
+        except sqlite3.DatabaseError as exc:  # only a cache: set the broken file aside and start afresh
+            aside = path.with_name(f"{path.name}.broken-{int(time.time())}")
+            path.replace(aside)
+            print(f"kb: the vector cache {path} was unreadable ({exc}); moved it to {aside.name} and started a "
+                  "new one (vectors are embedded again when needed)", file=sys.stderr)
+            self._db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, check_same_thread=False)
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)")
+        return db
 
     def get_many(self, family: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         keys = {text_key(family, t): t for t in texts}

@@ -154,7 +154,10 @@ class VectorIndex:
     def save(self, folder: Path, generation: int | None = None) -> Manifest:
         faiss = _faiss()
         folder.mkdir(parents=True, exist_ok=True)
-        old = read_manifest(folder)
+        try:
+            old = read_manifest(folder)
+        except IndexMismatch:  # an unreadable manifest is replaced below; its file cannot be named
+            old = None
         name = f"vectors-{time.time_ns()}.faiss"
         data = faiss.serialize_index(self.index).tobytes()
         atomic_write_bytes(folder / name, data)
@@ -187,7 +190,11 @@ class VectorIndex:
         self.dim, self.family, self.backend = manifest.dim, manifest.family, manifest.backend
         self.index_type = manifest.index_type
         self.generation = manifest.generation
-        self.index = faiss.deserialize_index(raw)
+        try:
+            self.index = faiss.deserialize_index(raw)
+        except RuntimeError as exc:  # truncated or garbled: FAISS says so in C++ terms
+            raise IndexMismatch(f"the index file {path} is unreadable (truncated or damaged); run `kb reindex`") \
+                from exc
         if int(self.index.ntotal) != manifest.count:
             raise IndexMismatch(f"the index in {folder} holds {self.index.ntotal} vectors but its manifest "
                                 f"says {manifest.count}; run `kb reindex`")

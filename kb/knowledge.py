@@ -168,7 +168,7 @@ class KnowledgeBase:
                 raise IndexMismatch(f"the index in {folder} is older than the store (saved before the "
                                     "last change was indexed)")
         except IndexMismatch as exc:
-            if read_manifest(folder) is not None or self.store.count():
+            if (folder / "manifest.json").exists() or self.store.count():
                 print(f"kb: {exc}; rebuilding the index from the store", file=sys.stderr)
             index = self._rebuild()
         self._index = index

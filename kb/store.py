@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kb.errors import NotFound
+from kb.errors import KBError, NotFound
 from kb.record import Record
 
 MIGRATIONS: list[str] = [
@@ -163,12 +163,17 @@ class Store:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL" if str(path) != ":memory:" else "PRAGMA journal_mode=MEMORY")
-        self.db.execute("PRAGMA foreign_keys=ON")
         self.lock = threading.RLock()  # the Streamlit server's sessions share this connection
-        self._migrate()
+        try:
+            self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL" if str(path) != ":memory:" else "PRAGMA journal_mode=MEMORY")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise KBError(f"{path} is not a readable knowledge base ({exc}); nothing was changed. Restore a backup "
+                          "into a fresh folder with `kb --home NEW import BACKUP` (made by `kb export`)",
+                          code="store_unreadable", path=str(path)) from exc
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -353,6 +358,12 @@ class Store:
             raise NotFound(f"no source named {name!r}")
         return str(row["text"])
 
+    def source_info(self, name: str) -> dict[str, str] | None:
+        """Where a stored source came from (path, sha256, encoding), without its text; None when unknown."""
+        row = self.db.execute("SELECT name, path, sha256, encoding, ingested_at FROM sources WHERE name = ?",
+                              (name,)).fetchone()
+        return dict(row) if row else None
+
     def sources(self) -> list[dict[str, str]]:
         """Every stored source with its text, for a backup."""
         return [dict(r) for r in self.db.execute("SELECT * FROM sources ORDER BY name")]
@@ -379,6 +390,47 @@ class Store:
                                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                                     tuple(row.get(k) for k in ("batch", "record_id", "action", "user", "at",
                                                                "before", "after")))
+
+    def workshop_rows(self) -> list[dict[str, object]]:
+        """Every workshop with its tables and shortlist as one plain row, for a backup."""
+        rows = []
+        for w in self.db.execute("SELECT * FROM workshops ORDER BY id").fetchall():
+            tables = self.db.execute("SELECT id, position, name, locked FROM workshop_tables WHERE workshop_id = ? "
+                                     "ORDER BY position", (w["id"],)).fetchall()
+            position = {t["id"]: t["position"] for t in tables}
+            items = self.db.execute("SELECT record_id, table_id, note, added_at FROM workshop_items "
+                                    "WHERE workshop_id = ? ORDER BY added_at, record_id", (w["id"],)).fetchall()
+            rows.append({**{k: w[k] for k in w.keys() if k != "id"},
+                         "tables": [{"position": t["position"], "name": t["name"], "locked": bool(t["locked"])}
+                                    for t in tables],
+                         "items": [{"record_id": i["record_id"], "table": position.get(i["table_id"]),
+                                    "note": i["note"], "added_at": i["added_at"]} for i in items]})
+        return rows
+
+    def restore_workshops(self, rows: list[dict[str, object]]) -> int:
+        """Add the workshops of a backup that are not here yet (same title and creation time); returns how many."""
+        added = 0
+        with self.transaction():
+            for row in rows:
+                if self.db.execute("SELECT 1 FROM workshops WHERE title = ? AND created_at = ?",
+                                   (row["title"], row["created_at"])).fetchone():
+                    continue
+                wid = self.db.execute(
+                    "INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", tuple(row[k] for k in ("title", "date", "place", "n_tables",
+                                                                          "per_table", "created_at",
+                                                                          "updated_at"))).lastrowid
+                table_ids = {}
+                for table in row["tables"]:  # type: ignore[union-attr]
+                    table_ids[table["position"]] = self.db.execute(
+                        "INSERT INTO workshop_tables (workshop_id, position, name, locked) VALUES (?, ?, ?, ?)",
+                        (wid, table["position"], table["name"], int(table["locked"]))).lastrowid
+                for item in row["items"]:  # type: ignore[union-attr]
+                    self.db.execute("INSERT INTO workshop_items (workshop_id, record_id, table_id, note, added_at) "
+                                    "VALUES (?, ?, ?, ?, ?)", (wid, item["record_id"], table_ids.get(item["table"]),
+                                                               item["note"], item["added_at"]))
+                added += 1
+        return added
 
     def close(self) -> None:
         self.db.close()

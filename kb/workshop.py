@@ -360,8 +360,12 @@ def coverage(kb: KnowledgeBase, workshop_id: int) -> Coverage:
     return Coverage([t.label for t in seated], counts, missing)
 
 
-def suggestions(kb: KnowledgeBase, workshop_id: int, k: int = 5) -> list[Suggestion]:
-    """Practices not on the shortlist closest to a table's subject (its centroid): candidates the moderator missed."""
+def suggestions(kb: KnowledgeBase, workshop_id: int, k: int = 5,
+                statuses: Sequence[str] = ("approved", "draft")) -> list[Suggestion]:
+    """Practices not on the shortlist closest to a table's subject (its centroid): candidates the moderator missed.
+
+    Only records of the given statuses are proposed: the app passes what its visitor may see.
+    """
     current = [t for t in tables(kb, workshop_id) if t.items]
     listed = {item.record_id for item in shortlist(kb, workshop_id)}
     if not current:
@@ -369,7 +373,7 @@ def suggestions(kb: KnowledgeBase, workshop_id: int, k: int = 5) -> list[Suggest
     index = kb.index()
     rows = dict(kb.store.all())
     allowed = np.asarray([rowid for rowid, record in rows.items()
-                          if record.id not in listed and record.status != "hidden"], dtype=np.int64)
+                          if record.id not in listed and record.status in statuses], dtype=np.int64)
     if len(allowed) == 0:
         return []
     best: dict[int, tuple[float, int]] = {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,8 +17,8 @@ def hand_made() -> list[Record]:
     return [
         Record(source="hand.txt", start=0, end=40, kind="practice", title="Buurtwerk, \"samen\" in Gent",
                text="Buurtwerk in Gent;\nmet puntkomma's, komma's en \"quotes\"\r\nen één é",
-               municipalities=["Gent"], provinces=["Oost-Vlaanderen"], themes=["armoede", "wonen"],
-               target_groups=["ouderen"], partners=["OCMW Gent"], speakers=["An Peeters"],
+               municipalities=["Gent"], provinces=["Oost-Vlaanderen"], themes=["Armoedebestrijding", "Wonen"],
+               target_groups=["Ouderen"], partners=["OCMW Gent"], speakers=["An Peeters"],
                event="Dag van het sociaal beleid", event_date="2025-10-02",
                confidence={"municipalities": 0.9, "themes": 0.55}, status="approved",
                created_at="2025-01-02T03:04:05+00:00", updated_at="2025-02-03T04:05:06+00:00", version=3),
@@ -76,7 +77,7 @@ def test_csv_cells_hold_json_and_empty_none(filled_kb, tmp_path):
     row = frame[frame["title"].str.startswith("Sessie")].iloc[0]
     assert row["themes"] == "[]" and row["confidence"] == "{}" and row["region"] == ""
     row = frame[frame["title"].str.startswith("Buurtwerk")].iloc[0]
-    assert json.loads(row["themes"]) == ["armoede", "wonen"]
+    assert json.loads(row["themes"]) == ["Armoedebestrijding", "Wonen"]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "xlsx"])
@@ -211,5 +212,108 @@ def test_round_trip_keeps_sources_curation_and_history(fake_kb, corpus_files, tm
         assert other.get(second.id).title == second.title
         backup.import_records(other, path)  # twice: the log is not duplicated
         assert len(other.curation.history(first.id)) == 3
+    finally:
+        other.close()
+
+
+def tampered(tmp_path, filled_kb, change) -> Path:  # noqa: ANN001 - change edits the rows in place
+    path = tmp_path / "backup.jsonl"
+    backup.export_records(filled_kb, path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    change(rows)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    (lambda rows: rows.append(dict(rows[0])), "appears twice"),
+    (lambda rows: rows[0].update(version="drie"), "whole number"),
+    (lambda rows: rows[0].update(version=-2), "whole number"),
+    (lambda rows: rows[0].update(municipalities=["Atlantis"]), "unknown municipality"),
+    (lambda rows: rows[0].update(provinces=["Noord-Atlantis"]), "unknown province"),
+    (lambda rows: rows[0].update(region="Regio Nergens"), "unknown region"),
+    (lambda rows: rows[0].update(themes=["Alles"]), "unknown theme"),
+    (lambda rows: rows[0].update(end=10_000_000), "outside its source"),
+])
+def test_a_tampered_backup_is_refused_before_anything_is_written(filled_kb, tmp_path, change, named):
+    path = tampered(tmp_path, filled_kb, change)
+    other = other_kb(tmp_path)
+    try:
+        with pytest.raises(BadInput, match=named):
+            backup.import_records(other, path)
+        assert other.store.count() == 0 and other.store.change_rows() == []
+    finally:
+        other.close()
+
+
+def test_garbage_change_log_rows_are_refused(filled_kb, tmp_path):
+    path = tmp_path / "backup.jsonl"
+    backup.export_records(filled_kb, path)
+    changes = backup.companion(path, "changes")
+    changes.write_text(json.dumps({"batch": "b", "record_id": "x", "action": "edit", "user": "u",
+                                   "at": "2025-01-01T00:00:00+00:00", "before": "{niet json", "after": None}) + "\n",
+                       encoding="utf-8")
+    other = other_kb(tmp_path)
+    try:
+        with pytest.raises(BadInput, match="is no record"):
+            backup.import_records(other, path)
+        assert other.store.count() == 0
+    finally:
+        other.close()
+
+
+def test_xlsx_export_refuses_a_text_longer_than_a_cell_instead_of_cutting_it(fake_kb, tmp_path):
+    long_text = "armoede " * 30_000
+    fake_kb.store.upsert([Record(source="lang.txt", start=0, end=len(long_text), kind="practice", title="Lang",
+                                 text=long_text)])
+    with pytest.raises(BadInput, match="more than an XLSX cell holds"):
+        backup.export_records(fake_kb, tmp_path / "backup.xlsx")
+    assert not list(tmp_path.glob("backup*"))
+    assert backup.export_records(fake_kb, tmp_path / "backup.jsonl") == 1
+    other = other_kb(tmp_path)
+    try:
+        backup.import_records(other, tmp_path / "backup.jsonl")
+        assert other.records()[0].text == long_text
+    finally:
+        other.close()
+
+
+def test_workshops_travel_with_the_backup(filled_kb, tmp_path):
+    from kb import workshop as ws
+
+    w = ws.create_workshop(filled_kb, "Trefdag tafels", date="2025-10-02", place="Gent", n_tables=2, per_table=3)
+    ids = [r.id for r in filled_kb.records()][:3]
+    ws.add_items(filled_kb, w.id, ids, note="voor tafel 1")
+    ws.move_item(filled_kb, w.id, ids[0], 1)
+    ws.rename_table(filled_kb, w.id, 1, "Wonen")
+    ws.lock_table(filled_kb, w.id, 1)
+    path = tmp_path / "backup.jsonl"
+    backup.export_records(filled_kb, path)
+    other = other_kb(tmp_path)
+    try:
+        backup.import_records(other, path)
+        assert other.store.workshop_rows() == filled_kb.store.workshop_rows()
+        backup.import_records(other, path)  # again: nothing doubles
+        assert len(other.store.workshop_rows()) == 1
+    finally:
+        other.close()
+
+
+def test_a_workshop_that_shortlists_an_unknown_record_is_refused(filled_kb, tmp_path):
+    from kb import workshop as ws
+
+    w = ws.create_workshop(filled_kb, "Tafels", n_tables=1, per_table=2)
+    ws.add_items(filled_kb, w.id, [filled_kb.records()[0].id])
+    path = tmp_path / "backup.jsonl"
+    backup.export_records(filled_kb, path)
+    workshops = backup.companion(path, "workshops")
+    row = json.loads(workshops.read_text(encoding="utf-8"))
+    row["items"][0]["record_id"] = "r-bestaat-niet"
+    workshops.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    other = other_kb(tmp_path)
+    try:
+        with pytest.raises(BadInput, match="unknown record"):
+            backup.import_records(other, path)
+        assert other.store.count() == 0 and other.store.workshop_rows() == []
     finally:
         other.close()

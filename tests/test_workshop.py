@@ -261,6 +261,16 @@ def test_suggestions_are_not_on_the_shortlist(kb: KnowledgeBase, records: list[R
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
 
 
+def test_suggestions_for_a_visitor_hold_no_drafts(kb: KnowledgeBase, records: list[Record]) -> None:
+    w = ws.create_workshop(kb, "Tafels", n_tables=2)
+    ws.add_items(kb, w.id, [r.id for r in records[:4]])
+    ws.propose_tables(kb, w.id)
+    approved = {r.id for r in kb.curation.set_statuses([r.id for r in records[4:7]], "approved", "test")}
+    found = ws.suggestions(kb, w.id, k=10, statuses=["approved"])
+    assert found and {s.record.id for s in found} <= approved
+    assert len(ws.suggestions(kb, w.id, k=10)) > len(found)  # drafts are proposed to curators
+
+
 # ---------------------------------------------------------------- CLI
 @pytest.fixture
 def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -330,7 +330,7 @@ def coverage_tab(kb: KnowledgeBase, workshop: ws.Workshop, listed: set[str]) -> 
         st.markdown("**Thema's uit de praktijkenbank die aan geen tafel aan bod komen**")
         st.write(", ".join(f"{theme} ({n})" for theme, n in cover.missing_themes[:20]))
     st.subheader("Voorstellen: passende praktijken die nog niet op de shortlist staan")
-    found = ws.suggestions(kb, workshop.id, k=6)
+    found = ws.suggestions(kb, workshop.id, k=6, statuses=public_statuses(current_session()))
     if not found:
         seated = any(t.items for t in current)
         st.caption("Geen andere passende praktijken in de praktijkenbank." if seated else

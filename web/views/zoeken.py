@@ -175,7 +175,7 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
     st.markdown(f'<h2 class="pb-detail-title">{ui.escape(record.title)}</h2>', unsafe_allow_html=True)
     st.markdown(ui.details_html(record), unsafe_allow_html=True)
     if record.parent_id:
-        parent_link(kb, record.parent_id)
+        parent_link(kb, record.parent_id, statuses)
     st.subheader("Tekst")
     st.markdown(ui.text_html(record.text), unsafe_allow_html=True)
     source_passage(kb, record)
@@ -196,10 +196,13 @@ def similar(kb: KnowledgeBase, record: Record, statuses: list[str]) -> None:
         st.button(ui.md(label), key=f"similar-{hit.record.id}", on_click=open_record, args=(hit.record.id,))
 
 
-def parent_link(kb: KnowledgeBase, parent_id: str) -> None:
+def parent_link(kb: KnowledgeBase, parent_id: str, statuses: list[str]) -> None:
+    """A link to the record this one is part of, only when the visitor may see that record."""
     try:
         parent = kb.get(parent_id)
     except KBError:
+        return
+    if parent.status not in statuses:
         return
     st.button(f"Deel van: {ui.md(parent.title)}", key=f"parent-{parent_id}", on_click=open_record, args=(parent_id,))
 
