@@ -100,11 +100,11 @@ def lemma(word: str) -> str:
         return fold(word)
     first = _simplemma_lemma(word)
     if first is None:
-        parts = split_compound(fold(word))
+        folded = fold(word)
+        parts = split_compound(folded)
         if len(parts) < 2:
-            return fold(word)
-        tail = parts[-1]
-        return fold(word)[: len(fold(word)) - len(tail)] + lemma(tail)
+            return folded
+        return folded[: len(folded) - len(parts[-1])] + lemma(parts[-1])
     first = first.lower()
     if first != word and (_simplemma_lemma(first) or "").lower() == word:
         first = min(first, word, key=lambda w: (len(w), w))

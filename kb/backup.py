@@ -108,7 +108,7 @@ def check_backup(kb: KnowledgeBase, records: list[Record], sources: list[dict[st
     provinces = set(gazetteer.provinces())
     themes = {label.name for label in taxonomy.themes()}
     groups = {label.name for label in taxonomy.target_groups()}
-    lengths = {str(row["name"]): len(str(row["text"])) for row in sources}
+    lengths: dict[str, int | None] = {str(row["name"]): len(str(row["text"])) for row in sources}
     problems: list[str] = []
     seen: set[str] = set()
     for record in records:
@@ -125,11 +125,10 @@ def check_backup(kb: KnowledgeBase, records: list[Record], sources: list[dict[st
             problems.append(f"{where}: unknown region {record.region!r}")
         problems += [f"{where}: unknown theme {t!r}" for t in record.themes if t not in themes]
         problems += [f"{where}: unknown target group {g!r}" for g in record.target_groups if g not in groups]
-        length = lengths.get(record.source)
-        if length is None:
-            info = kb.store.source_info(record.source)
-            length = len(kb.store.source_text(record.source)) if info else None
-            lengths[record.source] = length
+        if record.source not in lengths:  # not in the backup: the stored text, if any (looked up once)
+            lengths[record.source] = (len(kb.store.source_text(record.source))
+                                      if kb.store.source_info(record.source) else None)
+        length = lengths[record.source]
         if length is not None and record.end > length:
             problems.append(f"{where}: span {record.start}-{record.end} lies outside its source {record.source!r} "
                             f"({length} characters)")

@@ -35,12 +35,12 @@ MATCH_SHARE = 2 / 3  # a query of three or more units matches a record holding t
 
 def coordination_candidates(text: str) -> list[tuple[str, list[str]]]:
     """For each "X- en Y" the head X with every compound X+tail(Y) it may stand for."""
-    out = []
-    for match in COORDINATION.finditer(fold(text)):
-        head, second = match.group(1), match.group(3)
-        tails = [second[i:] for i in range(MIN_HEAD, len(second) - MIN_TAIL + 1)]
-        out.append((head, [head + tail for tail in tails]))
-    return out
+    return [(m.group(1), compounds(m.group(1), m.group(3))) for m in COORDINATION.finditer(fold(text))]
+
+
+def compounds(head: str, second: str) -> list[str]:
+    """Every compound head+tail(second) that "head- en second" may stand for."""
+    return [head + second[i:] for i in range(MIN_HEAD, len(second) - MIN_TAIL + 1)]
 
 
 def phrase_terms(text: str) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ def _coordinated(units: list[Unit], query: str) -> list[Unit]:
         if own is None or second is None:
             continue
         units.remove(own)
-        for compound in coordination_candidates(match.group(0))[0][1]:
+        for compound in compounds(head, tail):
             term = lemma(compound)
             second.options.append((term,))
             second.weights.setdefault(term, 1.0)
