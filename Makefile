@@ -8,7 +8,7 @@ PORT    ?= 8501
 STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
 
-.PHONY: setup setup-test run test ingest bench eval clean
+.PHONY: setup setup-test demo run test ingest bench eval clean
 
 setup: $(STAMP)
 
@@ -25,16 +25,24 @@ setup-test: $(TSTAMP)
 $(TSTAMP): $(STAMP) requirements-test.txt
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -r requirements-test.txt
-	command -v chromium >/dev/null && command -v pdftoppm >/dev/null || (apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core)
+	command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v npm >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
+		fonts-dejavu-core npm)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4.14.1
 	touch $@
 
 ingest: setup
 	$(BIN)/python -m kb ingest corpus/
 
-run: setup
+# A fresh base gets the bundled corpus as an approved demo, so a first visitor sees practices;
+# texts added later start as drafts for the editors as usual.
+demo: setup
 	@$(BIN)/python -c "from kb import KnowledgeBase; import sys; sys.exit(0 if KnowledgeBase.open().store.count() else 1)" \
-		|| $(BIN)/python -m kb ingest corpus/
+		|| ($(BIN)/python -m kb ingest corpus/ \
+		    && $(BIN)/python -m kb status approved --all-drafts --user demo \
+		    && echo "The bundled demo corpus was ingested and approved (change log user: demo).")
+
+run: demo
 	$(BIN)/python -m kb stats
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 

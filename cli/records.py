@@ -9,19 +9,23 @@ import click
 
 from cli.base import Context, describe, fail, filter_options, main, results_json, with_status
 from ingest.run import ingest_paths
-from kb.errors import KBError
-from kb.search import Filters, SearchRequest, check_query
+from kb.errors import BadInput, KBError
+from kb.search import ORDERS, Filters, SearchRequest, check_query
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--url", default=None, help="address of the original programme page (with one file)")
 @click.pass_obj
-def ingest(obj: Context, paths: tuple[str, ...]) -> None:
+def ingest(obj: Context, paths: tuple[str, ...], url: str | None) -> None:
     """Split programme texts (files or folders) into records, store and index them."""
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         click.echo(f"kb: error: {p}: no such file or folder", err=True)
-    report = ingest_paths(obj.kb, [p for p in paths if p not in missing])
+    try:
+        report = ingest_paths(obj.kb, [p for p in paths if p not in missing], url=url)
+    except BadInput as exc:
+        fail(str(exc))
     for f in report.files:
         if f.error:
             click.echo(f"kb: error: {f.error}", err=True)
@@ -65,9 +69,12 @@ def show(obj: Context, record_id: str, fmt: str) -> None:
 @click.option("--k", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL file of queries")
+@click.option("--order", type=click.Choice(ORDERS), default="relevance", show_default=True,
+              help="relevance, newest event first (date) or most recently added first (added)")
 @filter_options
 @click.pass_obj
-def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filters: tuple[str, ...]) -> None:
+def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, order: str,
+           **filters: tuple[str, ...]) -> None:
     """Search the records (QUERY in Dutch; filters narrow the candidates).
 
     Approved and draft records count unless --status chooses; hidden ones only with --status hidden.
@@ -84,7 +91,7 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
             try:
                 data = json.loads(line)
                 request = SearchRequest.from_mapping(data, k)
-                result = obj.kb.search(request.query, with_status(request.filters), request.k)
+                result = obj.kb.search(request.query, with_status(request.filters), request.k, order=order)
             except (json.JSONDecodeError, KBError) as exc:  # answer the line, then go on with the rest
                 bad += 1
                 qid = data.get("qid") if not isinstance(exc, json.JSONDecodeError) and isinstance(data, dict) else None
@@ -97,7 +104,7 @@ def search(obj: Context, query: str, k: int, fmt: str, batch: str | None, **filt
         return
     query = check_query(query)
     chosen = with_status(Filters.from_mapping({name: list(v) for name, v in filters.items() if v}))
-    result = obj.kb.search(query, chosen, k)
+    result = obj.kb.search(query, chosen, k, order=order)
     if fmt == "json":
         click.echo(json.dumps({"query": query, "total": result.total, "results": results_json(result)},
                               ensure_ascii=False))

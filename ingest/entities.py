@@ -246,8 +246,8 @@ BIO_VERB = re.compile(r"\b(?:studeerde\w*|promoveerde\w*|behaalde\w*|doceert|doc
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> list[tuple[str, re.Pattern[str]]]:
-    """(canonical name, pattern) for every spelling in organisations.txt, longest spellings first.
+def _gazetteer() -> list[tuple[str, re.Pattern[str], str]]:
+    """(canonical name, pattern, lowercase first word) for every spelling in organisations.txt, longest first.
 
     One-word spellings match case-sensitively, so the agency "Opgroeien" is not the verb "opgroeien".
     """
@@ -260,7 +260,7 @@ def _gazetteer() -> list[tuple[str, re.Pattern[str]]]:
         entries += [(names[0], spelling) for spelling in names]
     entries.sort(key=lambda e: -len(e[1]))
     return [(name, re.compile(r"(?<![\w-])" + _spelling_regex(spelling) + r"(?!\w)",
-                              re.I if " " in spelling else 0))
+                              re.I if " " in spelling else 0), spelling.split()[0].lower())
             for name, spelling in entries]
 
 
@@ -305,7 +305,10 @@ def _org_mentions(text: str) -> list[Mention]:
         for place in re.finditer(PLACE, m.group("places")):
             spelling = f"OCMW {place.group(0)}"
             candidate(0, m.start("places") + place.start(), m.start("places") + place.end(), spelling, _org_key(spelling))
-    for name, pattern in _gazetteer():
+    lowered = text.lower()
+    for name, pattern, probe in _gazetteer():
+        if probe not in lowered:  # a cheap test first: most known organisations are not in a given record
+            continue
         for m in pattern.finditer(text):
             candidate(1, m.start(), m.end(), m.group(0), _org_key(name))
     for pattern in ORG_PATTERNS:

@@ -82,7 +82,17 @@ LABEL_WORDS = {
     "wanneer", "waarom", "hoe", "prijs", "locatie", "info", "doelgroep", "programma", "datum", "tijd", "uur",
     "inschrijven", "contact", "panel", "panelleden", "gastspreker", "presentatie", "opgelet", "let op",
     "noot", "bron", "lees meer", "meer info", "tip", "doel", "resultaat", "resultaten",
+    # the fields of a descriptive template ("Locatie: …", "Team: …", "Business model: …")
+    "activiteit", "activiteiten", "team", "historiek", "geschiedenis", "business model", "werking", "aanpak",
+    "budget", "financiering", "partner", "partners", "organisatie", "organisator", "looptijd", "periode",
+    "website", "e-mail", "email", "telefoon", "tel", "adres", "omschrijving", "beschrijving", "context",
+    "doelstelling", "doelstellingen", "impact", "kostprijs", "middelen", "personeel", "contactpersoon",
+    "verantwoordelijke", "coördinator", "coordinator", "trekker", "initiatiefnemer", "gemeente", "regio",
 }
+
+#: A person's name: capitalised words, Dutch particles allowed ("Marc Van den Driessche").
+PERSON_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]+|van|de|den|der|ter|ten|vanden|la|le|du)"
+                       r"(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|van|de|den|der|ter|ten|la|le|du|d'|'t)){1,4}$")
 
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
@@ -242,7 +252,16 @@ def name_desc(line: Line) -> tuple[str, str] | None:
     name = m.group("name").strip()
     if name.lower() in LABEL_WORDS or not (name[0].isupper() or name[0] in "‘'\"(“") or len(name.split()) > 8:
         return None
+    if lists_people(m.group("desc")):
+        return None
     return name, m.group("desc")
+
+
+def lists_people(text: str) -> bool:
+    """'Nancy Mouqué en Linda Lievens (plaatsvervanger)': only people's names, so a line of staff, not a practice."""
+    plain = re.sub(r"\([^)]*\)", " ", text).strip().rstrip(".;")
+    parts = [p.strip() for p in re.split(r",|\s+en\s+|\s+&\s+|;", plain) if p.strip()]
+    return bool(parts) and all(PERSON_RE.match(p) for p in parts)
 
 
 def is_junk(line: Line) -> bool:

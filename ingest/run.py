@@ -7,7 +7,7 @@ source. `kb` itself never imports this package.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.pipeline import process
@@ -15,7 +15,7 @@ from ingest.readers import SUPPORTED, document_from_bytes, read_document
 from kb.curation import Preview
 from kb.errors import BadInput
 from kb.knowledge import KnowledgeBase
-from kb.record import Document
+from kb.record import Document, page_address
 
 SAME_TEXT_SHARE = 0.5  # a new version keeps at least half of the stored text's lines
 MIN_LINE = 20          # shorter lines (headings like "Programma") say little about identity
@@ -55,16 +55,26 @@ def files_in(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path]) -> IngestReport:
-    """Ingest files and folders; a bad file is reported and skipped, the others go on."""
+def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path], url: str | None = None) -> IngestReport:
+    """Ingest files and folders; a bad file is reported and skipped, the others go on.
+
+    ``url``, the address of the original programme page, is stored with the source; it names one
+    page, so it is refused (BadInput) for more than one file.
+    """
+    files = list(files_in(paths))
+    if url is not None:
+        url = page_address(url)
+        if len(files) != 1:
+            raise BadInput(f"one page address was given for {len(files)} files; give it with one file at a time",
+                           code="url_needs_one_file")
     report = IngestReport()
     index = kb.index()
     taken: dict[str, Path] = {}  # source name → the file of this run that has it
-    for path in files_in(paths):
+    for path in files:
         file_report = FileReport(str(path))
         report.files.append(file_report)
         try:
-            doc = read_document(path, kb.settings.max_file_mb)
+            doc = replace(read_document(path, kb.settings.max_file_mb), url=url)
             check_identity(kb, doc, path, taken)
             records = process(doc, kb.embedder, kb.cache, kb.progress)
             before = kb.store.ids_for_source(doc.name)
@@ -110,13 +120,17 @@ def shared_lines(old: str, new: str) -> float:
     return len(lines & {line.strip() for line in new.splitlines()}) / len(lines)
 
 
-def preview_upload(kb: KnowledgeBase, name: str, data: bytes) -> Preview:
-    """Read and segment an uploaded programme text exactly like ingest, without storing anything."""
+def preview_upload(kb: KnowledgeBase, name: str, data: bytes, url: str | None = None) -> Preview:
+    """Read and segment an uploaded programme text exactly like ingest, without storing anything.
+
+    ``url`` (optional) is the address of the original programme page, kept with the source when stored.
+    """
     name = Path(name).name
+    url = page_address(url) if url and url.strip() else None
     limit = kb.settings.max_file_mb
     if Path(name).suffix.lower() not in SUPPORTED:
         raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
     if len(data) > limit * 1024 * 1024:
         raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
-    document = document_from_bytes(name, data, f"(upload) {name}", limit)
+    document = replace(document_from_bytes(name, data, f"(upload) {name}", limit), url=url)
     return Preview(document, process(document, kb.embedder, kb.cache, kb.progress))

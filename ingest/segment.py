@@ -733,9 +733,10 @@ def _recognisable(t: str, item: _Item) -> str:
 
 
 def _intro_title(item: _Item) -> str:
-    """An introduction is named by its first real title line, else by its first sentence."""
+    """An introduction is named by its first real title line (never one that points to a web address), else by
+    its first sentence."""
     for line in item.body:
-        if L.is_title_like(line) and line.words >= 3:
+        if L.is_title_like(line) and line.words >= 3 and not L.URL_RE.search(line.text):
             return line.text
     for line in item.body:
         if len(line.text) >= 40:

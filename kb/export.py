@@ -1,4 +1,5 @@
-"""Print and share a workshop: a PDF with one page per table, Markdown, CSV and XLSX.
+"""Print and share a workshop: a PDF with one page per table, Markdown, CSV and XLSX (kb/listing.py reuses
+its printed cards for a list of search results).
 
 The PDF is what moderators lay on the tables: a page per table with its theme
 and a card per practice (title, place, partners, target group, a short
@@ -20,8 +21,8 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from kb.knowledge import KnowledgeBase
+from kb.labels import body_text, date_label, kind_label, place_label
 from kb.record import Record
-from kb.labels import body_text, kind_label, place_label
 from kb.workshop import ShortlistItem, Table, Workshop, get_workshop, tables, unseated
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -135,14 +136,16 @@ def to_markdown(kb: KnowledgeBase, workshop_id: int) -> str:
 
 
 # ---------------------------------------------------------------- PDF
-class _Document(FPDF):
-    def __init__(self, workshop: Workshop) -> None:
+class PrintDocument(FPDF):
+    """An A4 document in the Praktijkenbank style: fonts with Dutch accents, a footer with title and page."""
+
+    def __init__(self, title: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.workshop = workshop
+        self.doc_title = title
         self.base_font = self._fonts()
         self.set_margins(16, 14, 16)
         self.set_auto_page_break(auto=True, margin=16)
-        self.set_title(workshop.title)
+        self.set_title(title)
         self.set_creator("Praktijkenbank")
 
     def _fonts(self) -> str:
@@ -166,14 +169,14 @@ class _Document(FPDF):
     def footer(self) -> None:
         self.set_y(-11)
         self.style(7.5, "", MUTED)
-        left = self.text_of(f"Praktijkenbank · {self.workshop.title}")
+        left = self.text_of(f"Praktijkenbank · {self.doc_title}")
         self.cell(0, 4, left, align="L")
         self.set_x(self.l_margin)
         self.cell(0, 4, f"{self.page_no()} / {{nb}}", align="R")
 
 
 @dataclass
-class _Block:
+class CardBlock:
     """One paragraph of a card: font size, style, colour, text."""
 
     size: float
@@ -187,28 +190,38 @@ CARD_PAD = 3.2
 CARD_GAP = 4.0
 
 
-def _card_blocks(pdf: _Document, item: ShortlistItem, limit: int) -> list[_Block]:
-    r = item.record
+class _Document(PrintDocument):
+    def __init__(self, workshop: Workshop) -> None:
+        super().__init__(workshop.title)
+        self.workshop = workshop
+
+
+def _card_blocks(pdf: PrintDocument, item: ShortlistItem, limit: int) -> list[CardBlock]:
+    return record_blocks(pdf, item.record, limit, item.note)
+
+
+def record_blocks(pdf: PrintDocument, r: Record, limit: int, note: str = "") -> list[CardBlock]:
+    """A practice as the paragraphs of a printed card; the summary cut to ``limit`` characters."""
     meta = " · ".join(p for p in (kind_label(r.kind), place_label(r)) if p)
-    blocks = [_Block(11.5, "B", INK, r.title, 0.8), _Block(8.5, "", ACCENT, meta, 1.2)]
+    blocks = [CardBlock(11.5, "B", INK, r.title, 0.8), CardBlock(8.5, "", ACCENT, meta, 1.2)]
     fields = [("Partners", ", ".join(r.partners)), ("Doelgroep", ", ".join(r.target_groups)),
               ("Sprekers / contact", ", ".join(r.speakers))]
-    blocks += [_Block(8.5, "", INK, f"{label}: {value}") for label, value in fields if value]
+    blocks += [CardBlock(8.5, "", INK, f"{label}: {value}") for label, value in fields if value]
     text = summary(r, limit)
     if text:
-        blocks.append(_Block(9, "", INK, text, 1.2))
-    source = " · ".join(p for p in (r.event, r.event_date) if p) or r.source
-    blocks.append(_Block(7.5, "I", MUTED, f"Getoond op: {source}"))
-    if item.note:
-        blocks.append(_Block(8, "I", ACCENT, f"Notitie: {item.note}"))
-    return [_Block(b.size, b.style, b.color, pdf.text_of(b.text), b.gap) for b in blocks]
+        blocks.append(CardBlock(9, "", INK, text, 1.2))
+    source = " · ".join(p for p in (r.event, date_label(r.event_date)) if p) or r.source
+    blocks.append(CardBlock(7.5, "I", MUTED, f"Getoond op: {source}"))
+    if note:
+        blocks.append(CardBlock(8, "I", ACCENT, f"Notitie: {note}"))
+    return [CardBlock(b.size, b.style, b.color, pdf.text_of(b.text), b.gap) for b in blocks]
 
 
 def _line_height(size: float) -> float:
     return size * 0.47
 
 
-def _blocks_height(pdf: _Document, blocks: list[_Block], width: float) -> float:
+def blocks_height(pdf: PrintDocument, blocks: list[CardBlock], width: float) -> float:
     total = 0.0
     for block in blocks:
         pdf.style(block.size, block.style, block.color)
@@ -217,7 +230,7 @@ def _blocks_height(pdf: _Document, blocks: list[_Block], width: float) -> float:
     return total + 2 * CARD_PAD
 
 
-def _draw_card(pdf: _Document, blocks: list[_Block], height: float) -> None:
+def draw_card(pdf: PrintDocument, blocks: list[CardBlock], height: float) -> None:
     x, y, width = pdf.l_margin, pdf.get_y(), pdf.epw
     pdf.set_fill_color(*CARD_FILL)
     pdf.set_draw_color(*CARD_EDGE)
@@ -260,16 +273,16 @@ def _page_header(pdf: _Document, table: Table) -> None:
     pdf.set_y(pdf.get_y() + 6)
 
 
-def _fitting_cards(pdf: _Document, table: Table) -> list[tuple[list[_Block], float]]:
+def _fitting_cards(pdf: _Document, table: Table) -> list[tuple[list[CardBlock], float]]:
     """The longest summaries for which all the table's cards fit under the header on one page."""
     room = pdf.h - pdf.b_margin - pdf.get_y()
     width = pdf.epw - 2 * CARD_PAD - 2
-    cards: list[tuple[list[_Block], float]] = []
+    cards: list[tuple[list[CardBlock], float]] = []
     for limit in SUMMARY_LIMITS:
         cards = []
         for item in table.items:
             blocks = _card_blocks(pdf, item, limit)
-            cards.append((blocks, _blocks_height(pdf, blocks, width)))
+            cards.append((blocks, blocks_height(pdf, blocks, width)))
         if sum(h for _, h in cards) + CARD_GAP * (len(cards) - 1) <= room:
             break
     return cards
@@ -285,7 +298,7 @@ def _table_page(pdf: _Document, table: Table) -> None:
     for blocks, height in _fitting_cards(pdf, table):
         if pdf.get_y() + height > pdf.h - pdf.b_margin:
             pdf.add_page()
-        _draw_card(pdf, blocks, height)
+        draw_card(pdf, blocks, height)
     _note_lines(pdf)
 
 

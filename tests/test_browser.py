@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-from test_app import APP, ROOT, SOURCE, build_demo_kb, by_title
+from test_app import APP, EVENT, ROOT, SOURCE, build_demo_kb, by_title
 
 from kb import Record
 
@@ -120,7 +120,8 @@ def test_search_then_detail_shows_provenance(server: tuple[str, list[Record]], p
     own.wait_for(state="visible")
     assert "verse voeding aan verminderde prijs" in own.inner_text()
     assert "tot hun vijfentwintigste" in page.locator(".pb-source").inner_text()
-    assert f"{SOURCE}, tekens {record.start}–{record.end}" in page.content()
+    assert f"Uit het programma van {EVENT}" in page.locator(".pb-source-line").inner_text()
+    assert SOURCE not in page.content()
     page.wait_for_url(f"**id={record.id}**")
 
 
@@ -166,3 +167,137 @@ def test_nonsense_query_says_nothing_matched_and_shows_related(server: tuple[str
     assert "Geen praktijk vermeldt" in page.content()
     assert page.locator(".pb-card.pb-related").count() > 0
     assert page.locator(".pb-card:not(.pb-related)").count() == 0
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit finished its run: no running indicator, stale elements or placeholders."""
+    page.wait_for_timeout(100)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"], [data-stale=\"true\"],"
+        " [data-testid=\"stSkeleton\"], [data-testid=\"stAppSkeleton\"]')", timeout=WAIT_MS)
+
+
+def shown_titles(page: Page) -> list[str]:
+    return page.locator(".pb-card:not(.pb-related) .pb-title").all_inner_texts()
+
+
+def test_back_returns_from_a_detail_to_the_results(server: tuple[str, list[Record]], page: Page) -> None:
+    url, records = server
+    page.goto(f"{url}/?q=armoede")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    settle(page)
+    before = shown_titles(page)
+    page.get_by_role("button", name="Details en bron").first.click()
+    page.locator(".pb-own").wait_for(state="visible")
+    page.wait_for_url("**id=**")
+    link = page.locator('[data-testid="stCode"]').inner_text().strip()
+    assert link.startswith(url) and "id=" in link and "q=" not in link
+    page.go_back()
+    page.wait_for_url(lambda address: "id=" not in address and "q=armoede" in address)
+    page.locator(".pb-card").first.wait_for(state="visible")
+    settle(page)
+    assert page.locator(".pb-own").count() == 0
+    assert shown_titles(page) == before
+    page.go_forward()
+    page.locator(".pb-own").wait_for(state="visible")
+    page.goto(link)  # the copied link opens the practice on its own
+    page.locator(".pb-own").wait_for(state="visible")
+
+
+def test_clicking_the_map_filters_on_that_area(server: tuple[str, list[Record]], page: Page) -> None:
+    from kb.geography import MapAreas
+
+    url, _ = server
+    area = MapAreas.default().by_id[MapAreas.default().areas_of("Mechelen")[0]]
+    page.goto(f"{url}/?q=armoede")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    page.get_by_text("Toon op de kaart").click()
+    shape = page.locator(f'path[aria-roledescription="geoshape"][aria-label*="Gebied: {area.name};"]')
+    shape.wait_for(state="visible")
+    settle(page)
+    assert "Aantal: 2 praktijken" in shape.get_attribute("aria-label")
+    box = shape.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**gemeente=Mechelen**")
+    settle(page)
+    titles = shown_titles(page)
+    assert titles and all(t in ("Sociale kruidenier De Zuurdesem in Mechelen", "Thematafel armoede en gezondheid")
+                          for t in titles)
+
+
+def test_exports_hold_exactly_the_shown_results(server: tuple[str, list[Record]], page: Page,
+                                                tmp_path: Path) -> None:
+    import io
+
+    import pandas as pd
+    from pypdf import PdfReader
+
+    url, _ = server
+    page.goto(f"{url}/?q=wonen&provincie=Oost-Vlaanderen")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    settle(page)
+    titles = shown_titles(page)
+    files = {}
+    for label, fmt in (("CSV", "csv"), ("Excel", "xlsx"), ("PDF-lijst", "pdf")):
+        page.get_by_role("button", name="Download").click()
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label, exact=True).click()
+        files[fmt] = download.value.path().read_bytes()
+        page.keyboard.press("Escape")
+    assert pd.read_csv(io.BytesIO(files["csv"]), encoding="utf-8-sig")["Praktijk"].tolist() == titles
+    assert pd.read_excel(io.BytesIO(files["xlsx"]))["Praktijk"].tolist() == titles
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"])).pages)
+    assert all(t in text for t in titles) and "Provincie: Oost-Vlaanderen" in text
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core (from npm, installed by `make setup-test`) on the current page: serious and critical ones."""
+    script = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+    assert script.exists(), "axe-core is missing: run `make setup-test` (npm install --prefix .venv/axe axe-core)"
+    page.add_script_tag(path=str(script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [(n["target"], n["html"][:120]) for n in v["nodes"][:6]]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_no_serious_accessibility_violations(server: tuple[str, list[Record]], page: Page) -> None:
+    url, records = server
+    record = by_title(records, "Sociale kruidenier De Zuurdesem in Mechelen")
+    found = {}
+    for name, address, ready in (("search", f"{url}/?q=armoede", ".pb-card"),
+                                 ("detail", f"{url}/?id={record.id}", ".pb-own"),
+                                 ("workshops", f"{url}/workshops", "h1")):
+        page.goto(address)
+        page.locator(ready).first.wait_for(state="visible")
+        settle(page)
+        found[name] = axe_violations(page)
+    page.goto(f"{url}/?q=armoede")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    page.get_by_text("Toon op de kaart").click()
+    page.locator('path[aria-roledescription="geoshape"]').first.wait_for(state="visible")
+    settle(page)
+    found["map"] = axe_violations(page)
+    assert not any(found.values()), found
+
+
+def test_the_main_flow_works_with_the_keyboard_alone(server: tuple[str, list[Record]], page: Page) -> None:
+    url, _ = server
+    page.goto(url)
+    page.get_by_label("Zoek in de praktijkenbank").wait_for(state="visible")
+    settle(page)
+
+    def tab_to(test: str) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => {{ const e = document.activeElement; return !!e && ({test}); }}"):
+                return
+        pytest.fail(f"Tab never reached {test}")
+
+    tab_to("e.getAttribute('aria-label') === 'Zoek in de praktijkenbank'")
+    page.keyboard.type("sociale kruidenier")
+    page.keyboard.press("Enter")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    settle(page)
+    tab_to("e.tagName === 'BUTTON' && e.innerText.trim() === 'Details en bron'")
+    page.keyboard.press("Enter")
+    page.locator(".pb-own").wait_for(state="visible")

@@ -359,3 +359,18 @@ def test_markup_in_an_ingested_programme_text_is_shown_as_text(kb: KnowledgeBase
     html = " ".join(m.value for m in at.markdown)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html and "<img" not in html
+
+
+def test_upload_with_the_page_address_keeps_it_and_a_bad_one_is_refused_in_dutch(kb: KnowledgeBase,
+                                                                                  token: str) -> None:
+    at = page("toevoegen.py", token)
+    at.file_uploader(key="upload-file").set_value(("pagina-2025.txt", UPLOAD.read_bytes(), "text/plain"))
+    at.text_input(key="upload-url").input("javascript:alert(1)")
+    click(at, "Voorbeeld maken")
+    assert any("moet met http:// of https:// beginnen" in e.value for e in at.error)
+    assert not at.data_editor
+    at.text_input(key="upload-url").input("https://www.vvsg.be/programma-2025")
+    click(at, "Voorbeeld maken")
+    assert not at.error, [e.value for e in at.error]
+    click(at, "Geselecteerde bewaren")
+    assert kb.source_url("pagina-2025.txt") == "https://www.vvsg.be/programma-2025"

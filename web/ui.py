@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from kb.errors import KBError
 from kb.fields import FACET_ORDER, filter_fields
@@ -16,9 +17,13 @@ from kb.labels import (
     KIND_FROM_LABEL,
     KIND_LABELS,
     body_text,
+    date_label,
+    emails_in,
     event_label,
     kind_label,
+    links_in,
     place_label,
+    status_label,
 )
 from kb.record import Record
 from kb.search import Filters, Hit, snippet
@@ -27,6 +32,14 @@ from kb.search import Filters, Hit, snippet
 FILTERS: dict[str, tuple[str, str]] = {f.filter: (f.param, f.filter_label) for f in filter_fields(FACET_ORDER)}
 QUERY_PARAM = "q"
 RECORD_PARAM = "id"
+ORDER_PARAM = "sorteer"
+# search order (kb.search.ORDERS) → (URL value, label); the first is the default
+ORDERS: dict[str, tuple[str, str]] = {
+    "relevance": ("relevantie", "Best passend"),
+    "date": ("datum", "Datum, nieuwste eerst"),
+    "added": ("toegevoegd", "Recent toegevoegd"),
+}
+ORDER_FROM_PARAM = {param: order for order, (param, _) in ORDERS.items()}
 
 EXAMPLE_QUERIES: tuple[str, ...] = (
     "dak- en thuisloosheid regionaal",
@@ -74,6 +87,7 @@ class SearchState:
     query: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
     record_id: str | None = None
+    order: str = "relevance"
 
     @classmethod
     def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchState:
@@ -87,7 +101,8 @@ class SearchState:
             if values:
                 filters[name] = list(dict.fromkeys(values))
         ids = [v.strip() for v in params.get(RECORD_PARAM, []) if v.strip()]
-        return cls(query, filters, ids[0] if ids else None)
+        orders = [ORDER_FROM_PARAM[v] for v in params.get(ORDER_PARAM, []) if v in ORDER_FROM_PARAM]
+        return cls(query, filters, ids[0] if ids else None, orders[0] if orders else "relevance")
 
     def to_params(self) -> dict[str, str | list[str]]:
         """URL parameters for this state; empty fields are left out so shared links stay short."""
@@ -100,6 +115,8 @@ class SearchState:
                 values = [KIND_LABELS.get(v, v) for v in values]
             if values:
                 params[param] = list(values)
+        if self.order != "relevance":
+            params[ORDER_PARAM] = ORDERS[self.order][0]
         if self.record_id:
             params[RECORD_PARAM] = self.record_id
         return params
@@ -108,8 +125,17 @@ class SearchState:
         return Filters(**{name: list(values) for name, values in self.filters.items() if values})
 
     def is_empty(self) -> bool:
-        """No query and no filters: the app shows its introduction instead of results."""
-        return not self.query.strip() and not any(self.filters.values())
+        """No query, no filters and no chosen order: the app shows its introduction instead of results."""
+        return not self.query.strip() and not any(self.filters.values()) and self.order == "relevance"
+
+    def active_filters(self) -> dict[str, list[str]]:
+        """The active filters under their Dutch labels, values as a reader sees them (for exports)."""
+        out = {}
+        for name, (_, label) in FILTERS.items():
+            values = self.filters.get(name, [])
+            if values:
+                out[label] = [KIND_LABELS.get(v, v) for v in values] if name == "kind" else list(values)
+        return out
 
 
 def clean_selection(values: Iterable[str], options: Sequence[str]) -> list[str]:
@@ -127,6 +153,14 @@ def option_label(name: str, value: str, counts: Mapping[str, int]) -> str:
     """"Mechelen (3)": the count is for the current result set."""
     shown = KIND_LABELS.get(value, value) if name == "kind" else value
     return f"{shown} ({counts.get(value, 0)})"
+
+
+def record_link(page_url: str, record_id: str) -> str:
+    """The stable address of one practice, from the address of the page showing it ("" when unknown)."""
+    parts = urlsplit(page_url)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode({RECORD_PARAM: record_id}), ""))
 
 
 def escape(text: str) -> str:
@@ -166,14 +200,14 @@ def card_html(hit: Hit, query: str) -> str:
     meta = [f'<span class="pb-kind pb-kind-{escape(record.kind)}">{escape(kind_label(record.kind))}</span>']
     meta += [f"<span>{escape(part)}</span>" for part in (place_label(record), event_label(record)) if part]
     body = body_text(record)
-    snippet_html = highlight(snippet(body, query)) if query.strip() else escape(_lead(body))
+    snippet_html = (highlight(snippet(body, query)) if query.strip() else escape(_lead(body))) if body else ""
     parts = [
         f'<div class="pb-card{"" if hit.match else " pb-related"}"><div class="pb-title">{escape(record.title)}</div>',
         f'<div class="pb-meta">{" · ".join(meta)}</div>',
         _row("Thema's:", record.themes),
         _row("Doelgroepen:", record.target_groups),
         _row("Partners:", record.partners),
-        f'<div class="pb-snippet">{snippet_html}</div>',
+        f'<div class="pb-snippet">{snippet_html}</div>' if snippet_html else "",
         f'<div class="pb-why">{escape("; ".join(hit.why))}</div>' if hit.why else "",
         _duplicates(hit),
         "</div>",
@@ -206,12 +240,23 @@ def details_html(record: Record) -> str:
         ("Partners", record.partners),
         ("Sprekers", record.speakers),
         ("Evenement", [record.event] if record.event else []),
-        ("Datum", [record.event_date] if record.event_date else []),
-        ("Status", [record.status]),
+        ("Datum", [date_label(record.event_date)] if record.event_date else []),
+        ("Status", [status_label(record.status)]),
     ]
     items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(', '.join(values))}</dd>"
                     for label, values in rows if values)
+    links = [link_html(url) for url in links_in(record.text)]
+    mails = [f'<a href="mailto:{escape(address)}">{escape(address)}</a>' for address in emails_in(record.text)]
+    items += "".join(f"<dt>{escape(label)}</dt><dd>{', '.join(values)}</dd>"
+                     for label, values in (("Website", links), ("Contact", mails)) if values)
     return f'<dl class="pb-fields">{items}</dl>'
+
+
+def link_html(url: str) -> str:
+    """An outside link from a programme text: http(s) only, shown as its own address, opened in a new tab."""
+    if not url.lower().startswith(("http://", "https://")):
+        return escape(url)
+    return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer nofollow">{escape(url)}</a>'
 
 
 def text_html(text: str) -> str:
@@ -227,24 +272,34 @@ def provenance_html(before: str, own: str, after: str, cut_before: bool = True, 
         before = "… " + re.sub(r"^\S*\s*", "", before, count=1)
     if cut_after and after:
         after = re.sub(r"\s*\S*$", "", after, count=1) + " …"
-    return ('<div class="pb-source">'
+    return ('<div class="pb-source" tabindex="0" role="region" aria-label="Bronpassage">'
             f'<span class="pb-context">{escape_block(before)}</span>'
             f'<span class="pb-own">{escape_block(own)}</span>'
             f'<span class="pb-context">{escape_block(after)}</span>'
             "</div>")
 
 
-def origin_label(origin: dict) -> str:
-    """One merged-in presentation: its event and date, else its source file."""
-    event = origin.get("event") or origin.get("source", "")
-    date = origin.get("event_date")
-    title = origin.get("title")
-    parts = [p for p in (title, event, date) if p]
-    return " · ".join(parts) + f" ({origin.get('source', '')}, tekens {origin.get('start')}–{origin.get('end')})"
+def origin_label(origin: dict, with_file: bool = False) -> str:
+    """One merged-in presentation: its title, event and date; curators also see the file and span."""
+    parts = [p for p in (origin.get("title"), origin.get("event"), date_label(origin.get("event_date"))) if p]
+    label = " · ".join(parts) or "een andere brontekst"
+    if with_file:
+        label += f" ({origin.get('source', '')}, tekens {origin.get('start')}–{origin.get('end')})"
+    return label
 
 
 def source_label(record: Record) -> str:
+    """Where a record sits in its source file, for curators who check the extraction."""
     return f"{record.source}, tekens {record.start}–{record.end}"
+
+
+def source_line(record: Record) -> str:
+    """Where a reader's practice comes from, in words: the event and its date, not a file and offsets."""
+    if record.event:
+        when = date_label(record.event_date)
+        return f"Uit het programma van {record.event}" + (f" ({when})" if when else "")
+    when = date_label(record.event_date)
+    return f"Uit een programmatekst van {when}" if when else "Uit een programmatekst"
 
 
 CSS = """
@@ -259,15 +314,26 @@ CSS = """
 .pb-label { color: #666; }
 .pb-snippet { margin-top: .4rem; line-height: 1.5; }
 .pb-snippet mark, .pb-own mark { background: #ffe58a; padding: 0 .1rem; border-radius: .15rem; }
-.pb-why { color: #888; font-size: .8rem; margin-top: .3rem; }
+.pb-why { color: #5f6368; font-size: .8rem; margin-top: .3rem; }
 .pb-fields { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 .pb-fields dt { color: #666; font-weight: 400; }
 .pb-fields dd { margin: 0; }
 .pb-text { line-height: 1.55; }
 .pb-source { font-family: ui-serif, Georgia, serif; line-height: 1.55; border: 1px solid #ddd;
              border-radius: .5rem; padding: .8rem 1rem; max-height: 32rem; overflow-y: auto; }
-.pb-context { color: #999; }
+.pb-context { color: #6b6b6b; }
 .pb-own { background: #fff6cc; color: #222; border-left: 3px solid #e0b000;
           box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #55585e !important; }
+[data-testid="stExpandSidebarButton"]::after { content: "Filters"; font-size: .85rem; margin-left: .25rem; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stTextInput"],
+  [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stPopover"],
+  [data-testid="stButtonGroup"], [data-testid="stExpandSidebarButton"], [data-testid="stCode"] button,
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+  .pb-source { max-height: none; overflow: visible; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0 !important; max-width: 100% !important; }
+}
 </style>
 """

@@ -40,10 +40,17 @@ def curator_page(title: str, caption: str | None = None) -> Session:
     return session
 
 
-def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron") -> None:
-    """The record's own text inside its source, and where else it was presented (merged records)."""
-    st.subheader(heading)
-    st.markdown(f'<div class="pb-meta">{ui.escape(ui.source_label(record))}</div>', unsafe_allow_html=True)
+def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron", for_curator: bool = False) -> None:
+    """The record's own text inside its source, and where else it was presented (merged records).
+
+    Readers see the event and date; curators, who check the extraction, also the file and character span.
+    """
+    st.subheader(heading, anchor="bron")
+    line = ui.escape(ui.source_line(record) + (f" · {ui.source_label(record)}" if for_curator else ""))
+    url = kb.source_url(record.source)
+    if url:
+        line += f" · oorspronkelijke pagina: {ui.link_html(url)}"
+    st.markdown(f'<div class="pb-meta pb-source-line">{line}</div>', unsafe_allow_html=True)
     try:
         before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
     except KBError as exc:
@@ -54,4 +61,4 @@ def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron") -> 
         st.markdown(ui.provenance_html(before, own, after, cut_before, cut_after), unsafe_allow_html=True)
     if record.origins:
         st.markdown("**Ook voorgesteld op**")
-        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin))}" for origin in record.origins))
+        st.markdown("\n".join(f"- {ui.md(ui.origin_label(origin, for_curator))}" for origin in record.origins))

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from kb import KBError, KnowledgeBase, Record
+from kb import KBError, KnowledgeBase, Record, labels
 from kb.errors import NotFound, VersionConflict
 from kb.fields import FIELDS
 from kb.record import KINDS, STATUSES
@@ -27,7 +27,7 @@ LAST_KEY = "_edit_last_record"     # the record shown on the previous run of thi
 PREVIEW_CHARS = 200
 HISTORY_VALUE_CHARS = 80
 
-STATUS_LABELS = {"draft": "Concept", "approved": "Goedgekeurd", "hidden": "Verborgen"}
+STATUS_LABELS = {status: label.capitalize() for status, label in labels.STATUS_LABELS.items()}
 ACTION_LABELS = {
     "edit": "bewerkt", "draft": "terug naar concept", "approved": "goedgekeurd", "hidden": "verborgen",
     "merge": "samengevoegd", "split": "gesplitst", "add": "toegevoegd", "undo": "ongedaan gemaakt",
@@ -225,7 +225,7 @@ def status_buttons(kb: KnowledgeBase, record: Record, version: int, user: str) -
 
 # ---------------------------------------------------------------- source, history, split
 def source_panel(kb: KnowledgeBase, record: Record) -> None:
-    source_passage(kb, record)
+    source_passage(kb, record, for_curator=True)
 
 
 def short(value: Any) -> str:
@@ -233,7 +233,7 @@ def short(value: Any) -> str:
     if value is None or value == [] or value == "":
         return "—"
     if isinstance(value, list):
-        value = ", ".join(str(v) if not isinstance(v, dict) else ui.origin_label(v) for v in value)
+        value = ", ".join(str(v) if not isinstance(v, dict) else ui.origin_label(v, with_file=True) for v in value)
     elif isinstance(value, dict):
         value = ", ".join(f"{k}: {v}" for k, v in value.items())
     text = re.sub(r"\s+", " ", str(value)).strip()
@@ -248,7 +248,7 @@ def history_panel(kb: KnowledgeBase, record: Record, version: int, user: str) ->
         return
     items = []
     for change in changes:
-        head = (f"<b>{ui.escape(change.at)}</b> · {ui.escape(change.user)} · "
+        head = (f"<b>{ui.escape(labels.time_label(change.at))}</b> · {ui.escape(change.user)} · "
                 f"{ui.escape(ACTION_LABELS.get(change.action, change.action))}")
         rows = []
         for name in change.fields():
@@ -346,7 +346,7 @@ def conflict_notice(record: Record, messages: Any) -> None:
     if not conflict:
         return
     who = conflict.get("user") or "een andere redacteur"
-    when = conflict.get("at") or "onbekend tijdstip"
+    when = labels.time_label(conflict.get("at")) or "onbekend tijdstip"
     messages.error(f"Deze praktijk werd intussen gewijzigd door {ui.md(who)} om {ui.md(when)} "
                    f"(velden: {ui.md(field_names(conflict.get('fields') or []))}). Uw wijziging is niet bewaard.")
     messages.button("Nieuwe versie laden", key=f"reload-{record.id}", on_click=reload_record, args=(record.id,))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import KBError, Record
+from kb import KBError, Record, labels
 from kb.errors import VersionConflict
 from web import ui
 from web.state import open_kb
@@ -58,9 +58,9 @@ def record_html(record: Record) -> str:
         ("Soort", ui.kind_label(record.kind)),
         ("Plaats", ui.place_label(record)),
         ("Evenement", record.event or ""),
-        ("Datum", record.event_date or ""),
+        ("Datum", labels.date_label(record.event_date)),
         ("Thema's", ", ".join(record.themes)),
-        ("Status", record.status),
+        ("Status", labels.status_label(record.status)),
     ]
     items = "".join(f"<dt>{ui.escape(label)}</dt><dd>{ui.escape(value)}</dd>" for label, value in rows if value)
     text = record.text.strip()
@@ -92,7 +92,8 @@ def suggestion_list(user: str) -> None:
         st.info("Geen voorgestelde dubbels." if not suggestions
                 else "Geen voorgestelde dubbels meer: de overige paren zijn als 'geen dubbel' gemarkeerd.")
         return
-    st.caption(f"{len(shown)} paren die op dezelfde praktijk lijken, meest waarschijnlijke eerst.")
+    st.caption(f"{ui.count_label(len(shown), 'paar', 'paren')} die op dezelfde praktijk lijken, "
+               "meest waarschijnlijke eerst.")
     for suggestion in shown:
         left, right = suggestion.left, suggestion.right
         with st.container(border=True):

@@ -87,11 +87,14 @@ def by_hand(user: str) -> None:
 
 
 # ---------------------------------------------------------------- upload
-def make_preview(uploaded: Any) -> None:
+def make_preview(uploaded: Any, url: str) -> None:
     try:
-        preview = preview_upload(open_kb(), uploaded.name, uploaded.getvalue())
+        preview = preview_upload(open_kb(), uploaded.name, uploaded.getvalue(), url)
     except BadInput as exc:
-        st.error(f"Dit bestand kan niet gelezen worden: {ui.md(str(exc))}")
+        if exc.code == "bad_url":
+            st.error("Het adres van de oorspronkelijke pagina moet met http:// of https:// beginnen.")
+        else:
+            st.error(f"Dit bestand kan niet gelezen worden: {ui.md(str(exc))}")
         return
     except KBError as exc:
         st.error(ui.md(str(exc)))
@@ -144,16 +147,20 @@ def kept_records(preview: Preview, edited: pd.DataFrame) -> tuple[list[Record], 
 def upload(user: str) -> None:
     uploaded = st.file_uploader("Programmatekst", type=UPLOAD_TYPES, key="upload-file",
                                 help="Een programma of verslag van een studiedag, als tekst, HTML, PDF of Word.")
+    url = st.text_input("Adres van de oorspronkelijke pagina (niet verplicht)", key="upload-url",
+                        placeholder="https://…",
+                        help="Lezers zien dan een link naar de pagina waar de tekst vandaan komt.")
     if st.button("Voorbeeld maken", key="make-preview"):
         if uploaded is None:
             st.warning("Kies eerst een bestand.")
         else:
-            make_preview(uploaded)
+            make_preview(uploaded, url)
     preview: Preview | None = st.session_state.get(PREVIEW_KEY)
     if preview is None:
         return
     records = preview.records
-    st.markdown(f"**Voorbeeld van {ui.md(preview.document.name)}**: {len(records)} voorgestelde praktijken. "
+    st.markdown(f"**Voorbeeld van {ui.md(preview.document.name)}**: "
+                f"{ui.count_label(len(records), 'voorgestelde praktijk', 'voorgestelde praktijken')}. "
                 "Vink uit wat u niet wilt bewaren en verbeter titels, gemeenten, thema's of doelgroepen "
                 "(gescheiden door komma's).")
     existing = open_kb().store.ids_for_source(preview.document.name)

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from kb import Filters, KBError, KnowledgeBase, export
+from kb import Filters, KBError, KnowledgeBase, export, labels
 from kb import workshop as ws
 from web import ui
 from web.state import current_session, open_kb, public_statuses
@@ -124,7 +124,8 @@ def workshop_fields(prefix: str, current: ws.Workshop | None) -> None:
     """The workshop's fields as inputs (inside a form)."""
     st.text_input("Titel", value=current.title if current else "", key=f"{prefix}_title",
                   placeholder="Bijvoorbeeld: Inspiratiedag armoede – thematafels")
-    st.date_input("Datum", value=_date(current.date) if current else None, key=f"{prefix}_date", format="DD/MM/YYYY")
+    st.date_input("Datum (dag/maand/jaar)", value=_date(current.date) if current else None, key=f"{prefix}_date",
+                  format="DD/MM/YYYY")
     st.text_input("Plaats", value=(current.place or "") if current else "", key=f"{prefix}_place")
     left, right = st.columns(2)
     left.number_input("Aantal tafels", 1, ws.MAX_TABLES, current.n_tables if current else 4, key=f"{prefix}_tables")
@@ -164,7 +165,8 @@ def sidebar(workshops: list[ws.Workshop]) -> int | None:
 def header(workshop: ws.Workshop, items: list[ws.ShortlistItem]) -> None:
     st.title(ui.md(workshop.title))
     seated = sum(1 for i in items if i.table is not None)
-    parts = [workshop.date, workshop.place, f"{workshop.n_tables} tafels van {workshop.per_table}",
+    parts = [labels.date_label(workshop.date), workshop.place,
+             f"{ui.count_label(workshop.n_tables, 'tafel', 'tafels')} van {workshop.per_table}",
              f"{len(items)} op de shortlist, {seated} aan een tafel"]
     st.caption(ui.md(" · ".join(p for p in parts if p)))
     generation = st.session_state.get(GENERATION_KEY, 0)
