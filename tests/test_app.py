@@ -426,13 +426,45 @@ def curator_token() -> str:
     return accounts.login("ria", "een-lang-wachtwoord").token
 
 
-def test_audit_page_lists_records_to_check(demo_kb):
+def test_audit_page_lists_records_to_check_and_opens_one_in_the_editor(demo_kb):
+    from kb.audit import PROBLEM_LABELS
+    from web.state import open_kb
+
     st.cache_resource.clear()
-    at = AppTest.from_file(str(Path(APP).parent / "web" / "views" / "controle.py"), default_timeout=RUN_TIMEOUT)
-    at.session_state["_kb_session_token"] = curator_token()
-    at.run()
-    assert not at.exception
-    assert any("vragen aandacht" in m.value for m in at.markdown)
+    kb = open_kb()
+    record = by_title(kb.records(), "Buurtwerk 't Zand in Brugge")
+    kb.curation.edit(record.id, {"event": None, "event_date": None}, record.version, "test")  # "geen evenement"
+    try:
+        at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
+        at.session_state["_kb_session_token"] = curator_token()
+        at.run()
+        at.switch_page("web/views/controle.py").run()
+        assert not at.exception, at.exception
+        assert any("1 van 6 records" in m.value and "vragen aandacht" in m.value for m in at.markdown)
+        choice = next(s for s in at.selectbox if s.label == "Toon alleen")
+        assert choice.options == ["alle problemen", PROBLEM_LABELS["no_event"]]
+        choice.select_index(1).run()
+        [button] = [b for b in at.button if b.label == "Bewerken"]
+        assert button.key == f"edit-{record.id}"
+        button.click().run()
+        assert not at.exception, at.exception
+        assert at.session_state["edit_record_id"] == record.id
+        assert [t.value for t in at.title] == ["Nakijken en bewerken"], "the editor opened"
+    finally:
+        kb.curation.undo(record.id, "test")
+
+
+def test_audit_problems_carry_a_code_and_dutch_words() -> None:
+    from kb.audit import PROBLEM_LABELS, audit
+
+    record = Record(source="s.txt", start=0, end=5, kind="practice", title="x" * 150, text="Kort.",
+                    event="Trefdag", confidence={"places": 0.2, "theme:Wonen": 1.0})
+    record.municipalities = ["Gent"]
+    [finding] = audit([record])
+    assert set(finding.codes) == {"place_unsure", "labels_unsure", "no_theme", "no_target_group", "no_date",
+                                  "long_title", "short_text"}
+    assert "gemeente onzeker (0.20)" in finding.problems and "thema/doelgroep onzeker: Wonen" in finding.problems
+    assert all(code in PROBLEM_LABELS for code in finding.codes)
 
 
 def test_audit_page_refuses_a_viewer(demo_kb):

@@ -1,15 +1,28 @@
-"""Curator page: records with missing or low-confidence fields (the same list as `kb audit`)."""
+"""Curator page: records with missing or low-confidence fields (the same list as `kb audit`).
+
+Each finding opens in the editor with one click; the filter works on the problems' codes.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
 from kb import KBError
+from kb.audit import PROBLEM_LABELS
 from web import ui
 from web.state import open_kb, require_role
+
+ALL = "alle problemen"
+
+
+def edit(record_id: str) -> None:
+    st.session_state["edit_record_id"] = record_id
+    st.session_state["_switch_to_edit"] = True
 
 
 def main() -> None:
     require_role("curator")
+    if st.session_state.pop("_switch_to_edit", False):
+        st.switch_page("web/views/redactie.py")
     st.title("Controle van de records")
     st.caption("Records met ontbrekende of onzekere velden, om na te kijken en te verbeteren.")
     try:
@@ -19,15 +32,16 @@ def main() -> None:
     except KBError as exc:
         st.error(ui.md(str(exc)))
         st.stop()
-    st.markdown(f"**{len(findings)} van {total} records** vragen aandacht.")
-    problem = st.selectbox("Toon alleen", ["alle problemen"] + sorted({p.split(" (")[0].split(":")[0]
-                                                                          for f in findings for p in f.problems}))
+    st.markdown(f"**{len(findings)} van {ui.count_label(total, 'record', 'records')}** vragen aandacht.")
+    present = [code for code in PROBLEM_LABELS if any(code in f.codes for f in findings)]
+    problem = st.selectbox("Toon alleen", [ALL, *present], format_func=lambda c: PROBLEM_LABELS.get(c, c))
     for finding in findings:
-        if problem != "alle problemen" and not any(p.startswith(problem) for p in finding.problems):
+        if problem != ALL and problem not in finding.codes:
             continue
         with st.container(border=True):
             st.markdown(f"**{ui.md(finding.title)}**  \n{ui.md(finding.source)} · `{finding.record_id}`")
             st.markdown("\n".join(f"- {ui.md(p)}" for p in finding.problems))
+            st.button("Bewerken", key=f"edit-{finding.record_id}", on_click=edit, args=(finding.record_id,))
 
 
 main()
