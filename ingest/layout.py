@@ -246,7 +246,12 @@ def bullet_offset(line: Line) -> int:
 
 def name_desc(line: Line) -> tuple[str, str] | None:
     """'Name: description' with a title-like name (not a label such as 'Begeleiding')."""
-    m = NAME_DESC_RE.match(line.text)
+    return name_desc_of(line.text)
+
+
+def name_desc_of(text: str) -> tuple[str, str] | None:
+    """`name_desc` of a piece of text (a bullet's entry without its bullet)."""
+    m = NAME_DESC_RE.match(text)
     if not m:
         return None
     name = m.group("name").strip()

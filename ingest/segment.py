@@ -47,6 +47,14 @@ GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inle
                          "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
                          "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator"}
 
+#: More of a description's own sections: a sub-heading with only this is never a new practice.
+SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden", "werking", "meerwaarde", "impact",
+                 "praktisch", "partners", "contact", "uitdaging", "uitdagingen", "resultaten en impact", "evaluatie",
+                 "de uitdaging", "de aanpak", "het resultaat", "de resultaten", "de doelgroep", "doelgroep"}
+#: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
+#: section of the text, where a practice's heading starts with its name.
+SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
+
 #: Words that show a text is an event programme (time slots, sessions, registration).
 PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
                           r"trefdag|studiedag|inspiratiedag|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
@@ -366,6 +374,11 @@ class _Builder:
                 self._open(start, line.end, line.text, "item", line=line)
             return True
         listing = cur is not None and cur.listing
+        named = _named_entry(L.unbulleted(line).text) if L.is_bullet(line) else None
+        if named and self._most_bullets(line, lambda entry: bool(_named_entry(entry))):
+            bare = L.unbulleted(line)  # '• Buurtgerichte zorg: in Balen en Ravels ...': a named practice each
+            self._child(bare.start, line.end, line.text, _clean_title(named[0]))
+            return True
         if L.is_bullet(line) and (listing or self._named_bullet_run(line)):
             start = L.bullet_offset(line)
             self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
@@ -455,7 +468,7 @@ class _Builder:
             return
         if cur.after_list:
             return
-        if len(cur.body) > 1 and self._looks_like_heading(line):
+        if len(cur.body) > 1 and self._looks_like_heading(line) and not _section_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
@@ -783,6 +796,26 @@ def _heading_shaped(line: Line) -> bool:
     t = line.text.strip("‘'\"“”’")
     short = 1 <= len(t.split()) <= 6 and t[:1].isupper() and not t.endswith((".", "?", "!", ";", ",", ":"))
     return short and t.count(",") <= 1 and t.split(":")[0].strip().lower() not in L.LABEL_WORDS
+
+
+def _named_entry(entry: str) -> tuple[str, str] | None:
+    """'Buurtgerichte zorg: in Balen en Ravels ...': a name of two or more words, then its description.
+    A one-word label ('Bestuurlijk: …', 'Beleid: …') introduces an argument, not a practice."""
+    found = L.name_desc_of(entry)
+    return found if found and len(found[0].split()) >= 2 else None
+
+
+def _section_heading(line: Line) -> bool:
+    """A sub-heading inside one text, never a new practice: a generic section word ('Maatwerk', 'Doelstelling'),
+    or a few plain words opened by an article or a possessive ('De uitdaging', 'Onze aanpak', 'Het resultaat').
+    A service or project heading names a thing ('Budgetbeheer', 'Sociaal beheersrecht') and stays a record."""
+    t = line.text.strip().rstrip(":")
+    words = t.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[\d‘'\"“”’:–—()/&]", t) or any(w[:1].isupper() for w in words[1:]):
+        return False
+    first = words[0].lower()
+    return (t.lower() in GENERIC_SECTION_WORDS or t.lower() in SECTION_WORDS
+            or (first in SECTION_OPENERS and len(words) >= 2))
 
 
 def _is_paragraph(line: Line | None) -> bool:

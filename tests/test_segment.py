@@ -475,3 +475,25 @@ def test_template_fields_and_staff_lines_are_not_a_list_of_practices() -> None:
     text = "Zorgcoachen Mechelen: het OCMW bezoekt ouderen die alleen wonen thuis"
     line = Line(0, 0, len(text), text)
     assert name_desc(line) == ("Zorgcoachen Mechelen", "het OCMW bezoekt ouderen die alleen wonen thuis")
+
+
+BODY = ("Het OCMW begeleidt gezinnen die moeilijk rondkomen met een vaste maatschappelijk werker, die samen met hen "
+        "een plan opmaakt en elke maand bekijkt wat lukt en wat beter kan, in overleg met de school en de buurt.")
+
+
+def test_a_section_of_an_article_is_no_new_practice_but_a_named_service_is() -> None:
+    article = f"Buurtcoaches in Lokeren\n\n{BODY}\n\nOnze aanpak\n\n{BODY}\n\nHet resultaat\n\n{BODY}\n"
+    assert len(segment(article)) == 1
+    services = f"Schuldhulpverlening\n\n{BODY}\n\nBudgetbeheer\n\n{BODY}\n\nSchuldbemiddeling\n\n{BODY}\n"
+    assert [s.title for s in segment(services)][-2:] == ["Budgetbeheer", "Schuldbemiddeling"]
+
+
+def test_bulleted_named_practices_are_records_but_one_word_labels_are_arguments() -> None:
+    intro = ("De stuurgroep welzijn en zorg trekt deze pijler en brengt de Kempense organisaties samen rond "
+             "gedeelde uitdagingen.\n\nMomenteel zijn er twee werven in ontwikkeling:\n\n")
+    named = intro + (" • Buurtgerichte zorg: in Balen en Ravels werken het OCMW en de buurtbewoners samen aan zorg.\n"
+                     " • Cultuursensitieve zorg: samen met het Agentschap Integratie worden prikkelsessies gegeven.\n")
+    assert [s.title for s in segment(named)][-2:] == ["Buurtgerichte zorg", "Cultuursensitieve zorg"]
+    labels = intro + (" • Bestuurlijk: de integratie van OCMW en gemeente vraagt een nieuwe manier van werken.\n"
+                      " • Beleid: de gemeente moet haar sociaal beleid opnieuw bekijken en bijsturen waar nodig.\n")
+    assert not {"Bestuurlijk", "Beleid"} & {s.title for s in segment(labels)}
