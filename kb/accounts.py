@@ -183,7 +183,12 @@ class Accounts:
     def login(self, username: str, password: str) -> Session:
         """Check the password and open a session; throttled per username after repeated failures."""
         now = self._now()
-        self._check_throttle(username, now)
+        with self.store.transaction() as db:
+            # check the throttle and count this attempt as a failure in one step, so attempts made at the same
+            # moment (tabs, scripts) cannot all pass the check before any failure is written
+            self._check_throttle(username, now)
+            attempt = db.execute("INSERT INTO login_failures (username, at) VALUES (?, ?)",
+                                 (username, _iso(now))).lastrowid
         row = self._row(username)
         stored = row["password_hash"] if row is not None else self._dummy_hash
         try:
@@ -193,12 +198,13 @@ class Accounts:
             ok = False
         if not ok:
             with self.store.transaction() as db:
-                db.execute("INSERT INTO login_failures (username, at) VALUES (?, ?)", (username, _iso(now)))
                 db.execute("DELETE FROM login_failures WHERE at < ?",
                            (_iso(now - self.failure_window - self.lockout),))
             raise AuthError("wrong username or password", code="auth.wrong_credentials")
         assert row is not None
         if row["disabled"]:
+            with self.store.transaction() as db:  # the right password: no failure to count
+                db.execute("DELETE FROM login_failures WHERE rowid = ?", (attempt,))
             raise AuthError(f"account {username!r} is disabled", code="auth.disabled", username=username)
         token = secrets.token_urlsafe(32)
         expires = now + self.max_age

@@ -119,11 +119,23 @@ class Curation:
         The merged record keeps every source span (`origins`, with event and date of each),
         the union of the list fields, and every workshop shortlist entry of the others.
         """
+        merged, records = self.merge_preview(ids)
+        versions = versions or {r.id: r.version for r in records}
+        keep, others = records[0], records[1:]
+        steps = [(keep, merged, versions.get(keep.id, keep.version))]
+        steps += [(other, None, versions.get(other.id, other.version)) for other in others]
+        self._commit("merge", user, steps, repoint={o.id: keep.id for o in others})
+        return self.kb.get(keep.id)
+
+    def merge_preview(self, ids: list[str]) -> tuple[Record, list[Record]]:
+        """The record a merge would make, and the records it would merge; nothing is stored.
+
+        Curators see it before they confirm: every list field becomes the union of the records' values.
+        """
         ids = list(dict.fromkeys(ids))
         if len(ids) < 2:
             raise InvalidRecord("choose at least two records to merge")
         records = [self.kb.get(rid) for rid in ids]
-        versions = versions or {r.id: r.version for r in records}
         keep, others = records[0], records[1:]
         origins = list(keep.origins)
         merged_lists: dict[str, list[str]] = {}
@@ -136,10 +148,7 @@ class Curation:
         grown = [n for n in LIST_FIELDS if merged_lists[n] != getattr(keep, n)]
         merged = replace(keep, **merged_lists, origins=_unique_origins(origins, keep),
                          curated=list(dict.fromkeys([*keep.curated, *grown])))
-        steps = [(keep, merged, versions.get(keep.id, keep.version))]
-        steps += [(other, None, versions.get(other.id, other.version)) for other in others]
-        self._commit("merge", user, steps, repoint={o.id: keep.id for o in others})
-        return self.kb.get(keep.id)
+        return merged, records
 
     def split(self, rid: str, at: int, title: str, version: int, user: str) -> tuple[Record, Record]:
         """Cut a record holding two practices at character `at` of its text; the second part gets `title`.

@@ -288,3 +288,22 @@ def test_cli_users_in_process(tmp_path):
         assert Accounts(store).login("carol", "a brand new secret").role == "admin"
     finally:
         store.close()
+
+
+def test_simultaneous_wrong_passwords_are_throttled_too(accounts):
+    """Ten tabs guessing at once: at most five guesses are checked (the check and the count are one step)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    accounts.add("alice", PASSWORD)
+
+    def guess(_: int) -> str:
+        try:
+            accounts.login("alice", "guess guess guess")
+        except AuthError as exc:
+            return exc.code
+        return "logged in"
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        codes = list(pool.map(guess, range(10)))
+    assert codes.count("auth.wrong_credentials") <= 5 and codes.count("auth.throttled") >= 5, codes
+    assert "logged in" not in codes

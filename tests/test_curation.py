@@ -293,3 +293,14 @@ def test_upload_preview_segments_exactly_like_ingest(kb, tmp_path):
     ingested = [(r.start, r.end, r.title, r.kind) for r in kb.records() if r.source == path.name]
     assert [(r.start, r.end, r.title, r.kind) for r in preview.records] == sorted(ingested)
     assert [r.title for r in preview.records] == ["Buurtwerk in de Brugse Poort", "Sociale kruidenier Oudenburg"]
+
+
+def test_merge_preview_shows_the_merge_without_storing_it(kb):
+    first, second = [r for r in kb.records() if r.kind == "practice"][:2]
+    before = {r.id: r.version for r in kb.records()}
+    preview, records = kb.curation.merge_preview([first.id, second.id])
+    assert [r.id for r in records] == [first.id, second.id]
+    assert {r.id: r.version for r in kb.records()} == before, "a preview stores nothing"
+    merged = kb.curation.merge([first.id, second.id], "test")
+    for name in ("municipalities", "themes", "target_groups", "partners", "speakers"):
+        assert getattr(merged, name) == getattr(preview, name)

@@ -332,9 +332,16 @@ def test_merge_suggestions_and_merge(kb: KnowledgeBase, token: str) -> None:
 
 def test_manual_merge(kb: KnowledgeBase, token: str) -> None:
     at = page("samenvoegen.py", token)
+    assert "manual-merge" not in [b.key for b in at.button], "nothing is preselected beside a merge button"
     left, right = drafts(kb, 5), drafts(kb, 6)
     at.selectbox(key="manual_merge_left").set_value(left.id)
     at.selectbox(key="manual_merge_right").set_value(right.id).run()
+    preview = [m.value for m in at.markdown if m.value.startswith("**Na samenvoegen**")][-1]  # the manual one
+    merged, _ = kb.curation.merge_preview([left.id, right.id])
+    for value in merged.municipalities + merged.themes:
+        assert value.replace("-", "\\-") in preview or value in preview
+    gained = [t for t in right.themes if t not in left.themes]
+    assert not gained or "(nieuw:" in preview
     count = len(kb.records())
     at.button(key="manual-merge").click().run()
     assert not at.exception, at.exception

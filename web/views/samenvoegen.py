@@ -103,6 +103,7 @@ def suggestion_list(user: str) -> None:
                 scores += " · zelfde gemeente: " + ", ".join(suggestion.shared_municipalities)
             st.caption(ui.md(scores))
             side_by_side(left, right)
+            merge_preview(left, right)
             buttons = st.columns(2)
             buttons[0].button("Samenvoegen (links blijft)", key=f"merge-{left.id}-{right.id}", type="primary",
                               on_click=merge, args=([left.id, right.id],
@@ -124,19 +125,47 @@ def manual_merge(user: str) -> None:
         record = by_id[rid]
         return " · ".join(p for p in (record.title, ui.place_label(record), record.source) if p)
 
-    for key, default in ((LEFT_KEY, ids[0]), (RIGHT_KEY, ids[1])):
+    for key in (LEFT_KEY, RIGHT_KEY):
         if st.session_state.get(key) not in by_id:
-            st.session_state[key] = default
+            st.session_state[key] = None  # nothing preselected: two unrelated records must not sit ready to merge
     columns = st.columns(2)
-    left_id = columns[0].selectbox("Links (blijft)", ids, key=LEFT_KEY, format_func=label)
-    right_id = columns[1].selectbox("Rechts (gaat op in links)", ids, key=RIGHT_KEY, format_func=label)
+    left_id = columns[0].selectbox("Links (blijft)", ids, key=LEFT_KEY, format_func=label, index=None,
+                                   placeholder="Kies een praktijk")
+    right_id = columns[1].selectbox("Rechts (gaat op in links)", ids, key=RIGHT_KEY, format_func=label, index=None,
+                                    placeholder="Kies een praktijk")
+    if left_id is None or right_id is None:
+        st.caption("Kies links en rechts een praktijk; u ziet het resultaat voor u samenvoegt.")
+        return
     if left_id == right_id:
         st.warning("Kies twee verschillende praktijken.")
         return
     left, right = by_id[left_id], by_id[right_id]
     side_by_side(left, right)
-    st.button("Samenvoegen (links blijft)", key="manual-merge", type="primary", on_click=merge,
+    merge_preview(left, right)
+    st.button("Samenvoegen (links blijft)", key="manual-merge", on_click=merge,
               args=([left.id, right.id], {left.id: left.version, right.id: right.version}, user))
+
+
+PREVIEW_FIELDS = (("municipalities", "Gemeenten"), ("provinces", "Provincies"), ("themes", "Thema's"),
+                  ("target_groups", "Doelgroepen"), ("partners", "Partners"), ("speakers", "Sprekers"))
+
+
+def merge_preview(left: Record, right: Record) -> None:
+    """What the merged record will hold, with what it gains from the right-hand one marked, before anything is saved."""
+    try:
+        merged, _ = open_kb().curation.merge_preview([left.id, right.id])
+    except KBError as exc:
+        st.error(ui.md(str(exc)))
+        return
+    rows = []
+    for name, label in PREVIEW_FIELDS:
+        values = getattr(merged, name)
+        gained = [v for v in values if v not in getattr(left, name)]
+        if values:
+            shown = ", ".join(values)
+            rows.append(f"- **{label}:** {ui.md(shown)}" + (f" (nieuw: {ui.md(', '.join(gained))})" if gained else ""))
+    st.markdown("**Na samenvoegen** (titel, soort en tekst van links; lijsten samengevoegd, achteraf aan te passen):\n"
+                + "\n".join(rows))
 
 
 def main() -> None:
