@@ -377,3 +377,19 @@ def _unique_origins(origins: list[dict[str, Any]], keep: Record) -> list[dict[st
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "praktijk"
+
+
+_CUT = re.compile(r"\n\s*|(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Ý0-9•*-])")
+
+
+def split_points(text: str) -> list[int]:
+    """Where a record's text may be cut in two: the start of every line and every sentence (never mid-sentence)."""
+    points = {m.end() for m in _CUT.finditer(text) if m.group().startswith("\n") or not _abbreviation(text, m.start())}
+    return sorted(p for p in points if 0 < p < len(text) and text[p:].strip())
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """The period before ``end`` closes 'dr.', 'bv.', 'o.a.' rather than a sentence."""
+    word = text[:end].rsplit(None, 1)[-1] if text[:end].strip() else ""
+    core = word.rstrip(".!?…\"”’)")
+    return bool(core) and (("." in core) or (core.isalpha() and core.islower() and len(core) <= 3))

@@ -304,3 +304,12 @@ def test_merge_preview_shows_the_merge_without_storing_it(kb):
     merged = kb.curation.merge([first.id, second.id], "test")
     for name in ("municipalities", "themes", "target_groups", "partners", "speakers"):
         assert getattr(merged, name) == getattr(preview, name)
+
+
+def test_split_points_are_sentence_and_line_starts_only() -> None:
+    from kb.curation import split_points
+
+    text = "Eerste zin over het project. Tweede zin met dr. Jansen en o.a. de buurt.\nNieuwe regel! Nog een zin."
+    starts = [text[p:p + 6] for p in split_points(text)]
+    assert starts == ["Tweede", "Nieuwe", "Nog ee"]
+    assert split_points("Eén zin zonder einde") == []

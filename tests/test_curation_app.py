@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from ingest.run import ingest_paths
 from kb import KnowledgeBase, Record, Settings
+from kb.curation import split_points
 from tests.conftest import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +143,8 @@ def test_edit_municipality_and_theme_then_approve(kb: KnowledgeBase, token: str)
     approved = kb.get(record.id)
     assert approved.status == "approved" and approved.version == saved.version + 1
     assert "Goedkeuren" not in [b.label for b in at.button]  # already approved: no button that does nothing
+    history = [m.value for m in at.markdown if "pb-history" in m.value]
+    assert "status: concept → goedgekeurd" in history[0] and "approved" not in history[0]
 
 
 def test_invalid_date_is_refused_with_the_reason(kb: KnowledgeBase, token: str) -> None:
@@ -193,13 +196,18 @@ def test_status_filter_and_split(kb: KnowledgeBase, token: str) -> None:
     picker = at.selectbox(key="review_record")
     assert picker.value == record.id and all(record.title[:12].lower() in o.lower() for o in picker.options)
     suffix = f"{record.id}-{record.version}"
-    at.number_input(key=f"split-at-{suffix}-{len(record.text)}").set_value(len(record.text) // 2).run()
+    picker = at.selectbox(key=f"split-at-{suffix}-{len(record.text)}")
+    points = split_points(record.text)
+    assert picker.options and len(picker.options) == len(points)  # whole sentences and lines only
+    cut = min(points, key=lambda p: abs(p - len(record.text) // 2))
+    picker.set_value(cut).run()
     at.text_input(key=f"split-title-{suffix}").input("Tweede deel").run()
     before = len(kb.records())
     click(at, "Splitsen")
     assert not at.error, [e.value for e in at.error]
     assert len(kb.records()) == before + 1
-    assert kb.get(record.id).text == record.text[:len(record.text) // 2].rstrip()
+    assert kb.get(record.id).text == record.text[:cut].rstrip()
+    assert kb.get(record.id).text.endswith((".", "!", "?", ":", ")", "”")) or record.text[cut - 1] == "\n"
     assert any(r.title == "Tweede deel" and r.source == record.source for r in kb.records())
 
 

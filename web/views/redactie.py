@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from kb import KBError, KnowledgeBase, Record, labels
+from kb.curation import split_points
 from kb.errors import NotFound, VersionConflict
 from kb.fields import FIELDS
 from kb.record import KINDS, STATUSES
@@ -240,6 +241,19 @@ def short(value: Any) -> str:
     return text if len(text) <= HISTORY_VALUE_CHARS else text[:HISTORY_VALUE_CHARS - 1] + "…"
 
 
+def shown_value(name: str, value: Any) -> Any:
+    """A field's value as a curator reads it: statuses, kinds and dates in Dutch words."""
+    if value is None:
+        return None
+    if name == "status":
+        return labels.status_label(value)
+    if name == "kind":
+        return labels.kind_label(value)
+    if name == "event_date":
+        return labels.date_label(value)
+    return value
+
+
 def history_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
     st.subheader("Geschiedenis")
     changes = kb.curation.history(record.id)
@@ -254,8 +268,8 @@ def history_panel(kb: KnowledgeBase, record: Record, version: int, user: str) ->
         for name in change.fields():
             if name in ("curated", "confidence"):
                 continue
-            before = getattr(change.before, name, None) if change.before else None
-            after = getattr(change.after, name, None) if change.after else None
+            before = shown_value(name, getattr(change.before, name, None) if change.before else None)
+            after = shown_value(name, getattr(change.after, name, None) if change.after else None)
             rows.append(f"<li>{ui.escape(FIELD_LABELS.get(name, name))}: {ui.escape(short(before))} → "
                         f"{ui.escape(short(after))}</li>")
         items.append(f'<div class="pb-history">{head}<ul>{"".join(rows)}</ul></div>')
@@ -316,8 +330,15 @@ def split_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> N
         st.caption("Bevat deze beschrijving twee praktijken? Kies waar de tekst gesplitst wordt; het tweede deel "
                    "wordt een nieuwe praktijk (concept).")
         suffix = f"{record.id}-{version}"
-        at = int(st.number_input("Splitsen op teken", min_value=1, max_value=len(text) - 1,
-                                 value=split_position(text), step=1, key=f"split-at-{suffix}-{len(text)}"))
+        points = split_points(text)
+        if not points:
+            st.caption("Deze tekst heeft maar één zin; er is niets om te splitsen.")
+            return
+        middle = split_position(text)
+        at = st.selectbox("Het tweede deel begint bij", points, key=f"split-at-{suffix}-{len(text)}",
+                          index=min(range(len(points)), key=lambda k: abs(points[k] - middle)),
+                          format_func=lambda p: f"„{' '.join(text[p:p + 80].split()[:10])} …”",
+                          help="Een nieuwe zin of regel; de tekst wordt nooit midden in een zin gesplitst.")
         head, tail = text[:at].strip(), text[at:].strip()
         st.markdown("**Eerste deel** (behoudt titel en nummer)")
         st.text(head[:PREVIEW_CHARS] + ("…" if len(head) > PREVIEW_CHARS else ""))
