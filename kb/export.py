@@ -21,7 +21,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from kb.knowledge import KnowledgeBase
-from kb.labels import body_text, date_label, kind_label, place_label
+from kb.labels import body_text, event_label, kind_label, place_label
 from kb.record import Record
 from kb.workshop import ShortlistItem, Table, Workshop, get_workshop, tables, unseated
 
@@ -75,16 +75,24 @@ def workshop_frame(kb: KnowledgeBase, workshop_id: int) -> pd.DataFrame:
 
 
 def to_csv(kb: KnowledgeBase, workshop_id: int) -> bytes:
-    """UTF-8 with BOM, so Excel opens the accents right."""
-    return workshop_frame(kb, workshop_id).to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(workshop_frame(kb, workshop_id))
 
 
 def to_xlsx(kb: KnowledgeBase, workshop_id: int) -> bytes:
+    return xlsx_bytes(workshop_frame(kb, workshop_id), "Tafels")
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, so Excel opens the accents right."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:
+    """One sheet, columns as wide as their content (up to 60 characters), the header row frozen."""
     buffer = io.BytesIO()
-    frame = workshop_frame(kb, workshop_id)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name="Tafels")
-        sheet = writer.sheets["Tafels"]
+        frame.to_excel(writer, index=False, sheet_name=sheet_name)
+        sheet = writer.sheets[sheet_name]
         for column, name in zip(sheet.columns, frame.columns, strict=True):
             width = max([len(str(name))] + [min(60, len(str(v))) for v in frame[name].tolist()])
             sheet.column_dimensions[column[0].column_letter].width = width + 2
@@ -210,7 +218,7 @@ def record_blocks(pdf: PrintDocument, r: Record, limit: int, note: str = "") -> 
     text = summary(r, limit)
     if text:
         blocks.append(CardBlock(9, "", INK, text, 1.2))
-    source = " · ".join(p for p in (r.event, date_label(r.event_date)) if p) or r.source
+    source = event_label(r) or r.source
     blocks.append(CardBlock(7.5, "I", MUTED, f"Getoond op: {source}"))
     if note:
         blocks.append(CardBlock(8, "I", ACCENT, f"Notitie: {note}"))

@@ -6,13 +6,13 @@ Dates are ISO in the spreadsheets (so they sort) and in words in the PDF.
 """
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
 
+from kb import export
 from kb.export import (
     ACCENT,
     CARD_PAD,
@@ -20,11 +20,13 @@ from kb.export import (
     CardBlock,
     PrintDocument,
     blocks_height,
+    csv_bytes,
     draw_card,
     record_blocks,
     summary,
+    xlsx_bytes,
 )
-from kb.labels import BELGIAN_TIME, MONTHS, kind_label
+from kb.labels import BELGIAN_TIME, date_label, kind_label
 from kb.record import Record
 
 COLUMNS = {
@@ -69,21 +71,11 @@ def frame(listing: Listing) -> pd.DataFrame:
 
 
 def to_csv(listing: Listing) -> bytes:
-    """UTF-8 with BOM, so Excel opens the accents right."""
-    return frame(listing).to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame(listing))
 
 
 def to_xlsx(listing: Listing) -> bytes:
-    buffer = io.BytesIO()
-    table = frame(listing)
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name=SHEET)
-        sheet = writer.sheets[SHEET]
-        for column, name in zip(sheet.columns, table.columns, strict=True):
-            width = max([len(str(name))] + [min(60, len(str(v))) for v in table[name].tolist()])
-            sheet.column_dimensions[column[0].column_letter].width = width + 2
-        sheet.freeze_panes = "A2"
-    return buffer.getvalue()
+    return xlsx_bytes(frame(listing), SHEET)
 
 
 def to_pdf(listing: Listing, now: datetime | None = None) -> bytes:
@@ -93,8 +85,7 @@ def to_pdf(listing: Listing, now: datetime | None = None) -> bytes:
     pdf.add_page()
     pdf.style(18, "B")
     pdf.multi_cell(pdf.epw, 9, "Praktijkenbank: zoekresultaten", new_x="LMARGIN", new_y="NEXT")
-    moment = (now or datetime.now(BELGIAN_TIME)).astimezone(BELGIAN_TIME)
-    when = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    when = date_label((now or datetime.now(BELGIAN_TIME)).astimezone(BELGIAN_TIME).date())
     count = len(listing.records)
     line = f"{listing.description()} · {count} {'praktijk' if count == 1 else 'praktijken'} · {when}"
     pdf.style(9.5, "", MUTED)
@@ -116,6 +107,5 @@ def to_pdf(listing: Listing, now: datetime | None = None) -> bytes:
     return bytes(pdf.output())
 
 
-MEDIA_TYPES = {"csv": "text/csv", "pdf": "application/pdf",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "pdf": to_pdf}
+MEDIA_TYPES = {fmt: export.MEDIA_TYPES[fmt] for fmt in WRITERS}
