@@ -61,7 +61,7 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path], url: str | None
     ``url``, the address of the original programme page, is stored with the source; it names one
     page, so it is refused (BadInput) for more than one file.
     """
-    files = list(files_in(paths))
+    files = files_in(paths)
     if url is not None:
         url = page_address(url)
         if len(files) != 1:

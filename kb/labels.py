@@ -58,12 +58,6 @@ def time_label(value: str | datetime | None) -> str:
     return f"{local.day} {MONTHS[local.month - 1]} {local.year} om {local:%H:%M}"
 
 
-def year_of(value: str | None) -> int | None:
-    """The year of an ISO date (or year-month, or year), for the year filter and date sorting."""
-    m = _ISO_DAY.match(value.strip()) if value else None
-    return int(m.group(1)) if m else None
-
-
 def place_label(record: Record) -> str:
     """Where the practice happens: its municipalities, else its region, else its provinces."""
     if record.municipalities:

@@ -318,10 +318,13 @@ class Searcher:
         return SearchResult(query, hits, len(matching), self.facets(matching), self.rowids[matching])
 
     def _order_key(self, order: str) -> Callable[[int], tuple]:
-        """Sort key for positions: newest event date (or newest addition) first, undated last, then by position."""
+        """Sort key for positions: newest event date (or newest addition) first, undated last.
+
+        Python's sort is stable, so positions that tie keep the order they came in.
+        """
         if order == "date":
-            return lambda p: (not self.records[p].event_date, _descending(self.records[p].event_date or ""), p)
-        return lambda p: (not self.records[p].created_at, _descending(self.records[p].created_at or ""), p)
+            return lambda p: (not self.records[p].event_date, _descending(self.records[p].event_date or ""))
+        return lambda p: (not self.records[p].created_at, _descending(self.records[p].created_at or ""))
 
     def _in_order(self, ranked: list[tuple[int, float, float, float]], matching: np.ndarray, order: str,
                   query: str, mode: str) -> list[tuple[int, float, float, float]]:
@@ -337,7 +340,7 @@ class Searcher:
                     if mode != "lexical" else np.zeros(len(missing)))
             by_position.update({p: (p, float(s), float(s), 0.0) for p, s in zip(missing, sims.tolist())})
         key = self._order_key(order)
-        matched = sorted((int(p) for p in matching), key=lambda p: (*key(p)[:2], -by_position[p][1], p))
+        matched = sorted((int(p) for p in matching), key=lambda p: (*key(p), -by_position[p][1]))
         in_match = set(matched)
         return [by_position[p] for p in matched] + [item for item in ranked if item[0] not in in_match]
 
