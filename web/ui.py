@@ -295,10 +295,9 @@ def source_label(record: Record) -> str:
 
 def source_line(record: Record) -> str:
     """Where a reader's practice comes from, in words: the event and its date, not a file and offsets."""
-    if record.event:
-        when = date_label(record.event_date)
-        return f"Uit het programma van {record.event}" + (f" ({when})" if when else "")
     when = date_label(record.event_date)
+    if record.event:
+        return f"Uit het programma van {record.event}" + (f" ({when})" if when else "")
     return f"Uit een programmatekst van {when}" if when else "Uit een programmatekst"
 
 

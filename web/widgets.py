@@ -11,6 +11,9 @@ from web import ui
 from web.state import open_kb, require_role
 
 FLASH_KEY = "_flash"
+EDIT_RECORD_KEY = "edit_record_id"  # the record the editor page opens next
+SWITCH_TO_EDIT_KEY = "_switch_to_edit"
+EDITOR_PAGE = "web/views/redactie.py"
 CONTEXT_CHARS = 600  # source text shown before and after a record
 
 
@@ -23,6 +26,18 @@ def show_flash() -> None:
     kind, message = st.session_state.pop(FLASH_KEY, (None, None))
     if kind:
         getattr(st, kind)(message)
+
+
+def open_in_editor(record_id: str) -> None:
+    """A button's callback: open this record on the editor page (a page switch cannot happen inside a callback)."""
+    st.session_state[EDIT_RECORD_KEY] = record_id
+    st.session_state[SWITCH_TO_EDIT_KEY] = True
+
+
+def follow_to_editor() -> None:
+    """At the top of a page: go to the editor when `open_in_editor` asked for it on the previous click."""
+    if st.session_state.pop(SWITCH_TO_EDIT_KEY, False):
+        st.switch_page(EDITOR_PAGE)
 
 
 def curator_page(title: str, caption: str | None = None) -> Session:

@@ -10,19 +10,14 @@ from kb import KBError
 from kb.audit import PROBLEM_LABELS
 from web import ui
 from web.state import open_kb, require_role
+from web.widgets import follow_to_editor, open_in_editor
 
 ALL = "alle problemen"
 
 
-def edit(record_id: str) -> None:
-    st.session_state["edit_record_id"] = record_id
-    st.session_state["_switch_to_edit"] = True
-
-
 def main() -> None:
     require_role("curator")
-    if st.session_state.pop("_switch_to_edit", False):
-        st.switch_page("web/views/redactie.py")
+    follow_to_editor()
     st.title("Controle van de records")
     st.caption("Records met ontbrekende of onzekere velden, om na te kijken en te verbeteren.")
     try:
@@ -41,7 +36,8 @@ def main() -> None:
         with st.container(border=True):
             st.markdown(f"**{ui.md(finding.title)}**  \n{ui.md(finding.source)} · `{finding.record_id}`")
             st.markdown("\n".join(f"- {ui.md(p)}" for p in finding.problems))
-            st.button("Bewerken", key=f"edit-{finding.record_id}", on_click=edit, args=(finding.record_id,))
+            st.button("Bewerken", key=f"edit-{finding.record_id}", on_click=open_in_editor,
+                      args=(finding.record_id,))
 
 
 main()

@@ -18,9 +18,9 @@ from kb.fields import FIELDS
 from kb.record import KINDS, STATUSES
 from web import ui
 from web.state import open_kb, require_role
-from web.widgets import flash, show_flash, source_passage
+from web.widgets import EDIT_RECORD_KEY, flash, show_flash, source_passage
 
-RECORD_KEY = "edit_record_id"      # set by the search page to jump here
+RECORD_KEY = EDIT_RECORD_KEY       # set by the search and Controle pages to jump here
 STATUS_KEY = "review_status"
 FILTER_KEY = "review_filter"
 SELECT_KEY = "review_record"

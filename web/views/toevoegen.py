@@ -18,7 +18,7 @@ from kb.errors import BadInput, InvalidRecord
 from kb.record import KINDS
 from web import ui
 from web.state import open_kb
-from web.widgets import curator_page, flash
+from web.widgets import EDIT_RECORD_KEY, curator_page, flash
 
 PREVIEW_KEY = "_upload_preview"
 EDITOR_GEN_KEY = "_upload_editor_gen"
@@ -80,7 +80,7 @@ def by_hand(user: str) -> None:
         st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
         return
     st.session_state[FORM_GEN_KEY] = gen + 1  # an empty form for the next one
-    st.session_state["edit_record_id"] = record.id  # the edit page opens it next
+    st.session_state[EDIT_RECORD_KEY] = record.id  # the edit page opens it next
     flash("success", f"Toegevoegd als concept met nummer {record.id}: „{ui.md(record.title)}”. U vindt het op de "
                      "pagina Nakijken en bewerken.")
     st.rerun()

@@ -15,7 +15,7 @@ from kb import Filters, Hit, KBError, KnowledgeBase, Record, SearchResult, listi
 from kb.geography import MapAreas
 from web import mapchart, ui
 from web.state import current_session, open_kb, public_statuses
-from web.widgets import source_passage
+from web.widgets import follow_to_editor, open_in_editor, source_passage
 
 PAGE_SIZE = 10
 QUERY_KEY = "q"
@@ -272,7 +272,7 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
         st.warning("Deze praktijk is (nog) niet openbaar: de redactie heeft ze niet goedgekeurd.")
         return
     if current_session() is not None:
-        st.button("Bewerken", key="edit-record", on_click=edit_record, args=(record.id,))
+        st.button("Bewerken", key="edit-record", on_click=open_in_editor, args=(record.id,))
     st.markdown(f'<h2 class="pb-detail-title">{ui.escape(record.title)}</h2>', unsafe_allow_html=True)
     st.markdown(ui.details_html(record), unsafe_allow_html=True)
     link = permalink(record.id)
@@ -285,11 +285,6 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
     st.markdown(ui.text_html(record.text), unsafe_allow_html=True)
     source_passage(kb, record)
     similar(kb, record, statuses)
-
-
-def edit_record(record_id: str) -> None:
-    st.session_state["edit_record_id"] = record_id
-    st.session_state["_switch_to_edit"] = True
 
 
 def similar(kb: KnowledgeBase, record: Record, statuses: list[str]) -> None:
@@ -324,8 +319,7 @@ def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int, statuses: l
 
 
 def main() -> None:
-    if st.session_state.pop("_switch_to_edit", False):
-        st.switch_page("web/views/redactie.py")
+    follow_to_editor()
     st.title("Praktijkenbank lokaal sociaal beleid")
     st.caption("Praktijken, sessies en thematafels uit Vlaamse programmateksten over lokaal sociaal beleid")
     try:
