@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+from urllib.parse import urlsplit
 
-from kb.errors import InvalidRecord
+from kb.errors import BadInput, InvalidRecord
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,6 @@ class Document:
 
 def page_address(url: str) -> str:
     """A programme page's address as given by a curator: an http(s) address, else BadInput naming the problem."""
-    from urllib.parse import urlsplit
-
-    from kb.errors import BadInput
-
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
