@@ -44,7 +44,7 @@ demo: setup
 
 run: demo
 	$(BIN)/python -m kb stats
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run web/server.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
 test: setup-test
 	$(BIN)/python -m pytest -q

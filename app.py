@@ -1,28 +1,30 @@
 """Praktijkenbank: search local social-policy practices in Flanders (Streamlit UI, in Dutch).
 
-Run with `streamlit run app.py`. This file only sets up the pages: which pages
-a visitor sees depends on their role, so curation pages do not exist (not even
-by URL) for anyone who is not logged in as a curator. The pages live in
+Run with `streamlit run web/server.py`, which serves this file and adds the login cookie's
+route (`streamlit run app.py` works too, but a login then ends with a reload). This file
+only sets up the pages: which pages a visitor sees depends on their role, so curation
+pages do not exist (not even by URL) for anyone who is not logged in as a curator. The pages live in
 `web/views/` and talk only to the library API (`kb`).
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from kb.accounts import RANK
 from kb.errors import AuthError, KBError
 from web import ui
-from web.state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out
+from web.state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out, run_cookie_script
 
 PAGES = "web/views"
 
 
-def pages(logged_in: bool) -> list[st.Page]:
-    """The pages this visitor may open; curation pages are not even registered for viewers."""
+def pages(role: str) -> list[st.Page]:
+    """The pages this visitor may open; curation pages are not even registered below the curator role."""
     public = [
         st.Page(f"{PAGES}/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
         st.Page(f"{PAGES}/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
-    if not logged_in:
+    if RANK[role] < RANK["curator"]:
         return public
     return public + [
         st.Page(f"{PAGES}/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
@@ -35,8 +37,8 @@ def pages(logged_in: bool) -> list[st.Page]:
 
 
 def login_box() -> None:
-    """Sidebar login for curators; viewers never need it."""
-    with st.sidebar.expander("Inloggen voor redacteurs", expanded=False):
+    """Sidebar login for moderators and curators; viewers never need it."""
+    with st.sidebar.expander("Inloggen voor redacteurs en moderatoren", expanded=False):
         with st.form("login", clear_on_submit=True):
             username = st.text_input("Gebruikersnaam")
             password = st.text_input("Wachtwoord", type="password")
@@ -53,8 +55,9 @@ def login_box() -> None:
 def account_box(username: str, role: str) -> None:
     with st.sidebar:
         st.markdown(f"Ingelogd als **{ui.md(username)}** ({ROLE_LABELS.get(role, role)})")
-        st.toggle("Ook concepten tonen in Zoeken", key="include_drafts",
-                  help="Toon naast goedgekeurde praktijken ook nog niet nagekeken concepten.")
+        if RANK[role] >= RANK["curator"]:
+            st.toggle("Ook concepten tonen in Zoeken", key="include_drafts",
+                      help="Toon naast goedgekeurde praktijken ook nog niet nagekeken concepten.")
         if st.button("Uitloggen"):
             log_out()
             st.rerun()
@@ -68,10 +71,11 @@ def main() -> None:
     except KBError as exc:
         st.error(ui.md(str(exc)))
         st.stop()
+    run_cookie_script()
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.sidebar.warning(notice)
-    page = st.navigation(pages(session is not None))
+    page = st.navigation(pages(session.role if session else "viewer"))
     if session is None:
         login_box()
     else:

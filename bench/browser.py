@@ -2,7 +2,7 @@
 
     python bench/browser.py [--home DIR] [--repeat 3] [--screenshots docs/]
 
-Starts `streamlit run app.py` over a knowledge base (by default a fresh one with
+Starts `streamlit run web/server.py` over a knowledge base (by default a fresh one with
 the bundled corpus ingested and approved, as `make run` leaves it), opens the
 search page in Debian's chromium, and times each search from pressing Enter to
 the result cards being drawn. Each round restarts the server, so the first search
@@ -49,7 +49,7 @@ def free_port() -> int:
 
 def start_server(home: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+    command = [sys.executable, "-m", "streamlit", "run", "web/server.py", "--server.headless", "true", "--server.port",
                str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KB_HOME": str(home)},

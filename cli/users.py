@@ -1,4 +1,4 @@
-"""Accounts for curators and admins (kb/accounts.py); opens only the store."""
+"""Accounts for moderators, curators and admins (kb/accounts.py); opens only the store."""
 from __future__ import annotations
 
 import json
@@ -31,7 +31,7 @@ def _password(from_stdin: bool) -> str:
 
 @main.group(cls=KBGroup)
 def users() -> None:
-    """Accounts for curators and admins (viewers need none)."""
+    """Accounts for moderators, curators and admins (viewers need none)."""
 
 
 @users.command("add")

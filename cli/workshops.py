@@ -40,13 +40,27 @@ def workshop() -> None:
 @click.option("--place", default=None)
 @click.option("--tables", "n_tables", type=click.IntRange(1, workshops.MAX_TABLES), default=4, show_default=True)
 @click.option("--per-table", type=click.IntRange(1, workshops.MAX_PER_TABLE), default=4, show_default=True)
+@click.option("--owner", default=None, help="the account that prepares it (default: only admins may change it)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
 def workshop_create(obj: Context, title: str, date: str | None, place: str | None, n_tables: int, per_table: int,
-                    fmt: str) -> None:
+                    owner: str | None, fmt: str) -> None:
     """Create a workshop; prints its id."""
-    w = workshops.create_workshop(obj.kb, title, date, place, n_tables, per_table)
+    w = workshops.create_workshop(obj.kb, title, date, place, n_tables, per_table, owner=owner)
     click.echo(json.dumps(workshops.as_dict(obj.kb, w.id), ensure_ascii=False) if fmt == "json" else w.id)
+
+
+@workshop.command("share")
+@click.argument("workshop_id", type=int)
+@click.argument("usernames", nargs=-1)
+@click.option("--public/--private", default=None, help="whether visitors may open it read-only")
+@click.pass_obj
+def workshop_share(obj: Context, workshop_id: int, usernames: tuple[str, ...], public: bool | None) -> None:
+    """Let these accounts change the workshop too (replaces the list; none: only its owner)."""
+    w = workshops.share_workshop(obj.kb, workshop_id, usernames, public)
+    shared = ", ".join(w.members) or "nobody else"
+    click.echo(f"workshop {w.id}: owner {w.owner or '(admins)'}, shared with {shared}, "
+               f"{'public' if w.public else 'private'}")
 
 
 @workshop.command("list")
@@ -147,6 +161,11 @@ def workshop_propose(obj: Context, workshop_id: int, seed: int, spread: float, f
     """Seat the shortlist at the unlocked tables: balanced sizes, by content, places spread."""
     workshops.propose_tables(obj.kb, workshop_id, seed=seed, spread=spread)
     echo_workshop(obj.kb, workshop_id, fmt)
+    waiting = workshops.unseated(obj.kb, workshop_id)
+    if waiting:
+        per_table = workshops.get_workshop(obj.kb, workshop_id).per_table
+        click.echo(f"kb: {len(waiting)} practice(s) left unseated: every unlocked table already holds {per_table}; "
+                   "add tables or raise --per-table (kb workshop edit) and propose again", err=True)
 
 
 @workshop.command("move")

@@ -7,6 +7,7 @@ embedded once).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -46,15 +47,40 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
 
 
 def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None) -> Record:
-    own = text[seg.start:seg.end]
-    places = extract_places(own, seg.title)
-    speakers = extract_speakers(own)
-    record = Record(
-        source=doc.name, start=seg.start, end=seg.end, kind=seg.kind, title=seg.title.strip(), text=own,
-        municipalities=list(places.municipalities), provinces=list(places.provinces), region=places.region,
-        partners=extract_partners(own, speakers=speakers), speakers=speakers, event=event, event_date=date)
+    record = Record(source=doc.name, start=seg.start, end=seg.end, kind=seg.kind, title=seg.title.strip(),
+                    text=text[seg.start:seg.end], event=event, event_date=date)
+    return _with_entities(record)
+
+
+def _with_entities(record: Record) -> Record:
+    """Places, speakers and partners read from the record's own text and title (in place)."""
+    places = extract_places(record.text, record.title)
+    record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
+    record.region = places.region
+    record.speakers = extract_speakers(record.text)
+    record.partners = extract_partners(record.text, speakers=record.speakers)
     record.confidence["places"] = round(float(places.confidence), 3)
     return record
+
+
+REFRESHED = ("municipalities", "provinces", "region", "partners", "speakers", "themes", "target_groups")
+
+
+def refresh_fields(record: Record, embedder: Embedder | None = None, cache: VectorCache | None = None) -> Record:
+    """A copy with every extracted field (REFRESHED) read again from its own text, as ingest would.
+
+    For the two parts of a split record: each part gets the places, partners, speakers, themes
+    and target groups of its own text instead of a copy of the whole record's.
+    """
+    fresh = _with_entities(replace(record, confidence=dict(record.confidence)))
+    vector = labels = None
+    if embedder is not None:
+        vector = embed_cached(embedder, [fresh.embedding_text()], cache)[0]
+        labels = label_vectors(embedder, Taxonomy.default())
+    result = classify(fresh.text, fresh.title, Taxonomy.default(), vector=vector, label_vectors=labels)
+    fresh.themes, fresh.target_groups = result.themes, result.target_groups
+    fresh.curated = [name for name in fresh.curated if name not in REFRESHED]
+    return fresh
 
 
 def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:

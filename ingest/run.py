@@ -68,7 +68,7 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path], url: str | None
             raise BadInput(f"one page address was given for {len(files)} files; give it with one file at a time",
                            code="url_needs_one_file")
     report = IngestReport()
-    index = kb.index()
+    kb.index()  # load (or repair) the index before the first file, not in the middle of the batch
     taken: dict[str, Path] = {}  # source name → the file of this run that has it
     for path in files:
         file_report = FileReport(str(path))
@@ -85,7 +85,7 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path], url: str | None
         file_report.records = len(records)
         file_report.added = len({r.id for r in stored} - before)
         file_report.removed = len(before - kb.store.ids_for_source(doc.name))
-    kb.save_index(index)
+    kb.sync_index()
     return report
 
 

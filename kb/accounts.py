@@ -1,8 +1,9 @@
 """Accounts, roles, sessions and login throttling, kept in the knowledge base's SQLite store.
 
-Roles rank viewer < curator < admin; a viewer is anyone not logged in, so only curators and
-admins have accounts. Passwords are hashed with argon2id. Session tokens are only ever stored
-as their SHA-256, so a copy of the database does not hand out live sessions.
+Roles rank viewer < moderator < curator < admin; a viewer is anyone not logged in, so only the
+other roles have accounts. Moderators prepare workshops; curators also edit the records.
+Passwords are hashed with argon2id. Session tokens are only ever stored as their SHA-256, so a
+copy of the database does not hand out live sessions.
 """
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from kb.errors import AuthError, Forbidden, KBError, NotFound
 from kb.store import Store
 
-ROLES = ("curator", "admin")
-RANK = {"viewer": 0, "curator": 1, "admin": 2}
+ROLES = ("moderator", "curator", "admin")
+RANK = {"viewer": 0, "moderator": 1, "curator": 2, "admin": 3}
 USERNAME = re.compile(r"[A-Za-z0-9._@-]{2,64}", re.ASCII)
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024  # argon2 would take anything; a cap keeps a huge POST from costing much

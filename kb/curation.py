@@ -5,7 +5,7 @@ record is still at the version the curator opened, write the new states in one
 transaction together with their change-log rows, then bring the vector index
 and the search view in step. A crash before the commit leaves nothing; a crash
 after it leaves an index older than the store, which the next open detects
-(the store generation) and rebuilds.
+(the store generation) and catches up with.
 """
 from __future__ import annotations
 
@@ -113,13 +113,19 @@ class Curation:
         return self.kb.get(record.id)
 
     # ------------------------------------------------------------------ merge and split
-    def merge(self, ids: list[str], user: str, versions: dict[str, int] | None = None) -> Record:
+    def merge(self, ids: list[str], user: str, versions: dict[str, int] | None = None,
+              choices: dict[str, Any] | None = None) -> Record:
         """One record for the same practice presented several times; the first id survives.
 
-        The merged record keeps every source span (`origins`, with event and date of each),
-        the union of the list fields, and every workshop shortlist entry of the others.
+        The merged record keeps every source span (`origins`, with event and date of each)
+        and every workshop shortlist entry of the others. Its fields are the preview's
+        (`merge_preview`: the first record's, list fields united) except those in `choices`,
+        where the curator picked the values field by field (checked like an edit).
         """
         merged, records = self.merge_preview(ids)
+        if choices:
+            chosen = _merge_choices(choices, merged, records)
+            merged = replace(merged, **chosen, curated=list(dict.fromkeys([*merged.curated, *chosen])))
         versions = versions or {r.id: r.version for r in records}
         keep, others = records[0], records[1:]
         steps = [(keep, merged, versions.get(keep.id, keep.version))]
@@ -150,11 +156,15 @@ class Curation:
                          curated=list(dict.fromkeys([*keep.curated, *grown])))
         return merged, records
 
-    def split(self, rid: str, at: int, title: str, version: int, user: str) -> tuple[Record, Record]:
+    def split(self, rid: str, at: int, title: str, version: int, user: str,
+              refresh: Callable[[Record], Record] | None = None) -> tuple[Record, Record]:
         """Cut a record holding two practices at character `at` of its text; the second part gets `title`.
 
         The first part keeps the id (and its workshop entries and history); both spans are
         marked as drawn by a curator, so re-ingest does not glue them together again.
+        `refresh` reads each part's fields again from its own text (the app and CLI pass
+        `ingest.pipeline.refresh_fields`; the library cannot import ingest); without it both
+        parts keep the whole record's fields.
         """
         current = self.kb.get(rid)
         if not 0 < at < len(current.text):
@@ -172,6 +182,8 @@ class Curation:
                          version=1, created_at=None, updated_at=None)
         if self.kb.store.find(second.id) is not None:
             raise InvalidRecord(f"a record already covers {second.source} {second.start}-{second.end}")
+        if refresh is not None:
+            first, second = refresh(first), refresh(second)
         self._commit("split", user, [(current, first, version), (None, second, None)])
         return self.kb.get(first.id), self.kb.get(second.id)
 
@@ -258,8 +270,6 @@ class Curation:
         """
         kb, store = self.kb, self.kb.store
         batch = uuid.uuid4().hex
-        upserts: list[tuple[int, Record]] = []
-        removed: list[int] = []
         with store.transaction():
             if also is not None:
                 also()
@@ -273,12 +283,25 @@ class Curation:
                 if after is None:
                     if repoint and rid in repoint:
                         store.repoint(rid, repoint[rid])
-                    removed += store.delete([rid])
+                    store.delete([rid])
                 else:
                     after = replace(after, version=(current.version + 1) if current else max(1, after.version))
-                    upserts.append((store.upsert([after], keep_stamps=current is None)[0], store.get(rid)))
+                    store.upsert([after], keep_stamps=current is None)
                 store.log_change(batch, rid, action, user, current, store.find(rid))
-        kb.sync_index(upserts, removed)
+        kb.sync_index()
+
+
+def _merge_choices(choices: dict[str, Any], merged: Record, records: list[Record]) -> dict[str, Any]:
+    """The curator's picks for a merge, checked: a value one of the records already holds is kept as it is
+    (records made before a taxonomy change keep their labels); anything else is validated like an edit."""
+    kept: dict[str, Any] = {}
+    for name, value in choices.items():
+        if name == "title" and value in {r.title for r in records}:
+            kept[name] = value
+        elif name in ("themes", "target_groups", "partners", "speakers") and not isinstance(value, str) \
+                and set(value) <= set(getattr(merged, name)):
+            kept[name] = list(dict.fromkeys(value))
+    return {**kept, **validate({k: v for k, v in choices.items() if k not in kept}, merged)}
 
 
 def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from kb.knowledge import KnowledgeBase
-from kb.labels import body_text, event_label, kind_label, place_label
+from kb.labels import body_text, date_label, event_label, kind_label, place_label
 from kb.record import Record
 from kb.workshop import ShortlistItem, Table, Workshop, get_workshop, tables, unseated
 
@@ -29,6 +30,7 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 SUMMARY_LIMITS = (420, 320, 240, 170, 110, 60, 0)   # characters tried, longest first, until the page fits
 FORMATS = ("pdf", "md", "csv", "xlsx")
+Statuses = Sequence[str] | None  # keep only records of these statuses (what a visitor may see); None: all
 COLUMNS = {
     "table": "Tafel", "table_name": "Tafelnaam", "title": "Praktijk", "kind": "Soort", "municipalities": "Gemeenten",
     "region": "Regio", "provinces": "Provincies", "themes": "Thema's", "target_groups": "Doelgroepen",
@@ -65,21 +67,21 @@ def _row(item: ShortlistItem, table: Table | None) -> dict[str, object]:
     }
 
 
-def workshop_frame(kb: KnowledgeBase, workshop_id: int) -> pd.DataFrame:
+def workshop_frame(kb: KnowledgeBase, workshop_id: int, statuses: Statuses = None) -> pd.DataFrame:
     """One row per shortlisted practice, seated ones by table first, with Dutch column names."""
-    rows = [_row(item, table) for table in tables(kb, workshop_id) for item in table.items]
-    rows += [_row(item, None) for item in unseated(kb, workshop_id)]
+    rows = [_row(item, table) for table in tables(kb, workshop_id, statuses) for item in table.items]
+    rows += [_row(item, None) for item in unseated(kb, workshop_id, statuses)]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["table"] = frame["table"].astype("Int64")
     return frame.rename(columns=COLUMNS)
 
 
-def to_csv(kb: KnowledgeBase, workshop_id: int) -> bytes:
-    return csv_bytes(workshop_frame(kb, workshop_id))
+def to_csv(kb: KnowledgeBase, workshop_id: int, statuses: Statuses = None) -> bytes:
+    return csv_bytes(workshop_frame(kb, workshop_id, statuses))
 
 
-def to_xlsx(kb: KnowledgeBase, workshop_id: int) -> bytes:
-    return xlsx_bytes(workshop_frame(kb, workshop_id), "Tafels")
+def to_xlsx(kb: KnowledgeBase, workshop_id: int, statuses: Statuses = None) -> bytes:
+    return xlsx_bytes(workshop_frame(kb, workshop_id, statuses), "Tafels")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -110,7 +112,7 @@ def _md(text: str) -> str:
 
 
 def workshop_heading(workshop: Workshop) -> str:
-    return " · ".join(part for part in (workshop.date, workshop.place) if part)
+    return " · ".join(part for part in (date_label(workshop.date), workshop.place) if part)
 
 
 def _md_item(item: ShortlistItem) -> list[str]:
@@ -124,18 +126,18 @@ def _md_item(item: ShortlistItem) -> list[str]:
     return lines
 
 
-def to_markdown(kb: KnowledgeBase, workshop_id: int) -> str:
+def to_markdown(kb: KnowledgeBase, workshop_id: int, statuses: Statuses = None) -> str:
     workshop = get_workshop(kb, workshop_id)
     lines = [f"# {_md(workshop.title)}", ""]
     if workshop_heading(workshop):
         lines += [_md(workshop_heading(workshop)), ""]
-    for table in tables(kb, workshop_id):
+    for table in tables(kb, workshop_id, statuses):
         lines += [f"## {_md(table.label)}", ""]
         if table.themes():
             lines += [f"*Thema's: {_md(', '.join(table.themes()))}*", ""]
         for item in table.items:
             lines += _md_item(item)
-    waiting = unseated(kb, workshop_id)
+    waiting = unseated(kb, workshop_id, statuses)
     if waiting:
         lines += ["## Nog niet aan een tafel", ""]
         for item in waiting:
@@ -263,7 +265,7 @@ def _page_header(pdf: _Document, table: Table) -> None:
     pdf.rect(0, 0, pdf.w, 9, style="F")
     pdf.set_xy(pdf.l_margin, 2.4)
     pdf.style(8.5, "B", (255, 255, 255))
-    heading = " · ".join(p for p in (workshop.title, workshop.date, workshop.place) if p)
+    heading = " · ".join(p for p in (workshop.title, date_label(workshop.date), workshop.place) if p)
     pdf.cell(pdf.epw, 4.5, pdf.text_of(heading))
     pdf.set_xy(pdf.l_margin, 15)
     pdf.style(22, "B", ACCENT)
@@ -328,11 +330,11 @@ def _note_lines(pdf: _Document) -> None:
         y += NOTE_SPACING
 
 
-def to_pdf(kb: KnowledgeBase, workshop_id: int) -> bytes:
+def to_pdf(kb: KnowledgeBase, workshop_id: int, statuses: Statuses = None) -> bytes:
     """One A4 page per table (more only when a table holds too many practices to fit)."""
     workshop = get_workshop(kb, workshop_id)
     pdf = _Document(workshop)
-    for table in tables(kb, workshop_id):
+    for table in tables(kb, workshop_id, statuses):
         _table_page(pdf, table)
     if pdf.page == 0:
         pdf.add_page()
@@ -344,16 +346,16 @@ MEDIA_TYPES = {"pdf": "application/pdf", "md": "text/markdown", "csv": "text/csv
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def export(kb: KnowledgeBase, workshop_id: int, fmt: str) -> bytes:
-    """The workshop in one of FORMATS, as bytes ready to write or download."""
+def export(kb: KnowledgeBase, workshop_id: int, fmt: str, statuses: Statuses = None) -> bytes:
+    """The workshop in one of FORMATS, as bytes ready to write or download; only records of `statuses` if given."""
     if fmt == "pdf":
-        return to_pdf(kb, workshop_id)
+        return to_pdf(kb, workshop_id, statuses)
     if fmt == "md":
-        return to_markdown(kb, workshop_id).encode("utf-8")
+        return to_markdown(kb, workshop_id, statuses).encode("utf-8")
     if fmt == "csv":
-        return to_csv(kb, workshop_id)
+        return to_csv(kb, workshop_id, statuses)
     if fmt == "xlsx":
-        return to_xlsx(kb, workshop_id)
+        return to_xlsx(kb, workshop_id, statuses)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

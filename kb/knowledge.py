@@ -17,7 +17,7 @@ import numpy as np
 from kb.audit import Finding, audit
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.errors import IndexMismatch, KBError, NotFound
-from kb.index import VectorIndex, read_manifest
+from kb.index import VectorIndex, read_manifest, writer_lock
 from kb.record import Document, Record
 from kb.search import Filters, Searcher, SearchResult
 from kb.settings import Settings
@@ -126,83 +126,116 @@ class KnowledgeBase:
         with self.store.transaction():
             before = {r.id: r for r in self.store.records_in_source(doc.name)}
             plan = reconcile(list(before.values()), records, doc.name, doc.text)
-            rowids = self.store.upsert(plan.write)
-            removed = self.store.delete(plan.delete if drop_missing else [])
+            self.store.upsert(plan.write)
+            self.store.delete(plan.delete if drop_missing else [])
             self.store.put_source(doc.name, doc.path, doc.sha256, doc.encoding, doc.text, doc.url)
             written = [self.store.get(r.id) for r in plan.write]
             if log is not None:
                 batch = uuid.uuid4().hex
                 for record in written:
                     self.store.log_change(batch, record.id, log[0], log[1], before.get(record.id), record)
-        self.sync_index(list(zip(rowids, written)), removed, save=save)
+        self.sync_index(save=save)
         return written
 
-    def sync_index(self, upserts: list[tuple[int, Record]], removed: list[int], save: bool = True) -> None:
-        """Bring the vector index and the in-memory search view in step with records just committed.
+    def sync_index(self, save: bool = True) -> None:
+        """Bring the vector index and the in-memory search view up to the store: the last step of every write.
 
-        The last step of every write (`store_document`, `Curation._commit`): store and change log
-        first, in one transaction, then this.
+        Every write (`store_document`, `Curation._commit`) commits store and change log first, in one
+        transaction, then calls this. It catches up with every record written since the index's
+        generation, by this process or another. With `save`, it does so under the index writer lock
+        after re-reading the saved index, so no process saves an index that lacks another's change.
         """
         with self.store.lock:
-            index = self.index_for_update()
-            index.remove(removed)
-            if upserts:  # add() replaces the vectors of ids it already holds
-                texts = [r.embedding_text() for _, r in upserts]
-                vectors = embed_cached(self.embedder, texts, self.cache)
-                index.add(np.asarray([rowid for rowid, _ in upserts]), vectors)
-            index.generation = self.store.generation()
-            if save:
-                self.save_index(index)
-            if self._searcher is not None:
-                self._searcher = self._searcher.updated(upserts, removed)
+            if not save:
+                self._catch_up(reread=self._index is None)
+                return
+            with writer_lock(self.settings.index_path):
+                saved = self._catch_up(reread=True)
+                if saved != self._index.generation:
+                    self.save_index(self._index)
 
-    # ------------------------------------------------------------------ index
-    def index(self) -> VectorIndex:
-        """The FAISS index, loaded once; rebuilt from the store when it is missing or does not match."""
-        if self._index is not None and self._index.generation == self.store.generation():
-            return self._index
-        self._searcher = None  # another process changed the store: load its saved index
+    def _catch_up(self, reread: bool) -> int | None:
+        """Make `self._index` reflect the store; returns the generation of the saved index (None: none usable).
+
+        With `reread` a saved index newer than the one in memory replaces it (another process
+        wrote it). Only records written after the index's generation are embedded again (from
+        the vector cache where their text is known); an index that is not an older copy of this
+        store is rebuilt.
+        """
+        saved = self._saved_generation()
+        index = self._index
+        if index is None or (reread and saved is not None and saved > index.generation):
+            index = self._load_saved()
+            self._searcher = None
+        if index is not None:
+            generation, changed, stored = self.store.changed_since(index.generation)
+            held = set(index.ids().tolist())
+            if stored - held - {rowid for rowid, _ in changed}:
+                print(f"kb: the index in {self.settings.index_path} misses records it should hold; "
+                      "rebuilding the index from the store", file=sys.stderr)
+                index = None
+        if index is None:
+            self._index = self._rebuild()
+            return None
+        gone = sorted(held - stored)
+        index.remove(gone)
+        if changed:
+            vectors = embed_cached(self.embedder, [r.embedding_text() for _, r in changed], self.cache)
+            index.add(np.asarray([rowid for rowid, _ in changed]), vectors)
+        index.generation = generation
+        self._index = index
+        if self._searcher is not None and (changed or gone):
+            self._searcher = self._searcher.updated(changed, gone)
+        return saved
+
+    def _saved_generation(self) -> int | None:
+        try:
+            manifest = read_manifest(self.settings.index_path)
+        except IndexMismatch:
+            return None
+        return manifest.generation if manifest and manifest.family == self.embedder.family else None
+
+    def _load_saved(self) -> VectorIndex | None:
+        """The saved index, or None (with the reason on stderr) when it is missing, damaged or of another model."""
         folder = self.settings.index_path
         try:
-            index = VectorIndex.load(folder, self.embedder.family)
-            stored = self.store.rowids()
-            if set(index.ids().tolist()) != stored:
-                raise IndexMismatch(f"the index in {folder} holds {len(index)} vectors for "
-                                    f"{len(stored)} stored records")
-            if index.generation != self.store.generation():
-                raise IndexMismatch(f"the index in {folder} is older than the store (saved before the "
-                                    "last change was indexed)")
+            return VectorIndex.load(folder, self.embedder.family)
         except IndexMismatch as exc:
             if (folder / "manifest.json").exists() or self.store.count():
                 print(f"kb: {exc}; rebuilding the index from the store", file=sys.stderr)
-            index = self._rebuild()
-        self._index = index
-        return index
+            return None
 
-    def index_for_update(self) -> VectorIndex:
-        """The loaded index, even when the store just moved past it (the caller brings it in step)."""
-        return self._index if self._index is not None else self.index()
+    # ------------------------------------------------------------------ index
+    def index(self) -> VectorIndex:
+        """The FAISS index, caught up with the store (another process may have written since it was loaded)."""
+        with self.store.lock:
+            if self._index is None or self._index.generation != self.store.generation():
+                self.sync_index()
+            assert self._index is not None
+            return self._index
 
     def reindex(self) -> VectorIndex:
-        self._index = self._rebuild()
-        self._searcher = None
-        return self._index
+        """Rebuild the index from the store (vectors from the cache where the text is known) and save it."""
+        with self.store.lock, writer_lock(self.settings.index_path):
+            self._index = self._rebuild()
+            self.save_index(self._index)
+            return self._index
 
     def _rebuild(self) -> VectorIndex:
-        rows = self.store.all()
+        generation, rows, _ = self.store.changed_since(-1)
         embedder = self.embedder
         index = VectorIndex.for_size(len(rows), embedder.dim, embedder.family, embedder.backend)
         if rows:
             texts = [r.embedding_text() for _, r in rows]
             vectors = embed_cached(embedder, texts, self.cache, self.progress(len(texts), "reindex"))
             index.add(np.asarray([rowid for rowid, _ in rows]), vectors)
-        self.save_index(index)
+        index.generation = generation
         self._searcher = None
         return index
 
     def save_index(self, index: VectorIndex) -> None:
-        """Save the index as reflecting the store's current generation (after a batch of writes)."""
-        index.save(self.settings.index_path, self.store.generation())
+        """Save the index as reflecting the generation it was brought up to."""
+        index.save(self.settings.index_path, index.generation)
 
     # ------------------------------------------------------------------ consistency
     REPAIRED = " (repaired: the index was rebuilt from the store)"
@@ -229,9 +262,10 @@ class KnowledgeBase:
             if manifest.family != self.embedder.family:
                 return [f"the index was built with {manifest.family}, but the configured model is "
                         f"{self.embedder.family}"]
-            ids = set(VectorIndex.load(folder, self.embedder.family).ids().tolist())
+            saved = VectorIndex.load(folder, self.embedder.family)
         except IndexMismatch as exc:
             return [str(exc)]
+        ids = set(saved.ids().tolist())
         problems = []
         if stored - ids:
             problems.append(f"{len(stored - ids)} stored record(s) have no vector in the index")
@@ -239,7 +273,25 @@ class KnowledgeBase:
             problems.append(f"the index holds {len(ids - stored)} vector(s) of records that are not stored")
         if not problems and manifest.generation != self.store.generation():
             problems.append("the index is older than the store: a change was saved but not indexed")
+        if not problems:
+            problems += self._stale_vectors(saved)
         return problems
+
+    STALE_BELOW = 0.99  # cosine between a stored vector and its record's text; a stale one scored 0.81
+
+    def _stale_vectors(self, saved: VectorIndex) -> list[str]:
+        """A vector that no longer belongs to its record's current text (an index written from an old copy)."""
+        rows = self.store.all()
+        if not rows:
+            return []
+        expected = embed_cached(self.embedder, [r.embedding_text() for _, r in rows], self.cache)
+        actual = saved.vectors(np.asarray([rowid for rowid, _ in rows]))
+        stale = [r.id for (_, r), similarity in zip(rows, np.sum(expected * actual, axis=1))
+                 if similarity < self.STALE_BELOW]
+        if not stale:
+            return []
+        return [f"{len(stale)} record(s) have a vector that does not match their current text: "
+                f"{', '.join(stale[:5])}{' …' if len(stale) > 5 else ''}"]
 
     def _span_problems(self) -> list[str]:
         problems, lengths = [], {}

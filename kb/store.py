@@ -118,9 +118,33 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta (key, value) VALUES ('generation', '0');
     """,
-    # 2: the address of the original programme page, when the curator gave it
+    # 4: the address of the original programme page, when the curator gave it
     """
     ALTER TABLE sources ADD COLUMN url TEXT;
+    """,
+    # 5: the generation each record was last written at, so an index can catch up with only what changed;
+    # workshops get an owner, a share list and a public flag; moderators get accounts. SQLite cannot
+    # change a CHECK, so users is rebuilt (its sessions go with it: everyone logs in again once).
+    """
+    ALTER TABLE records ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX records_generation ON records(generation);
+    ALTER TABLE workshops ADD COLUMN owner TEXT;
+    ALTER TABLE workshops ADD COLUMN public INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE workshop_members (
+        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        username TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, username)
+    );
+    CREATE TABLE users_new (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('moderator', 'curator', 'admin')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO users_new SELECT username, role, password_hash, disabled, created_at FROM users;
+    DROP TABLE users;
+    ALTER TABLE users_new RENAME TO users;
     """,
 ]
 
@@ -260,14 +284,36 @@ class Store:
         self.db.execute("DELETE FROM spans WHERE record_id = ?", (record.id,))
         self.db.executemany("INSERT OR IGNORE INTO spans (record_id, source, start, end) VALUES (?, ?, ?, ?)",
                             [(record.id, *span) for span in record.spans()])
-        self._bump()
+        self.db.execute("UPDATE records SET generation = ? WHERE id = ?", (self._bump(), record.id))
 
-    def _bump(self) -> None:
+    def _bump(self) -> int:
+        """Raise the store's generation; returns the new value."""
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        return self.generation()
 
     def generation(self) -> int:
         """A counter raised by every record write: the index remembers the generation it reflects."""
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+    def changed_since(self, generation: int) -> tuple[int, list[tuple[int, Record]], set[int]]:
+        """(current generation, records written after `generation`, every row id), read in one snapshot.
+
+        What an index at `generation` needs to catch up: add the records returned, drop the ids it
+        holds that are no longer stored.
+        """
+        with self.lock:
+            in_transaction = self.db.in_transaction
+            if not in_transaction:
+                self.db.execute("BEGIN")
+            try:
+                current = self.generation()
+                rows = self.db.execute("SELECT rowid, data FROM records WHERE generation > ?", (generation,))
+                changed = [(int(r["rowid"]), Record.from_dict(json.loads(r["data"]))) for r in rows]
+                rowids = self.rowids()
+            finally:
+                if not in_transaction:
+                    self.db.execute("COMMIT")
+        return current, changed, rowids
 
     def delete(self, ids: Iterable[str]) -> list[int]:
         """Delete records by id; returns the row ids removed (to drop from the index)."""
@@ -406,7 +452,9 @@ class Store:
             position = {t["id"]: t["position"] for t in tables}
             items = self.db.execute("SELECT record_id, table_id, note, added_at FROM workshop_items "
                                     "WHERE workshop_id = ? ORDER BY added_at, record_id", (w["id"],)).fetchall()
-            rows.append({**{k: w[k] for k in w.keys() if k != "id"},
+            members = [m["username"] for m in self.db.execute(
+                "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (w["id"],))]
+            rows.append({**{k: w[k] for k in w.keys() if k != "id"}, "members": members,
                          "tables": [{"position": t["position"], "name": t["name"], "locked": bool(t["locked"])}
                                     for t in tables],
                          "items": [{"record_id": i["record_id"], "table": position.get(i["table_id"]),
@@ -422,10 +470,12 @@ class Store:
                                    (row["title"], row["created_at"])).fetchone():
                     continue
                 wid = self.db.execute(
-                    "INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)", tuple(row[k] for k in ("title", "date", "place", "n_tables",
-                                                                          "per_table", "created_at",
-                                                                          "updated_at"))).lastrowid
+                    "INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at, owner, "
+                    "public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*(row[k] for k in ("title", "date", "place", "n_tables", "per_table", "created_at",
+                                        "updated_at")), row.get("owner"), int(bool(row.get("public"))))).lastrowid
+                self.db.executemany("INSERT INTO workshop_members (workshop_id, username) VALUES (?, ?)",
+                                    [(wid, name) for name in dict.fromkeys(row.get("members") or [])])
                 table_ids = {}
                 for table in row["tables"]:  # type: ignore[union-attr]
                     table_ids[table["position"]] = self.db.execute(

@@ -1,7 +1,9 @@
 """Workshops: moderators shortlist practices and seat them at discussion tables.
 
 A workshop (an inspiration day, a regional welfare café) has a title, date,
-place, a number of tables and a target number of practices per table. Its
+place, a number of tables and a target number of practices per table. It
+belongs to the moderator who created it and whom they share it with
+(`can_edit`); visitors see it, read-only, only when it is made public. Its
 shortlist holds practices (record ids, with a note why). `propose_tables`
 groups the shortlist into balanced tables by content with places spread out
 (kb/tables.py); the moderator then moves practices, renames and locks tables,
@@ -19,7 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kb import tables as grouping
-from kb.errors import InvalidQuery, KBError, NotFound
+from kb.accounts import Session, require
+from kb.errors import Forbidden, InvalidQuery, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
 from kb.search import Filters
@@ -42,6 +45,9 @@ class Workshop:
     per_table: int
     created_at: str
     updated_at: str
+    owner: str | None = None          # None: made before workshops had owners (or by the CLI); admins manage it
+    public: bool = False              # visitors may open it read-only
+    members: tuple[str, ...] = ()     # other accounts that may change it
 
 
 @dataclass
@@ -94,9 +100,60 @@ class Coverage:
 
 
 # ---------------------------------------------------------------- workshops
-def _workshop(row: sqlite3.Row) -> Workshop:
+def _workshop(db: sqlite3.Connection, row: sqlite3.Row) -> Workshop:
+    members = tuple(r["username"] for r in db.execute(
+        "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (row["id"],)))
     return Workshop(int(row["id"]), row["title"], row["date"], row["place"], int(row["n_tables"]),
-                    int(row["per_table"]), row["created_at"], row["updated_at"])
+                    int(row["per_table"]), row["created_at"], row["updated_at"], row["owner"], bool(row["public"]),
+                    members)
+
+
+# ---------------------------------------------------------------- who may see and change a workshop
+def can_edit(workshop: Workshop, session: Session | None) -> bool:
+    """Its owner, the accounts it is shared with, and admins; never a visitor."""
+    if session is None:
+        return False
+    return session.role == "admin" or session.username == workshop.owner or session.username in workshop.members
+
+
+def can_view(workshop: Workshop, session: Session | None) -> bool:
+    return workshop.public or can_edit(workshop, session)
+
+
+def visible_workshops(kb: KnowledgeBase, session: Session | None) -> list[Workshop]:
+    """The workshops this visitor or account may open, newest first."""
+    return [w for w in list_workshops(kb) if can_view(w, session)]
+
+
+def editable(kb: KnowledgeBase, workshop_id: int, session: Session | None) -> Workshop:
+    """The workshop, when `session` may change it; AuthError for a visitor, Forbidden for someone else's."""
+    workshop = get_workshop(kb, workshop_id)
+    require(session, "moderator")
+    if not can_edit(workshop, session):
+        assert session is not None
+        raise Forbidden(f"workshop {workshop_id} belongs to {workshop.owner or 'the administrators'}; "
+                        f"{session.username} may not change it", code="workshop.not_yours",
+                        workshop=workshop_id, owner=workshop.owner)
+    return workshop
+
+
+def share_workshop(kb: KnowledgeBase, workshop_id: int, members: Iterable[str] = (),
+                   public: bool | None = None) -> Workshop:
+    """Who else may change the workshop (replaces the list), and whether visitors may open it read-only."""
+    current = get_workshop(kb, workshop_id)
+    names = [m for m in dict.fromkeys(m.strip() for m in members) if m and m != current.owner]
+    with kb.store.transaction() as db:
+        unknown = [m for m in names if not db.execute("SELECT 1 FROM users WHERE username = ?", (m,)).fetchone()]
+        if unknown:
+            raise InvalidQuery(f"no account named {', '.join(map(repr, unknown))}", code="workshop.unknown_member",
+                               names=unknown)
+        db.execute("DELETE FROM workshop_members WHERE workshop_id = ?", (workshop_id,))
+        db.executemany("INSERT INTO workshop_members (workshop_id, username) VALUES (?, ?)",
+                       [(workshop_id, m) for m in names])
+        if public is not None:
+            db.execute("UPDATE workshops SET public = ? WHERE id = ?", (int(public), workshop_id))
+        _touch(db, workshop_id)
+    return get_workshop(kb, workshop_id)
 
 
 def _check(title: str | None, n_tables: int | None, per_table: int | None) -> None:
@@ -113,13 +170,17 @@ def _blank(value: str | None) -> str | None:
 
 
 def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, place: str | None = None,
-                    n_tables: int = 4, per_table: int = 4) -> Workshop:
+                    n_tables: int = 4, per_table: int = 4, owner: str | None = None) -> Workshop:
+    """A new, private workshop owned by `owner` (an account name; None for one the administrators manage)."""
     _check(title, n_tables, per_table)
     stamp = now()
     with kb.store.transaction() as db:
-        cur = db.execute("INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (title.strip(), _blank(date), _blank(place), n_tables, per_table, stamp, stamp))
+        if owner is not None and not db.execute("SELECT 1 FROM users WHERE username = ?", (owner,)).fetchone():
+            raise InvalidQuery(f"no account named {owner!r} to own the workshop", code="workshop.unknown_member",
+                               names=[owner])
+        cur = db.execute("INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at, "
+                         "owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (title.strip(), _blank(date), _blank(place), n_tables, per_table, stamp, stamp, owner))
         workshop_id = int(cur.lastrowid or 0)
         _sync_tables(db, workshop_id, n_tables)
     return get_workshop(kb, workshop_id)
@@ -127,15 +188,15 @@ def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, plac
 
 def list_workshops(kb: KnowledgeBase) -> list[Workshop]:
     """Newest first: the workshop being prepared now is the one people look for."""
-    rows = kb.store.db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC")
-    return [_workshop(r) for r in rows]
+    db = kb.store.db
+    return [_workshop(db, r) for r in db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC")]
 
 
 def get_workshop(kb: KnowledgeBase, workshop_id: int) -> Workshop:
     row = kb.store.db.execute("SELECT * FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
     if not row:
         raise NotFound(f"no workshop with id {workshop_id}")
-    return _workshop(row)
+    return _workshop(kb.store.db, row)
 
 
 def update_workshop(kb: KnowledgeBase, workshop_id: int, *, title: str | None = None, date: str | None = None,
@@ -225,20 +286,24 @@ def remove_items(kb: KnowledgeBase, workshop_id: int, record_ids: Iterable[str])
     return removed
 
 
-def shortlist(kb: KnowledgeBase, workshop_id: int) -> list[ShortlistItem]:
-    """The shortlist in the order practices were added, each with its table position (or None)."""
+def shortlist(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None = None) -> list[ShortlistItem]:
+    """The shortlist in the order practices were added, each with its table position (or None).
+
+    `statuses` keeps only records with one of them: a visitor never sees a draft or hidden record.
+    """
     get_workshop(kb, workshop_id)
     rows = kb.store.db.execute(
         "SELECT i.record_id, i.note, i.added_at, t.position FROM workshop_items i "
         "LEFT JOIN workshop_tables t ON t.id = i.table_id WHERE i.workshop_id = ? "
         "ORDER BY i.added_at, i.rowid", (workshop_id,)).fetchall()
-    return [ShortlistItem(kb.get(r["record_id"]), r["note"], r["position"], r["added_at"]) for r in rows]
+    items = [ShortlistItem(kb.get(r["record_id"]), r["note"], r["position"], r["added_at"]) for r in rows]
+    return [i for i in items if statuses is None or i.record.status in statuses]
 
 
 # ---------------------------------------------------------------- tables
-def tables(kb: KnowledgeBase, workshop_id: int) -> list[Table]:
-    """The workshop's tables in order, each with its seated practices."""
-    items = shortlist(kb, workshop_id)
+def tables(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None = None) -> list[Table]:
+    """The workshop's tables in order, each with its seated practices (of `statuses`, when given)."""
+    items = shortlist(kb, workshop_id, statuses)
     rows = kb.store.db.execute("SELECT id, position, name, locked FROM workshop_tables WHERE workshop_id = ? "
                                "ORDER BY position", (workshop_id,)).fetchall()
     out = [Table(int(r["id"]), int(r["position"]), r["name"], bool(r["locked"])) for r in rows]
@@ -249,8 +314,8 @@ def tables(kb: KnowledgeBase, workshop_id: int) -> list[Table]:
     return out
 
 
-def unseated(kb: KnowledgeBase, workshop_id: int) -> list[ShortlistItem]:
-    return [item for item in shortlist(kb, workshop_id) if item.table is None]
+def unseated(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None = None) -> list[ShortlistItem]:
+    return [item for item in shortlist(kb, workshop_id, statuses) if item.table is None]
 
 
 def _table_id(db: sqlite3.Connection, workshop_id: int, position: int) -> int:
@@ -309,24 +374,31 @@ def record_vectors(kb: KnowledgeBase, record_ids: Sequence[str]) -> np.ndarray:
 
 def propose_tables(kb: KnowledgeBase, workshop_id: int, seed: int = 0,
                    spread: float = grouping.DEFAULT_SPREAD) -> list[Table]:
-    """Seat every practice not on a locked table at the unlocked tables: balanced, by content, places spread.
+    """Seat the practices not on a locked table at the unlocked tables: balanced, by content, places spread.
 
+    No table gets more than the workshop's practices per table: when the shortlist holds more, the
+    practices added last stay unseated (`unseated` lists them, so the caller can say why).
     Unlocked tables get a name from their dominant themes; locked tables are left exactly as they are.
     """
-    get_workshop(kb, workshop_id)
+    workshop = get_workshop(kb, workshop_id)
     current = tables(kb, workshop_id)
     free = [t for t in current if not t.locked]
     locked_positions = {t.position for t in current if t.locked}
-    pending = sorted((item for item in shortlist(kb, workshop_id) if item.table not in locked_positions),
-                     key=lambda item: item.record_id)
-    if not pending:
+    waiting = [item for item in shortlist(kb, workshop_id) if item.table not in locked_positions]
+    if not waiting:
         return current
     if not free:
-        raise KBError("every table is locked; unlock a table to seat the other practices")
+        raise KBError("every table is locked; unlock a table to seat the other practices", code="workshop.all_locked")
+    capacity = len(free) * workshop.per_table
+    pending = sorted(waiting[:capacity], key=lambda item: item.record_id)
+    left_out = waiting[capacity:]
     vectors = record_vectors(kb, [item.record_id for item in pending])
     result = grouping.propose(vectors, len(free), [place_keys(item.record) for item in pending], seed=seed,
                               spread=spread)
     with kb.store.transaction() as db:
+        for item in left_out:
+            db.execute("UPDATE workshop_items SET table_id = NULL WHERE workshop_id = ? AND record_id = ?",
+                       (workshop_id, item.record_id))
         for item, t in zip(pending, result.assignment.tolist(), strict=True):
             db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
                        (free[t].id, workshop_id, item.record_id))
@@ -398,7 +470,7 @@ def as_dict(kb: KnowledgeBase, workshop_id: int) -> dict:
                 "themes": r.themes, "note": item.note}
 
     return {"id": w.id, "title": w.title, "date": w.date, "place": w.place, "tables_wanted": w.n_tables,
-            "per_table": w.per_table,
+            "per_table": w.per_table, "owner": w.owner, "public": w.public, "members": list(w.members),
             "tables": [{"position": t.position, "name": t.name, "locked": t.locked, "themes": t.themes(),
                         "practices": [practice(i) for i in t.items]} for t in tables(kb, workshop_id)],
             "unseated": [practice(i) for i in unseated(kb, workshop_id)]}

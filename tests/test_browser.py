@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-from test_app import APP, EVENT, ROOT, SOURCE, build_demo_kb, by_title
+from test_app import EVENT, ROOT, SOURCE, build_demo_kb, by_title
 
 from kb import Record
 
 pytestmark = pytest.mark.browser
 
+SERVER = str(ROOT / "web" / "server.py")  # app.py behind the login-cookie route, metrics closed
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -50,11 +51,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @contextmanager
 def running_app(home: Path) -> Iterator[str]:
-    """`streamlit run app.py` over the KB in `home`; yields its URL and always terminates the server."""
+    """`streamlit run web/server.py` over the KB in `home`; yields its URL and always terminates the server."""
     port = free_port()
     log = home / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    command = [sys.executable, "-m", "streamlit", "run", SERVER, "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "KB_HOME": str(home)}, stdout=out,

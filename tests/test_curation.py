@@ -161,6 +161,23 @@ def test_split_keeps_provenance_and_survives_reingest(kb, corpus_files):
     index_matches_store(kb)
 
 
+def test_split_reads_each_parts_fields_from_its_own_text(fake_kb):
+    from ingest.pipeline import refresh_fields
+
+    text = ("Het OCMW van Brugge opent een sociale kruidenier voor gezinnen in armoede. "
+            "Vrijwilligers van vzw De Schakel helpen in de winkel.\n"
+            "In Genk start de stad een project rond eenzaamheid bij ouderen met huisbezoeken.")
+    whole = fake_kb.curation.add({"title": "Twee praktijken", "text": text, "kind": "practice",
+                                  "municipalities": ["Brugge", "Genk"]}, "ann")
+    at = text.index("In Genk")
+    first, second = fake_kb.curation.split(whole.id, at, "Huisbezoeken in Genk", whole.version, "ann",
+                                           refresh=refresh_fields)
+    assert first.municipalities == ["Brugge"] and second.municipalities == ["Genk"]
+    assert first.provinces == ["West-Vlaanderen"] and second.provinces == ["Limburg"]
+    assert "municipalities" not in first.curated and "municipalities" not in second.curated
+    assert "Ouderen" in second.target_groups and "Ouderen" not in first.target_groups
+
+
 def test_curated_fields_survive_reingest_of_a_changed_source(kb, corpus_files, tmp_path):
     path = corpus_files[0]
     record = [r for r in kb.records() if r.source == path.name and r.kind == "practice"][1]
@@ -223,7 +240,7 @@ def test_a_crash_in_the_middle_of_a_save_leaves_store_and_index_consistent(kb, m
 
 def test_a_crash_between_store_and_index_is_repaired_on_open(kb, monkeypatch):
     record = practice(kb)
-    monkeypatch.setattr(type(kb), "sync_index", lambda self, upserts, removed, save=True: None)
+    monkeypatch.setattr(type(kb), "sync_index", lambda self, save=True: None)
     kb.curation.edit(record.id, {"title": "Nieuwe titel na crash"}, record.version, "ann")
     monkeypatch.undo()
     reopened = KnowledgeBase(Settings.from_env(home=kb.settings.home), embedder=FakeEmbedder())

@@ -344,17 +344,22 @@ def test_manual_merge(kb: KnowledgeBase, token: str) -> None:
     left, right = drafts(kb, 5), drafts(kb, 6)
     at.selectbox(key="manual_merge_left").set_value(left.id)
     at.selectbox(key="manual_merge_right").set_value(right.id).run()
-    preview = [m.value for m in at.markdown if m.value.startswith("**Na samenvoegen**")][-1]  # the manual one
     merged, _ = kb.curation.merge_preview([left.id, right.id])
-    for value in merged.municipalities + merged.themes:
-        assert value.replace("-", "\\-") in preview or value in preview
+    boxes = {box.label: box for box in at.multiselect if box.key and box.key.startswith(f"merge-choice-{left.id}-")}
+    expected = {"Gemeenten": merged.municipalities, "Thema's": merged.themes, "Doelgroepen": merged.target_groups}
+    assert {label: boxes[label].value for label, values in expected.items() if values} == \
+        {label: values for label, values in expected.items() if values}
+    assert merged.themes, "the two records chosen have themes to choose from"
     gained = [t for t in right.themes if t not in left.themes]
-    assert not gained or "(nieuw:" in preview
+    assert not gained or any("Nieuw van rechts" in c.value and gained[0] in c.value for c in at.caption)
+    kept_theme = merged.themes[0]
+    boxes["Thema's"].set_value([kept_theme]).run()  # the curator drops the other themes before merging
     count = len(kb.records())
     at.button(key="manual-merge").click().run()
     assert not at.exception, at.exception
     assert len(kb.records()) == count - 1
     assert kb.store.find(right.id) is None and kb.get(left.id).origins[0]["id"] == right.id
+    assert kb.get(left.id).themes == [kept_theme] and "themes" in kb.get(left.id).curated
 
 
 def test_markup_in_an_ingested_programme_text_is_shown_as_text(kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -1,23 +1,25 @@
 """Curation end to end in Debian's chromium: a curator logs in, corrects a record, approves it, a viewer finds it.
 
-The server runs `streamlit run app.py` over a demo KB built with the real model
+The server runs `streamlit run web/server.py` over a demo KB built with the real model
 (tests/test_app.py); the browser is driven by Playwright, never a downloaded one.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from test_app import build_demo_kb, by_title
-from test_browser import CHROMIUM, WAIT_MS, chromium_page, running_app
+from test_browser import CHROMIUM, WAIT_MS, chromium_page, running_app, settle
 
 from kb import KnowledgeBase, Record, Settings
 from kb.accounts import Accounts
+from kb.curation import split_points
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Reco
         accounts = Accounts(kb.store)
         accounts.add(CURATOR, PASSWORD, "curator")
         accounts.add("tom", "nog-een-lang-wachtwoord", "curator")
+        accounts.add("eva", "nog-een-lang-wachtwoord", "curator")
     finally:
         kb.close()
     with running_app(home) as url:
@@ -81,6 +84,65 @@ def test_viewer_cannot_reach_the_curation_page(server: tuple[str, Record, Path],
     assert page.get_by_role("heading", name="Nakijken en bewerken").count() == 0
     page.goto(f"{url}/?id={record.id}")  # a draft is not shown to viewers, not even by a shared link
     page.get_by_text("nog) niet openbaar").wait_for(state="visible")
+
+
+def test_no_draft_title_reaches_a_visitor(server: tuple[str, Record, Path], browser_page: Page) -> None:
+    """The draft is searched for by its own words, on the first screen and on the workshops page."""
+    url, record, _ = server
+    page = browser_page
+    page.goto(url)
+    page.get_by_text("Recent toegevoegd").wait_for(state="visible")
+    assert TITLE not in page.locator("body").inner_text()
+    box = page.get_by_label("Zoek in de praktijkenbank")
+    box.fill("Buurtwerk 't Zand Brugge")
+    box.press("Enter")
+    page.locator(".pb-card").first.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    assert TITLE not in page.locator("body").inner_text()
+    page.goto(f"{url}/workshops")
+    page.get_by_role("heading", name="Workshops").first.wait_for(state="visible")
+    assert TITLE not in page.locator("body").inner_text()
+
+
+def test_a_curator_reloads_and_stays_logged_in_on_the_same_page(server: tuple[str, Record, Path],
+                                                               browser_page: Page) -> None:
+    url, _, _ = server
+    page = browser_page
+    page.goto(url)
+    log_in(page, "tom", "nog-een-lang-wachtwoord")
+    page.get_by_text("Ingelogd als tom").wait_for(state="visible")
+    page.get_by_role("link", name="Controle").click()
+    page.get_by_role("heading", name="Controle").wait_for(state="visible")
+    deadline = time.monotonic() + 30
+    while not [c for c in page.context.cookies() if c["name"] == "kb_session"] and time.monotonic() < deadline:
+        time.sleep(0.2)  # the page script trades the login's ticket for the cookie
+    cookie = next(c for c in page.context.cookies() if c["name"] == "kb_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["expires"] > time.time()
+    assert "kb_session" not in page.evaluate("document.cookie")  # no script can read it
+    assert "kb_session" not in page.url
+
+    page.reload()
+    page.get_by_text("Ingelogd als tom").wait_for(state="visible")
+    page.get_by_role("heading", name="Controle").wait_for(state="visible")
+    assert page.url.endswith("/controle")
+
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_text("Inloggen voor redacteurs").wait_for(state="visible")
+    page.wait_for_timeout(1000)
+    page.reload()
+    page.get_by_text("Inloggen voor redacteurs").wait_for(state="visible")
+    assert page.get_by_text("Ingelogd als tom").count() == 0
+
+
+def test_a_forged_cookie_logs_nobody_in(server: tuple[str, Record, Path], browser_page: Page) -> None:
+    url, _, _ = server
+    page = browser_page
+    host = url.split("//")[1].split(":")[0]
+    page.context.add_cookies([{"name": "kb_session", "value": "tom.bedacht.handtekening", "domain": host,
+                               "path": "/"}])
+    page.goto(f"{url}/controle")
+    page.get_by_text("Inloggen voor redacteurs").wait_for(state="visible")
+    assert page.get_by_text("Ingelogd als").count() == 0
 
 
 def test_curator_edits_approves_and_a_viewer_finds_it_by_the_new_filter(server: tuple[str, Record, Path],
@@ -133,3 +195,100 @@ def test_login_is_throttled_after_repeated_failures(server: tuple[str, Record, P
     log_in(page, "tom", "nog-een-lang-wachtwoord")
     page.get_by_text("Te veel mislukte pogingen").wait_for(state="visible")
     assert page.get_by_text("Ingelogd als tom").count() == 0
+
+
+def test_ten_parallel_wrong_logins_lock_the_account(server: tuple[str, Record, Path], browser_page: Page) -> None:
+    """Ten tabs send a wrong password at the same moment: only five are checked, then the account is locked."""
+    url, _, home = server
+    browser = browser_page.context.browser
+    tabs = [browser_page] + [browser.new_page(viewport={"width": 1300, "height": 900}) for _ in range(9)]
+    for n, tab in enumerate(tabs):
+        tab.set_default_timeout(WAIT_MS)
+        tab.goto(url)
+        tab.get_by_text("Praktijkenbank lokaal sociaal beleid").wait_for(state="visible")
+        tab.get_by_text("Inloggen voor redacteurs").click()
+        tab.get_by_label("Gebruikersnaam").fill("eva")
+        tab.get_by_label("Wachtwoord").fill(f"fout-wachtwoord-{n}")
+    for tab in tabs:  # Playwright's clicks return once dispatched, so the ten submissions overlap on the server
+        tab.get_by_role("button", name="Inloggen").click(no_wait_after=True)
+    for tab in tabs:
+        tab.get_by_test_id("stAlertContentError").wait_for(state="visible")
+    assert failures(home, "eva") == 5
+    log_in(tabs[0], "eva", "nog-een-lang-wachtwoord")
+    tabs[0].get_by_text("Te veel mislukte pogingen").wait_for(state="visible")
+    assert tabs[0].get_by_text("Ingelogd als eva").count() == 0
+
+
+def approved(home: Path, wanted: Callable[[Record], bool], exclude: set[str]) -> Record:
+    """The longest record `wanted` accepts, approved (by this process: the server catches up)."""
+    kb = KnowledgeBase(Settings.from_env(home=home))
+    try:
+        record = max((r for r in kb.records() if r.id not in exclude and wanted(r)), key=lambda r: len(r.text))
+        if record.status != "approved":
+            record = kb.curation.set_status(record.id, "approved", record.version, "setup")
+        return record
+    finally:
+        kb.close()
+
+
+def stored(home: Path, record_id: str) -> Record | None:
+    kb = KnowledgeBase(Settings.from_env(home=home))
+    try:
+        return kb.store.find(record_id)
+    finally:
+        kb.close()
+
+
+def test_split_happens_at_a_sentence_and_each_part_gets_its_own_fields(server: tuple[str, Record, Path],
+                                                                       browser_page: Page) -> None:
+    url, _, home = server
+    record = approved(home, lambda r: bool(split_points(r.text)), set())
+    page = browser_page
+    page.goto(f"{url}/?id={record.id}")
+    log_in(page, CURATOR, PASSWORD)
+    page.get_by_text(f"Ingelogd als {CURATOR}").wait_for(state="visible")
+    page.get_by_role("button", name="Bewerken").click()
+    page.get_by_text(f"nummer {record.id}").wait_for(state="visible")
+    page.get_by_test_id("stExpander").filter(has_text="Splitsen").locator("summary").click()
+    page.get_by_label("Titel van het tweede deel").fill("Tweede deel uit de browser")
+    page.get_by_role("button", name="Splitsen", exact=True).click()
+    page.get_by_text("Gesplitst: het tweede deel").wait_for(state="visible")
+    first = stored(home, record.id)
+    assert first is not None and record.text.startswith(first.text) and len(first.text) < len(record.text)
+    assert first.text.rstrip().endswith((".", "!", "?", ":", ")", "”")) or record.text[len(first.text)] == "\n"
+
+
+def test_merge_lets_the_curator_choose_each_field(server: tuple[str, Record, Path], browser_page: Page) -> None:
+    url, _, home = server
+    left = approved(home, lambda r: bool(r.themes), set())
+    right = approved(home, lambda r: bool(set(r.themes) - set(left.themes)), {left.id})
+    page = browser_page
+    page.goto(url)
+    log_in(page, CURATOR, PASSWORD)
+    page.get_by_text(f"Ingelogd als {CURATOR}").wait_for(state="visible")
+    page.get_by_role("link", name="Dubbels samenvoegen").click()
+    page.get_by_role("heading", name="Zelf twee praktijken samenvoegen").wait_for(state="visible")
+    for key, record in (("manual_merge_left", left), ("manual_merge_right", right)):
+        box = page.locator(f".st-key-{key}")
+        box.locator("input").click()
+        page.keyboard.type(record.title[:30])
+        page.get_by_role("option").filter(has_text=record.title).first.wait_for(state="visible")
+        page.keyboard.press("Enter")  # the first option the typed words leave
+        expect(box.get_by_role("combobox")).to_have_value(re.compile(re.escape(record.title[:30])), timeout=WAIT_MS)
+        settle(page)
+    themes = page.locator(f".st-key-merge-choice-{left.id}-{right.id}-themes")
+    themes.wait_for(state="visible")
+    merged_themes = list(dict.fromkeys(left.themes + right.themes))
+    assert len(merged_themes) >= 2, "the two records chosen have themes to choose from"
+    themes.locator("input").click()
+    page.keyboard.press("Backspace")  # drop the last theme before merging
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(500)
+    settle(page)
+    expect(themes).not_to_contain_text(merged_themes[-1], timeout=WAIT_MS)
+    page.locator(".st-key-manual-merge button").click()
+    page.get_by_test_id("stAlertContentSuccess").filter(has_text="Samengevoegd:").wait_for(state="visible")
+    merged = stored(home, left.id)
+    assert merged is not None and stored(home, right.id) is None
+    assert merged.themes == merged_themes[:-1]
+    assert "themes" in merged.curated

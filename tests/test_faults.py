@@ -209,3 +209,70 @@ def test_backup_carries_the_page_address(tmp_path: Path, corpus_files: list[Path
         assert kb.source_url(corpus_files[4].name) == "https://www.vvsg.be/trefdag"
     finally:
         kb.close()
+
+
+# ---------------------------------------------------------------- one writer for the index
+def vector_matches_text(kb: KnowledgeBase, record_id: str) -> float:
+    vector = kb.index().vector(kb.store.rowid_of(record_id))
+    return float(vector @ FakeEmbedder().passages([kb.get(record_id).embedding_text()])[0])
+
+
+def test_an_edit_during_an_ingest_keeps_its_vector(home, corpus_files, monkeypatch):
+    """Race (a): while an ingest reads its file, another process edits a title; the ingest then saves."""
+    import ingest.run
+
+    ingesting, editor = reopened(home), reopened(home)
+    record = editor.records()[0]
+    read = ingest.run.process
+
+    def edit_meanwhile(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        editor.curation.edit(record.id, {"title": "Titel gewijzigd tijdens de ingest"}, record.version, "ann")
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.run, "process", edit_meanwhile)
+    ingest_paths(ingesting, [corpus_files[3]])
+    for kb in (ingesting, editor):
+        kb.close()
+    fresh = reopened(home)
+    try:
+        assert fresh.get(record.id).title == "Titel gewijzigd tijdens de ingest"
+        assert fresh.check(repair=False) == []
+        assert vector_matches_text(fresh, record.id) == pytest.approx(1.0, abs=1e-5)
+    finally:
+        fresh.close()
+
+
+def test_a_long_lived_process_catches_up_before_it_writes(home, corpus_files):
+    """Race (b): the app loaded the index, a CLI ingest adds records, the app then saves a status change."""
+    app = reopened(home)
+    before = app.search("", k=0).total
+    cli = reopened(home)
+    ingest_paths(cli, [corpus_files[3]])
+    added = cli.store.count() - before
+    cli.close()
+    record = app.records()[0]
+    app.curation.set_status(record.id, "approved", record.version, "ann")
+    try:
+        assert added > 0
+        assert app.search("", k=0).total == before + added
+        fresh = reopened(home)
+        assert fresh.check(repair=False) == []
+        assert set(fresh.index().ids().tolist()) == fresh.store.rowids()
+        fresh.close()
+    finally:
+        app.close()
+
+
+def test_check_finds_a_vector_that_belongs_to_an_old_text(home):
+    kb = reopened(home)
+    record = kb.records()[0]
+    index = kb.index()
+    stale = FakeEmbedder().passages(["een heel andere tekst over iets anders"])
+    index.add([kb.store.rowid_of(record.id)], stale)
+    kb.save_index(index)
+    try:
+        problems = kb.check(repair=False)
+        assert len(problems) == 1 and "does not match their current text" in problems[0] and record.id in problems[0]
+        assert kb.check() and kb.check(repair=False) == []
+    finally:
+        kb.close()

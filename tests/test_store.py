@@ -19,6 +19,33 @@ def test_schema_version_set_on_open(tmp_path):
     assert Store(tmp_path / "kb.sqlite3").schema_version == SCHEMA_VERSION
 
 
+def test_a_version_4_base_keeps_its_records_and_accounts_after_migration(tmp_path):
+    import sqlite3
+
+    from kb.store import MIGRATIONS, _statements
+
+    path = tmp_path / "kb.sqlite3"
+    old = sqlite3.connect(path)
+    for number in range(4):
+        for statement in _statements(MIGRATIONS[number]):
+            old.execute(statement)
+    old.execute("PRAGMA user_version = 4")
+    old.execute("INSERT INTO users VALUES ('ann', 'curator', 'hash', 0, '2025-01-01T00:00:00+00:00')")
+    old.execute("INSERT INTO workshops (title, n_tables, per_table, created_at, updated_at) "
+                "VALUES ('Oud', 2, 3, '2025-01-01', '2025-01-01')")
+    old.commit()
+    old.close()
+    store = Store(path)
+    store.upsert([make()])
+    assert store.schema_version == SCHEMA_VERSION
+    assert [tuple(r) for r in store.db.execute("SELECT username, role FROM users")] == [("ann", "curator")]
+    store.db.execute("INSERT INTO users VALUES ('mia', 'moderator', 'hash', 0, '2025-01-01T00:00:00+00:00')")
+    assert [tuple(r) for r in store.db.execute("SELECT title, owner, public FROM workshops")] == [("Oud", None, 0)]
+    generation, changed, _ = store.changed_since(0)
+    assert generation == store.generation() and [r.id for _, r in changed] == [make().id]
+    store.close()
+
+
 def test_ids_are_stable_from_provenance():
     assert make().id == make().id == record_id("a.txt", 0, 10)
     assert make(start=1).id != make().id

@@ -338,7 +338,7 @@ def test_cli_unknown_workshop_is_a_one_line_error(cli_home: Path) -> None:
 
 def test_seated_counts_match_records(kb: KnowledgeBase, records: list[Record]) -> None:
     """A practice shortlisted in two workshops sits at a table in each, independently."""
-    a, b = ws.create_workshop(kb, "A", n_tables=2), ws.create_workshop(kb, "B", n_tables=5)
+    a, b = ws.create_workshop(kb, "A", n_tables=2, per_table=5), ws.create_workshop(kb, "B", n_tables=5)
     for w in (a, b):
         ws.add_items(kb, w.id, [r.id for r in records])
         ws.propose_tables(kb, w.id)
@@ -347,28 +347,143 @@ def test_seated_counts_match_records(kb: KnowledgeBase, records: list[Record]) -
 
 
 # ---------------------------------------------------------------- the Streamlit page, in-process
+WORKSHOPS_PAGE = str(Path(__file__).parent.parent / "web" / "views" / "workshops.py")
+
+
+def workshop_page(home: Path, monkeypatch: pytest.MonkeyPatch, token: str | None = None):  # noqa: ANN201 - AppTest
+    """The workshops page run in-process over `home`, as a visitor or as the account behind `token`."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from web.state import TOKEN_KEY
+
+    monkeypatch.setenv("KB_HOME", str(home))
+    st.cache_resource.clear()
+    at = AppTest.from_file(WORKSHOPS_PAGE, default_timeout=180)
+    if token:
+        at.session_state[TOKEN_KEY] = token
+    return at.run()
+
+
 @pytest.mark.model
 def test_page_shows_markup_in_titles_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A workshop title or record text with markup shows literally on the workshops page."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
+
+    from kb.accounts import Accounts
 
     home = tmp_path / "page-kb"
     base = KnowledgeBase(Settings.from_env(home=home))
     records = store_records(base)
-    w = ws.create_workshop(base, "<b>Tafels</b> [klik](https://example.org)", n_tables=2)
+    accounts = Accounts(base.store)
+    accounts.add("mia", "een-lang-wachtwoord", "moderator")
+    token = accounts.login("mia", "een-lang-wachtwoord").token
+    w = ws.create_workshop(base, "<b>Tafels</b> [klik](https://example.org)", n_tables=2, owner="mia")
     ws.add_items(base, w.id, [r.id for r in records[:4]], note="*vet*")
     ws.propose_tables(base, w.id)
     base.close()
-    monkeypatch.setenv("KB_HOME", str(home))
-    st.cache_resource.clear()
     try:
-        at = AppTest.from_file(str(Path(__file__).parent.parent / "web" / "views" / "workshops.py"),
-                               default_timeout=180).run()
+        at = workshop_page(home, monkeypatch, token)
         assert not at.exception, at.exception
         assert at.title[0].value == "\\<b\\>Tafels\\</b\\> \\[klik\\]\\(https\\://example\\.org\\)"
         lines = [m.value for m in at.markdown if "ws-practice" in m.value]
         assert len(lines) == 4 and all("<script" not in v for v in lines)
         assert any(ws_title.startswith("#### Tafel 1") for ws_title in (m.value for m in at.markdown))
+    finally:
+        st.cache_resource.clear()
+
+
+@pytest.mark.model
+def test_a_visitor_sees_only_public_workshops_read_only_and_approved(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from kb.accounts import Accounts
+
+    home = tmp_path / "page-kb"
+    base = KnowledgeBase(Settings.from_env(home=home))
+    records = store_records(base)
+    Accounts(base.store).add("mia", "een-lang-wachtwoord", "moderator")
+    approved = base.curation.set_status(records[0].id, "approved", records[0].version, "ann")
+    private = ws.create_workshop(base, "Privé voorbereiding", owner="mia")
+    public = ws.create_workshop(base, "Open tafels", n_tables=1, owner="mia")
+    for w in (private, public):
+        ws.add_items(base, w.id, [r.id for r in records[:3]])
+        ws.propose_tables(base, w.id)
+    ws.share_workshop(base, public.id, public=True)
+    base.close()
+    try:
+        at = workshop_page(home, monkeypatch)
+        assert not at.exception, at.exception
+        assert at.title[0].value == "Open tafels"
+        assert [s.options for s in at.sidebar.selectbox] == [["Open tafels"]]
+        assert not at.sidebar.button and not at.button and not at.text_input and not at.sidebar.text_input
+        assert [tab.label for tab in at.tabs] == ["Tafels", "Afdrukken"]
+        shown = " ".join(m.value for m in at.markdown if "ws-practice" in m.value)
+        assert approved.title.split()[0] in shown
+        assert all(r.title not in shown for r in records[1:3])  # drafts never reach a visitor
+    finally:
+        st.cache_resource.clear()
+
+
+def test_only_the_owner_members_and_admins_may_change_a_workshop(kb: KnowledgeBase) -> None:
+    from kb.accounts import Accounts
+    from kb.errors import AuthError, Forbidden
+
+    accounts = Accounts(kb.store)
+    for name, role in (("mia", "moderator"), ("tom", "moderator"), ("ann", "curator"), ("root", "admin")):
+        accounts.add(name, "een-lang-wachtwoord", role)
+    session = {name: accounts.login(name, "een-lang-wachtwoord") for name in ("mia", "tom", "ann", "root")}
+    w = ws.create_workshop(kb, "Van Mia", owner="mia")
+    assert ws.editable(kb, w.id, session["mia"]).owner == "mia"
+    assert ws.editable(kb, w.id, session["root"])
+    with pytest.raises(AuthError):
+        ws.editable(kb, w.id, None)
+    for other in ("tom", "ann"):
+        with pytest.raises(Forbidden) as refused:
+            ws.editable(kb, w.id, session[other])
+        assert refused.value.code == "workshop.not_yours"
+    ws.share_workshop(kb, w.id, ["tom"])
+    assert ws.editable(kb, w.id, session["tom"]).members == ("tom",)
+    assert [x.id for x in ws.visible_workshops(kb, None)] == []
+    assert [x.id for x in ws.visible_workshops(kb, session["ann"])] == []
+    with pytest.raises(InvalidQuery):
+        ws.share_workshop(kb, w.id, ["niemand"])
+    with pytest.raises(InvalidQuery):
+        ws.create_workshop(kb, "Van niemand", owner="niemand")
+
+
+def test_proposal_never_seats_more_than_per_table(kb: KnowledgeBase, records: list[Record]) -> None:
+    w = ws.create_workshop(kb, "Klein", n_tables=2, per_table=3)
+    ws.add_items(kb, w.id, [r.id for r in records])
+    current = ws.propose_tables(kb, w.id)
+    assert [len(t.items) for t in current] == [3, 3]
+    waiting = ws.unseated(kb, w.id)
+    assert len(waiting) == len(records) - 6
+    added_order = [i.record_id for i in ws.shortlist(kb, w.id)]
+    assert {i.record_id for i in waiting} == set(added_order[6:])  # the practices added last wait
+
+
+@pytest.mark.model
+def test_page_says_why_practices_stay_unseated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from kb.accounts import Accounts
+
+    home = tmp_path / "page-kb"
+    base = KnowledgeBase(Settings.from_env(home=home))
+    records = store_records(base)
+    accounts = Accounts(base.store)
+    accounts.add("mia", "een-lang-wachtwoord", "moderator")
+    token = accounts.login("mia", "een-lang-wachtwoord").token
+    w = ws.create_workshop(base, "Kleine zaal", n_tables=1, per_table=2, owner="mia")
+    ws.add_items(base, w.id, [r.id for r in records[:4]])
+    base.close()
+    try:
+        at = workshop_page(home, monkeypatch, token)
+        next(b for b in at.button if b.label == "Tafels voorstellen").click().run()
+        assert not at.exception, at.exception
+        assert any("2 praktijken kregen" in m.value and "geen plaats" in m.value for m in at.warning), \
+            [m.value for m in at.warning]
     finally:
         st.cache_resource.clear()

@@ -1,7 +1,8 @@
-"""The workshops page in a real browser: create a workshop, shortlist from a search, propose 4 tables,
-move a practice, download the PDF, and keep its first page as docs/workshop-pdf-page1.png.
+"""The workshops page in a real browser: a moderator logs in, creates a workshop, shortlists from a search,
+proposes 4 tables, moves a practice, downloads the PDF and keeps its first page as docs/workshop-pdf-page1.png;
+a visitor can open a public workshop but not create, change or delete one.
 
-`streamlit run app.py` runs in a subprocess over ten hand-made practices embedded with the real model;
+`streamlit run web/server.py` runs in a subprocess over ten hand-made practices embedded with the real model;
 Debian's chromium is driven by Playwright.
 """
 from __future__ import annotations
@@ -18,14 +19,18 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app import ROOT
 from test_browser import CHROMIUM, chromium_page, running_app
+from test_curation_browser import log_in
 from test_workshop import store_records
 
 from kb import KnowledgeBase, Settings
+from kb import workshop as ws
+from kb.accounts import Accounts
 
 pytestmark = pytest.mark.browser
 
 PNG = ROOT / "docs" / "workshop-pdf-page1.png"
 TITLE = "Inspiratiedag Lokaal Welzijn – thematafels"
+MODERATOR, PASSWORD = "mia", "een-lang-wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +44,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store_records(kb)
         kb.store.upsert([replace(r, status="approved") for r in kb.records()])  # what viewers may see
         kb.reindex()
+        Accounts(kb.store).add(MODERATOR, PASSWORD, "moderator")
+        for title, public in (("Privé voorbereiding", False), ("Open tafels", True)):
+            w = ws.create_workshop(kb, title, n_tables=2, owner=MODERATOR)
+            ws.add_items(kb, w.id, [r.id for r in kb.records()[:4]])
+            ws.propose_tables(kb, w.id)
+            ws.share_workshop(kb, w.id, public=public)
     finally:
         kb.close()
     with running_app(home) as url:
@@ -60,9 +71,26 @@ def titles_at(page: Page, position: int) -> list[str]:
     return page.locator(f".st-key-table-{position} .ws-practice b").all_inner_texts()
 
 
+def test_a_visitor_cannot_create_change_or_delete_a_workshop(server: str, page: Page) -> None:
+    page.goto(f"{server}/workshops?workshop=1")  # the private one, by its address
+    page.get_by_role("heading", name="Open tafels").wait_for(state="visible")
+    expect(page.get_by_text("U bekijkt deze workshop")).to_be_visible()
+    assert page.get_by_text("Privé voorbereiding").count() == 0
+    expect(page.locator(".ws-practice")).to_have_count(4)
+    for control in ("Workshop aanmaken", "Workshop verwijderen", "Opslaan", "Tafels voorstellen", "Vergrendelen",
+                    "Verwijderen", "Toevoegen aan workshop", "Delen bewaren"):
+        assert page.get_by_role("button", name=control).count() == 0, control
+    assert page.get_by_label("Naam van de tafel").count() == 0 and page.get_by_label("Titel").count() == 0
+    assert page.get_by_role("tab", name="Praktijken zoeken").count() == 0
+    expect(page.get_by_text("Log in als moderator")).to_be_visible()
+
+
 def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> None:
     page.goto(f"{server}/workshops")
+    log_in(page, MODERATOR, PASSWORD)
+    page.get_by_text(f"Ingelogd als {MODERATOR}").wait_for(state="visible")
     sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Nieuwe workshop").click()
     sidebar.get_by_label("Titel").fill(TITLE)
     sidebar.get_by_label("Plaats").fill("Mechelen")
     sidebar.get_by_role("button", name="Workshop aanmaken").click()

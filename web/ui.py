@@ -64,6 +64,10 @@ def error_text(exc: KBError) -> str:
         return "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk."
     if exc.code == "forbidden":
         return "Uw rol laat dit niet toe."
+    if exc.code == "workshop.not_yours":
+        return "Deze workshop is niet van u en niet met u gedeeld; u kunt hem alleen bekijken."
+    if exc.code == "workshop.unknown_member":
+        return f"Geen account met de naam {', '.join(values.get('names', []))}."
     return str(exc)
 
 

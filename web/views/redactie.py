@@ -7,10 +7,12 @@ change is silently overwritten.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
+from ingest.pipeline import refresh_fields
 from kb import KBError, KnowledgeBase, Record, labels
 from kb.curation import split_points
 from kb.errors import NotFound, VersionConflict
@@ -348,7 +350,9 @@ def split_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> N
         title = st.text_input("Titel van het tweede deel", value=first_line, key=f"split-title-{suffix}")
         if st.button("Splitsen", key=f"split-{record.id}"):
             try:
-                first, second = kb.curation.split(record.id, at, title, version, user)
+                first, second = kb.curation.split(record.id, at, title, version, user,
+                                                  refresh=partial(refresh_fields, embedder=kb.embedder,
+                                                                  cache=kb.cache))
             except VersionConflict as exc:
                 remember_conflict(record.id, exc)
                 st.rerun()

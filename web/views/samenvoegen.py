@@ -34,9 +34,10 @@ def dismiss(left: str, right: str) -> None:
 
 
 def merge(ids: list[str], versions: dict[str, int], user: str) -> None:
-    """Button callback: the versions are those shown when the button was drawn (optimistic locking)."""
+    """Button callback: the versions are those shown when the button was drawn (optimistic locking);
+    the fields are what the curator chose in `merge_choices`."""
     try:
-        merged = open_kb().curation.merge(ids, user, versions)
+        merged = open_kb().curation.merge(ids, user, versions, choices=chosen(ids[0], ids[1]))
     except VersionConflict as exc:
         who = exc.user or "een andere redacteur"
         flash("error", f"Niet samengevoegd: een van de praktijken werd intussen gewijzigd "
@@ -150,22 +151,39 @@ PREVIEW_FIELDS = (("municipalities", "Gemeenten"), ("provinces", "Provincies"), 
                   ("target_groups", "Doelgroepen"), ("partners", "Partners"), ("speakers", "Sprekers"))
 
 
+def choice_key(left_id: str, right_id: str, name: str) -> str:
+    return f"merge-choice-{left_id}-{right_id}-{name}"
+
+
+def chosen(left_id: str, right_id: str) -> dict[str, object]:
+    """The fields the curator set for this pair (title, list fields); the rest comes from the preview."""
+    names = ["title", *(name for name, _ in PREVIEW_FIELDS)]
+    return {name: st.session_state[choice_key(left_id, right_id, name)] for name in names
+            if choice_key(left_id, right_id, name) in st.session_state}
+
+
 def merge_preview(left: Record, right: Record) -> None:
-    """What the merged record will hold, with what it gains from the right-hand one marked, before anything is saved."""
+    """The merged record field by field, before anything is saved: the curator keeps or drops each value.
+
+    Every value of either record is offered and kept by default; what only the right-hand
+    record brings is named, so a wrong place or target group is noticed and dropped.
+    """
     try:
         merged, _ = open_kb().curation.merge_preview([left.id, right.id])
     except KBError as exc:
         st.error(ui.md(str(exc)))
         return
-    rows = []
-    for name, label in PREVIEW_FIELDS:
+    st.markdown("**Na samenvoegen:** soort en tekst van links; kies per veld wat blijft.")
+    if left.title != right.title:
+        st.radio("Titel", [left.title, right.title], key=choice_key(left.id, right.id, "title"))
+    columns = st.columns(2)
+    for n, (name, label) in enumerate((name, label) for name, label in PREVIEW_FIELDS if getattr(merged, name)):
         values = getattr(merged, name)
         gained = [v for v in values if v not in getattr(left, name)]
-        if values:
-            shown = ", ".join(values)
-            rows.append(f"- **{label}:** {ui.md(shown)}" + (f" (nieuw: {ui.md(', '.join(gained))})" if gained else ""))
-    st.markdown("**Na samenvoegen** (titel, soort en tekst van links; lijsten samengevoegd, achteraf aan te passen):\n"
-                + "\n".join(rows))
+        columns[n % 2].multiselect(label, values, default=values, key=choice_key(left.id, right.id, name),
+                                   placeholder="Geen")
+        if gained:
+            columns[n % 2].caption(ui.md(f"Nieuw van rechts: {', '.join(gained)}"))
 
 
 def main() -> None:

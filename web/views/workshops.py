@@ -17,8 +17,9 @@ import streamlit as st
 
 from kb import Filters, KBError, KnowledgeBase, export, labels
 from kb import workshop as ws
+from kb.accounts import require
 from web import ui
-from web.state import current_session, open_kb, public_statuses
+from web.state import account_names, current_session, open_kb, public_statuses
 
 SELECTED_KEY = "ws_selected"
 GENERATION_KEY = "ws_generation"
@@ -44,12 +45,19 @@ def bump() -> None:
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
 
 
-def act(message: str, action: Callable[..., object], *args: object) -> None:
-    """Run a library call from a callback; its error or `message` is shown on the next run."""
+def act(message: str, action: Callable[..., object], workshop_id: int, *args: object) -> None:
+    """Run a library call on a workshop from a callback, if this account may change it.
+
+    The check runs here, at the moment of the change, not only when the page was drawn: a page
+    left open after logging out, or a crafted request, changes nothing. The library's error or
+    `message` is shown on the next run.
+    """
+    kb = open_kb()
     try:
-        action(open_kb(), *args)
+        ws.editable(kb, workshop_id, current_session())
+        action(kb, workshop_id, *args)
     except KBError as exc:
-        st.session_state[FLASH_KEY] = ("error", str(exc))
+        st.session_state[FLASH_KEY] = ("error", ui.error_text(exc))
         return
     st.session_state[FLASH_KEY] = ("success", message)
     bump()
@@ -63,11 +71,14 @@ def create(form_key: str) -> None:
         return
     day: Date | None = values.get(f"{form_key}_date")
     try:
+        session = current_session()
+        require(session, "moderator")
+        assert session is not None
         created = ws.create_workshop(open_kb(), title, day.isoformat() if day else None,
                                      values.get(f"{form_key}_place", ""), int(values[f"{form_key}_tables"]),
-                                     int(values[f"{form_key}_per_table"]))
+                                     int(values[f"{form_key}_per_table"]), owner=session.username)
     except KBError as exc:
-        st.session_state[FLASH_KEY] = ("error", str(exc))
+        st.session_state[FLASH_KEY] = ("error", ui.error_text(exc))
         return
     st.session_state[SELECTED_KEY] = created.id
     st.session_state[FLASH_KEY] = ("success", f"Workshop „{created.title}” aangemaakt.")
@@ -77,15 +88,21 @@ def create(form_key: str) -> None:
 def save_settings(workshop_id: int, prefix: str) -> None:
     values = st.session_state
     day: Date | None = values.get(f"{prefix}_date")
-    act("Workshop opgeslagen.", lambda kb: ws.update_workshop(
-        kb, workshop_id, title=values[f"{prefix}_title"], date=day.isoformat() if day else "",
+    act("Workshop opgeslagen.", lambda kb, wid: ws.update_workshop(
+        kb, wid, title=values[f"{prefix}_title"], date=day.isoformat() if day else "",
         place=values[f"{prefix}_place"], n_tables=int(values[f"{prefix}_tables"]),
-        per_table=int(values[f"{prefix}_per_table"])))
+        per_table=int(values[f"{prefix}_per_table"])), workshop_id)
+
+
+def save_sharing(workshop_id: int, prefix: str) -> None:
+    values = st.session_state
+    act("Delen bewaard.", ws.share_workshop, workshop_id, values[f"{prefix}_members"], values[f"{prefix}_public"])
 
 
 def delete(workshop_id: int) -> None:
     act("Workshop verwijderd.", ws.delete_workshop, workshop_id)
-    st.session_state[SELECTED_KEY] = None
+    if st.session_state.get(FLASH_KEY, ("",))[0] == "success":
+        st.session_state[SELECTED_KEY] = None
 
 
 def move(workshop_id: int, record_id: str, key: str) -> None:
@@ -110,6 +127,14 @@ def add(workshop_id: int, record_ids: list[str]) -> None:
 def propose(workshop_id: int, seed_key: str) -> None:
     act("Tafels voorgesteld. Vergrendelde tafels bleven zoals ze waren.", ws.propose_tables, workshop_id,
         int(st.session_state.get(seed_key, 0)))
+    waiting = ws.unseated(open_kb(), workshop_id)
+    if waiting and st.session_state.get(FLASH_KEY, ("",))[0] == "success":
+        workshop = ws.get_workshop(open_kb(), workshop_id)
+        left_out = ui.count_label(len(waiting), "praktijk kreeg", "praktijken kregen")
+        st.session_state[FLASH_KEY] = (
+            "warning", f"Tafels voorgesteld, maar {left_out} geen plaats: elke tafel telt al {workshop.per_table} "
+                       "praktijken. Voeg een tafel toe of verhoog 'Praktijken per tafel' en stel opnieuw voor; wat het "
+                       "laatst op de shortlist kwam, wacht.")
 
 
 # ---------------------------------------------------------------- views
@@ -117,7 +142,7 @@ def flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
         kind, text = message
-        (st.error if kind == "error" else st.success)(ui.md(text))
+        {"error": st.error, "warning": st.warning}.get(kind, st.success)(ui.md(text))
 
 
 def workshop_fields(prefix: str, current: ws.Workshop | None) -> None:
@@ -140,8 +165,8 @@ def _date(value: str | None) -> Date | None:
         return None
 
 
-def sidebar(workshops: list[ws.Workshop]) -> int | None:
-    """Pick a workshop, or create one; returns the chosen workshop's id."""
+def sidebar(workshops: list[ws.Workshop], may_create: bool) -> int | None:
+    """Pick a workshop, or create one (logged-in moderators); returns the chosen workshop's id."""
     with st.sidebar:
         st.header("Workshops")
         ids = [w.id for w in workshops]
@@ -152,23 +177,29 @@ def sidebar(workshops: list[ws.Workshop]) -> int | None:
                 ids[0] if ids else None)
         if ids:
             st.selectbox("Workshop", ids, key=SELECTED_KEY, format_func=lambda i: titles.get(i, str(i)))
-        with st.expander("Nieuwe workshop", expanded=not ids):
-            with st.form("new-workshop", clear_on_submit=True, border=False):
-                workshop_fields("new", None)
-                st.form_submit_button("Workshop aanmaken", on_click=create, args=("new",), type="primary")
+        if may_create:
+            with st.expander("Nieuwe workshop", expanded=not ids):
+                with st.form("new-workshop", clear_on_submit=True, border=False):
+                    workshop_fields("new", None)
+                    st.form_submit_button("Workshop aanmaken", on_click=create, args=("new",), type="primary")
+        else:
+            st.caption("Log in als moderator om zelf een workshop voor te bereiden.")
     selected = st.session_state.get(SELECTED_KEY)
     if selected is not None and st.query_params.get(URL_PARAM) != str(selected):
         st.query_params[URL_PARAM] = str(selected)
     return selected
 
 
-def header(workshop: ws.Workshop, items: list[ws.ShortlistItem]) -> None:
+def header(workshop: ws.Workshop, items: list[ws.ShortlistItem], editable: bool) -> None:
     st.title(ui.md(workshop.title))
     seated = sum(1 for i in items if i.table is not None)
     parts = [labels.date_label(workshop.date), workshop.place,
              f"{ui.count_label(workshop.n_tables, 'tafel', 'tafels')} van {workshop.per_table}",
              f"{len(items)} op de shortlist, {seated} aan een tafel"]
     st.caption(ui.md(" · ".join(p for p in parts if p)))
+    if not editable:
+        st.info("U bekijkt deze workshop. Alleen wie hem voorbereidt, kan hem wijzigen.")
+        return
     generation = st.session_state.get(GENERATION_KEY, 0)
     with st.expander("Workshop bewerken of verwijderen"):
         prefix = f"edit{workshop.id}-{generation}"
@@ -177,6 +208,33 @@ def header(workshop: ws.Workshop, items: list[ws.ShortlistItem]) -> None:
             st.form_submit_button("Opslaan", on_click=save_settings, args=(workshop.id, prefix))
         sure = st.checkbox("Ja, verwijder deze workshop met zijn tafels en shortlist", key=f"sure-{workshop.id}")
         st.button("Workshop verwijderen", disabled=not sure, on_click=delete, args=(workshop.id,))
+    with st.expander("Delen"):
+        prefix = f"share{workshop.id}-{generation}"
+        owner = workshop.owner or "de beheerders"
+        st.caption(ui.md(f"Eigenaar: {owner}. Wie u hier kiest, kan de workshop ook wijzigen."))
+        with st.form(f"share-{workshop.id}", border=False):
+            others = [name for name in account_names() if name != workshop.owner]
+            st.multiselect("Samen voorbereiden met", sorted(set(others) | set(workshop.members)),
+                           default=list(workshop.members), key=f"{prefix}_members", placeholder="Niemand")
+            st.checkbox("Bezoekers mogen deze workshop bekijken (alleen lezen)", value=workshop.public,
+                        key=f"{prefix}_public")
+            st.form_submit_button("Delen bewaren", on_click=save_sharing, args=(workshop.id, prefix))
+
+
+def read_only_tables(kb: KnowledgeBase, workshop: ws.Workshop) -> None:
+    """The tables as a visitor sees them: names, approved practices and places, nothing to change."""
+    current = [t for t in ws.tables(kb, workshop.id, public_statuses(None)) if t.items]
+    if not current:
+        st.info("Er zitten nog geen praktijken aan tafel.")
+        return
+    columns = st.columns(2)
+    for n, table in enumerate(current):
+        with columns[n % 2], st.container(border=True):
+            st.markdown(f"#### {ui.md(table.label)}")
+            for item in table.items:
+                where = ui.place_label(item.record) or "—"
+                st.markdown(f'<div class="ws-practice"><b>{ui.escape(item.record.title)}</b><br>'
+                            f'<span class="pb-meta">{ui.escape(where)}</span></div>', unsafe_allow_html=True)
 
 
 def search_tab(kb: KnowledgeBase, workshop: ws.Workshop, listed: set[str]) -> None:
@@ -352,34 +410,48 @@ def _as_hit(suggestion: ws.Suggestion):  # noqa: ANN202 - kb.search.Hit, for the
     return Hit(suggestion.record, suggestion.score, 0, suggestion.score, 0.0, [], why)
 
 
-def export_tab(kb: KnowledgeBase, workshop: ws.Workshop) -> None:
+def export_tab(kb: KnowledgeBase, workshop: ws.Workshop, statuses: list[str] | None = None) -> None:
+    """Downloads of the tables; `statuses` limits them to what a visitor may see."""
     st.markdown("Een PDF met een pagina per tafel om uit te printen, of de indeling als Markdown, CSV of Excel.")
     labels = {"pdf": "PDF (een pagina per tafel)", "md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)"}
     columns = st.columns(len(labels))
     for column, (fmt, label) in zip(columns, labels.items(), strict=True):
-        column.download_button(label, data=export.export(kb, workshop.id, fmt),
+        column.download_button(label, data=export.export(kb, workshop.id, fmt, statuses),
                                file_name=export.file_name(workshop, fmt), mime=export.MEDIA_TYPES[fmt],
                                on_click="ignore", key=f"download-{fmt}", width="stretch")
 
 
 def main() -> None:
+    session = current_session()
     try:
         kb = open_kb()
-        workshops = ws.list_workshops(kb)
+        workshops = ws.visible_workshops(kb, session)
     except KBError as exc:
         st.error(ui.md(str(exc)))
         st.stop()
-    selected = sidebar(workshops)
+    selected = sidebar(workshops, may_create=session is not None)
     flash()
     if selected is None:
         st.title("Workshops")
-        st.info("Maak links een workshop aan: een inspiratiedag, welzijnscafé of praktijkmarkt met thematafels. "
-                "Zoek daarna praktijken, zet ze op de shortlist en laat ze over de tafels verdelen.")
+        if session is None:
+            st.info("Hier verschijnen de workshops die hun moderatoren openbaar maakten. Moderatoren loggen in via "
+                    "de zijbalk om een inspiratiedag, welzijnscafé of praktijkmarkt met thematafels voor te bereiden.")
+        else:
+            st.info("Maak links een workshop aan: een inspiratiedag, welzijnscafé of praktijkmarkt met thematafels. "
+                    "Zoek daarna praktijken, zet ze op de shortlist en laat ze over de tafels verdelen.")
         return
     workshop = ws.get_workshop(kb, selected)
+    editable = ws.can_edit(workshop, session)
     items = ws.shortlist(kb, workshop.id)
     listed = {item.record_id for item in items}
-    header(workshop, items)
+    header(workshop, items, editable)
+    if not editable:
+        tables, share = st.tabs(["Tafels", "Afdrukken"])
+        with tables:
+            read_only_tables(kb, workshop)
+        with share:
+            export_tab(kb, workshop, public_statuses(None))  # a visitor never sees a draft or hidden record
+        return
     search, shortlist, tables, cover, share = st.tabs(
         ["Praktijken zoeken", "Shortlist", "Tafels", "Dekking", "Afdrukken en delen"])
     with search:
