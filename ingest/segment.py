@@ -118,6 +118,7 @@ class _Item:
     listing: bool = False  # a practice list has started inside this item
     paragraph: bool = False  # a listed practice that is a whole paragraph (after 'De projecten')
     after_list: bool = False  # text after the list no longer belongs to the item
+    slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
     kind: str | None = None
 
     def extend(self, line: Line) -> None:
@@ -225,6 +226,7 @@ class _Builder:
         self.pos = {ln.index: k for k, ln in enumerate(self.content)}
         self.banners = L.repeated_lines(self.lines)
         self.links = L.link_list_lines(self.lines)
+        self.continued = L.bullet_continuations(text, self.lines)
         self.slide_deck = _slide_deck(self.content)
         self.items: list[_Item] = []
         self.cur: int | None = None
@@ -288,6 +290,8 @@ class _Builder:
             return
         if L.is_junk(line) and not (L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
+        if line.index in self.continued and self._continue_entry(line):
+            return
         if self.slide_deck and _is_slide(line, self.slide_deck):
             self._slide(line)
             return
@@ -399,6 +403,8 @@ class _Builder:
         if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
             return False
         nxt = self._next(line)
+        if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
+            return False  # an entry of the practice list running here, written over two lines
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
 
     def _talk_bullet_run(self, line: Line) -> bool:
@@ -409,7 +415,8 @@ class _Builder:
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
-        run = self._run(line, L.is_bullet)
+        run = [ln for ln in self._run(line, lambda ln: L.is_bullet(ln) or ln.index in self.continued)
+               if L.is_bullet(ln)]
         return len(run) >= 2 and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2
 
     def _talk(self, line: Line) -> None:
@@ -454,8 +461,8 @@ class _Builder:
 
     def _paragraph(self, line: Line) -> None:
         cur = self.current
-        if self.pending_agenda:
-            self._open(line.start, line.end, line.text, "agenda", line=line)
+        if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
+            self._slot_entry(line)
             return
         if cur is None:
             if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
@@ -472,6 +479,26 @@ class _Builder:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
+
+    def _continue_entry(self, line: Line) -> bool:
+        """An indented line under a bullet belongs to the record the bullet opened (or to the item holding it)."""
+        bullet = self._prev(line)
+        while bullet is not None and bullet.index in self.continued:
+            bullet = self._prev(bullet)
+        last = self.items[-1] if self.items else None
+        if bullet is None or last is None or last.end < bullet.start:
+            return False
+        last.extend(line)
+        return True
+
+    def _slot_entry(self, line: Line) -> None:
+        """A line under a time slot that has no title of its own ('14u30-16u30:'): the slot's talk, or, when
+        the slot lists bullets, one of its parallel sessions each."""
+        if not L.is_bullet(line):
+            self._open(line.start, line.end, line.text, "agenda", line=line)
+            return
+        bare = L.unbulleted(line)
+        self._open(bare.start, bare.end, bare.text, "agenda", line=bare).slot_entry = True
 
     def _after_list(self, cur: _Item, line: Line) -> None:
         """A plain paragraph after a practice list started."""

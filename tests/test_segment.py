@@ -497,3 +497,26 @@ def test_bulleted_named_practices_are_records_but_one_word_labels_are_arguments(
     labels = intro + (" • Bestuurlijk: de integratie van OCMW en gemeente vraagt een nieuwe manier van werken.\n"
                       " • Beleid: de gemeente moet haar sociaal beleid opnieuw bekijken en bijsturen waar nodig.\n")
     assert not {"Bestuurlijk", "Beleid"} & {s.title for s in segment(labels)}
+
+
+def test_a_time_range_without_spaces_is_a_slot_and_its_bullets_are_parallel_sessions() -> None:
+    text = ("Op het programma:\n"
+            "10u00-10u30: Onthaal\n"
+            "10u30-12u00:\n"
+            "– Workshop over schuldhulp bij jonge gezinnen, met voorbeelden uit drie OCMW's en een gesprek\n"
+            "– Workshop over een buurtgerichte aanpak van vereenzaming bij ouderen in kleine gemeenten\n"
+            "12u00-13u00: Lunch\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [t[:30] for t in texts(text, segs)] == ["Workshop over schuldhulp bij j", "Workshop over een buurtgericht"]
+
+
+def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
+    text = ("De projecten die steun krijgen zijn:\n\n"
+            " • OCMW Arendonk voor ‘Samen aan tafel’\n"
+            "  Het OCMW organiseert maandelijks een gezamenlijke maaltijd voor alleenstaande ouderen.\n"
+            " • Stad Lier voor de organisatie van kookateliers met de voedselbedeling en het centrum voor basiseducatie\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [t[:12] for t in texts(text, segs)[-2:]] == ["OCMW Arendon", "Stad Lier vo"]
+    assert texts(text, segs)[-2].endswith("alleenstaande ouderen.")
