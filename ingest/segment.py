@@ -42,6 +42,9 @@ INTRO_MIN_SENTENCES = 3
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
 
+#: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
+PARALLEL_BODY_MIN_CHARS = 60
+
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
                          "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
@@ -54,6 +57,9 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
+
+#: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
+STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
 #: Words that show a text is an event programme (time slots, sessions, registration).
 PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
@@ -537,8 +543,15 @@ class _Builder:
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
         nxt = self._next(line)
-        return (nxt is not None and len(nxt.text) >= HEADING_BODY_MIN_CHARS and self.lines[line.index + 1].blank
+        body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
+        return (nxt is not None and len(nxt.text) >= body_min and self.lines[line.index + 1].blank
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _headed_items(self) -> int:
+        """Items so far laid out as a short title, a blank line and a paragraph: sections of one text that
+        repeat this shape are parallel, so a later one with a short description still starts a record."""
+        return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
+            item.body[0]) and self.lines[item.body[0].index + 1].blank and item.body[0].words <= 8)
 
     def _slide(self, line: Line) -> None:
         """One slide line: a record for the slide, and practices named at its end."""
@@ -837,6 +850,8 @@ def _section_heading(line: Line) -> bool:
     or a few plain words opened by an article or a possessive ('De uitdaging', 'Onze aanpak', 'Het resultaat').
     A service or project heading names a thing ('Budgetbeheer', 'Sociaal beheersrecht') and stays a record."""
     t = line.text.strip().rstrip(":")
+    if STEP_RE.match(t):
+        return True
     words = t.split()
     if not 1 <= len(words) <= 6 or re.search(r"[\d‘'\"“”’:–—()/&]", t) or any(w[:1].isupper() for w in words[1:]):
         return False

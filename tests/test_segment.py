@@ -520,3 +520,19 @@ def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
     check_invariants(text, segs)
     assert [t[:12] for t in texts(text, segs)[-2:]] == ["OCMW Arendon", "Stad Lier vo"]
     assert texts(text, segs)[-2].endswith("alleenstaande ouderen.")
+
+
+def test_a_section_titled_like_its_siblings_is_a_record_even_with_a_short_description() -> None:
+    text = ("Schuldhulp\n\n" + LONG + "\n\nBudgetbeheer\n\n" + LONG + "\n\nSchuldbemiddeling\n\n" + LONG
+            + "\n\nHuurwaarborg\n\nHet OCMW kan de huurwaarborg voor u voorschieten als u die zelf niet kan betalen.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Budgetbeheer", "Schuldbemiddeling", "Huurwaarborg"]
+
+
+def test_the_steps_of_an_approach_stay_inside_its_record() -> None:
+    text = ("Buurtanalyse wijk Kapelhof\n\n" + LONG + "\n\nStap 1: cijfers verzamelen\n\n" + LONG
+            + "\n\nStap 2: bevraging van partners\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtanalyse wijk Kapelhof"]
