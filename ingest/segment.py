@@ -709,7 +709,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
+    r"^(?:\d{1,3}\s*[.)]\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)
