@@ -583,6 +583,14 @@ class _Builder:
             out.append(Segment(item.start, item.end, title, kind, parent, item.heading[:300]))
         return out
 
+    def _announces_event(self, item: _Item) -> bool:
+        """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven') and says
+        when or where it is, is promotion of the event, no record of its own: the programme's items are the
+        records. An introduction that argues the subject ('Het debat over regionaal sociaal beleid ...') stays one."""
+        own = self.text[item.start:item.end]
+        return (self.programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(PROGRAMME_RE.search(own))
+                and any(i.role != "intro" and self._keep(i) for i in self.items))
+
     def _has_items(self) -> bool:
         return any(i.role in ("item", "agenda", "theme", "slide", "talk") for i in self.items)
 
@@ -591,6 +599,8 @@ class _Builder:
             return False
         own = self.text[item.start:item.end]
         if item.role == "intro":
+            if self._announces_event(item):
+                return False
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)

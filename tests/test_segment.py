@@ -536,3 +536,25 @@ def test_the_steps_of_an_approach_stay_inside_its_record() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Buurtanalyse wijk Kapelhof"]
+
+
+def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() -> None:
+    intro = ("Studiedag Wonen en welzijn\n\nOp 14 maart 2024 organiseren we een studiedag over betaalbaar wonen. "
+             "Lokale besturen, CAW's en sociale verhuurkantoren delen er hun ervaringen. Iedereen is welkom. "
+             "Wie werkt rond wonen en armoede, vindt hier inspiratie en collega's om mee samen te werken. "
+             "De dag sluit af met een gesprek tussen beleidsmakers en mensen die zelf een woning zoeken. "
+             "Deelnemen is gratis, maar inschrijven is nodig. ")
+    text = (intro + "\n\n9u30: Onthaal\n\n10u00: Lezing over de wooncrisis en wat lokale besturen kunnen doen\n\n"
+            + LONG + "\n\n11u00: Panelgesprek met drie OCMW-voorzitters over sociale huur\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Lezing over de wooncrisis en wat lokale besturen kunnen doen",
+                                       "Panelgesprek met drie OCMW-voorzitters over sociale huur"]
+
+
+def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
+    text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
+            + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Twintig jaar strijd tegen armoede", "Ervaringsdeskundigen in het OCMW"]
