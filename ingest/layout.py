@@ -21,8 +21,11 @@ BLANKISH = " \t\r\n\xa0\u200b\ufeff"
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
-#: Also hour-only slots before a separator: "13u: Dialoog | ...", "14 uur - Workshops".
-_CLOCK = r"\d{1,2}\s*(?:[.:hu]\s*\d{2}(?![\d./-]?\d)(?:\s*(?:uur|u)\b\.?)?|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))"
+#: Also hour-only slots before a separator: "13u: Dialoog | ...", "14 uur - Workshops", and ranges written
+#: without spaces ("13u30-14u30:"); a digit after the minutes means a date ("12.10.2019", "12.10-2019").
+_CLOCK_START = r"\d{1,2}\s*[.:hu]\s*\d{2}"
+_CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START})\d)(?:\s*(?:uur|u)\b\.?)?"
+          r"|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))")
 TIME_SLOT_RE = re.compile(
     rf"^(?:van\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
@@ -30,7 +33,8 @@ TIME_SLOT_RE = re.compile(
 
 #: Item headings that announce a programme item by a keyword.
 KEYWORD_HEADING_RE = re.compile(
-    r"^(?:Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+)\b",
+    r"^(?:\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)|"  # ordinals: '1e panel: ...'
+    r"Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+)\b",
     re.IGNORECASE,
 )
 
@@ -237,6 +241,28 @@ def unbulleted(line: Line) -> Line:
     if not m:
         return line
     return Line(line.index, line.start + m.end(), line.end, line.text[m.end():])
+
+
+def indent(text: str, line: Line) -> int:
+    """Characters of padding before the line's content."""
+    return line.start - (text.rfind("\n", 0, line.start) + 1)
+
+
+def bullet_continuations(text: str, lines: list[Line]) -> set[int]:
+    """Indices of lines that continue a bullet's entry: right under it (no blank line) and indented deeper than
+    its bullet ('• OCMW Meise voor ...' / '  Het OCMW gaat ...'), as wrapped or multi-line list items are laid out."""
+    out: set[int] = set()
+    marker: int | None = None  # indentation of the bullet whose entry is open
+    for ln in lines:
+        if ln.blank:
+            marker = None
+        elif is_bullet(ln):
+            marker = indent(text, ln)
+        elif marker is not None and indent(text, ln) > marker:
+            out.add(ln.index)
+        else:
+            marker = None
+    return out
 
 
 def bullet_offset(line: Line) -> int:

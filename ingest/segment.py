@@ -42,6 +42,9 @@ INTRO_MIN_SENTENCES = 3
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
 
+#: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
+PARALLEL_BODY_MIN_CHARS = 60
+
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
                          "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
@@ -54,6 +57,9 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
+
+#: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
+STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
 #: Words that show a text is an event programme (time slots, sessions, registration).
 PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
@@ -118,6 +124,7 @@ class _Item:
     listing: bool = False  # a practice list has started inside this item
     paragraph: bool = False  # a listed practice that is a whole paragraph (after 'De projecten')
     after_list: bool = False  # text after the list no longer belongs to the item
+    slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
     kind: str | None = None
 
     def extend(self, line: Line) -> None:
@@ -225,6 +232,7 @@ class _Builder:
         self.pos = {ln.index: k for k, ln in enumerate(self.content)}
         self.banners = L.repeated_lines(self.lines)
         self.links = L.link_list_lines(self.lines)
+        self.continued = L.bullet_continuations(text, self.lines)
         self.slide_deck = _slide_deck(self.content)
         self.items: list[_Item] = []
         self.cur: int | None = None
@@ -288,6 +296,8 @@ class _Builder:
             return
         if L.is_junk(line) and not (L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
+        if line.index in self.continued and self._continue_entry(line):
+            return
         if self.slide_deck and _is_slide(line, self.slide_deck):
             self._slide(line)
             return
@@ -399,6 +409,8 @@ class _Builder:
         if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
             return False
         nxt = self._next(line)
+        if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
+            return False  # an entry of the practice list running here, written over two lines
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
 
     def _talk_bullet_run(self, line: Line) -> bool:
@@ -409,7 +421,8 @@ class _Builder:
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
-        run = self._run(line, L.is_bullet)
+        run = [ln for ln in self._run(line, lambda ln: L.is_bullet(ln) or ln.index in self.continued)
+               if L.is_bullet(ln)]
         return len(run) >= 2 and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2
 
     def _talk(self, line: Line) -> None:
@@ -454,8 +467,8 @@ class _Builder:
 
     def _paragraph(self, line: Line) -> None:
         cur = self.current
-        if self.pending_agenda:
-            self._open(line.start, line.end, line.text, "agenda", line=line)
+        if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
+            self._slot_entry(line)
             return
         if cur is None:
             if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
@@ -472,6 +485,26 @@ class _Builder:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
+
+    def _continue_entry(self, line: Line) -> bool:
+        """An indented line under a bullet belongs to the record the bullet opened (or to the item holding it)."""
+        bullet = self._prev(line)
+        while bullet is not None and bullet.index in self.continued:
+            bullet = self._prev(bullet)
+        last = self.items[-1] if self.items else None
+        if bullet is None or last is None or last.end < bullet.start:
+            return False
+        last.extend(line)
+        return True
+
+    def _slot_entry(self, line: Line) -> None:
+        """A line under a time slot that has no title of its own ('14u30-16u30:'): the slot's talk, or, when
+        the slot lists bullets, one of its parallel sessions each."""
+        if not L.is_bullet(line):
+            self._open(line.start, line.end, line.text, "agenda", line=line)
+            return
+        bare = L.unbulleted(line)
+        self._open(bare.start, bare.end, bare.text, "agenda", line=bare).slot_entry = True
 
     def _after_list(self, cur: _Item, line: Line) -> None:
         """A plain paragraph after a practice list started."""
@@ -510,8 +543,15 @@ class _Builder:
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
         nxt = self._next(line)
-        return (nxt is not None and len(nxt.text) >= HEADING_BODY_MIN_CHARS and self.lines[line.index + 1].blank
+        body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
+        return (nxt is not None and len(nxt.text) >= body_min and self.lines[line.index + 1].blank
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _headed_items(self) -> int:
+        """Items so far laid out as a short title, a blank line and a paragraph: sections of one text that
+        repeat this shape are parallel, so a later one with a short description still starts a record."""
+        return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
+            item.body[0]) and self.lines[item.body[0].index + 1].blank and item.body[0].words <= 8)
 
     def _slide(self, line: Line) -> None:
         """One slide line: a record for the slide, and practices named at its end."""
@@ -543,6 +583,14 @@ class _Builder:
             out.append(Segment(item.start, item.end, title, kind, parent, item.heading[:300]))
         return out
 
+    def _announces_event(self, item: _Item) -> bool:
+        """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven') and says
+        when or where it is, is promotion of the event, no record of its own: the programme's items are the
+        records. An introduction that argues the subject ('Het debat over regionaal sociaal beleid ...') stays one."""
+        own = self.text[item.start:item.end]
+        return (self.programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(PROGRAMME_RE.search(own))
+                and any(i.role != "intro" and self._keep(i) for i in self.items))
+
     def _has_items(self) -> bool:
         return any(i.role in ("item", "agenda", "theme", "slide", "talk") for i in self.items)
 
@@ -551,6 +599,8 @@ class _Builder:
             return False
         own = self.text[item.start:item.end]
         if item.role == "intro":
+            if self._announces_event(item):
+                return False
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)
@@ -669,7 +719,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
+    r"^(?:\d{1,3}\s*[.)]\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)
@@ -810,6 +860,8 @@ def _section_heading(line: Line) -> bool:
     or a few plain words opened by an article or a possessive ('De uitdaging', 'Onze aanpak', 'Het resultaat').
     A service or project heading names a thing ('Budgetbeheer', 'Sociaal beheersrecht') and stays a record."""
     t = line.text.strip().rstrip(":")
+    if STEP_RE.match(t):
+        return True
     words = t.split()
     if not 1 <= len(words) <= 6 or re.search(r"[\d‘'\"“”’:–—()/&]", t) or any(w[:1].isupper() for w in words[1:]):
         return False

@@ -497,3 +497,64 @@ def test_bulleted_named_practices_are_records_but_one_word_labels_are_arguments(
     labels = intro + (" • Bestuurlijk: de integratie van OCMW en gemeente vraagt een nieuwe manier van werken.\n"
                       " • Beleid: de gemeente moet haar sociaal beleid opnieuw bekijken en bijsturen waar nodig.\n")
     assert not {"Bestuurlijk", "Beleid"} & {s.title for s in segment(labels)}
+
+
+def test_a_time_range_without_spaces_is_a_slot_and_its_bullets_are_parallel_sessions() -> None:
+    text = ("Op het programma:\n"
+            "10u00-10u30: Onthaal\n"
+            "10u30-12u00:\n"
+            "– Workshop over schuldhulp bij jonge gezinnen, met voorbeelden uit drie OCMW's en een gesprek\n"
+            "– Workshop over een buurtgerichte aanpak van vereenzaming bij ouderen in kleine gemeenten\n"
+            "12u00-13u00: Lunch\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [t[:30] for t in texts(text, segs)] == ["Workshop over schuldhulp bij j", "Workshop over een buurtgericht"]
+
+
+def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
+    text = ("De projecten die steun krijgen zijn:\n\n"
+            " • OCMW Arendonk voor ‘Samen aan tafel’\n"
+            "  Het OCMW organiseert maandelijks een gezamenlijke maaltijd voor alleenstaande ouderen.\n"
+            " • Stad Lier voor de organisatie van kookateliers met de voedselbedeling en het centrum voor basiseducatie\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [t[:12] for t in texts(text, segs)[-2:]] == ["OCMW Arendon", "Stad Lier vo"]
+    assert texts(text, segs)[-2].endswith("alleenstaande ouderen.")
+
+
+def test_a_section_titled_like_its_siblings_is_a_record_even_with_a_short_description() -> None:
+    text = ("Schuldhulp\n\n" + LONG + "\n\nBudgetbeheer\n\n" + LONG + "\n\nSchuldbemiddeling\n\n" + LONG
+            + "\n\nHuurwaarborg\n\nHet OCMW kan de huurwaarborg voor u voorschieten als u die zelf niet kan betalen.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Budgetbeheer", "Schuldbemiddeling", "Huurwaarborg"]
+
+
+def test_the_steps_of_an_approach_stay_inside_its_record() -> None:
+    text = ("Buurtanalyse wijk Kapelhof\n\n" + LONG + "\n\nStap 1: cijfers verzamelen\n\n" + LONG
+            + "\n\nStap 2: bevraging van partners\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtanalyse wijk Kapelhof"]
+
+
+def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() -> None:
+    intro = ("Studiedag Wonen en welzijn\n\nOp 14 maart 2024 organiseren we een studiedag over betaalbaar wonen. "
+             "Lokale besturen, CAW's en sociale verhuurkantoren delen er hun ervaringen. Iedereen is welkom. "
+             "Wie werkt rond wonen en armoede, vindt hier inspiratie en collega's om mee samen te werken. "
+             "De dag sluit af met een gesprek tussen beleidsmakers en mensen die zelf een woning zoeken. "
+             "Deelnemen is gratis, maar inschrijven is nodig. ")
+    text = (intro + "\n\n9u30: Onthaal\n\n10u00: Lezing over de wooncrisis en wat lokale besturen kunnen doen\n\n"
+            + LONG + "\n\n11u00: Panelgesprek met drie OCMW-voorzitters over sociale huur\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Lezing over de wooncrisis en wat lokale besturen kunnen doen",
+                                       "Panelgesprek met drie OCMW-voorzitters over sociale huur"]
+
+
+def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
+    text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
+            + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Twintig jaar strijd tegen armoede", "Ervaringsdeskundigen in het OCMW"]
