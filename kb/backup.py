@@ -83,13 +83,12 @@ def import_records(kb: KnowledgeBase, path: Path) -> int:
         shown = "; ".join(problems[:MAX_SHOWN]) + (f"; and {len(problems) - MAX_SHOWN} more" if
                                                    len(problems) > MAX_SHOWN else "")
         raise BadInput(f"{path.name}: not imported, nothing was changed: {shown}")
-    with kb.store.transaction():
-        kb.store.upsert(records, keep_stamps=True)
+    with kb.writing() as store:
+        store.upsert(records, keep_stamps=True)
         for source in sources:
-            kb.store.restore_source(source)
-        kb.store.restore_changes(changes)
-        kb.store.restore_workshops(workshops)
-    kb.reindex()  # vectors from the cache where the texts are known; drops the old search view
+            store.restore_source(source)
+        store.restore_changes(changes)
+        store.restore_workshops(workshops)
     return len(records)
 
 

@@ -1,9 +1,10 @@
 """Curation: edit, approve, merge, split, add and undo, each as one logged, version-checked transaction.
 
-Every operation follows the same path (`Curation._commit`): check that each
-record is still at the version the curator opened, write the new states in one
-transaction together with their change-log rows, then bring the vector index
-and the search view in step. A crash before the commit leaves nothing; a crash
+Every operation follows the same path (`Curation._commit`, through the knowledge
+base's one write path `KnowledgeBase.writing`): check that each record is still
+at the version the curator opened, write the new states in one transaction
+together with their change-log rows, then bring the vector index and the search
+view in step. A crash before the commit leaves nothing; a crash
 after it leaves an index older than the store, which the next open detects
 (the store generation) and catches up with.
 """
@@ -270,7 +271,7 @@ class Curation:
         """
         kb, store = self.kb, self.kb.store
         batch = uuid.uuid4().hex
-        with store.transaction():
+        with kb.writing():
             if also is not None:
                 also()
             for before, after, expected in steps:
@@ -288,7 +289,6 @@ class Curation:
                     after = replace(after, version=(current.version + 1) if current else max(1, after.version))
                     store.upsert([after], keep_stamps=current is None)
                 store.log_change(batch, rid, action, user, current, store.find(rid))
-        kb.sync_index()
 
 
 def _merge_choices(choices: dict[str, Any], merged: Record, records: list[Record]) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,7 +124,7 @@ class KnowledgeBase:
 
         from kb.reconcile import reconcile
 
-        with self.store.transaction():
+        with self.writing(save=save):
             before = {r.id: r for r in self.store.records_in_source(doc.name)}
             plan = reconcile(list(before.values()), records, doc.name, doc.text)
             self.store.upsert(plan.write)
@@ -134,14 +135,24 @@ class KnowledgeBase:
                 batch = uuid.uuid4().hex
                 for record in written:
                     self.store.log_change(batch, record.id, log[0], log[1], before.get(record.id), record)
-        self.sync_index(save=save)
         return written
+
+    @contextmanager
+    def writing(self, save: bool = True) -> Iterator[Store]:
+        """The one write path: records, sources and change-log rows written inside are one transaction,
+        then the vector index and the search view catch up (`sync_index`).
+
+        Ingest (`store_document`), every curation (`Curation._commit`) and a backup import write
+        through here; an exception inside rolls the transaction back and leaves the index alone.
+        """
+        with self.store.transaction():
+            yield self.store
+        self.sync_index(save=save)
 
     def sync_index(self, save: bool = True) -> None:
         """Bring the vector index and the in-memory search view up to the store: the last step of every write.
 
-        Every write (`store_document`, `Curation._commit`) commits store and change log first, in one
-        transaction, then calls this. It catches up with every record written since the index's
+        Every write (`writing`) commits store and change log first, in one transaction, then calls this. It catches up with every record written since the index's
         generation, by this process or another. With `save`, it does so under the index writer lock
         after re-reading the saved index, so no process saves an index that lacks another's change.
         """

@@ -163,7 +163,7 @@ def test_filter_stays_selected_when_the_query_changes(server: tuple[str, list[Re
 def test_nonsense_query_says_nothing_matched_and_shows_related(server: tuple[str, list[Record]], page: Page) -> None:
     url, _ = server
     page.goto(f"{url}/?q=xqzvbn")
-    page.get_by_text("Verwant, maar geen rechtstreekse treffer").wait_for(state="visible")
+    page.get_by_text("Verwant, maar geen rechtstreekse treffer", exact=True).wait_for(state="visible")
     page.locator(".pb-card.pb-related").first.wait_for(state="visible")
     assert "Geen praktijk vermeldt" in page.content()
     assert page.locator(".pb-card.pb-related").count() > 0

@@ -17,8 +17,9 @@ from kb import KBError, KnowledgeBase, Record, labels
 from kb.curation import split_points
 from kb.errors import NotFound, VersionConflict
 from kb.fields import FIELDS
-from kb.record import KINDS, STATUSES
+from kb.record import STATUSES
 from web import ui
+from web.record_form import record_fields
 from web.state import open_kb, require_role
 from web.widgets import EDIT_RECORD_KEY, flash, show_flash, source_passage
 
@@ -94,32 +95,9 @@ def field_names(fields: list[str]) -> str:
     return ", ".join(FIELD_LABELS.get(name, name) for name in fields) or "onbekend"
 
 
-# ---------------------------------------------------------------- options
-def option_lists(record: Record) -> dict[str, list[str]]:
-    """Widget options; a record's own values are kept even when the lists no longer hold them."""
-    from kb.gazetteer import Gazetteer
-    from kb.taxonomy import Taxonomy
-
-    gazetteer, taxonomy = Gazetteer.default(), Taxonomy.default()
-    municipalities = sorted({m.name for m in gazetteer.municipalities()} | set(record.municipalities))
-    regions = sorted({p.label for p in gazetteer.partnerships()} | ({record.region} if record.region else set()))
-    themes = [label.name for label in taxonomy.themes()]
-    groups = [label.name for label in taxonomy.target_groups()]
-    return {
-        "municipalities": municipalities,
-        "region": ["", *regions],
-        "themes": themes + [t for t in record.themes if t not in themes],
-        "target_groups": groups + [g for g in record.target_groups if g not in groups],
-    }
-
-
 def record_label(record: Record) -> str:
     parts = [record.title, ui.place_label(record), record.source]
     return " · ".join(part for part in parts if part)
-
-
-def lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # ---------------------------------------------------------------- review list
@@ -161,36 +139,12 @@ def review_list(kb: KnowledgeBase) -> str | None:
 # ---------------------------------------------------------------- the form
 def edit_form(kb: KnowledgeBase, record: Record, version: int, user: str, messages: Any) -> None:
     rid = record.id
-    options = option_lists(record)
     suffix = f"{rid}-{version}"
     with st.form(f"edit-{rid}"):
-        title = st.text_input("Titel", value=record.title, key=f"title-{suffix}")
-        kind = st.selectbox("Soort", list(KINDS), index=KINDS.index(record.kind), format_func=ui.kind_label,
-                            key=f"kind-{suffix}")
-        municipalities = st.multiselect("Gemeenten", options["municipalities"], default=record.municipalities,
-                                        key=f"municipalities-{suffix}", placeholder="Kies gemeenten")
-        region = st.selectbox("Regio", options["region"], index=options["region"].index(record.region or ""),
-                              format_func=lambda r: r or "(geen)", key=f"region-{suffix}")
-        themes = st.multiselect("Thema's", options["themes"], default=record.themes, key=f"themes-{suffix}",
-                                placeholder="Kies thema's")
-        groups = st.multiselect("Doelgroepen", options["target_groups"], default=record.target_groups,
-                                key=f"target_groups-{suffix}", placeholder="Kies doelgroepen")
-        partners = st.text_area("Partners (één per regel)", value="\n".join(record.partners),
-                                key=f"partners-{suffix}")
-        speakers = st.text_area("Sprekers (één per regel)", value="\n".join(record.speakers),
-                                key=f"speakers-{suffix}")
-        event = st.text_input("Evenement", value=record.event or "", key=f"event-{suffix}")
-        event_date = st.text_input("Datum (JJJJ-MM-DD)", value=record.event_date or "", key=f"event_date-{suffix}",
-                                   placeholder="2024-03-21")
-        text = st.text_area("Tekst", value=record.text, height=300, key=f"text-{suffix}")
+        values = record_fields(record, lambda name: f"{name}-{suffix}")
         submitted = st.form_submit_button("Opslaan", type="primary")
     if not submitted:
         return
-    values: dict[str, Any] = {
-        "title": title, "kind": kind, "municipalities": municipalities, "region": region or None,
-        "themes": themes, "target_groups": groups, "partners": lines(partners), "speakers": lines(speakers),
-        "event": event.strip() or None, "event_date": event_date.strip() or None, "text": text,
-    }
     changes = {name: value for name, value in values.items() if value != getattr(record, name)}
     if not changes and version == record.version:
         messages.info("Geen wijzigingen om op te slaan.")

@@ -15,8 +15,8 @@ from ingest.run import preview_upload
 from kb import KBError, Record
 from kb.curation import Preview, validate
 from kb.errors import BadInput, InvalidRecord
-from kb.record import KINDS
 from web import ui
+from web.record_form import record_fields
 from web.state import open_kb
 from web.widgets import EDIT_RECORD_KEY, curator_page, flash
 
@@ -28,52 +28,22 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 LIST_COLUMNS = {"Gemeenten": "municipalities", "Thema's": "themes", "Doelgroepen": "target_groups"}
 
 
-def lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 def commas(text: Any) -> list[str]:
     return [part.strip() for part in str(text or "").split(",") if part.strip()]
 
 
-def taxonomy_options() -> tuple[list[str], list[str], list[str]]:
-    from kb.gazetteer import Gazetteer
-    from kb.taxonomy import Taxonomy
-
-    taxonomy = Taxonomy.default()
-    return (sorted(m.name for m in Gazetteer.default().municipalities()),
-            [label.name for label in taxonomy.themes()], [label.name for label in taxonomy.target_groups()])
-
-
 # ---------------------------------------------------------------- by hand
 def by_hand(user: str) -> None:
-    municipalities, themes, groups = taxonomy_options()
     gen = st.session_state.get(FORM_GEN_KEY, 0)
     with st.form(f"add-record-{gen}"):
-        title = st.text_input("Titel", key=f"add-title-{gen}")
-        text = st.text_area("Tekst", height=200, key=f"add-text-{gen}",
-                            help="De beschrijving van de praktijk; ze wordt bewaard als eigen bron.")
-        kind = st.selectbox("Soort", list(KINDS), format_func=ui.kind_label, key=f"add-kind-{gen}")
-        chosen_places = st.multiselect("Gemeenten", municipalities, key=f"add-municipalities-{gen}",
-                                       placeholder="Kies gemeenten")
-        chosen_themes = st.multiselect("Thema's", themes, key=f"add-themes-{gen}", placeholder="Kies thema's")
-        chosen_groups = st.multiselect("Doelgroepen", groups, key=f"add-target_groups-{gen}",
-                                       placeholder="Kies doelgroepen")
-        partners = st.text_area("Partners (één per regel)", key=f"add-partners-{gen}")
-        speakers = st.text_area("Sprekers (één per regel)", key=f"add-speakers-{gen}")
-        event = st.text_input("Evenement", key=f"add-event-{gen}")
-        event_date = st.text_input("Datum (JJJJ-MM-DD)", key=f"add-event_date-{gen}", placeholder="2024-03-21")
+        typed = record_fields(None, lambda name: f"add-{name}-{gen}")
         submitted = st.form_submit_button("Toevoegen", type="primary")
     if not submitted:
         return
-    if not title.strip():
+    if not typed["title"].strip():
         st.error("Geef de praktijk een titel.")
         return
-    values: dict[str, Any] = {"title": title, "text": text, "kind": kind}
-    optional = {"municipalities": chosen_places, "themes": chosen_themes, "target_groups": chosen_groups,
-                "partners": lines(partners), "speakers": lines(speakers), "event": event.strip(),
-                "event_date": event_date.strip()}
-    values.update({name: value for name, value in optional.items() if value})
+    values = {name: value for name, value in typed.items() if value or name in ("title", "text", "kind")}
     try:
         record = open_kb().curation.add(values, user)
     except KBError as exc:  # InvalidRecord: the problems, listed
