@@ -45,6 +45,8 @@ LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
 LOCAL_SERVICE = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente|Sociaal Huis|Huis van het Kind|Zorgbedrijf|Welzijnshuis|"
                            r"LDC|[Dd]ienstencentrum|CAW)(?:\s+(?:van|in|te))?\s*$")
 VENUE_LINE = re.compile(r"^[\s'’A-Z0-9ÀÂÄÉÈÊËÏÎÔÖÙÛÜ.&-]+,\s*[A-ZÀ-Ü' -]+$")
+#: 'Sabine Van Damme': a capitalised particle after a first name, inside a line, starts a Flemish surname.
+SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+\s+(?:Van|De|Vanden|Vander|Van der|Van den|Ver|Le|Du)\s+$")
 PARTICLES = {"van", "de", "der", "den", "ver", "vande", "vanden", "le", "la", "du", "d'"}
 NOT_A_MUNICIPALITY = re.compile(
     r"\b(?:arrondissement|provincie|referentieregio|politiezone|zone|bisdom|kieskring|eerstelijnszone|"
@@ -57,6 +59,10 @@ SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Pan
 DEFINING = re.compile(r"\b(?:is|zijn)\s+(?:een|de)\s+$")   # "X is een Antwerpse vzw"
 #: "in X", "te X": the practice happens there, even when a region runs it.
 LOCATIVE = re.compile(r"\b(?:in|te)\s+$")
+#: A sentence about visitors: towns named in it without "in/te/naar/bij" are where the guests come from.
+VISIT = re.compile(r"\b(?:op (?:werk|studie|inspiratie)?bezoek|bezochten|bezocht|kwamen\b.{0,60}\bkijken|te gast)\b",
+                   re.IGNORECASE)
+HOST_BEFORE = re.compile(r"\b(?:in|te|naar|bij)\s+(?:\w+\s+){0,3}$")
 #: What may stand between two names of one enumeration ("Balen, Mol en Geel").
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s+(?:en|of)\s+)$")
 #: Words written before a name in Dutch that a person's first name never follows ("'t Saam Diksmuide").
@@ -219,7 +225,7 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     if NOT_A_MUNICIPALITY.search(before) or WHOLE_COUNTRY.search(before) or WHOLE_COUNTRY.match(after):
         return NAME_PENALTY
     if in_title:
-        return TITLE_SCORE
+        return NAME_PENALTY if kind != "region" and SURNAME_BEFORE.search(before) else TITLE_SCORE
     line = _line_of(text, start, end)
     if VENUE_LINE.match(line.strip()):
         return BIO_PENALTY
@@ -232,10 +238,13 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
         score = CUE_SCORE
     if kind == "demonym":
         return CUE_SCORE if DEFINING.search(before) else DEMONYM_SCORE
+    sentence = _sentence_of(text, start, end)
+    if VISIT.search(sentence) and not HOST_BEFORE.search(before):
+        return min(score, DEMONYM_SCORE)
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY
-    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(_sentence_of(text, start, end)):
+    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(sentence):
         score += BIO_PENALTY
     return score
 

@@ -207,3 +207,15 @@ def test_a_local_service_or_place_in_a_news_sentence_counts(text: str, expected:
 
 def test_a_mayors_town_still_does_not_count() -> None:
     assert extract_places("Spreker is Jan Peeters, burgemeester van Lier, over participatie.").municipalities == []
+
+
+@pytest.mark.parametrize("text", [
+    "De OCMW's van Lier, Berlaar en Nijlen kwamen kijken naar de sociale kruidenier in Genk.",
+    "Een delegatie van het OCMW van Lier was te gast bij het buurtrestaurant in Genk.",
+])
+def test_towns_of_visitors_do_not_count(text: str) -> None:
+    assert munis(text) == ["Genk"]
+
+
+def test_a_speakers_surname_in_the_title_is_no_town() -> None:
+    assert munis("Over de winteropvang.", title="Een warme winter in Gent? Sabine Van Damme") == ["Gent"]
