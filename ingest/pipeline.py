@@ -28,7 +28,6 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     event = detect_event(text)
     drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
     _inherit(drafts, segments, text)
-    _inherit_page_place(drafts, segments, text, event.date is not None)
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
@@ -64,9 +63,6 @@ def _with_entities(record: Record) -> Record:
     return record
 
 
-#: A first record that starts this close to the top of the page is the page's own opening.
-LEAD_GAP = 5
-
 REFRESHED = ("municipalities", "provinces", "region", "partners", "speakers", "themes", "target_groups")
 
 
@@ -100,35 +96,3 @@ def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:
             record.region = parent.region
         if not record.region and not record.municipalities and len(parent.municipalities) == 1:
             record.municipalities, record.provinces = list(parent.municipalities), list(parent.provinces)
-
-
-def _inherit_page_place(records: list[Record], segments: list[Segment], text: str, is_event: bool) -> None:
-    """A page about one town's practices (a municipality's news, a city's overview) names the town
-    in its opening; the practices listed under it that name no place run there too. Without such an
-    opening, every record that names a place must name that same town, and at least two must.
-    Only practices inherit: a session's or theme table's town would be the venue."""
-    town = _page_town(records, segments, text, is_event)
-    if town is None:
-        return
-    municipalities, provinces = town
-    for record in records:
-        if record.kind == "practice" and not record.municipalities and not record.region:
-            record.municipalities, record.provinces = list(municipalities), list(provinces)
-
-
-def _page_town(records: list[Record], segments: list[Segment], text: str,
-               is_event: bool) -> tuple[list[str], list[str]] | None:
-    """The one municipality (with its provinces) a page is about, or None."""
-    if not records:
-        return None
-    lead_end = segments[0].end if segments[0].start <= LEAD_GAP else segments[0].start
-    lead = extract_places(text[:lead_end])
-    if len(lead.municipalities) == 1 and lead.region is None:
-        return lead.municipalities, lead.provinces
-    if is_event or lead.municipalities or lead.region:
-        return None
-    named = [r for r in records if r.municipalities or r.region]
-    towns = {m for r in named for m in r.municipalities}
-    if len(named) < 2 or len(towns) != 1 or any(r.region for r in named):
-        return None
-    return named[0].municipalities, named[0].provinces

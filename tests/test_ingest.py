@@ -71,31 +71,3 @@ def test_listed_services_inherit_the_one_town_of_their_page() -> None:
     records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", ""))
     assert [r.title for r in records if r.parent_id] == ["De dienst Vorming", "De dienst Huisvesting"]
     assert all(r.municipalities == ["Brussel"] for r in records)
-
-
-def _practices(text: str) -> list:
-    from ingest.pipeline import process
-    from kb.record import Document
-
-    return [r for r in process(Document("p.txt", "p.txt", text, "utf-8", "")) if r.kind == "practice"]
-
-
-TOWN_NEWS = (
-    "Vrijwilligers van het Sociaal Huis van Wingene in de kijker\n\n"
-    "Het Sociaal Huis van Wingene kan rekenen op dertig vrijwilligers. Zij maken het verschil voor de meest "
-    "kwetsbare inwoners van onze gemeente, zegt het Sociaal Huis.\n\n"
-    "Boodschappendienst\n\n"
-    "Tien vrijwilligers doen elke week boodschappen voor ouderen die niet meer zelf naar de winkel kunnen. "
-    "Zo kwamen ze vorig jaar bij meer dan vijftig mensen aan huis en bleef niemand zonder eten.\n\n"
-    "Leesclub\n\n"
-    "Elke maand leest een groep vrijwilligers voor aan mensen met een visuele beperking. Na het voorlezen "
-    "is er koffie en tijd voor een gesprek, zodat de deelnemers elkaar beter leren kennen.\n"
-)
-
-
-def test_practices_of_a_town_page_inherit_the_town_of_its_opening() -> None:
-    records = _practices(TOWN_NEWS)
-    assert [(r.title, r.municipalities) for r in records] == [
-        ("Boodschappendienst", ["Wingene"]), ("Leesclub", ["Wingene"])]
-    two_towns = _practices(TOWN_NEWS.replace("onze gemeente", "Tielt en Pittem"))
-    assert [r.municipalities for r in two_towns] == [[], []]  # the opening must name one town
