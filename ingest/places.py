@@ -45,6 +45,8 @@ LOCAL_GOVERNMENT = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente)(?:\s+van)?\s*$")
 LOCAL_SERVICE = re.compile(r"\b(?:OCMW|[Ss]tad|[Gg]emeente|Sociaal Huis|Huis van het Kind|Zorgbedrijf|Welzijnshuis|"
                            r"LDC|[Dd]ienstencentrum|CAW)(?:\s+(?:van|in|te))?\s*$")
 VENUE_LINE = re.compile(r"^[\s'’A-Z0-9ÀÂÄÉÈÊËÏÎÔÖÙÛÜ.&-]+,\s*[A-ZÀ-Ü' -]+$")
+#: 'Sabine Van Damme': a capitalised particle after a first name, inside a line, starts a Flemish surname.
+SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+\s+(?:Van|De|Vanden|Vander|Van der|Van den|Ver|Le|Du)\s+$")
 PARTICLES = {"van", "de", "der", "den", "ver", "vande", "vanden", "le", "la", "du", "d'"}
 NOT_A_MUNICIPALITY = re.compile(
     r"\b(?:arrondissement|provincie|referentieregio|politiezone|zone|bisdom|kieskring|eerstelijnszone|"
@@ -55,6 +57,16 @@ PROVINCE_MENTION = re.compile(r"\b[Pp]rovincie\s+([A-Z][\w-]+)")
 WHOLE_COUNTRY = re.compile(r"Vlaanderen\s*(?:,|en|of)\s*$|^\s*(?:,|en|of)\s*(?:Vlaanderen|Walloni)")
 SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Panel\w*)\s*:", re.IGNORECASE)
 DEFINING = re.compile(r"\b(?:is|zijn)\s+(?:een|de)\s+$")   # "X is een Antwerpse vzw"
+#: "in X", "te X": the practice happens there, even when a region runs it.
+LOCATIVE = re.compile(r"\b(?:in|te)\s+$")
+#: A sentence about visitors: towns named in it without "in/te/naar/bij" are where the guests come from.
+VISIT = re.compile(r"\b(?:op (?:werk|studie|inspiratie)?bezoek|bezochten|bezocht|kwamen\b.{0,60}\bkijken|te gast)\b",
+                   re.IGNORECASE)
+HOST_BEFORE = re.compile(r"\b(?:in|te|naar|bij)\s+(?:\w+\s+){0,3}$")
+#: What may stand between two names of one enumeration ("Balen, Mol en Geel").
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s+(?:en|of)\s+)$")
+#: Words written before a name in Dutch that a person's first name never follows ("'t Saam Diksmuide").
+ARTICLES = {"'t", "’t", "‘t", "de", "het", "een", "den"}
 DEMONYM_SCORE = 0.5        # "Brusselse wijken": about the place, not who runs the practice
 AFFILIATION_SCORE = 0.9    # "(Gent)" after a facilitator: counts only next to other evidence
 OPENERS = {"binnen", "in", "te", "uit", "naar", "voor", "met", "door", "op", "bij", "ook", "zowel", "en", "of",
@@ -124,6 +136,8 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
     keys: dict[str, tuple[str, str]] = {}
     gaz = Gazetteer.default()
     for alias in gaz.aliases():
+        if _names_another_province(gaz, alias.surface):
+            continue
         surfaces = [(alias.surface, alias.kind)]
         if alias.kind in ("municipality", "former-municipality", "foreign"):
             surfaces += [(form, "demonym") for form in demonyms(alias.surface)]
@@ -138,6 +152,27 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
             keys.setdefault(key, (p.label, "region"))
             matcher.add(key, [nlp.make_doc(alias)])
     return nlp, matcher, keys
+
+
+def _names_another_province(gaz: Gazetteer, surface: str) -> bool:
+    """'Limburg' in a Dutch text is the province, not the Walloon town Limburg (province Luik);
+    'Antwerpen' stays a city, since the city lies in its province."""
+    if surface not in gaz.provinces():
+        return False
+    found = gaz.lookup_historic(surface)
+    return found is not None and found.province != surface
+
+
+def _in_area_name(text: str, mentions: list[tuple[Mention, str]]) -> set[int]:
+    """Indexes of municipalities hyphenated to another one ('CAW Halle-Vilvoorde', 'regio Kortrijk-Roeselare'):
+    together they name an area, an arrondissement or a service's working area, not either town."""
+    towns = {"municipality", "former-municipality"}
+    paired: set[int] = set()
+    for i in range(len(mentions) - 1):
+        (left, left_kind), (right, right_kind) = mentions[i], mentions[i + 1]
+        if left_kind in towns and right_kind in towns and text[left.end:right.start] == "-":
+            paired |= {i, i + 1}
+    return paired
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -176,6 +211,8 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
     if previous.lower() in OPENERS:
         return False  # "In Gent ...": a capitalised preposition is no first name
     cue = ORG_BEFORE.search(before)
+    if any(c.isupper() for c in previous[1:]) or len(words) > 1 and words[-2].lstrip("(").lower() in ARTICLES:
+        return False  # 'OverKop Tienen', "'t Saam Diksmuide": a brand or a named thing, no first name
     return bool(previous[:1].isupper() and previous.isalpha() and not previous.isupper() and cue is None)
 
 
@@ -188,7 +225,7 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     if NOT_A_MUNICIPALITY.search(before) or WHOLE_COUNTRY.search(before) or WHOLE_COUNTRY.match(after):
         return NAME_PENALTY
     if in_title:
-        return TITLE_SCORE
+        return NAME_PENALTY if kind != "region" and SURNAME_BEFORE.search(before) else TITLE_SCORE
     line = _line_of(text, start, end)
     if VENUE_LINE.match(line.strip()):
         return BIO_PENALTY
@@ -201,10 +238,13 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
         score = CUE_SCORE
     if kind == "demonym":
         return CUE_SCORE if DEFINING.search(before) else DEMONYM_SCORE
+    sentence = _sentence_of(text, start, end)
+    if VISIT.search(sentence) and not HOST_BEFORE.search(before):
+        return min(score, DEMONYM_SCORE)
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY
-    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(_sentence_of(text, start, end)):
+    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(sentence):
         score += BIO_PENALTY
     return score
 
@@ -262,19 +302,23 @@ def extract_places(text: str, title: str = "") -> Places:
     scores: dict[str, float] = {}
     regions: dict[str, float] = {}
     mentions: list[Mention] = []
-    for mention, kind in _raw_mentions(full):
-        in_title = mention.start < offset
-        score = _score(full, mention.start, mention.end, in_title, kind)
+    raw = _raw_mentions(full)
+    area_parts = _in_area_name(full, raw)
+    scored = [(m, kind, _score(full, m.start, m.end, m.start < offset, kind)) for m, kind in raw]
+    for i, (mention, kind, score) in enumerate(scored):
+        if i in area_parts:
+            continue
         bucket = regions if kind == "region" else scores
         bucket[mention.municipality] = max(bucket.get(mention.municipality, -99.0), score)
         if score >= KEEP:
             mentions.append(_shift(mention, offset))
+    located = _located(full, scored, area_parts)
     for mention in _fuzzy_file_mentions(full, 0):
         score = TITLE_SCORE if mention.start < offset else CUE_SCORE
         scores[mention.municipality] = max(scores.get(mention.municipality, -99.0), score)
         mentions.append(_shift(mention, offset))
     region = max((r for r, s in regions.items() if s >= KEEP), key=lambda r: regions[r], default=None)
-    kept = _kept(scores, gaz.partnership(region) if region else None)
+    kept = _kept(scores, gaz.partnership(region) if region else None, located)
     provinces = list(dict.fromkeys(
         [p for n in kept if (m := gaz.lookup_historic(n)) is not None and (p := m.province)]
         + [p for p in PROVINCE_MENTION.findall(full) if p in gaz.provinces()]))
@@ -283,15 +327,37 @@ def extract_places(text: str, title: str = "") -> Places:
                   [m for m in mentions if 0 <= m.start <= m.end <= len(text)])
 
 
-def _kept(scores: dict[str, float], region: Partnership | None) -> list[str]:
+def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[int]) -> set[str]:
+    """Municipalities the text places the practice in ('in Balen en Ravels', 'gelegen te Kuurne'):
+    a locative cue before the first name of an enumeration holds for every name in it."""
+    located: set[str] = set()
+    cued = False
+    previous_end = -1
+    for i, (mention, kind, score) in enumerate(scored):
+        listed = previous_end >= 0 and LIST_GLUE.fullmatch(text[previous_end:mention.start]) is not None
+        cued = (cued and listed) or LOCATIVE.search(text[max(0, mention.start - 5):mention.start]) is not None
+        previous_end = mention.end
+        if cued and score >= KEEP and kind != "region" and i not in skipped:
+            located.add(mention.municipality)
+    return located
+
+
+def _kept(scores: dict[str, float], region: Partnership | None, located: set[str] = frozenset()) -> list[str]:
     """Strong mentions, plus weak ones (affiliations, adjectives) that back up a strong one;
-    in a regional practice, member municipalities named in passing are dropped."""
+    in a regional practice, member municipalities named in passing are dropped, those it
+    is said to run in are kept. A foreign city counts only when the title or a cue says the
+    practice is its own ('gemeente Utrecht'); named in passing it is someone's affiliation."""
     floor = AFFILIATION_SCORE if any(s >= KEEP for s in scores.values()) else KEEP
-    kept = [n for n, s in scores.items() if s >= floor]
+    kept = [n for n, s in scores.items() if s >= (floor if _is_belgian(n) else CUE_SCORE)]
     if region is not None:
         members = set(region.municipalities)
-        kept = [n for n in kept if scores[n] >= TITLE_SCORE or _current(n) not in members]
+        kept = [n for n in kept if scores[n] >= TITLE_SCORE or n in located or _current(n) not in members]
     return sorted(kept, key=lambda n: -scores[n])  # stable: ties keep the order of first mention
+
+
+def _is_belgian(name: str) -> bool:
+    found = Gazetteer.default().lookup_historic(name)
+    return found is None or found.country == "BE"
 
 
 def _current(name: str) -> str:

@@ -138,7 +138,10 @@ class Gazetteer:
         template = spec["referentieregio_label"]
         for name, members in by_ref.items():
             label = template.format(name=name)
-            if label not in self._partnerships:
+            same_area = self._partnerships.get(name)
+            if same_area is not None:  # "referentieregio Westhoek" is the Westhoek partnership's area
+                self._add_partnership(name, [*same_area.aliases, label], list(same_area.municipalities))
+            elif label not in self._partnerships:
                 self._add_partnership(label, [label], members)
 
     def _add_partnership(self, label: str, aliases: list[str], members: list[str]) -> None:

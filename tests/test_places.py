@@ -113,6 +113,27 @@ def test_foreign_places() -> None:
     assert places.provinces == []
 
 
+def test_a_foreign_city_named_in_passing_does_not_count() -> None:
+    text = "Het buurtproject leunt op onderzoek van de Hogeschool van Arnhem en Nijmegen."
+    assert munis(text) == []
+
+
+def test_limburg_is_the_province_not_the_walloon_town() -> None:
+    assert munis("De cijfers komen uit Limburg in cijfers; het project loopt in Leopoldsburg.") == ["Leopoldsburg"]
+
+
+def test_two_hyphenated_towns_name_an_area() -> None:
+    assert munis("Het CAW Halle-Vilvoorde opent een woonproject in Vilvoorde.") == ["Vilvoorde"]
+
+
+@pytest.mark.parametrize("text", [
+    "Na een jaar blies OverKop Tienen het eerste kaarsje uit.",
+    "Getuigenis van Tom Es (‘t Saam Diksmuide) over laptops op school.",
+])
+def test_a_brand_or_named_thing_before_a_town_is_no_first_name(text: str) -> None:
+    assert len(munis(text)) == 1
+
+
 def test_facilitator_affiliation_counts_only_next_to_other_evidence() -> None:
     alone = "Werksessie sport.\nBegeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)"
     assert munis(alone) == []
@@ -139,6 +160,12 @@ def test_regional_practice_drops_member_municipalities_named_in_passing() -> Non
     places = extract_places("W13 werkt samen met de OCMW's van Kortrijk en Menen rond wonen.")
     assert places.region == "W13"
     assert places.municipalities == []
+
+
+def test_a_regional_practice_keeps_the_towns_it_runs_in() -> None:
+    places = extract_places("Met steun van W13 wordt in Kuurne en Harelbeke een sociale kruidenier geopend.")
+    assert places.region == "W13"
+    assert places.municipalities == ["Kuurne", "Harelbeke"]
 
 
 def test_provinces_from_municipalities_and_explicit_mentions() -> None:
@@ -180,3 +207,15 @@ def test_a_local_service_or_place_in_a_news_sentence_counts(text: str, expected:
 
 def test_a_mayors_town_still_does_not_count() -> None:
     assert extract_places("Spreker is Jan Peeters, burgemeester van Lier, over participatie.").municipalities == []
+
+
+@pytest.mark.parametrize("text", [
+    "De OCMW's van Lier, Berlaar en Nijlen kwamen kijken naar de sociale kruidenier in Genk.",
+    "Een delegatie van het OCMW van Lier was te gast bij het buurtrestaurant in Genk.",
+])
+def test_towns_of_visitors_do_not_count(text: str) -> None:
+    assert munis(text) == ["Genk"]
+
+
+def test_a_speakers_surname_in_the_title_is_no_town() -> None:
+    assert munis("Over de winteropvang.", title="Een warme winter in Gent? Sabine Van Damme") == ["Gent"]
