@@ -152,9 +152,10 @@ class KnowledgeBase:
     def sync_index(self, save: bool = True) -> None:
         """Bring the vector index and the in-memory search view up to the store: the last step of every write.
 
-        Every write (`writing`) commits store and change log first, in one transaction, then calls this. It catches up with every record written since the index's
-        generation, by this process or another. With `save`, it does so under the index writer lock
-        after re-reading the saved index, so no process saves an index that lacks another's change.
+        Every write (`writing`) commits store and change log first, in one transaction, then calls
+        this. It catches up with every record written since the index's generation, by this process
+        or another. With `save`, it does so under the index writer lock after re-reading the saved
+        index, so no process saves an index that lacks another's change.
         """
         with self.store.lock:
             if not save:
