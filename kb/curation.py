@@ -307,7 +307,8 @@ def _merge_choices(choices: dict[str, Any], merged: Record, records: list[Record
 def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
     """Checked and normalised field values: places from the gazetteer, labels from the taxonomy.
 
-    Provinces follow the municipalities unless given; every problem is reported at once.
+    Provinces follow the municipalities unless given; every problem is reported at once, in English
+    and as (code, value) pairs in the error's `problems`, which the app words in Dutch.
     """
     from kb.gazetteer import Gazetteer
     from kb.taxonomy import Taxonomy
@@ -315,9 +316,10 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
     gazetteer, taxonomy = Gazetteer.default(), Taxonomy.default()
     unknown_fields = set(changes) - set(EDITABLE)
     if unknown_fields:
-        raise InvalidRecord(f"these fields cannot be edited: {', '.join(sorted(unknown_fields))}")
+        raise InvalidRecord(f"these fields cannot be edited: {', '.join(sorted(unknown_fields))}",
+                            code="record.not_editable", fields=sorted(unknown_fields))
     out: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[tuple[str, str, str]] = []  # (code, value, English text)
     for name, value in changes.items():
         if name in LIST_FIELDS:
             items = [value] if isinstance(value, str) else list(value or [])
@@ -327,12 +329,13 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
         else:
             out[name] = str(value or "").strip()
     if "title" in out and not out["title"]:
-        problems.append("the title cannot be empty")
+        problems.append(("empty_title", "", "the title cannot be empty"))
     if "kind" in out and out["kind"] not in KINDS:
-        problems.append(f"kind {out['kind']!r} is not one of {', '.join(KINDS)}")
+        problems.append(("unknown_kind", out["kind"], f"kind {out['kind']!r} is not one of {', '.join(KINDS)}"))
     if "municipalities" in out:
         found = {name: gazetteer.lookup(name) for name in out["municipalities"]}
-        problems += [f"{name!r} is not a municipality in the gazetteer" for name, m in found.items() if m is None]
+        problems += [("unknown_municipality", name, f"{name!r} is not a municipality in the gazetteer")
+                     for name, m in found.items() if m is None]
         places = [m for m in found.values() if m is not None]
         out["municipalities"] = list(dict.fromkeys(m.name for m in places))
         if "provinces" not in changes and not problems:
@@ -340,12 +343,12 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
     if "provinces" in changes:
         known = {p.lower(): p for p in gazetteer.provinces()}
         bad = [p for p in out["provinces"] if p.lower() not in known]
-        problems += [f"{p!r} is not a province" for p in bad]
+        problems += [("unknown_province", p, f"{p!r} is not a province") for p in bad]
         out["provinces"] = [known[p.lower()] for p in out["provinces"] if p.lower() in known]
     if out.get("region"):
         partnership = gazetteer.partnership(out["region"])
         if partnership is None:
-            problems.append(f"{out['region']!r} is not a region in the gazetteer")
+            problems.append(("unknown_region", out["region"], f"{out['region']!r} is not a region in the gazetteer"))
         else:
             out["region"] = partnership.label
     for name, kind in (("themes", "theme"), ("target_groups", "target_group")):
@@ -354,14 +357,17 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
             for wording in out[name]:
                 label = taxonomy.canonical(wording, kind)
                 if label is None:
-                    problems.append(f"{wording!r} is not a {kind.replace('_', ' ')} in the taxonomy")
+                    problems.append((f"unknown_{kind}", wording,
+                                     f"{wording!r} is not a {kind.replace('_', ' ')} in the taxonomy"))
                 else:
                     labels.append(label)
             out[name] = list(dict.fromkeys(labels))
     if out.get("event_date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", out["event_date"]):
-        problems.append(f"event date {out['event_date']!r} is not an ISO date (YYYY-MM-DD)")
+        problems.append(("bad_date", out["event_date"],
+                         f"event date {out['event_date']!r} is not an ISO date (YYYY-MM-DD)"))
     if problems:
-        raise InvalidRecord("; ".join(problems))
+        raise InvalidRecord("; ".join(text for _, _, text in problems), code="record.invalid_fields",
+                            problems=[(code, value) for code, value, _ in problems])
     return out
 
 

@@ -330,3 +330,17 @@ def test_split_points_are_sentence_and_line_starts_only() -> None:
     starts = [text[p:p + 6] for p in split_points(text)]
     assert starts == ["Tweede", "Nieuwe", "Nog ee"]
     assert split_points("Eén zin zonder einde") == []
+
+
+def test_validation_problems_carry_codes_and_values(fake_kb):
+    from kb import Record
+    from kb.curation import validate
+
+    record = Record(source="a.txt", start=0, end=5, kind="practice", title="Titel", text="Tekst")
+    with pytest.raises(InvalidRecord) as refused:
+        validate({"title": " ", "municipalities": ["Atlantis"], "themes": ["Ruimtevaart"],
+                  "event_date": "21 maart"}, record)
+    assert refused.value.code == "record.invalid_fields"
+    assert refused.value.values["problems"] == [("empty_title", ""), ("unknown_municipality", "Atlantis"),
+                                                 ("unknown_theme", "Ruimtevaart"), ("bad_date", "21 maart")]
+    assert "'Atlantis' is not a municipality" in str(refused.value)  # the CLI's English stays

@@ -152,7 +152,9 @@ def test_invalid_date_is_refused_with_the_reason(kb: KnowledgeBase, token: str) 
     at = page("redactie.py", token, edit_record_id=record.id)
     at.text_input(key=f"event_date-{record.id}-{record.version}").input("21 maart")
     click(at, "Opslaan")
-    assert any("Niet opgeslagen" in e.value and "ISO" in e.value for e in at.error)
+    assert any("Niet opgeslagen: de datum" in e.value and "JJJJ" in e.value and "21 maart" in e.value
+               for e in at.error), [e.value for e in at.error]
+    assert not any("is not" in e.value for e in at.error)  # the app's words, not the library's English
     assert kb.get(record.id) == record
 
 

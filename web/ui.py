@@ -50,6 +50,18 @@ EXAMPLE_QUERIES: tuple[str, ...] = (
 RELATED_WHEN_FEWER = 5  # fewer matches than this: the nearest other records follow under their own heading
 
 
+FIELD_PROBLEMS = {  # kb.curation.validate's problem codes, in the app's words
+    "empty_title": "de titel mag niet leeg zijn",
+    "unknown_kind": "„{value}” is geen soort praktijk",
+    "unknown_municipality": "„{value}” is geen gemeente die we kennen",
+    "unknown_province": "„{value}” is geen provincie",
+    "unknown_region": "„{value}” is geen regio die we kennen",
+    "unknown_theme": "„{value}” is geen thema uit de lijst",
+    "unknown_target_group": "„{value}” is geen doelgroep uit de lijst",
+    "bad_date": "de datum „{value}” moet als JJJJ-MM-DD (ISO) geschreven worden, bijvoorbeeld 2024-03-21",
+}
+
+
 def error_text(exc: KBError) -> str:
     """A library error in the app's words, chosen by its code, never by reading its English message."""
     values = exc.values
@@ -64,6 +76,9 @@ def error_text(exc: KBError) -> str:
         return "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk."
     if exc.code == "forbidden":
         return "Uw rol laat dit niet toe."
+    if exc.code == "record.invalid_fields":
+        return "; ".join(FIELD_PROBLEMS.get(code, "{value}: niet geldig").format(value=value)
+                         for code, value in values.get("problems", []))
     if exc.code == "workshop.not_yours":
         return "Deze workshop is niet van u en niet met u gedeeld; u kunt hem alleen bekijken."
     if exc.code == "workshop.unknown_member":

@@ -155,7 +155,7 @@ def edit_form(kb: KnowledgeBase, record: Record, version: int, user: str, messag
         remember_conflict(rid, exc)
         st.rerun()
     except KBError as exc:  # InvalidRecord: the problems, listed
-        messages.error(f"Niet opgeslagen: {ui.md(str(exc))}")
+        messages.error(f"Niet opgeslagen: {ui.md(ui.error_text(exc))}")
         return
     st.session_state[version_key(rid)] = saved.version
     flash("success", f"Opgeslagen (versie {saved.version}).")
@@ -311,7 +311,7 @@ def split_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> N
                 remember_conflict(record.id, exc)
                 st.rerun()
             except KBError as exc:
-                st.error(f"Niet gesplitst: {ui.md(str(exc))}")
+                st.error(f"Niet gesplitst: {ui.md(ui.error_text(exc))}")
                 return
             st.session_state[version_key(record.id)] = first.version
             flash("success", f"Gesplitst: het tweede deel is nieuwe praktijk „{ui.md(second.title)}” "

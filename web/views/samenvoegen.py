@@ -44,7 +44,7 @@ def merge(ids: list[str], versions: dict[str, int], user: str) -> None:
                                                 f"door {ui.md(who)}. Bekijk ze opnieuw en probeer nog eens.")
         return
     except KBError as exc:
-        flash("error", f"Niet samengevoegd: {ui.md(str(exc))}")
+        flash("error", f"Niet samengevoegd: {ui.md(ui.error_text(exc))}")
         return
     sources = len(merged.spans())
     flash("success", f"Samengevoegd: „{ui.md(merged.title)}” heeft nu {sources} bronnen.")

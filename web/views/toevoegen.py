@@ -47,7 +47,7 @@ def by_hand(user: str) -> None:
     try:
         record = open_kb().curation.add(values, user)
     except KBError as exc:  # InvalidRecord: the problems, listed
-        st.error(f"Niet toegevoegd: {ui.md(str(exc))}")
+        st.error(f"Niet toegevoegd: {ui.md(ui.error_text(exc))}")
         return
     st.session_state[FORM_GEN_KEY] = gen + 1  # an empty form for the next one
     st.session_state[EDIT_RECORD_KEY] = record.id  # the edit page opens it next
@@ -110,7 +110,7 @@ def kept_records(preview: Preview, edited: pd.DataFrame) -> tuple[list[Record], 
         try:
             kept.append(replace(record, **validate(changes, record)))
         except InvalidRecord as exc:
-            problems.append(f"rij {position} ({record.title}): {exc}")
+            problems.append(f"rij {position} ({record.title}): {ui.error_text(exc)}")
     return kept, problems
 
 
