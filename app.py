@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb.accounts import RANK
+from kb.accounts import at_least
 from kb.errors import AuthError, KBError
 from web import ui
 from web.state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out, run_cookie_script
@@ -24,7 +24,7 @@ def pages(role: str) -> list[st.Page]:
         st.Page(f"{PAGES}/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
         st.Page(f"{PAGES}/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
-    if RANK[role] < RANK["curator"]:
+    if not at_least(role, "curator"):
         return public
     return public + [
         st.Page(f"{PAGES}/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
@@ -55,7 +55,7 @@ def login_box() -> None:
 def account_box(username: str, role: str) -> None:
     with st.sidebar:
         st.markdown(f"Ingelogd als **{ui.md(username)}** ({ROLE_LABELS.get(role, role)})")
-        if RANK[role] >= RANK["curator"]:
+        if at_least(role, "curator"):
             st.toggle("Ook concepten tonen in Zoeken", key="include_drafts",
                       help="Toon naast goedgekeurde praktijken ook nog niet nagekeken concepten.")
         if st.button("Uitloggen"):

@@ -87,6 +87,11 @@ def check_role(role: str) -> None:
         raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
 
 
+def at_least(role: str, wanted: str) -> bool:
+    """Whether `role` ranks at or above `wanted` (a visitor's role is "viewer")."""
+    return RANK.get(role, 0) >= RANK[wanted]
+
+
 def require(session: Session | None, role: str) -> None:
     """The one guard for pages and library calls: AuthError when not logged in, Forbidden when the role is too low."""
     if role not in RANK:
@@ -95,7 +100,7 @@ def require(session: Session | None, role: str) -> None:
         return
     if session is None:
         raise AuthError(f"please log in: this needs the {role} role", code="auth.login_needed", role=role)
-    if RANK.get(session.role, 0) < RANK[role]:
+    if not at_least(session.role, role):
         raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role", role=role)
 
 

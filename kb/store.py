@@ -443,6 +443,11 @@ class Store:
                                     tuple(row.get(k) for k in ("batch", "record_id", "action", "user", "at",
                                                                "before", "after")))
 
+    def workshop_members(self, workshop_id: int) -> list[str]:
+        """The accounts a workshop is shared with, by name."""
+        return [m["username"] for m in self.db.execute(
+            "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (workshop_id,))]
+
     def workshop_rows(self) -> list[dict[str, object]]:
         """Every workshop with its tables and shortlist as one plain row, for a backup."""
         rows = []
@@ -452,9 +457,7 @@ class Store:
             position = {t["id"]: t["position"] for t in tables}
             items = self.db.execute("SELECT record_id, table_id, note, added_at FROM workshop_items "
                                     "WHERE workshop_id = ? ORDER BY added_at, record_id", (w["id"],)).fetchall()
-            members = [m["username"] for m in self.db.execute(
-                "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (w["id"],))]
-            rows.append({**{k: w[k] for k in w.keys() if k != "id"}, "members": members,
+            rows.append({**{k: w[k] for k in w.keys() if k != "id"}, "members": self.workshop_members(w["id"]),
                          "tables": [{"position": t["position"], "name": t["name"], "locked": bool(t["locked"])}
                                     for t in tables],
                          "items": [{"record_id": i["record_id"], "table": position.get(i["table_id"]),

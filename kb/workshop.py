@@ -100,12 +100,10 @@ class Coverage:
 
 
 # ---------------------------------------------------------------- workshops
-def _workshop(db: sqlite3.Connection, row: sqlite3.Row) -> Workshop:
-    members = tuple(r["username"] for r in db.execute(
-        "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (row["id"],)))
+def _workshop(kb: KnowledgeBase, row: sqlite3.Row) -> Workshop:
     return Workshop(int(row["id"]), row["title"], row["date"], row["place"], int(row["n_tables"]),
                     int(row["per_table"]), row["created_at"], row["updated_at"], row["owner"], bool(row["public"]),
-                    members)
+                    tuple(kb.store.workshop_members(int(row["id"]))))
 
 
 # ---------------------------------------------------------------- who may see and change a workshop
@@ -137,13 +135,18 @@ def editable(kb: KnowledgeBase, workshop_id: int, session: Session | None) -> Wo
     return workshop
 
 
+def _unknown_accounts(db: sqlite3.Connection, names: Iterable[str]) -> list[str]:
+    """The names that are no account here (an owner or member must be one)."""
+    return [n for n in names if not db.execute("SELECT 1 FROM users WHERE username = ?", (n,)).fetchone()]
+
+
 def share_workshop(kb: KnowledgeBase, workshop_id: int, members: Iterable[str] = (),
                    public: bool | None = None) -> Workshop:
     """Who else may change the workshop (replaces the list), and whether visitors may open it read-only."""
     current = get_workshop(kb, workshop_id)
     names = [m for m in dict.fromkeys(m.strip() for m in members) if m and m != current.owner]
     with kb.store.transaction() as db:
-        unknown = [m for m in names if not db.execute("SELECT 1 FROM users WHERE username = ?", (m,)).fetchone()]
+        unknown = _unknown_accounts(db, names)
         if unknown:
             raise InvalidQuery(f"no account named {', '.join(map(repr, unknown))}", code="workshop.unknown_member",
                                names=unknown)
@@ -175,7 +178,7 @@ def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, plac
     _check(title, n_tables, per_table)
     stamp = now()
     with kb.store.transaction() as db:
-        if owner is not None and not db.execute("SELECT 1 FROM users WHERE username = ?", (owner,)).fetchone():
+        if owner is not None and _unknown_accounts(db, [owner]):
             raise InvalidQuery(f"no account named {owner!r} to own the workshop", code="workshop.unknown_member",
                                names=[owner])
         cur = db.execute("INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at, "
@@ -188,15 +191,15 @@ def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, plac
 
 def list_workshops(kb: KnowledgeBase) -> list[Workshop]:
     """Newest first: the workshop being prepared now is the one people look for."""
-    db = kb.store.db
-    return [_workshop(db, r) for r in db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC")]
+    rows = kb.store.db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC").fetchall()
+    return [_workshop(kb, r) for r in rows]
 
 
 def get_workshop(kb: KnowledgeBase, workshop_id: int) -> Workshop:
     row = kb.store.db.execute("SELECT * FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
     if not row:
         raise NotFound(f"no workshop with id {workshop_id}")
-    return _workshop(kb.store.db, row)
+    return _workshop(kb, row)
 
 
 def update_workshop(kb: KnowledgeBase, workshop_id: int, *, title: str | None = None, date: str | None = None,

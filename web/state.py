@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb.accounts import RANK, Accounts, Session, require
+from kb.accounts import Accounts, Session, at_least, require
 from kb.errors import AuthError, Forbidden
 from kb.knowledge import KnowledgeBase
 from web import login_cookie
@@ -102,6 +102,6 @@ def account_names() -> list[str]:
 
 def public_statuses(session: Session | None) -> list[str]:
     """Which record statuses the search shows: approved for everyone; curators may add drafts."""
-    if session is not None and RANK[session.role] >= RANK["curator"] and st.session_state.get("include_drafts"):
+    if session is not None and at_least(session.role, "curator") and st.session_state.get("include_drafts"):
         return ["approved", "draft"]
     return list(open_kb().settings.public_statuses)

@@ -45,8 +45,8 @@ def bump() -> None:
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
 
 
-def act(message: str, action: Callable[..., object], workshop_id: int, *args: object) -> None:
-    """Run a library call on a workshop from a callback, if this account may change it.
+def act(message: str, action: Callable[..., object], workshop_id: int, *args: object) -> bool:
+    """Run a library call on a workshop from a callback, if this account may change it; True when it did.
 
     The check runs here, at the moment of the change, not only when the page was drawn: a page
     left open after logging out, or a crafted request, changes nothing. The library's error or
@@ -58,9 +58,10 @@ def act(message: str, action: Callable[..., object], workshop_id: int, *args: ob
         action(kb, workshop_id, *args)
     except KBError as exc:
         st.session_state[FLASH_KEY] = ("error", ui.error_text(exc))
-        return
+        return False
     st.session_state[FLASH_KEY] = ("success", message)
     bump()
+    return True
 
 
 def create(form_key: str) -> None:
@@ -100,8 +101,7 @@ def save_sharing(workshop_id: int, prefix: str) -> None:
 
 
 def delete(workshop_id: int) -> None:
-    act("Workshop verwijderd.", ws.delete_workshop, workshop_id)
-    if st.session_state.get(FLASH_KEY, ("",))[0] == "success":
+    if act("Workshop verwijderd.", ws.delete_workshop, workshop_id):
         st.session_state[SELECTED_KEY] = None
 
 
@@ -125,10 +125,11 @@ def add(workshop_id: int, record_ids: list[str]) -> None:
 
 
 def propose(workshop_id: int, seed_key: str) -> None:
-    act("Tafels voorgesteld. Vergrendelde tafels bleven zoals ze waren.", ws.propose_tables, workshop_id,
-        int(st.session_state.get(seed_key, 0)))
+    if not act("Tafels voorgesteld. Vergrendelde tafels bleven zoals ze waren.", ws.propose_tables, workshop_id,
+               int(st.session_state.get(seed_key, 0))):
+        return
     waiting = ws.unseated(open_kb(), workshop_id)
-    if waiting and st.session_state.get(FLASH_KEY, ("",))[0] == "success":
+    if waiting:
         workshop = ws.get_workshop(open_kb(), workshop_id)
         left_out = ui.count_label(len(waiting), "praktijk kreeg", "praktijken kregen")
         st.session_state[FLASH_KEY] = (
@@ -232,9 +233,7 @@ def read_only_tables(kb: KnowledgeBase, workshop: ws.Workshop) -> None:
         with columns[n % 2], st.container(border=True):
             st.markdown(f"#### {ui.md(table.label)}")
             for item in table.items:
-                where = ui.place_label(item.record) or "—"
-                st.markdown(f'<div class="ws-practice"><b>{ui.escape(item.record.title)}</b><br>'
-                            f'<span class="pb-meta">{ui.escape(where)}</span></div>', unsafe_allow_html=True)
+                st.markdown(practice_html(item), unsafe_allow_html=True)
 
 
 def search_tab(kb: KnowledgeBase, workshop: ws.Workshop, listed: set[str]) -> None:
@@ -307,11 +306,16 @@ def move_box(workshop: ws.Workshop, item: ws.ShortlistItem, positions: list[int]
                         args=(workshop.id, item.record_id, key), label_visibility="collapsed")
 
 
+def practice_html(item: ws.ShortlistItem) -> str:
+    """A seated practice: its title and where it runs."""
+    where = ui.place_label(item.record) or "—"
+    return (f'<div class="ws-practice"><b>{ui.escape(item.record.title)}</b><br>'
+            f'<span class="pb-meta">{ui.escape(where)}</span></div>')
+
+
 def practice_line(item: ws.ShortlistItem, positions: list[int], workshop: ws.Workshop) -> None:
     text, box = st.columns([3, 2])
-    where = ui.place_label(item.record) or "—"
-    text.markdown(f'<div class="ws-practice"><b>{ui.escape(item.record.title)}</b><br>'
-                  f'<span class="pb-meta">{ui.escape(where)}</span></div>', unsafe_allow_html=True)
+    text.markdown(practice_html(item), unsafe_allow_html=True)
     move_box(workshop, item, positions, box)
 
 

@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from kb import Filters, Hit, KBError, KnowledgeBase, Record, SearchResult, listing
-from kb.accounts import RANK
+from kb.accounts import at_least
 from kb.geography import MapAreas
 from web import mapchart, ui
 from web.state import current_session, open_kb, public_statuses
@@ -273,7 +273,7 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
         st.warning("Deze praktijk is (nog) niet openbaar: de redactie heeft ze niet goedgekeurd.")
         return
     session = current_session()
-    if session is not None and RANK[session.role] >= RANK["curator"]:
+    if session is not None and at_least(session.role, "curator"):
         st.button("Bewerken", key="edit-record", on_click=open_in_editor, args=(record.id,))
     st.markdown(f'<h2 class="pb-detail-title">{ui.escape(record.title)}</h2>', unsafe_allow_html=True)
     st.markdown(ui.details_html(record), unsafe_allow_html=True)
