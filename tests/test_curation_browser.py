@@ -65,6 +65,12 @@ def log_in(page: Page, username: str, password: str) -> None:
 
 
 
+def logged_in(page: Page, username: str, password: str) -> None:
+    """Log in and wait until the sidebar says so."""
+    log_in(page, username, password)
+    page.get_by_text(f"Ingelogd als {username}").wait_for(state="visible")
+
+
 def pick(page: Page, label: str, option: str) -> None:
     """Add one option to the multiselect labelled `label` (typing narrows the long gazetteer list)."""
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
@@ -122,8 +128,7 @@ def test_a_curator_reloads_and_stays_logged_in_on_the_same_page(server: tuple[st
     url, _, _ = server
     page = browser_page
     page.goto(url)
-    log_in(page, "tom", "nog-een-lang-wachtwoord")
-    page.get_by_text("Ingelogd als tom").wait_for(state="visible")
+    logged_in(page, "tom", "nog-een-lang-wachtwoord")
     page.get_by_role("link", name="Controle").click()
     page.get_by_role("heading", name="Controle").wait_for(state="visible")
     deadline = time.monotonic() + 30
@@ -163,8 +168,7 @@ def test_curator_edits_approves_and_a_viewer_finds_it_by_the_new_filter(server: 
     url, record, _ = server
     page = browser_page
     page.goto(url)
-    log_in(page, CURATOR, PASSWORD)
-    page.get_by_text(f"Ingelogd als {CURATOR}").wait_for(state="visible")
+    logged_in(page, CURATOR, PASSWORD)
     page.get_by_role("link", name="Nakijken en bewerken").click()
     page.get_by_role("heading", name="Nakijken en bewerken").wait_for(state="visible")
     page.get_by_text(f"nummer {record.id}").wait_for(state="visible")  # the only draft opens first
@@ -259,8 +263,7 @@ def test_split_happens_at_a_sentence_and_each_part_gets_its_own_fields(server: t
     record = approved(home, lambda r: bool(split_points(r.text)), set())
     page = browser_page
     page.goto(f"{url}/?id={record.id}")
-    log_in(page, CURATOR, PASSWORD)
-    page.get_by_text(f"Ingelogd als {CURATOR}").wait_for(state="visible")
+    logged_in(page, CURATOR, PASSWORD)
     page.get_by_role("button", name="Bewerken").click()
     page.get_by_text(f"nummer {record.id}").wait_for(state="visible")
     page.get_by_test_id("stExpander").filter(has_text="Splitsen").locator("summary").click()
@@ -278,8 +281,7 @@ def test_merge_lets_the_curator_choose_each_field(server: tuple[str, Record, Pat
     right = approved(home, lambda r: bool(set(r.themes) - set(left.themes)), {left.id})
     page = browser_page
     page.goto(url)
-    log_in(page, CURATOR, PASSWORD)
-    page.get_by_text(f"Ingelogd als {CURATOR}").wait_for(state="visible")
+    logged_in(page, CURATOR, PASSWORD)
     page.get_by_role("link", name="Dubbels samenvoegen").click()
     page.get_by_role("heading", name="Zelf twee praktijken samenvoegen").wait_for(state="visible")
     for key, record in (("manual_merge_left", left), ("manual_merge_right", right)):

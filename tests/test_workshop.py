@@ -365,19 +365,24 @@ def workshop_page(home: Path, monkeypatch: pytest.MonkeyPatch, token: str | None
     return at.run()
 
 
+def moderated_base(tmp_path: Path) -> tuple[KnowledgeBase, list[Record], str]:
+    """A base of the hand-made practices with a moderator "mia" logged in; returns it, the records and her token."""
+    from kb.accounts import Accounts
+
+    base = KnowledgeBase(Settings.from_env(home=tmp_path / "page-kb"))
+    records = store_records(base)
+    accounts = Accounts(base.store)
+    accounts.add("mia", "een-lang-wachtwoord", "moderator")
+    return base, records, accounts.login("mia", "een-lang-wachtwoord").token
+
+
 @pytest.mark.model
 def test_page_shows_markup_in_titles_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A workshop title or record text with markup shows literally on the workshops page."""
     import streamlit as st
 
-    from kb.accounts import Accounts
-
-    home = tmp_path / "page-kb"
-    base = KnowledgeBase(Settings.from_env(home=home))
-    records = store_records(base)
-    accounts = Accounts(base.store)
-    accounts.add("mia", "een-lang-wachtwoord", "moderator")
-    token = accounts.login("mia", "een-lang-wachtwoord").token
+    base, records, token = moderated_base(tmp_path)
+    home = base.settings.home
     w = ws.create_workshop(base, "<b>Tafels</b> [klik](https://example.org)", n_tables=2, owner="mia")
     ws.add_items(base, w.id, [r.id for r in records[:4]], note="*vet*")
     ws.propose_tables(base, w.id)
@@ -468,14 +473,8 @@ def test_proposal_never_seats_more_than_per_table(kb: KnowledgeBase, records: li
 def test_page_says_why_practices_stay_unseated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import streamlit as st
 
-    from kb.accounts import Accounts
-
-    home = tmp_path / "page-kb"
-    base = KnowledgeBase(Settings.from_env(home=home))
-    records = store_records(base)
-    accounts = Accounts(base.store)
-    accounts.add("mia", "een-lang-wachtwoord", "moderator")
-    token = accounts.login("mia", "een-lang-wachtwoord").token
+    base, records, token = moderated_base(tmp_path)
+    home = base.settings.home
     w = ws.create_workshop(base, "Kleine zaal", n_tables=1, per_table=2, owner="mia")
     ws.add_items(base, w.id, [r.id for r in records[:4]])
     base.close()

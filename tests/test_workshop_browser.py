@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app import ROOT
 from test_browser import CHROMIUM, chromium_page, running_app
-from test_curation_browser import log_in
+from test_curation_browser import logged_in
 from test_workshop import store_records
 
 from kb import KnowledgeBase, Settings
@@ -87,8 +87,7 @@ def test_a_visitor_cannot_create_change_or_delete_a_workshop(server: str, page: 
 
 def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> None:
     page.goto(f"{server}/workshops")
-    log_in(page, MODERATOR, PASSWORD)
-    page.get_by_text(f"Ingelogd als {MODERATOR}").wait_for(state="visible")
+    logged_in(page, MODERATOR, PASSWORD)
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Nieuwe workshop").click()
     sidebar.get_by_label("Titel").fill(TITLE)
