@@ -69,7 +69,7 @@ def main() -> None:
     try:
         session = current_session()
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     run_cookie_script()
     notice = st.session_state.pop(NOTICE_KEY, None)

@@ -21,7 +21,7 @@ def audit(obj: Context, fmt: str) -> None:
         else:
             click.echo(f"{f.record_id}  {f.title[:70]}  ({f.source})\n    - " + "\n    - ".join(f.problems))
     if fmt == "text":
-        click.echo(f"{len(findings)} van {obj.kb.store.count()} records vragen aandacht", err=True)
+        click.echo(f"{len(findings)} van {obj.kb.count()} records vragen aandacht", err=True)
 
 
 @main.command("status")

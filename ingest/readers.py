@@ -27,14 +27,16 @@ BLOCK_HTML = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "secti
 def read_document(path: Path | str, max_mb: float = 20.0) -> Document:
     path = Path(path)
     if not path.is_file():
-        raise BadInput(f"{path}: not a file")
+        raise BadInput(f"{path}: not a file", code="file.missing", name=str(path))
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise BadInput(f"{path.name}: unsupported file type {suffix!r} (use .txt, .md, .html, .pdf or .docx)")
+        raise BadInput(f"{path.name}: unsupported file type {suffix!r} (use .txt, .md, .html, .pdf or .docx)",
+                       code="file.unsupported_type", name=path.name, suffix=suffix)
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
         raise BadInput(f"{path.name}: {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit "
-                       "(KB_MAX_FILE_MB)")
+                       "(KB_MAX_FILE_MB)",
+                       code="file.too_large", name=path.name, mb=round(size / 1024 / 1024, 1), limit=max_mb)
     data = path.read_bytes()
     return document_from_bytes(path.name, data, str(path), max_mb)
 
@@ -46,7 +48,7 @@ def document_from_bytes(name: str, data: bytes, path: str = "", max_mb: float = 
     """
     suffix = Path(name).suffix.lower()
     if not data.strip():
-        raise BadInput(f"{name}: the file is empty")
+        raise BadInput(f"{name}: the file is empty", code="file.empty", name=name)
     if suffix in HTML_SUFFIXES:
         text, encoding = html_to_text(decode(name, data)[0]), "html"
     elif suffix == ".pdf":
@@ -57,15 +59,17 @@ def document_from_bytes(name: str, data: bytes, path: str = "", max_mb: float = 
         text, encoding = data.decode(bom), bom
     else:
         if looks_binary(data):
-            raise BadInput(f"{name}: looks like a binary file, not a text (found NUL or control bytes)")
+            raise BadInput(f"{name}: looks like a binary file, not a text (found NUL or control bytes)",
+                           code="file.binary", name=name)
         text, encoding = decode(name, data)
         if suffix in TEXT_SUFFIXES and _looks_like_html(text):
             text, encoding = html_to_text(text), "html"
     if not text.strip():
-        raise BadInput(f"{name}: no text found in the file")
+        raise BadInput(f"{name}: no text found in the file", code="file.no_text", name=name)
     if len(text) > max_mb * 1024 * 1024:
         raise BadInput(f"{name}: the file expands to {len(text) / 1024 / 1024:.1f} million characters of text, "
-                       f"more than the {max_mb:g} MB limit (KB_MAX_FILE_MB)")
+                       f"more than the {max_mb:g} MB limit (KB_MAX_FILE_MB)",
+                       code="file.expands_too_far", name=name, limit=max_mb)
     return Document(name=name, path=path or name, text=text, encoding=encoding,
                     sha256=hashlib.sha256(data).hexdigest())
 
@@ -99,14 +103,16 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise BadInput(f"{name}: cannot decode the text (not UTF-8 and no known encoding fits)")
+        raise BadInput(f"{name}: cannot decode the text (not UTF-8 and no known encoding fits)",
+                       code="file.undecodable", name=name)
     encoding = best.encoding
     if encoding.replace("_", "").lower() in ("latin1", "iso88591"):
         encoding = "cp1252"  # Windows files labelled Latin-1 use cp1252's quotes and euro sign
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{name}: cannot decode the text as {encoding}: {exc.reason}") from exc
+        raise BadInput(f"{name}: cannot decode the text as {encoding}: {exc.reason}",
+                       code="file.undecodable", name=name, encoding=encoding) from exc
 
 
 def _looks_like_html(text: str) -> bool:
@@ -137,7 +143,7 @@ def pdf_to_text(name: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise BadInput(f"{name}: not a readable PDF ({exc})") from exc
+        raise BadInput(f"{name}: not a readable PDF ({exc})", code="file.bad_pdf", name=name) from exc
     return "\n\n".join(p.strip() for p in pages if p.strip()) + "\n"
 
 
@@ -151,5 +157,6 @@ def docx_to_text(name: str, data: bytes) -> str:
         doc = DocxDocument(io.BytesIO(data))
         paragraphs = [p.text.strip() for p in doc.paragraphs]
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
-        raise BadInput(f"{name}: not a readable DOCX ({type(exc).__name__}: {exc})") from exc
+        raise BadInput(f"{name}: not a readable DOCX ({type(exc).__name__}: {exc})",
+                       code="file.bad_docx", name=name) from exc
     return "\n\n".join(p for p in paragraphs if p) + "\n"

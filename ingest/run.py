@@ -66,7 +66,7 @@ def ingest_paths(kb: KnowledgeBase, paths: Sequence[str | Path], url: str | None
         url = page_address(url)
         if len(files) != 1:
             raise BadInput(f"one page address was given for {len(files)} files; give it with one file at a time",
-                           code="url_needs_one_file")
+                           code="url.needs_one_file")
     report = IngestReport()
     kb.index()  # load (or repair) the index before the first file, not in the middle of the batch
     taken: dict[str, Path] = {}  # source name → the file of this run that has it
@@ -100,7 +100,8 @@ def check_identity(kb: KnowledgeBase, doc: Document, path: Path, taken: dict[str
     other = taken.setdefault(doc.name, path)
     if other != path and other.resolve() != path.resolve():
         raise BadInput(f"{path}: {other} in this same ingest has the name {doc.name!r} too; sources are known "
-                       "by file name, so rename one of them (for example with its year)")
+                       "by file name, so rename one of them (for example with its year)",
+                       code="file.same_name_twice", name=doc.name)
     stored = kb.store.source_info(doc.name)
     if stored is None or stored["sha256"] == doc.sha256:
         return
@@ -109,7 +110,8 @@ def check_identity(kb: KnowledgeBase, doc: Document, path: Path, taken: dict[str
         return
     if shared_lines(kb.store.source_text(doc.name), doc.text) < SAME_TEXT_SHARE:
         raise BadInput(f"{path}: a different text named {doc.name!r} is already stored (from {old}); rename this "
-                       "file (for example with its year), or remove the old one to replace it")
+                       "file (for example with its year), or remove the old one to replace it",
+                       code="file.other_text_stored", name=doc.name)
 
 
 def shared_lines(old: str, new: str) -> float:
@@ -129,8 +131,10 @@ def preview_upload(kb: KnowledgeBase, name: str, data: bytes, url: str | None = 
     url = page_address(url) if url and url.strip() else None
     limit = kb.settings.max_file_mb
     if Path(name).suffix.lower() not in SUPPORTED:
-        raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})")
+        raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})",
+                       code="file.unsupported_type", name=name, suffix=Path(name).suffix.lower())
     if len(data) > limit * 1024 * 1024:
-        raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit")
+        raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit",
+                       code="file.too_large", name=name, mb=round(len(data) / 1024 / 1024, 1), limit=limit)
     document = replace(document_from_bytes(name, data, f"(upload) {name}", limit), url=url)
     return Preview(document, process(document, kb.embedder, kb.cache, kb.progress))

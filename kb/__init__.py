@@ -9,8 +9,17 @@ Public API::
     kb = KnowledgeBase.open("~/praktijkenbank")
     result = kb.search("dak- en thuisloosheid regionaal", {"province": ["Antwerpen"]}, k=10)
 """
-from kb.errors import (AuthError, BadInput, Forbidden, IndexMismatch, InvalidQuery, InvalidRecord, KBError,
-                       NotFound, VersionConflict)
+from kb.errors import (
+    AuthError,
+    BadInput,
+    Forbidden,
+    IndexMismatch,
+    InvalidQuery,
+    InvalidRecord,
+    KBError,
+    NotFound,
+    VersionConflict,
+)
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
 from kb.search import Filters, Hit, SearchResult, snippet

@@ -12,7 +12,6 @@ import hashlib
 import math
 import re
 import secrets
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -34,6 +33,8 @@ MAX_PASSWORD = 1024  # argon2 would take anything; a cap keeps a huge POST from 
 class AccountError(KBError, ValueError):
     """A bad username, password or role, or a username that is already taken."""
 
+    code = "account"
+
 
 @dataclass(frozen=True)
 class User:
@@ -51,6 +52,10 @@ class Session:
     username: str
     role: str
     expires_at: str
+
+
+def _user(row: dict) -> User:
+    return User(row["username"], row["role"], bool(row["disabled"]), row["created_at"])
 
 
 def utc_now() -> datetime:
@@ -72,19 +77,23 @@ def _token_hash(token: str) -> str:
 
 def check_username(username: str) -> None:
     if not isinstance(username, str) or not USERNAME.fullmatch(username):
-        raise AccountError(f"invalid username {username!r}: use 2–64 letters, digits or . _ @ -")
+        raise AccountError(f"invalid username {username!r}: use 2–64 letters, digits or . _ @ -",
+                           code="account.bad_username", username=username)
 
 
 def check_password(password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise AccountError(f"password too short: use at least {MIN_PASSWORD} characters")
+        raise AccountError(f"password too short: use at least {MIN_PASSWORD} characters",
+                           code="account.password_too_short", minimum=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
-        raise AccountError(f"password too long: use at most {MAX_PASSWORD} characters")
+        raise AccountError(f"password too long: use at most {MAX_PASSWORD} characters",
+                           code="account.password_too_long", maximum=MAX_PASSWORD)
 
 
 def check_role(role: str) -> None:
     if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}",
+                           code="account.unknown_role", role=role)
 
 
 def at_least(role: str, wanted: str) -> bool:
@@ -101,7 +110,8 @@ def require(session: Session | None, role: str) -> None:
     if session is None:
         raise AuthError(f"please log in: this needs the {role} role", code="auth.login_needed", role=role)
     if not at_least(session.role, role):
-        raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role", role=role)
+        raise Forbidden(f"{session.username} is a {session.role}; this needs the {role} role",
+                        code="auth.role_too_low", role=role)
 
 
 class Accounts:
@@ -125,19 +135,15 @@ class Accounts:
         """Verified against for unknown users so a login takes as long whether or not the name exists."""
         return self.hasher.hash(secrets.token_urlsafe(16))
 
-    def _row(self, username: str) -> sqlite3.Row | None:
-        return self.store.db.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
-
-    def _existing(self, username: str) -> sqlite3.Row:
-        row = self._row(username)
+    def _existing(self, username: str) -> dict:
+        row = self.store.accounts.user(username)
         if row is None:
-            raise NotFound(f"no user named {username!r}")
+            raise NotFound(f"no user named {username!r}", code="account.unknown", username=username)
         return row
 
     def get(self, username: str) -> User:
         """One account; NotFound when there is none."""
-        r = self._existing(username)
-        return User(r["username"], r["role"], bool(r["disabled"]), r["created_at"])
+        return _user(self._existing(username))
 
     # ------------------------------------------------------------------ administration
     def add(self, username: str, password: str, role: str = "curator") -> User:
@@ -145,57 +151,43 @@ class Accounts:
         check_username(username)
         check_role(role)
         check_password(password)
-        if self._row(username) is not None:
-            raise AccountError(f"user {username!r} already exists")
-        digest = self.hasher.hash(password)
+        taken = AccountError(f"user {username!r} already exists", code="account.exists", username=username)
+        if self.store.accounts.user(username) is not None:
+            raise taken
         created = _iso(self._now())
-        with self.store.transaction() as db:
-            try:
-                db.execute("INSERT INTO users (username, role, password_hash, disabled, created_at) "
-                           "VALUES (?, ?, ?, 0, ?)", (username, role, digest, created))
-            except sqlite3.IntegrityError:  # someone added the same name since the check above
-                raise AccountError(f"user {username!r} already exists") from None
+        if not self.store.accounts.add_user(username, role, self.hasher.hash(password), created):
+            raise taken  # someone added the same name since the check above
         return User(username, role, False, created)
 
     def disable(self, username: str) -> None:
         """Lock an account out at once: its open sessions go too."""
         self._existing(username)
-        with self.store.transaction() as db:
-            db.execute("UPDATE users SET disabled = 1 WHERE username = ?", (username,))
-            db.execute("DELETE FROM sessions WHERE username = ?", (username,))
+        self.store.accounts.disable(username)
 
     def enable(self, username: str) -> None:
         """Let an account log in again, with a clean failure count."""
         self._existing(username)
-        with self.store.transaction() as db:
-            db.execute("UPDATE users SET disabled = 0 WHERE username = ?", (username,))
-            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+        self.store.accounts.enable(username)
 
     def set_password(self, username: str, password: str) -> None:
         """New password; it ends every session of the user (a reset after a leak must lock the old holder out)."""
         self._existing(username)
         check_password(password)
-        digest = self.hasher.hash(password)
-        with self.store.transaction() as db:
-            db.execute("UPDATE users SET password_hash = ? WHERE username = ?", (digest, username))
-            db.execute("DELETE FROM sessions WHERE username = ?", (username,))
-            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
+        self.store.accounts.reset_password(username, self.hasher.hash(password))
 
     def list(self) -> builtins.list[User]:
-        rows = self.store.db.execute("SELECT username, role, disabled, created_at FROM users ORDER BY username")
-        return [User(r["username"], r["role"], bool(r["disabled"]), r["created_at"]) for r in rows]
+        return [_user(row) for row in self.store.accounts.users()]
 
     # ------------------------------------------------------------------ logging in
     def login(self, username: str, password: str) -> Session:
         """Check the password and open a session; throttled per username after repeated failures."""
         now = self._now()
-        with self.store.transaction() as db:
-            # check the throttle and count this attempt as a failure in one step, so attempts made at the same
-            # moment (tabs, scripts) cannot all pass the check before any failure is written
-            self._check_throttle(username, now)
-            attempt = db.execute("INSERT INTO login_failures (username, at) VALUES (?, ?)",
-                                 (username, _iso(now))).lastrowid
-        row = self._row(username)
+        rows = self.store.accounts
+        # the attempt counts as a failure until the password checks out, written in the same step as the
+        # throttle check, so attempts made at the same moment (tabs, scripts) cannot all pass it
+        attempt = rows.count_attempt(username, _iso(now), self.max_failures,
+                                     lambda failures: self._check_throttle(username, failures, now))
+        row = rows.user(username)
         stored = row["password_hash"] if row is not None else self._dummy_hash
         try:
             self.hasher.verify(stored, password)
@@ -203,35 +195,24 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
-            with self.store.transaction() as db:
-                db.execute("DELETE FROM login_failures WHERE at < ?",
-                           (_iso(now - self.failure_window - self.lockout),))
+            rows.forget_failures_before(_iso(now - self.failure_window - self.lockout))
             raise AuthError("wrong username or password", code="auth.wrong_credentials")
         assert row is not None
         if row["disabled"]:
-            with self.store.transaction() as db:  # the right password: no failure to count
-                db.execute("DELETE FROM login_failures WHERE rowid = ?", (attempt,))
+            rows.forget_attempt(attempt)  # the right password: no failure to count
             raise AuthError(f"account {username!r} is disabled", code="auth.disabled", username=username)
         token = secrets.token_urlsafe(32)
         expires = now + self.max_age
-        with self.store.transaction() as db:
-            db.execute("DELETE FROM login_failures WHERE username = ?", (username,))
-            if self.hasher.check_needs_rehash(stored):
-                db.execute("UPDATE users SET password_hash = ? WHERE username = ?",
-                           (self.hasher.hash(password), username))
-            db.execute("DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?",
-                       (_iso(now), _iso(now - self.idle_timeout)))
-            db.execute("INSERT INTO sessions (token_hash, username, created_at, last_seen, expires_at) "
-                       "VALUES (?, ?, ?, ?, ?)", (_token_hash(token), username, _iso(now), _iso(now), _iso(expires)))
+        rehashed = self.hasher.hash(password) if self.hasher.check_needs_rehash(stored) else None
+        rows.open_session(_token_hash(token), username, _iso(now), _iso(expires), _iso(now - self.idle_timeout),
+                          rehashed)
         return Session(token, username, row["role"], _iso(min(now + self.idle_timeout, expires)))
 
-    def _check_throttle(self, username: str, now: datetime) -> None:
+    def _check_throttle(self, username: str, failures: builtins.list[str], now: datetime) -> None:
         """Refuse when the last `max_failures` failures fell within one window and the lockout has not passed."""
-        rows = self.store.db.execute("SELECT at FROM login_failures WHERE username = ? ORDER BY at DESC LIMIT ?",
-                                     (username, self.max_failures)).fetchall()
-        if len(rows) < self.max_failures:
+        if len(failures) < self.max_failures:
             return
-        newest, oldest = _parse(rows[0]["at"]), _parse(rows[-1]["at"])
+        newest, oldest = _parse(failures[0]), _parse(failures[-1])
         until = newest + self.lockout
         if newest - oldest <= self.failure_window and now < until:
             minutes = max(1, math.ceil((until - now).total_seconds() / 60))
@@ -245,26 +226,21 @@ class Accounts:
         if not token:
             raise AuthError("not logged in", code="auth.login_needed")
         key = _token_hash(token)
-        row = self.store.db.execute(
-            "SELECT s.username, s.last_seen, s.expires_at, u.role, u.disabled FROM sessions s "
-            "JOIN users u ON u.username = s.username WHERE s.token_hash = ?", (key,)).fetchone()
+        row = self.store.accounts.session(key)
         if row is None:
             raise AuthError("unknown or expired session: please log in again", code="auth.session_expired")
         now = self._now()
         absolute = _parse(row["expires_at"])
         if now >= min(_parse(row["last_seen"]) + self.idle_timeout, absolute) or row["disabled"]:
-            with self.store.transaction() as db:
-                db.execute("DELETE FROM sessions WHERE token_hash = ?", (key,))
+            self.store.accounts.end_session(key)
             if row["disabled"]:
                 raise AuthError(f"account {row['username']!r} is disabled", code="auth.disabled",
                                 username=row["username"])
             raise AuthError("session expired: please log in again", code="auth.session_expired")
-        with self.store.transaction() as db:
-            db.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", (_iso(now), key))
+        self.store.accounts.seen(key, _iso(now))
         return Session(token, row["username"], row["role"], _iso(min(now + self.idle_timeout, absolute)))
 
     def logout(self, token: str) -> None:
-        with self.store.transaction() as db:
-            db.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
+        self.store.accounts.end_session(_token_hash(token))
 
     require = staticmethod(require)

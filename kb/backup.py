@@ -37,7 +37,8 @@ MAX_SHOWN = 5             # problems named in an import's error line
 def format_of(path: Path, fmt: str | None = None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise BadInput(f"{Path(path).name}: unknown backup format {fmt!r} (use .jsonl, .csv or .xlsx)")
+        raise BadInput(f"{Path(path).name}: unknown backup format {fmt!r} (use .jsonl, .csv or .xlsx)",
+                       code="backup.unknown_format", format=fmt)
     return fmt
 
 
@@ -52,10 +53,11 @@ def export_records(kb: KnowledgeBase, path: Path, fmt: str | None = None) -> int
         if too_long:
             rid, column, n = too_long[0]
             raise BadInput(f"{path.name}: record {rid}'s {column} has {n} characters, more than an XLSX cell holds "
-                           f"({XLSX_CELL_LIMIT}); nothing was written. Export as .jsonl or .csv instead")
+                           f"({XLSX_CELL_LIMIT}); nothing was written. Export as .jsonl or .csv instead",
+                           code="backup.cell_too_long", record=rid, column=column, length=n)
     _write_jsonl(companion(path, "sources"), kb.store.sources())
     _write_jsonl(companion(path, "changes"), kb.store.change_rows())
-    _write_jsonl(companion(path, "workshops"), kb.store.workshop_rows())
+    _write_jsonl(companion(path, "workshops"), kb.store.workshops.backup_rows())
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows:
@@ -82,13 +84,14 @@ def import_records(kb: KnowledgeBase, path: Path) -> int:
     if problems:
         shown = "; ".join(problems[:MAX_SHOWN]) + (f"; and {len(problems) - MAX_SHOWN} more" if
                                                    len(problems) > MAX_SHOWN else "")
-        raise BadInput(f"{path.name}: not imported, nothing was changed: {shown}")
+        raise BadInput(f"{path.name}: not imported, nothing was changed: {shown}",
+                       code="backup.refused", problems=problems)
     with kb.writing() as store:
         store.upsert(records, keep_stamps=True)
         for source in sources:
             store.restore_source(source)
         store.restore_changes(changes)
-        store.restore_workshops(workshops)
+        store.workshops.restore(workshops)
     return len(records)
 
 
@@ -189,10 +192,12 @@ def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
         except ValueError as exc:
-            raise BadInput(f"{path.name}: line {number}: not JSON ({exc})") from exc
+            raise BadInput(f"{path.name}: line {number}: not JSON ({exc})",
+                           code="backup.not_json", line=number) from exc
         missing = [k for k in required if not isinstance(row, dict) or not isinstance(row.get(k), str)]
         if missing:
-            raise BadInput(f"{path.name}: line {number}: missing {', '.join(missing)}")
+            raise BadInput(f"{path.name}: line {number}: missing {', '.join(missing)}",
+                           code="backup.missing_fields", line=number, missing=missing)
         rows.append(row)
     return rows
 
@@ -201,7 +206,7 @@ def read_records(path: Path) -> list[Record]:
     """Every row of a backup file as a Record; a bad row raises BadInput naming the file and the row."""
     fmt = format_of(path)
     if not path.is_file():
-        raise BadInput(f"{path}: no such file")
+        raise BadInput(f"{path}: no such file", code="backup.missing", name=str(path))
     records = []
     if fmt == "jsonl":
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -217,7 +222,7 @@ def read_records(path: Path) -> list[Record]:
         else:
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
     except (ValueError, OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path.name}: cannot be read as {fmt} ({exc})") from exc
+        raise BadInput(f"{path.name}: cannot be read as {fmt} ({exc})", code="backup.unreadable", format=fmt) from exc
     for number, row in enumerate(frame.to_dict(orient="records"), 2):  # row 1 is the header
         records.append(_parse(path, f"row {number}", lambda row=row: _from_cells(row)))
     return records
@@ -233,7 +238,7 @@ def _parse(path: Path, where: str, load) -> Record:  # noqa: ANN001 - a thunk gi
             raise ValueError(f"confidence must be an object, got {record.confidence!r}")
         return record
     except (KBError, ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
-        raise BadInput(f"{path.name}: {where}: {exc}") from exc
+        raise BadInput(f"{path.name}: {where}: {exc}", code="backup.bad_row", where=where) from exc
 
 
 def _to_cells(row: dict[str, Any]) -> dict[str, Any]:

@@ -81,7 +81,8 @@ class Curation:
 
     def set_status(self, rid: str, status: str, version: int, user: str) -> Record:
         if status not in STATUSES:
-            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
+            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}",
+                                code="record.unknown_status", value=status)
         current = self.kb.get(rid)
         self._commit(status, user, [(current, replace(current, status=status), version)])
         return self.kb.get(rid)
@@ -89,7 +90,8 @@ class Curation:
     def set_statuses(self, rids: Sequence[str], status: str, user: str) -> list[Record]:
         """Give many records one status as one logged batch, so a single `undo` reverts them all."""
         if status not in STATUSES:
-            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}")
+            raise InvalidRecord(f"status {status!r} is not one of {', '.join(STATUSES)}",
+                                code="record.unknown_status", value=status)
         chosen = list(dict.fromkeys(rids))
         current = [self.kb.get(rid) for rid in chosen]
         steps = [(r, replace(r, status=status), r.version) for r in current if r.status != status]
@@ -102,7 +104,7 @@ class Curation:
         title = str(values.get("title") or "").strip()
         text = str(values.get("text") or "").strip() or title
         if not title:
-            raise InvalidRecord("a practice needs a title")
+            raise InvalidRecord("a practice needs a title", code="record.empty_title")
         digest = hashlib.sha256(f"{title}\0{text}\0{uuid.uuid4()}".encode()).hexdigest()
         source = f"{MANUAL_PREFIX}{_slug(title)}-{digest[:8]}.txt"
         base = Record(source=source, start=0, end=len(text), kind=values.get("kind") or "practice",
@@ -141,7 +143,7 @@ class Curation:
         """
         ids = list(dict.fromkeys(ids))
         if len(ids) < 2:
-            raise InvalidRecord("choose at least two records to merge")
+            raise InvalidRecord("choose at least two records to merge", code="merge.too_few")
         records = [self.kb.get(rid) for rid in ids]
         keep, others = records[0], records[1:]
         origins = list(keep.origins)
@@ -169,9 +171,10 @@ class Curation:
         """
         current = self.kb.get(rid)
         if not 0 < at < len(current.text):
-            raise InvalidRecord(f"split position {at} is not inside the record's text (1..{len(current.text) - 1})")
+            raise InvalidRecord(f"split position {at} is not inside the record's text (1..{len(current.text) - 1})",
+                                code="split.bad_position", position=at)
         if not title.strip():
-            raise InvalidRecord("the second part needs a title")
+            raise InvalidRecord("the second part needs a title", code="split.no_title")
         head, tail = current.text[:at], current.text[at:]
         cut = current.start + len(head.rstrip())
         tail_start = current.start + at + (len(tail) - len(tail.lstrip()))
@@ -182,7 +185,8 @@ class Curation:
                          curated=list(dict.fromkeys(["span", "text", "title", *current.curated])),
                          version=1, created_at=None, updated_at=None)
         if self.kb.store.find(second.id) is not None:
-            raise InvalidRecord(f"a record already covers {second.source} {second.start}-{second.end}")
+            raise InvalidRecord(f"a record already covers {second.source} {second.start}-{second.end}",
+                                code="split.exists")
         if refresh is not None:
             first, second = refresh(first), refresh(second)
         self._commit("split", user, [(current, first, version), (None, second, None)])
@@ -196,7 +200,7 @@ class Curation:
         """
         last = self.kb.store.changes(record_id=rid, limit=1)
         if not last:
-            raise NotFound(f"record {rid} has no change to undo")
+            raise NotFound(f"record {rid} has no change to undo", code="undo.nothing", record=rid)
         batch = self.kb.store.changes(batch=last[0].batch)
         steps = []
         for change in batch:
@@ -207,7 +211,7 @@ class Curation:
                 who, when = (newer[0].user, newer[0].at) if newer else ("someone", None)
                 raise VersionConflict(
                     f"cannot undo the {change.action} of {change.at}: record {change.record_id} was changed "
-                    f"since by {who}", current=current, user=who, at=when,
+                    f"since by {who}", code="undo.changed_since", current=current, user=who, at=when,
                     fields=newer[0].fields() if newer else [])
             if current is not None or change.before is not None:
                 steps.append((current, change.before, expected))
@@ -280,10 +284,10 @@ class Curation:
                 if before is not None and (after is None or before.id == after.id):
                     _check_version(store, rid, current, expected)
                 elif current is not None:
-                    raise InvalidRecord(f"record {rid} already exists")
+                    raise InvalidRecord(f"record {rid} already exists", code="record.exists", record=rid)
                 if after is None:
                     if repoint and rid in repoint:
-                        store.repoint(rid, repoint[rid])
+                        store.workshops.repoint(rid, repoint[rid])
                     store.delete([rid])
                 else:
                     after = replace(after, version=(current.version + 1) if current else max(1, after.version))
@@ -374,7 +378,8 @@ def validate(changes: dict[str, Any], current: Record) -> dict[str, Any]:
 def _check_version(store: Any, rid: str, current: Record | None, expected: int | None) -> None:
     """Optimistic locking: refuse a save based on a version someone else has replaced."""
     if current is None:
-        raise VersionConflict(f"record {rid} was deleted (merged or undone) since you opened it")
+        raise VersionConflict(f"record {rid} was deleted (merged or undone) since you opened it",
+                              code="version.deleted", record=rid)
     if expected is not None and current.version != expected:
         last = store.changes(record_id=rid, limit=1)
         who = last[0].user if last else "someone"
@@ -383,7 +388,7 @@ def _check_version(store: Any, rid: str, current: Record | None, expected: int |
         raise VersionConflict(
             f"record {rid} was changed by {who} at {when} (now version {current.version}, you opened "
             f"version {expected}; changed: {', '.join(fields) or 'unknown'}); reload it and apply your change again",
-            current=current, user=who, at=when, fields=fields)
+            code="version.changed", current=current, user=who, at=when, fields=fields)
 
 
 def _state(record: Record | None) -> dict[str, Any] | None:

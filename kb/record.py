@@ -31,7 +31,7 @@ def page_address(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
         raise BadInput(f"{url!r} is not the address of a web page (it must start with http:// or https://)",
-                       code="bad_url", url=url)
+                       code="url.not_a_page", url=url)
     return url
 
 
@@ -80,25 +80,32 @@ class Record:
         if not self.id:
             self.id = record_id(self.source, self.start, self.end)
         if self.kind not in KINDS:
-            raise InvalidRecord(f"kind {self.kind!r} is not one of {', '.join(KINDS)}")
+            raise InvalidRecord(f"kind {self.kind!r} is not one of {', '.join(KINDS)}",
+                                code="record.unknown_kind", value=self.kind)
         if self.status not in STATUSES:
-            raise InvalidRecord(f"status {self.status!r} is not one of {', '.join(STATUSES)}")
+            raise InvalidRecord(f"status {self.status!r} is not one of {', '.join(STATUSES)}",
+                                code="record.unknown_status", value=self.status)
         if not (0 <= self.start <= self.end):
-            raise InvalidRecord(f"span {self.start}..{self.end} of {self.source!r} is not a valid span")
+            raise InvalidRecord(f"span {self.start}..{self.end} of {self.source!r} is not a valid span",
+                                code="record.bad_span", start=self.start, end=self.end)
         if not self.title.strip():
-            raise InvalidRecord(f"record {self.source}:{self.start}-{self.end} has an empty title")
+            raise InvalidRecord(f"record {self.source}:{self.start}-{self.end} has an empty title",
+                                code="record.empty_title")
         for name in LIST_FIELDS:
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InvalidRecord(f"{name} must be a list of strings, got {value!r}")
+                raise InvalidRecord(f"{name} must be a list of strings, got {value!r}",
+                                    code="record.not_a_list", field=name)
         for origin in self.origins:
             if not (isinstance(origin, dict) and isinstance(origin.get("source"), str)
                     and isinstance(origin.get("start"), int) and isinstance(origin.get("end"), int)
                     and 0 <= origin["start"] <= origin["end"]):
-                raise InvalidRecord(f"origin {origin!r} needs a source and a valid start..end span")
+                raise InvalidRecord(f"origin {origin!r} needs a source and a valid start..end span",
+                                    code="record.bad_origin")
         unknown = set(self.curated) - set(EDITABLE) - {"span"}
         if unknown:
-            raise InvalidRecord(f"curated names unknown field(s): {', '.join(sorted(unknown))}")
+            raise InvalidRecord(f"curated names unknown field(s): {', '.join(sorted(unknown))}",
+                                code="record.unknown_curated", fields=sorted(unknown))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

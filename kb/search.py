@@ -61,13 +61,15 @@ class Filters:
         for key, value in dict(data or {}).items():
             name = cls.ALIASES.get(key, key)
             if name not in FILTER_FIELDS:
-                raise InvalidQuery(f"unknown filter {key!r}; allowed: {', '.join(FILTER_FIELDS)}")
+                raise InvalidQuery(f"unknown filter {key!r}; allowed: {', '.join(FILTER_FIELDS)}",
+                                   code="query.unknown_filter", name=key)
             items = [value] if isinstance(value, str) else list(value or [])
             values.setdefault(name, []).extend(str(v) for v in items if str(v).strip())
         filters = cls(**values)
         for kind in filters.kind:
             if kind not in KINDS:
-                raise InvalidQuery(f"unknown kind {kind!r}; allowed: {', '.join(KINDS)}")
+                raise InvalidQuery(f"unknown kind {kind!r}; allowed: {', '.join(KINDS)}",
+                                   code="query.unknown_kind", value=kind)
         return filters
 
     def active(self) -> dict[str, list[str]]:
@@ -87,15 +89,17 @@ class SearchRequest:
     def from_mapping(cls, data: object, default_k: int = 10) -> SearchRequest:
         """A batch line ``{"qid", "query", "filters", "k"}``, refused with InvalidQuery before anything runs."""
         if not isinstance(data, dict):
-            raise InvalidQuery(f"a request must be a JSON object, not {type(data).__name__}")
+            raise InvalidQuery(f"a request must be a JSON object, not {type(data).__name__}",
+                               code="query.not_an_object")
         query, filters, k = data.get("query", ""), data.get("filters") or {}, data.get("k", default_k)
         qid = data.get("qid")
         if not isinstance(query, str):
-            raise InvalidQuery(f"query must be a string, not {type(query).__name__}")
+            raise InvalidQuery(f"query must be a string, not {type(query).__name__}", code="query.not_text")
         if not isinstance(filters, dict):
-            raise InvalidQuery(f"filters must be an object such as {{\"municipality\": [\"Gent\"]}}, got {filters!r}")
+            raise InvalidQuery(f"filters must be an object such as {{\"municipality\": [\"Gent\"]}}, got {filters!r}",
+                               code="query.bad_filters")
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            raise InvalidQuery(f"k must be a whole number of at least 1, got {k!r}")
+            raise InvalidQuery(f"k must be a whole number of at least 1, got {k!r}", code="query.bad_k", value=k)
         return cls(check_query(query), Filters.from_mapping(filters), k, None if qid is None else str(qid))
 
 
@@ -104,7 +108,7 @@ def check_query(query: str) -> str:
     try:
         query.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidQuery("the query is not valid UTF-8 text") from exc
+        raise InvalidQuery("the query is not valid UTF-8 text", code="query.not_utf8") from exc
     return query
 
 
@@ -177,7 +181,7 @@ def record_values(record: Record, name: str) -> list[str]:
     """The values a record itself holds for a filter or facet."""
     field = BY_FILTER.get(name)
     if field is None:
-        raise InvalidQuery(f"unknown filter {name!r}")
+        raise InvalidQuery(f"unknown filter {name!r}", code="query.unknown_filter", name=name)
     return field_values(record, field)
 
 
@@ -293,11 +297,13 @@ class Searcher:
         """
         filters = filters or Filters()
         if k < 0:
-            raise InvalidQuery(f"k must be positive, got {k}")
+            raise InvalidQuery(f"k must be positive, got {k}", code="query.bad_k", value=k)
         if mode not in MODES:
-            raise InvalidQuery(f"unknown ranking mode {mode!r}; allowed: {', '.join(MODES)}")
+            raise InvalidQuery(f"unknown ranking mode {mode!r}; allowed: {', '.join(MODES)}",
+                               code="query.unknown_mode", value=mode)
         if order not in ORDERS:
-            raise InvalidQuery(f"unknown order {order!r}; allowed: {', '.join(ORDERS)}")
+            raise InvalidQuery(f"unknown order {order!r}; allowed: {', '.join(ORDERS)}",
+                               code="query.unknown_order", value=order)
         query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
         allowed = self.candidates(filters)
         if not words(query):

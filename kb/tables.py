@@ -194,7 +194,8 @@ def propose(vectors: np.ndarray, k: int, places: Sequence[Mapping[str, float]] |
     """Group n vectors into k tables of balanced size by content, spreading shared places over the tables.
 
     `places[i]` maps place keys of item i (e.g. "gemeente:Gent") to a weight; two items at one table
-    pay `spread * weight` typical distances per key they share. `sizes` overrides the balanced table sizes (must sum to n).
+    pay `spread * weight` typical distances per key they share. `sizes` overrides the balanced table
+    sizes (must sum to n).
     """
     x = _normalise(np.asarray(vectors, dtype=np.float64))
     n = len(x)

@@ -8,12 +8,11 @@ shortlist holds practices (record ids, with a note why). `propose_tables`
 groups the shortlist into balanced tables by content with places spread out
 (kb/tables.py); the moderator then moves practices, renames and locks tables,
 and re-runs the proposal for the unlocked rest. Everything lives in the same
-SQLite store as the records (schema migration 2) and is read back fresh on
-every call, so the app and the CLI never hold stale copies.
+store as the records (its SQL in kb/store/workshops.py) and is read back fresh
+on every call, so the app and the CLI never hold stale copies.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,11 +21,10 @@ import numpy as np
 
 from kb import tables as grouping
 from kb.accounts import Session, require
-from kb.errors import Forbidden, InvalidQuery, KBError, NotFound
+from kb.errors import Forbidden, InvalidQuery, KBError
 from kb.knowledge import KnowledgeBase
 from kb.record import Record
 from kb.search import Filters
-from kb.store import now
 
 MAX_TABLES = 50
 MAX_PER_TABLE = 50
@@ -100,10 +98,10 @@ class Coverage:
 
 
 # ---------------------------------------------------------------- workshops
-def _workshop(kb: KnowledgeBase, row: sqlite3.Row) -> Workshop:
+def _workshop(row: dict) -> Workshop:
     return Workshop(int(row["id"]), row["title"], row["date"], row["place"], int(row["n_tables"]),
                     int(row["per_table"]), row["created_at"], row["updated_at"], row["owner"], bool(row["public"]),
-                    tuple(kb.store.workshop_members(int(row["id"]))))
+                    tuple(row["members"]))
 
 
 # ---------------------------------------------------------------- who may see and change a workshop
@@ -135,37 +133,24 @@ def editable(kb: KnowledgeBase, workshop_id: int, session: Session | None) -> Wo
     return workshop
 
 
-def _unknown_accounts(db: sqlite3.Connection, names: Iterable[str]) -> list[str]:
-    """The names that are no account here (an owner or member must be one)."""
-    return [n for n in names if not db.execute("SELECT 1 FROM users WHERE username = ?", (n,)).fetchone()]
-
-
 def share_workshop(kb: KnowledgeBase, workshop_id: int, members: Iterable[str] = (),
                    public: bool | None = None) -> Workshop:
     """Who else may change the workshop (replaces the list), and whether visitors may open it read-only."""
     current = get_workshop(kb, workshop_id)
     names = [m for m in dict.fromkeys(m.strip() for m in members) if m and m != current.owner]
-    with kb.store.transaction() as db:
-        unknown = _unknown_accounts(db, names)
-        if unknown:
-            raise InvalidQuery(f"no account named {', '.join(map(repr, unknown))}", code="workshop.unknown_member",
-                               names=unknown)
-        db.execute("DELETE FROM workshop_members WHERE workshop_id = ?", (workshop_id,))
-        db.executemany("INSERT INTO workshop_members (workshop_id, username) VALUES (?, ?)",
-                       [(workshop_id, m) for m in names])
-        if public is not None:
-            db.execute("UPDATE workshops SET public = ? WHERE id = ?", (int(public), workshop_id))
-        _touch(db, workshop_id)
+    kb.store.workshops.share(workshop_id, names, public)
     return get_workshop(kb, workshop_id)
 
 
 def _check(title: str | None, n_tables: int | None, per_table: int | None) -> None:
     if title is not None and not title.strip():
-        raise InvalidQuery("a workshop needs a title")
+        raise InvalidQuery("a workshop needs a title", code="workshop.no_title")
     if n_tables is not None and not 1 <= n_tables <= MAX_TABLES:
-        raise InvalidQuery(f"number of tables must be between 1 and {MAX_TABLES}, got {n_tables}")
+        raise InvalidQuery(f"number of tables must be between 1 and {MAX_TABLES}, got {n_tables}",
+                           code="workshop.tables_out_of_range", value=n_tables, maximum=MAX_TABLES)
     if per_table is not None and not 1 <= per_table <= MAX_PER_TABLE:
-        raise InvalidQuery(f"practices per table must be between 1 and {MAX_PER_TABLE}, got {per_table}")
+        raise InvalidQuery(f"practices per table must be between 1 and {MAX_PER_TABLE}, got {per_table}",
+                           code="workshop.per_table_out_of_range", value=per_table, maximum=MAX_PER_TABLE)
 
 
 def _blank(value: str | None) -> str | None:
@@ -176,30 +161,18 @@ def create_workshop(kb: KnowledgeBase, title: str, date: str | None = None, plac
                     n_tables: int = 4, per_table: int = 4, owner: str | None = None) -> Workshop:
     """A new, private workshop owned by `owner` (an account name; None for one the administrators manage)."""
     _check(title, n_tables, per_table)
-    stamp = now()
-    with kb.store.transaction() as db:
-        if owner is not None and _unknown_accounts(db, [owner]):
-            raise InvalidQuery(f"no account named {owner!r} to own the workshop", code="workshop.unknown_member",
-                               names=[owner])
-        cur = db.execute("INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at, "
-                         "owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (title.strip(), _blank(date), _blank(place), n_tables, per_table, stamp, stamp, owner))
-        workshop_id = int(cur.lastrowid or 0)
-        _sync_tables(db, workshop_id, n_tables)
+    workshop_id = kb.store.workshops.create(title.strip(), _blank(date), _blank(place), n_tables, per_table, owner)
     return get_workshop(kb, workshop_id)
 
 
 def list_workshops(kb: KnowledgeBase) -> list[Workshop]:
     """Newest first: the workshop being prepared now is the one people look for."""
-    rows = kb.store.db.execute("SELECT * FROM workshops ORDER BY created_at DESC, id DESC").fetchall()
-    return [_workshop(kb, r) for r in rows]
+    return [_workshop(row) for row in kb.store.workshops.all()]
 
 
 def get_workshop(kb: KnowledgeBase, workshop_id: int) -> Workshop:
-    row = kb.store.db.execute("SELECT * FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
-    if not row:
-        raise NotFound(f"no workshop with id {workshop_id}")
-    return _workshop(kb, row)
+    """NotFound (code workshop.unknown) when there is no such workshop."""
+    return _workshop(kb.store.workshops.get(workshop_id))
 
 
 def update_workshop(kb: KnowledgeBase, workshop_id: int, *, title: str | None = None, date: str | None = None,
@@ -208,13 +181,10 @@ def update_workshop(kb: KnowledgeBase, workshop_id: int, *, title: str | None = 
     """Change any of the fields given; fewer tables unseat the practices of the tables dropped."""
     _check(title, n_tables, per_table)
     current = get_workshop(kb, workshop_id)
-    with kb.store.transaction() as db:
-        db.execute("UPDATE workshops SET title=?, date=?, place=?, n_tables=?, per_table=?, updated_at=? WHERE id=?",
-                   ((title or current.title).strip(),
-                    _blank(date) if date is not None else current.date,
-                    _blank(place) if place is not None else current.place,
-                    n_tables or current.n_tables, per_table or current.per_table, now(), workshop_id))
-        _sync_tables(db, workshop_id, n_tables or current.n_tables)
+    kb.store.workshops.update(workshop_id, title=(title or current.title).strip(),
+                              date=_blank(date) if date is not None else current.date,
+                              place=_blank(place) if place is not None else current.place,
+                              n_tables=n_tables or current.n_tables, per_table=per_table or current.per_table)
     return get_workshop(kb, workshop_id)
 
 
@@ -225,20 +195,7 @@ def rename_workshop(kb: KnowledgeBase, workshop_id: int, title: str) -> Workshop
 def delete_workshop(kb: KnowledgeBase, workshop_id: int) -> None:
     """Deletes the workshop with its tables and shortlist (ON DELETE CASCADE); the records stay."""
     get_workshop(kb, workshop_id)
-    with kb.store.transaction() as db:
-        db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,))
-
-
-def _touch(db: sqlite3.Connection, workshop_id: int) -> None:
-    db.execute("UPDATE workshops SET updated_at = ? WHERE id = ?", (now(), workshop_id))
-
-
-def _sync_tables(db: sqlite3.Connection, workshop_id: int, n_tables: int) -> None:
-    """Exactly tables 1..n_tables exist; dropped tables unseat their practices (ON DELETE SET NULL)."""
-    db.execute("DELETE FROM workshop_tables WHERE workshop_id = ? AND position > ?", (workshop_id, n_tables))
-    for position in range(1, n_tables + 1):
-        db.execute("INSERT OR IGNORE INTO workshop_tables (workshop_id, position) VALUES (?, ?)",
-                   (workshop_id, position))
+    kb.store.workshops.delete(workshop_id)
 
 
 # ---------------------------------------------------------------- shortlist
@@ -248,17 +205,7 @@ def add_items(kb: KnowledgeBase, workshop_id: int, record_ids: Iterable[str], no
     ids = list(dict.fromkeys(record_ids))
     for rid in ids:
         kb.get(rid)  # NotFound for an unknown id, before anything is written
-    added = 0
-    with kb.store.transaction() as db:
-        for rid in ids:
-            cur = db.execute("INSERT OR IGNORE INTO workshop_items (workshop_id, record_id, note, added_at) "
-                             "VALUES (?, ?, ?, ?)", (workshop_id, rid, note.strip(), now()))
-            added += cur.rowcount
-            if cur.rowcount == 0 and note.strip():
-                db.execute("UPDATE workshop_items SET note = ? WHERE workshop_id = ? AND record_id = ?",
-                           (note.strip(), workshop_id, rid))
-        _touch(db, workshop_id)
-    return added
+    return kb.store.workshops.add_items(workshop_id, ids, note.strip())
 
 
 def add_from_search(kb: KnowledgeBase, workshop_id: int, query: str, filters: Filters | dict | None = None,
@@ -270,23 +217,12 @@ def add_from_search(kb: KnowledgeBase, workshop_id: int, query: str, filters: Fi
 
 
 def set_note(kb: KnowledgeBase, workshop_id: int, record_id: str, note: str) -> None:
-    with kb.store.transaction() as db:
-        cur = db.execute("UPDATE workshop_items SET note = ? WHERE workshop_id = ? AND record_id = ?",
-                         (note.strip(), workshop_id, record_id))
-        if cur.rowcount == 0:
-            raise NotFound(f"record {record_id} is not on the shortlist of workshop {workshop_id}")
-        _touch(db, workshop_id)
+    kb.store.workshops.set_note(workshop_id, record_id, note.strip())
 
 
 def remove_items(kb: KnowledgeBase, workshop_id: int, record_ids: Iterable[str]) -> int:
     get_workshop(kb, workshop_id)
-    removed = 0
-    with kb.store.transaction() as db:
-        for rid in record_ids:
-            removed += db.execute("DELETE FROM workshop_items WHERE workshop_id = ? AND record_id = ?",
-                                  (workshop_id, rid)).rowcount
-        _touch(db, workshop_id)
-    return removed
+    return kb.store.workshops.remove_items(workshop_id, record_ids)
 
 
 def shortlist(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None = None) -> list[ShortlistItem]:
@@ -295,10 +231,7 @@ def shortlist(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | Non
     `statuses` keeps only records with one of them: a visitor never sees a draft or hidden record.
     """
     get_workshop(kb, workshop_id)
-    rows = kb.store.db.execute(
-        "SELECT i.record_id, i.note, i.added_at, t.position FROM workshop_items i "
-        "LEFT JOIN workshop_tables t ON t.id = i.table_id WHERE i.workshop_id = ? "
-        "ORDER BY i.added_at, i.rowid", (workshop_id,)).fetchall()
+    rows = kb.store.workshops.items(workshop_id)
     items = [ShortlistItem(kb.get(r["record_id"]), r["note"], r["position"], r["added_at"]) for r in rows]
     return [i for i in items if statuses is None or i.record.status in statuses]
 
@@ -307,8 +240,7 @@ def shortlist(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | Non
 def tables(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None = None) -> list[Table]:
     """The workshop's tables in order, each with its seated practices (of `statuses`, when given)."""
     items = shortlist(kb, workshop_id, statuses)
-    rows = kb.store.db.execute("SELECT id, position, name, locked FROM workshop_tables WHERE workshop_id = ? "
-                               "ORDER BY position", (workshop_id,)).fetchall()
+    rows = kb.store.workshops.tables(workshop_id)
     out = [Table(int(r["id"]), int(r["position"]), r["name"], bool(r["locked"])) for r in rows]
     by_position = {t.position: t for t in out}
     for item in items:
@@ -321,38 +253,18 @@ def unseated(kb: KnowledgeBase, workshop_id: int, statuses: Sequence[str] | None
     return [item for item in shortlist(kb, workshop_id, statuses) if item.table is None]
 
 
-def _table_id(db: sqlite3.Connection, workshop_id: int, position: int) -> int:
-    row = db.execute("SELECT id FROM workshop_tables WHERE workshop_id = ? AND position = ?",
-                     (workshop_id, position)).fetchone()
-    if not row:
-        raise NotFound(f"workshop {workshop_id} has no table {position}")
-    return int(row["id"])
-
-
 def move_item(kb: KnowledgeBase, workshop_id: int, record_id: str, position: int | None) -> None:
     """Seat a shortlisted practice at table `position` (None: take it off its table, keep it shortlisted)."""
-    with kb.store.transaction() as db:
-        table_id = _table_id(db, workshop_id, position) if position is not None else None
-        cur = db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
-                         (table_id, workshop_id, record_id))
-        if cur.rowcount == 0:
-            raise NotFound(f"record {record_id} is not on the shortlist of workshop {workshop_id}")
-        _touch(db, workshop_id)
+    kb.store.workshops.seat(workshop_id, record_id, position)
 
 
 def rename_table(kb: KnowledgeBase, workshop_id: int, position: int, name: str) -> None:
-    with kb.store.transaction() as db:
-        db.execute("UPDATE workshop_tables SET name = ? WHERE id = ?",
-                   (name.strip(), _table_id(db, workshop_id, position)))
-        _touch(db, workshop_id)
+    kb.store.workshops.set_table(workshop_id, position, name=name.strip())
 
 
 def lock_table(kb: KnowledgeBase, workshop_id: int, position: int, locked: bool = True) -> None:
     """A locked table keeps its practices and name when the proposal is re-run."""
-    with kb.store.transaction() as db:
-        db.execute("UPDATE workshop_tables SET locked = ? WHERE id = ?",
-                   (int(locked), _table_id(db, workshop_id, position)))
-        _touch(db, workshop_id)
+    kb.store.workshops.set_table(workshop_id, position, locked=locked)
 
 
 def dominant_themes(records: Sequence[Record], top: int = 3) -> list[str]:
@@ -398,18 +310,13 @@ def propose_tables(kb: KnowledgeBase, workshop_id: int, seed: int = 0,
     vectors = record_vectors(kb, [item.record_id for item in pending])
     result = grouping.propose(vectors, len(free), [place_keys(item.record) for item in pending], seed=seed,
                               spread=spread)
-    with kb.store.transaction() as db:
-        for item in left_out:
-            db.execute("UPDATE workshop_items SET table_id = NULL WHERE workshop_id = ? AND record_id = ?",
-                       (workshop_id, item.record_id))
-        for item, t in zip(pending, result.assignment.tolist(), strict=True):
-            db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
-                       (free[t].id, workshop_id, item.record_id))
-        for t, table in enumerate(free):
-            members = [item.record for item, a in zip(pending, result.assignment.tolist()) if a == t]
-            db.execute("UPDATE workshop_tables SET name = ? WHERE id = ?",
-                       (" · ".join(dominant_themes(members, TABLE_THEMES)), table.id))
-        _touch(db, workshop_id)
+    assignment = result.assignment.tolist()
+    seats: dict[str, int | None] = {item.record_id: None for item in left_out}
+    seats.update({item.record_id: free[t].position for item, t in zip(pending, assignment, strict=True)})
+    names = {table.position: " · ".join(dominant_themes([item.record for item, a in zip(pending, assignment)
+                                                         if a == t], TABLE_THEMES))
+             for t, table in enumerate(free)}
+    kb.store.workshops.arrange(workshop_id, seats, names)
     return tables(kb, workshop_id)
 
 

@@ -292,9 +292,9 @@ def test_workshops_travel_with_the_backup(filled_kb, tmp_path):
     other = other_kb(tmp_path)
     try:
         backup.import_records(other, path)
-        assert other.store.workshop_rows() == filled_kb.store.workshop_rows()
+        assert other.store.workshops.backup_rows() == filled_kb.store.workshops.backup_rows()
         backup.import_records(other, path)  # again: nothing doubles
-        assert len(other.store.workshop_rows()) == 1
+        assert len(other.store.workshops.backup_rows()) == 1
     finally:
         other.close()
 
@@ -314,6 +314,6 @@ def test_a_workshop_that_shortlists_an_unknown_record_is_refused(filled_kb, tmp_
     try:
         with pytest.raises(BadInput, match="unknown record"):
             backup.import_records(other, path)
-        assert other.store.count() == 0 and other.store.workshop_rows() == []
+        assert other.store.count() == 0 and other.store.workshops.backup_rows() == []
     finally:
         other.close()

@@ -389,7 +389,7 @@ def test_upload_with_the_page_address_keeps_it_and_a_bad_one_is_refused_in_dutch
     at.file_uploader(key="upload-file").set_value(("pagina-2025.txt", UPLOAD.read_bytes(), "text/plain"))
     at.text_input(key="upload-url").input("javascript:alert(1)")
     click(at, "Voorbeeld maken")
-    assert any("moet met http:// of https:// beginnen" in e.value for e in at.error)
+    assert any("oorspronkelijke pagina moet met http" in e.value and "beginnen" in e.value for e in at.error)
     assert not at.data_editor
     at.text_input(key="upload-url").input("https://www.vvsg.be/programma-2025")
     click(at, "Voorbeeld maken")

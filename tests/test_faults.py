@@ -133,7 +133,7 @@ def test_a_corrupt_database_is_one_line_that_names_the_backup_command(home, cli_
     db.write_bytes(b"garbage" * 1000)
     with pytest.raises(KBError) as failed:
         Store(db)
-    assert failed.value.code == "store_unreadable"
+    assert failed.value.code == "store.unreadable"
     result = run(home, "stats")
     assert result.exit_code == 1 and "kb: error:" in result.output and "import" in result.output
     assert "Traceback" not in result.output

@@ -45,3 +45,12 @@ def test_no_module_of_kb_names_the_upper_layers_in_an_import():
                                                    "from cli", "import cli", "import streamlit"))
                          for line in p.read_text(encoding="utf-8").splitlines())]
     assert offenders == []
+
+
+def test_only_the_store_writes_sql():
+    """kb/store/ holds every query on the knowledge base's database (kb/embed.py's vector cache is its own file)."""
+    allowed = {ROOT / "kb" / "embed.py"}
+    offenders = [str(p.relative_to(ROOT)) for top in ("kb", "ingest", "web", "cli") for p in (ROOT / top).rglob("*.py")
+                 if "store" not in p.relative_to(ROOT).parts and p not in allowed
+                 and ".execute(" in p.read_text(encoding="utf-8")]
+    assert offenders == [] and (ROOT / "app.py").read_text(encoding="utf-8").count(".execute(") == 0

@@ -22,12 +22,12 @@ def test_schema_version_set_on_open(tmp_path):
 def test_a_version_4_base_keeps_its_records_and_accounts_after_migration(tmp_path):
     import sqlite3
 
-    from kb.store import MIGRATIONS, _statements
+    from kb.store.schema import MIGRATIONS, statements
 
     path = tmp_path / "kb.sqlite3"
     old = sqlite3.connect(path)
     for number in range(4):
-        for statement in _statements(MIGRATIONS[number]):
+        for statement in statements(MIGRATIONS[number]):
             old.execute(statement)
     old.execute("PRAGMA user_version = 4")
     old.execute("INSERT INTO users VALUES ('ann', 'curator', 'hash', 0, '2025-01-01T00:00:00+00:00')")

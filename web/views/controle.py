@@ -23,9 +23,9 @@ def main() -> None:
     try:
         kb = open_kb()
         findings = kb.audit()
-        total = kb.store.count()
+        total = kb.count()
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     st.markdown(f"**{len(findings)} van {ui.count_label(total, 'record', 'records')}** vragen aandacht.")
     present = [code for code in PROBLEM_LABELS if any(code in f.codes for f in findings)]

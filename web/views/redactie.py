@@ -62,8 +62,7 @@ def opened_version(record: Record) -> int:
 
 
 def remember_conflict(rid: str, exc: VersionConflict) -> None:
-    st.session_state[conflict_key(rid)] = {"user": exc.user, "at": exc.at, "fields": list(exc.fields),
-                                           "message": str(exc)}
+    st.session_state[conflict_key(rid)] = {"user": exc.user, "at": exc.at, "fields": list(exc.fields)}
 
 
 def reload_record(rid: str) -> None:
@@ -84,7 +83,7 @@ def refresh_selection() -> None:
     rid = st.session_state.get(RECORD_KEY)
     if not rid:
         return
-    record = open_kb().store.find(rid)
+    record = open_kb().find(rid)
     needle = str(st.session_state.get(FILTER_KEY) or "").strip().casefold()
     if (record is None or record.status != st.session_state.get(STATUS_KEY)
             or needle not in record.title.casefold()):
@@ -115,7 +114,7 @@ def review_list(kb: KnowledgeBase) -> str | None:
     ids = [r.id for r in records]
     labels = {r.id: record_label(r) for r in records}
     if wanted and wanted not in labels:
-        extra = kb.store.find(wanted)
+        extra = kb.find(wanted)
         if extra is not None:  # opened from the search page or kept open after a status change
             ids.insert(0, extra.id)
             labels[extra.id] = record_label(extra)
@@ -173,7 +172,7 @@ def status_buttons(kb: KnowledgeBase, record: Record, version: int, user: str) -
                 remember_conflict(record.id, exc)
                 st.rerun()
             except KBError as exc:
-                st.error(ui.md(str(exc)))
+                st.error(ui.md(ui.error_text(exc)))
                 return
             st.session_state[version_key(record.id)] = saved.version
             flash("success", f"Status gewijzigd naar {STATUS_LABELS[status].lower()} (versie {saved.version}).")
@@ -245,14 +244,13 @@ def undo(kb: KnowledgeBase, record: Record, version: int, user: str) -> None:
     try:
         restored = kb.curation.undo(record.id, user)
     except VersionConflict as exc:
-        st.error("De laatste wijziging kan niet ongedaan gemaakt worden: de betrokken praktijken werden "
-                 f"sindsdien opnieuw gewijzigd. ({ui.md(str(exc))})")
+        st.error(ui.md(ui.error_text(exc)))
         return
     except NotFound:
         st.info("Er is geen wijziging om ongedaan te maken.")
         return
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     current = next((r for r in restored if r.id == record.id), None)
     if current is None:
@@ -340,7 +338,7 @@ def main() -> None:
         kb = open_kb()
         rid = review_list(kb)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     show_flash()
     if rid is None:

@@ -85,7 +85,7 @@ def suggestion_list(user: str) -> None:
     try:
         suggestions = open_kb().curation.suggestions(limit=SUGGESTIONS)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     hidden = dismissed()
     shown = [s for s in suggestions if pair_key(s.left.id, s.right.id) not in hidden]
@@ -171,7 +171,7 @@ def merge_preview(left: Record, right: Record) -> None:
     try:
         merged, _ = open_kb().curation.merge_preview([left.id, right.id])
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     st.markdown("**Na samenvoegen:** soort en tekst van links; kies per veld wat blijft.")
     if left.title != right.title:

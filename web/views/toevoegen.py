@@ -14,7 +14,7 @@ import streamlit as st
 from ingest.run import preview_upload
 from kb import KBError, Record
 from kb.curation import Preview, validate
-from kb.errors import BadInput, InvalidRecord
+from kb.errors import InvalidRecord
 from web import ui
 from web.record_form import record_fields
 from web.state import open_kb
@@ -60,14 +60,8 @@ def by_hand(user: str) -> None:
 def make_preview(uploaded: Any, url: str) -> None:
     try:
         preview = preview_upload(open_kb(), uploaded.name, uploaded.getvalue(), url)
-    except BadInput as exc:
-        if exc.code == "bad_url":
-            st.error("Het adres van de oorspronkelijke pagina moet met http:// of https:// beginnen.")
-        else:
-            st.error(f"Dit bestand kan niet gelezen worden: {ui.md(str(exc))}")
-        return
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     st.session_state[PREVIEW_KEY] = preview
     st.session_state[EDITOR_GEN_KEY] = st.session_state.get(EDITOR_GEN_KEY, 0) + 1
@@ -133,7 +127,7 @@ def upload(user: str) -> None:
                 f"{ui.count_label(len(records), 'voorgestelde praktijk', 'voorgestelde praktijken')}. "
                 "Vink uit wat u niet wilt bewaren en verbeter titels, gemeenten, thema's of doelgroepen "
                 "(gescheiden door komma's).")
-    existing = open_kb().store.ids_for_source(preview.document.name)
+    existing = open_kb().ids_from_source(preview.document.name)
     if existing:
         st.warning(f"De praktijkenbank bevat al {len(existing)} praktijken uit een bestand met deze naam. Bewaren "
                    "werkt de geselecteerde bij (velden die de redactie al aanpaste blijven staan); de andere blijven "
@@ -161,7 +155,7 @@ def upload(user: str) -> None:
             try:
                 stored = open_kb().curation.accept(preview, kept, user)
             except KBError as exc:
-                st.error(f"Niet bewaard: {ui.md(str(exc))}")
+                st.error(f"Niet bewaard: {ui.md(ui.error_text(exc))}")
                 return
             clear_preview()
             flash("success", f"{len(stored)} praktijken bewaard als concept. Kijk ze na op de pagina "

@@ -257,7 +257,7 @@ def search_tab(kb: KnowledgeBase, workshop: ws.Workshop, listed: set[str]) -> No
         filters = Filters(**{k: v for k, v in chosen.items() if v}, status=public_statuses(current_session()))
         result = kb.search(query, filters, k=RESULTS_SHOWN)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     if not result.hits:
         st.warning("Geen praktijken gevonden; probeer andere woorden of minder filters.")
@@ -431,7 +431,7 @@ def main() -> None:
         kb = open_kb()
         workshops = ws.visible_workshops(kb, session)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     selected = sidebar(workshops, may_create=session is not None)
     flash()

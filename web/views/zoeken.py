@@ -161,7 +161,7 @@ def sidebar(state: ui.SearchState, options: dict[str, list[str]], counts: dict[s
 
 def empty_base(kb: KnowledgeBase) -> None:
     """Nothing visible yet: say why, and what to do, in Dutch."""
-    waiting = kb.store.count()
+    waiting = kb.count()
     if waiting:
         waiting_label = ui.count_label(waiting, "beschrijving wacht", "beschrijvingen wachten")
         st.info(f"Er zijn nog geen goedgekeurde praktijken. {waiting_label} "
@@ -267,7 +267,7 @@ def detail(kb: KnowledgeBase, record_id: str, searching: bool, statuses: list[st
     try:
         record = kb.get(record_id)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return
     if record.status not in statuses:
         st.warning("Deze praktijk is (nog) niet openbaar: de redactie heeft ze niet goedgekeurd.")
@@ -316,7 +316,7 @@ def run_search(kb: KnowledgeBase, state: ui.SearchState, limit: int, statuses: l
     try:
         return kb.search(state.query, filters, k=limit, order=state.order)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         return None
 
 
@@ -329,7 +329,7 @@ def main() -> None:
         statuses = public_statuses(current_session())
         facets = all_facets(statuses)
     except KBError as exc:
-        st.error(ui.md(str(exc)))
+        st.error(ui.md(ui.error_text(exc)))
         st.stop()
     options = {name: [value for value, _ in facets.get(name, [])] for name in ui.FILTERS}
     options["year"] = sorted(options.get("year", []), reverse=True)

@@ -1,8 +1,9 @@
-"""SQLite store: the source of truth for records and the texts they came from.
+"""The SQLite store: records, the texts they came from and the change log.
 
 Each record row has an integer `rowid` that the FAISS index uses as its id;
-the index never holds text or metadata. The schema carries a version
-(`PRAGMA user_version`) and migrations run in order on open.
+the index never holds text or metadata. Accounts and workshops live in the
+same file; their SQL is in `kb.store.accounts` and `kb.store.workshops`,
+reached as `store.accounts` and `store.workshops`.
 """
 from __future__ import annotations
 
@@ -12,147 +13,13 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 from kb.errors import KBError, NotFound
 from kb.record import Record
-
-MIGRATIONS: list[str] = [
-    # 1: records and sources
-    """
-    CREATE TABLE records (
-        rowid INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        status TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX records_source ON records(source);
-    CREATE TABLE sources (
-        name TEXT PRIMARY KEY,
-        path TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        encoding TEXT NOT NULL,
-        text TEXT NOT NULL,
-        ingested_at TEXT NOT NULL
-    );
-    """,
-    # 2: workshops (kb/workshop.py): tables of practices that moderators prepare
-    """
-    CREATE TABLE workshops (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        title TEXT NOT NULL,
-        date TEXT,
-        place TEXT,
-        n_tables INTEGER NOT NULL,
-        per_table INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE workshop_tables (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL DEFAULT '',
-        locked INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (workshop_id, position)
-    );
-    CREATE TABLE workshop_items (
-        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-        table_id INTEGER REFERENCES workshop_tables(id) ON DELETE SET NULL,
-        note TEXT NOT NULL DEFAULT '',
-        added_at TEXT NOT NULL,
-        PRIMARY KEY (workshop_id, record_id)
-    );
-    CREATE INDEX workshop_items_table ON workshop_items(table_id);
-    """,
-    # 3: curation: every span a record covers (merges keep several), the change log, accounts
-    """
-    CREATE TABLE spans (
-        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-        source TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        PRIMARY KEY (record_id, source, start, end)
-    );
-    CREATE INDEX spans_source ON spans(source);
-    INSERT INTO spans (record_id, source, start, end) SELECT id, source, start, end FROM records;
-    CREATE TABLE changes (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        batch TEXT NOT NULL,
-        record_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        user TEXT NOT NULL,
-        at TEXT NOT NULL,
-        before TEXT,
-        after TEXT
-    );
-    CREATE INDEX changes_record ON changes(record_id, id);
-    CREATE TABLE users (
-        username TEXT PRIMARY KEY,
-        role TEXT NOT NULL CHECK (role IN ('curator', 'admin')),
-        password_hash TEXT NOT NULL,
-        disabled INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE sessions (
-        token_hash TEXT PRIMARY KEY,
-        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
-        created_at TEXT NOT NULL,
-        last_seen TEXT NOT NULL,
-        expires_at TEXT NOT NULL
-    );
-    CREATE TABLE login_failures (
-        username TEXT NOT NULL,
-        at TEXT NOT NULL
-    );
-    CREATE INDEX login_failures_user ON login_failures(username, at);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    INSERT INTO meta (key, value) VALUES ('generation', '0');
-    """,
-    # 4: the address of the original programme page, when the curator gave it
-    """
-    ALTER TABLE sources ADD COLUMN url TEXT;
-    """,
-    # 5: the generation each record was last written at, so an index can catch up with only what changed;
-    # workshops get an owner, a share list and a public flag; moderators get accounts. SQLite cannot
-    # change a CHECK, so users is rebuilt (its sessions go with it: everyone logs in again once).
-    """
-    ALTER TABLE records ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX records_generation ON records(generation);
-    ALTER TABLE workshops ADD COLUMN owner TEXT;
-    ALTER TABLE workshops ADD COLUMN public INTEGER NOT NULL DEFAULT 0;
-    CREATE TABLE workshop_members (
-        workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-        username TEXT NOT NULL,
-        PRIMARY KEY (workshop_id, username)
-    );
-    CREATE TABLE users_new (
-        username TEXT PRIMARY KEY,
-        role TEXT NOT NULL CHECK (role IN ('moderator', 'curator', 'admin')),
-        password_hash TEXT NOT NULL,
-        disabled INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL
-    );
-    INSERT INTO users_new SELECT username, role, password_hash, disabled, created_at FROM users;
-    DROP TABLE users;
-    ALTER TABLE users_new RENAME TO users;
-    """,
-]
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+from kb.store.accounts import AccountRows
+from kb.store.schema import MIGRATIONS, SCHEMA_VERSION, now, statements
+from kb.store.workshops import WorkshopRows
 
 
 @dataclass(frozen=True)
@@ -185,13 +52,19 @@ class Change:
 
 
 class Store:
-    """Records and source texts in one SQLite file; every write is one transaction."""
+    """Records, source texts, the change log, accounts and workshops in one SQLite file.
+
+    Every write is one transaction (`transaction`); the SQL of accounts and workshops is in
+    `self.accounts` and `self.workshops`.
+    """
 
     def __init__(self, path: Path | str) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.lock = threading.RLock()  # the Streamlit server's sessions share this connection
+        self.accounts = AccountRows(self)
+        self.workshops = WorkshopRows(self)
         try:
             self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
             self.db.row_factory = sqlite3.Row
@@ -201,13 +74,13 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise KBError(f"{path} is not a readable knowledge base ({exc}); nothing was changed. Restore a backup "
                           "into a fresh folder with `kb --home NEW import BACKUP` (made by `kb export`)",
-                          code="store_unreadable", path=str(path)) from exc
+                          code="store.unreadable", path=str(path)) from exc
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
-                for statement in _statements(MIGRATIONS[number]):
+                for statement in statements(MIGRATIONS[number]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
@@ -327,21 +200,16 @@ class Store:
                     self._bump()
         return removed
 
-    def repoint(self, old_id: str, new_id: str) -> None:
-        """Move workshop shortlist entries from a record about to disappear (merged) to its successor."""
-        with self.transaction():
-            self.db.execute("UPDATE OR IGNORE workshop_items SET record_id = ? WHERE record_id = ?", (new_id, old_id))
-
     def get(self, rid: str) -> Record:
         row = self.db.execute("SELECT data FROM records WHERE id = ?", (rid,)).fetchone()
         if not row:
-            raise NotFound(f"no record with id {rid!r}")
+            raise NotFound(f"no record with id {rid!r}", code="record.unknown", record=rid)
         return Record.from_dict(json.loads(row["data"]))
 
     def rowid_of(self, rid: str) -> int:
         row = self.db.execute("SELECT rowid FROM records WHERE id = ?", (rid,)).fetchone()
         if not row:
-            raise NotFound(f"no record with id {rid!r}")
+            raise NotFound(f"no record with id {rid!r}", code="record.unknown", record=rid)
         return int(row["rowid"])
 
     def all(self) -> list[tuple[int, Record]]:
@@ -407,7 +275,7 @@ class Store:
     def source_text(self, name: str) -> str:
         row = self.db.execute("SELECT text FROM sources WHERE name = ?", (name,)).fetchone()
         if not row:
-            raise NotFound(f"no source named {name!r}")
+            raise NotFound(f"no source named {name!r}", code="source.unknown", name=name)
         return str(row["text"])
 
     def source_info(self, name: str) -> dict[str, str] | None:
@@ -443,54 +311,6 @@ class Store:
                                     tuple(row.get(k) for k in ("batch", "record_id", "action", "user", "at",
                                                                "before", "after")))
 
-    def workshop_members(self, workshop_id: int) -> list[str]:
-        """The accounts a workshop is shared with, by name."""
-        return [m["username"] for m in self.db.execute(
-            "SELECT username FROM workshop_members WHERE workshop_id = ? ORDER BY username", (workshop_id,))]
-
-    def workshop_rows(self) -> list[dict[str, object]]:
-        """Every workshop with its tables and shortlist as one plain row, for a backup."""
-        rows = []
-        for w in self.db.execute("SELECT * FROM workshops ORDER BY id").fetchall():
-            tables = self.db.execute("SELECT id, position, name, locked FROM workshop_tables WHERE workshop_id = ? "
-                                     "ORDER BY position", (w["id"],)).fetchall()
-            position = {t["id"]: t["position"] for t in tables}
-            items = self.db.execute("SELECT record_id, table_id, note, added_at FROM workshop_items "
-                                    "WHERE workshop_id = ? ORDER BY added_at, record_id", (w["id"],)).fetchall()
-            rows.append({**{k: w[k] for k in w.keys() if k != "id"}, "members": self.workshop_members(w["id"]),
-                         "tables": [{"position": t["position"], "name": t["name"], "locked": bool(t["locked"])}
-                                    for t in tables],
-                         "items": [{"record_id": i["record_id"], "table": position.get(i["table_id"]),
-                                    "note": i["note"], "added_at": i["added_at"]} for i in items]})
-        return rows
-
-    def restore_workshops(self, rows: list[dict[str, object]]) -> int:
-        """Add the workshops of a backup that are not here yet (same title and creation time); returns how many."""
-        added = 0
-        with self.transaction():
-            for row in rows:
-                if self.db.execute("SELECT 1 FROM workshops WHERE title = ? AND created_at = ?",
-                                   (row["title"], row["created_at"])).fetchone():
-                    continue
-                wid = self.db.execute(
-                    "INSERT INTO workshops (title, date, place, n_tables, per_table, created_at, updated_at, owner, "
-                    "public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*(row[k] for k in ("title", "date", "place", "n_tables", "per_table", "created_at",
-                                        "updated_at")), row.get("owner"), int(bool(row.get("public"))))).lastrowid
-                self.db.executemany("INSERT INTO workshop_members (workshop_id, username) VALUES (?, ?)",
-                                    [(wid, name) for name in dict.fromkeys(row.get("members") or [])])
-                table_ids = {}
-                for table in row["tables"]:  # type: ignore[union-attr]
-                    table_ids[table["position"]] = self.db.execute(
-                        "INSERT INTO workshop_tables (workshop_id, position, name, locked) VALUES (?, ?, ?, ?)",
-                        (wid, table["position"], table["name"], int(table["locked"]))).lastrowid
-                for item in row["items"]:  # type: ignore[union-attr]
-                    self.db.execute("INSERT INTO workshop_items (workshop_id, record_id, table_id, note, added_at) "
-                                    "VALUES (?, ?, ?, ?, ?)", (wid, item["record_id"], table_ids.get(item["table"]),
-                                                               item["note"], item["added_at"]))
-                added += 1
-        return added
-
     def close(self) -> None:
         self.db.close()
 
@@ -498,7 +318,3 @@ class Store:
 def _content(data: dict) -> dict:
     """A record's fields without bookkeeping, to tell a real change from a no-op re-ingest."""
     return {k: v for k, v in data.items() if k not in ("created_at", "updated_at", "version")}
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
