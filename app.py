@@ -3,7 +3,8 @@
 Run with `streamlit run web/server.py`, which serves this file and adds the login cookie's
 route (`streamlit run app.py` works too, but a login then ends with a reload). This file
 only sets up the pages: which pages a visitor sees depends on their role, so curation
-pages do not exist (not even by URL) for anyone who is not logged in as a curator. The pages live in
+pages do not exist for anyone who is not logged in as a curator (their addresses only ask
+to log in). The pages live in
 `web/views/` and talk only to the library API (`kb`).
 """
 from __future__ import annotations
@@ -18,22 +19,36 @@ from web.state import NOTICE_KEY, ROLE_LABELS, current_session, log_in, log_out,
 PAGES = "web/views"
 
 
+CURATION_PAGES = (  # (file in web/views, title, icon, address)
+    ("redactie.py", "Nakijken en bewerken", ":material/edit_note:", "redactie"),
+    ("samenvoegen.py", "Dubbels samenvoegen", ":material/merge:", "samenvoegen"),
+    ("toevoegen.py", "Toevoegen en opladen", ":material/upload_file:", "toevoegen"),
+    ("controle.py", "Controle", ":material/fact_check:", "controle"),
+)
+
+
 def pages(role: str) -> list[st.Page]:
-    """The pages this visitor may open; curation pages are not even registered below the curator role."""
+    """The pages this visitor may open.
+
+    Below the curator role the curation pages are not registered: their addresses lead to a hidden
+    page that asks to log in (a shared link then answers in Dutch instead of "Page not found").
+    """
     public = [
         st.Page(f"{PAGES}/zoeken.py", title="Zoeken", icon=":material/search:", default=True),
         st.Page(f"{PAGES}/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
     if not at_least(role, "curator"):
-        return public
-    return public + [
-        st.Page(f"{PAGES}/redactie.py", title="Nakijken en bewerken", icon=":material/edit_note:", url_path="redactie"),
-        st.Page(f"{PAGES}/samenvoegen.py", title="Dubbels samenvoegen", icon=":material/merge:",
-                url_path="samenvoegen"),
-        st.Page(f"{PAGES}/toevoegen.py", title="Toevoegen en opladen", icon=":material/upload_file:",
-                url_path="toevoegen"),
-        st.Page(f"{PAGES}/controle.py", title="Controle", icon=":material/fact_check:", url_path="controle"),
-    ]
+        return public + [st.Page(login_needed, title=title, url_path=address, visibility="hidden")
+                         for _, title, _, address in CURATION_PAGES]
+    return public + [st.Page(f"{PAGES}/{file}", title=title, icon=icon, url_path=address)
+                     for file, title, icon, address in CURATION_PAGES]
+
+
+def login_needed() -> None:
+    """What a curation page's address shows to someone who may not open it."""
+    st.title("Alleen voor redacteurs")
+    st.info("Deze pagina is er voor de redactie van de praktijkenbank. Log in via „Inloggen voor redacteurs en "
+            "moderatoren” in de zijbalk; moderatoren en bezoekers vinden de praktijken onder Zoeken.")
 
 
 def login_box() -> None:
