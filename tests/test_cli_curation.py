@@ -1,12 +1,33 @@
-"""Curation from the command line with the real model: status, search visibility, history, undo, re-ingest."""
+"""Curation from the command line with the real model: status, search visibility, history, undo, re-ingest.
+
+The commands run in this process (click's runner), so the model and the Dutch word tables load once;
+tests/test_cli.py drives the same entry point through a subprocess.
+"""
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
-from test_cli import SMALL, kb, records
+from click.testing import CliRunner
+from test_cli import SMALL
+
+from cli import main
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def kb(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """`kb --home HOME ARGS…`, answered like a finished process (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(main, ["--home", str(home), *args], catch_exceptions=False)
+    if check and result.exit_code != 0:
+        raise AssertionError(f"kb {' '.join(args)} failed ({result.exit_code}):\n{result.stderr}")
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+def records(home: Path) -> list[dict]:
+    return [json.loads(line) for line in kb(home, "records", "--format", "jsonl").stdout.splitlines()]
 
 
 @pytest.fixture(scope="module")
