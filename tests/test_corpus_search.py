@@ -5,7 +5,7 @@ import pytest
 
 from kb import Filters
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]  # the corpus ingested with the real model: ~20 s
 
 
 def titles(result) -> list[str]:
