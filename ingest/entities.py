@@ -62,6 +62,7 @@ real estate manager directeur coordinator coördinator adviseur directie maatsch
 onderwijscentrum synergy flanders huis kind gezin kinderen ouders jongeren
 verenigde naties community award prijs deense ministerie mens vereniging steden gemeenten
 prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor
+voorzitter ondervoorzitter burgemeester schepen schepenen diensthoofd
 sdg sdgs duurzame ontwikkeling ontwikkelingsdoelen millenniumdoelstellingen wijk buurt museum
 """.split())
 ROLE_WORDS = re.compile(r"\b(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|stafmedewerker|"
@@ -136,7 +137,7 @@ def extract_speakers(text: str) -> list[str]:
     title_line = first if rest and len(first) <= 150 else ""  # a heading, not a one-line record
     not_people = {name for start, end, name in candidates
                   if _names_organisation(name, text[end:end + 20], title_line)
-                  or normalise(name).split()[0] in org_words}
+                  or normalise(name).split()[0] in org_words or _ends_in_town(name)}
     for start, end, name in candidates:
         if name in not_people:
             continue
@@ -144,13 +145,64 @@ def extract_speakers(text: str) -> list[str]:
         before = text[max(line_start, start - 60):start]
         after = text[end:min(line_end, end + 80)]
         listed = _listed(text[line_start:start])
+        if not listed and _only_quoted_or_pictured(text, start, end):
+            continue
         dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
-        cued = (dashed or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+        bulleted = _at_clause_start(text, start) and bool(BULLET_ITEM.match(after))
+        cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
                 or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
-                or (text[line_start:line_end].strip(" *\t\u00a0") == name))
+                or (text[line_start:line_end].strip(" *\t\u00a0") == name)
+                or _in_name_bracket(text, start, end))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
+
+
+#: '• Leen Vandermeeren (VVSG)': a programme line holding only a name and the speaker's organisation in brackets.
+BULLET_ITEM = re.compile(r"^\s*\([^()\n]{2,80}\)\s*$")
+#: Words that attribute a quotation or caption a photo: a person named there is quoted or pictured, not presenting.
+QUOTE_CUE = re.compile(r"[“”„\"]|\b(?:zegt|zei|aldus|vult\s+\S+\s+aan|benadrukt|verklaart|reageert)\b", re.I)
+CAPTION_CUE = re.compile(r"\bop\s+de\s+foto\b|\bv\.l\.n\.r\b|©", re.I)
+#: Words that say a person presents something; they outweigh a quotation in the same sentence.
+PRESENT_CUE = re.compile(r"\b(?:licht\w*\s+toe|toelicht\w*|stelde?n?\s+\S+(?:\s+\S+)?\s+voor|presenteer\w*|"
+                         r"spre(?:ekt|ker)|getuig\w*|vertel\w*\s+over)\b", re.I)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span: from the previous sentence end or line break to the next."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    right_candidates = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+    return left + 1, min(right_candidates, default=len(text))
+
+
+def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:
+    """'…”, zegt schepen Lies Corneillie', 'Op de foto v.l.n.r. X en Y': news quotes an official or captions a
+    photo; such people do not present the practice unless the same sentence says they present it."""
+    line_start, line_end = _line_bounds(text, start)
+    if CAPTION_CUE.search(text[line_start:line_end]):
+        return True
+    left, right = _sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    return bool(QUOTE_CUE.search(sentence)) and not PRESENT_CUE.search(sentence)
+
+
+def _in_name_bracket(text: str, start: int, end: int) -> bool:
+    """'Getuigenis (Guy Beckers en Rita Somers)': a bracket that holds nothing but person names."""
+    open_at = text.rfind("(", max(0, start - 80), start + 1)
+    close_at = text.find(")", end)
+    if open_at < 0 or close_at < 0 or "\n" in text[open_at:close_at] or ")" in text[open_at:start]:
+        return False
+    parts = re.split(r"\s*(?:,|&|\ben\b)\s*", text[open_at + 1:close_at].strip())
+    return len(parts) >= 1 and all(PERSON.fullmatch(p) and _is_name(p) for p in parts)
+
+
+def _ends_in_town(name: str) -> bool:
+    """'Wijkbudgetten Gent', 'Kringwinkel Antwerpen': a service or project named after its town, no person.
+    A surname after a particle may be a town name ('Sofie Van Rumst')."""
+    from kb.gazetteer import Gazetteer
+
+    words = name.split()
+    return not re.fullmatch(PARTICLE, words[-2]) and Gazetteer.default().lookup_historic(words[-1]) is not None
 
 
 #: 'Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)': a talk's title, a dash, its speakers.

@@ -144,3 +144,28 @@ def test_extraction_of_one_enormous_word_stays_linear() -> None:
     word = "a" * 200_000
     assert extract_partners(word) == [] and extract_speakers(word) == []
     assert extract_places(word).municipalities == []
+
+
+@pytest.mark.parametrize("text", [
+    "“We openen in mei een tweede winkel”, zegt schepen Hanne Verlinden.",
+    "Marc Peeters, voorzitter van het OCMW: “Dit is een mooie dag.”",
+    "Op de foto zie je v.l.n.r. Jan Smet en Els Maes (jeugddienst).",
+])
+def test_quoted_or_pictured_officials_are_not_speakers(text: str) -> None:
+    assert extract_speakers(text) == []
+
+
+def test_a_quote_does_not_hide_a_presenter() -> None:
+    text = "Schepen Hanne Verlinden stelde het project voor en zegt: “We zijn trots.”"
+    assert extract_speakers(text) == ["Hanne Verlinden"]
+
+
+def test_programme_lines_and_brackets_of_names() -> None:
+    text = ("Sprekers\n\n • Ruben Claes (VVSG)\n • Mira Dewulf (Stad Lier)\n"
+            "10u Getuigenis 'Buurtwinkel' (Tom Baert en Ines Goossens)")
+    assert extract_speakers(text) == ["Ruben Claes", "Mira Dewulf", "Tom Baert", "Ines Goossens"]
+
+
+def test_services_named_after_their_town_are_not_speakers() -> None:
+    assert extract_speakers("Buurtbudgetten Lier\nMet Buurtbudgetten Lier steunt de stad ideeën.") == []
+    assert extract_speakers("Spreker: Sofie Van Rumst") == ["Sofie Van Rumst"]
