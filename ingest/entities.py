@@ -449,8 +449,53 @@ def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:
         first_spelling.setdefault(key, spelling)
         if not _inside(start, bios):
             outside.add(key)
+    for spelling in _affiliations(text, speakers):
+        key = _org_key(spelling)
+        if key not in first_spelling:
+            first_spelling[key] = spelling
+            outside.add(key)
     names = (_trim_partner(spelling) for key, spelling in first_spelling.items() if key in outside)
     return _dedupe([n for n in names if n])
+
+
+#: Lower-case words that may stand inside an organisation's name ("Beweging van Mensen met Laag Inkomen").
+NAME_GLUE = frozenset("van voor de der den het en met in op aan & 't".split())
+#: A function rather than an organisation: "HR directeur", "Vlaams minister van Welzijn", "ervaringsdeskundige".
+FUNCTION_WORD = re.compile(r"(?:medewerk|coördinat|coordinat|consulent|directeu|directrice|voorzitt|schepen|burgemeest|"
+                           r"leider|adviseu|manager|verantwoordelijk|hoofd|werker|werkster|assistent|professor|docent|"
+                           r"onderzoek|minister|secretaris|regisseu|expert|deskundig|specialist|functionaris|"
+                           r"lid\b|stagiair|student|moderat)", re.I)
+PARTY = re.compile(r"^(?:CD&V|N-VA|sp\.a|SP-A|Vooruit|Open\s?VLD|VLD|Groen|PVDA|Vlaams Belang|cdH|PS|MR)(?:\W|$)", re.I)
+
+
+def _affiliations(text: str, speakers: list[str]) -> list[str]:
+    """Organisations written right after a speaker ('Jan Peeters (VVSG)', 'Ann Smet, coördinator, OCMW Lier'):
+    in a programme the speaker's organisation runs the session with them. Functions, parties and towns are
+    left out, since they say who the speaker is, not who runs the item."""
+    from kb.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    found: list[str] = []
+    for name in speakers:
+        for m in re.finditer(re.escape(name), text):
+            tail = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+            bracket = re.match(r"\s*\(([^()]{2,150})\)", tail)
+            if bracket:
+                content = bracket.group(1)
+            elif (comma := re.match(r"\s*,\s*([^()]{2,150}?)\s*(?:\)|$)", tail)) and text[:m.start()].rstrip().endswith("("):
+                content = comma.group(1)
+            else:
+                continue
+            for part in re.split(r"\s*[,;]\s*", content):
+                part = part.strip(" .")
+                words = part.split()
+                if (not words or not part[:1].isupper() or FUNCTION_WORD.search(part) or PARTY.match(part)
+                        or any(w[:1].islower() and w not in NAME_GLUE for w in words[:2])
+                        or gaz.lookup_historic(part) is not None or _is_name(part) and len(words) <= 3
+                        or part.upper() in NOT_ORG or re.search(r"\d", part)):
+                    continue
+                found.append(part)
+    return found
 
 
 #: A capitalised article or pronoun after a name starts the next sentence ("... Vlaanderen Het recht op ...").
@@ -461,6 +506,20 @@ def _trim_partner(name: str) -> str:
     """A partner name without a glued-on sentence start; '' for a number or a fragment without a word."""
     name = SENTENCE_START_TAIL_RE.sub("", name.strip())
     return name if re.search(r"[^\W\d_]{2}", name) else ""
+
+
+#: 'het OCMW', 'het Sociaal Huis' without a place: in a record about one town, that town's own service.
+BARE_SERVICE = re.compile(r"\b[Hh]et[ \t\u00a0]+(?P<service>OCMW|Sociaal[ \t\u00a0]+Huis)\b(?!-)"
+                          rf"(?!{SP}(?:van{SP})?[{UPPER}])")
+
+
+def with_local_services(partners: list[str], text: str, municipalities: list[str]) -> list[str]:
+    """Partners plus 'OCMW X' or 'Sociaal Huis X' when a record placed in the one town X names its service bare
+    ('het OCMW nam het initiatief'): Dutch texts drop the town of a service once the town is clear."""
+    if len(municipalities) != 1:
+        return partners
+    services = [re.sub(r"\s+", " ", m.group("service")) for m in BARE_SERVICE.finditer(text)]
+    return _dedupe(partners + [f"{service} {municipalities[0]}" for service in dict.fromkeys(services)])
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ingest.entities import extract_partners, extract_speakers
+from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
 from ingest.places import extract_places
 from ingest.segment import Segment, segment
@@ -58,7 +58,8 @@ def _with_entities(record: Record) -> Record:
     record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
     record.region = places.region
     record.speakers = extract_speakers(record.text)
-    record.partners = extract_partners(record.text, speakers=record.speakers)
+    record.partners = with_local_services(extract_partners(record.text, speakers=record.speakers), record.text,
+                                          record.municipalities)
     record.confidence["places"] = round(float(places.confidence), 3)
     return record
 

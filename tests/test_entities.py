@@ -169,3 +169,21 @@ def test_programme_lines_and_brackets_of_names() -> None:
 def test_services_named_after_their_town_are_not_speakers() -> None:
     assert extract_speakers("Buurtbudgetten Lier\nMet Buurtbudgetten Lier steunt de stad ideeën.") == []
     assert extract_speakers("Spreker: Sofie Van Rumst") == ["Sofie Van Rumst"]
+
+
+def test_a_speakers_organisation_runs_the_session_with_them() -> None:
+    text = ("Sprekers\n • Ruben Claes (Kringloopcentrum Hageland)\n"
+            " • Mira Dewulf (coördinator wijkwerking, Stad Lier, CD&V)\n"
+            "10u Energie (Jan Willems, stafmedewerker, Buurtwerk Noord)")
+    partners = extract_partners(text)
+    assert "Kringloopcentrum Hageland" in partners and "Stad Lier" in partners and "Buurtwerk Noord" in partners
+    assert not any("coördinator" in p or p in ("CD&V", "Lier") for p in partners)
+
+
+def test_a_bare_local_service_is_the_towns_own() -> None:
+    from ingest.entities import with_local_services
+
+    text = "Het OCMW nam het initiatief. Vrijwilligers van het Sociaal Huis helpen."
+    assert with_local_services([], text, ["Zemst"]) == ["OCMW Zemst", "Sociaal Huis Zemst"]
+    assert with_local_services([], text, ["Zemst", "Lier"]) == []
+    assert with_local_services(["OCMW Zemst"], "Het OCMW van Mechelen werkt mee.", ["Zemst"]) == ["OCMW Zemst"]
