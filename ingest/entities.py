@@ -275,6 +275,10 @@ PARTNER_CUE = re.compile(
     r"\b[a-zé]*(?:maatschappij|organisatie|bureau|stichting|vereniging|koepel|bedrijf|coöperatie|theatergroep|"
     r"gezelschap|basisschool|school|museum|werking))"
     rf"{SP}(?:het{SP}|de{SP})?(?P<list>{ORG_WORD}(?:(?:{SP}en{SP}|{SP}&{SP}|,{SP}|{SP}){ORG_WORD}){{0,5}})")
+# "samen met OCMW Halle, JAC Halle, de huisartsen en CGG Passant": a cooperation cue and the rest of its clause.
+COOPERATION = re.compile(r"\b(?:i\.s\.m\.|in samenwerking met|samen met|partners?\s+zoals|met de steun van|met steun van|"
+                         r"ondersteund door)\s+(?P<list>[^.;:!?\n()]{2,240})")
+LIST_ITEM = re.compile(rf"(?:(?:de|het|{SP}){SP})?(?P<org>{ORG_WORD}(?:{SP}(?:van{SP}|voor{SP}|de{SP})?{ORG_WORD}){{0,4}})")
 ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
 # Acronyms of concepts, services, programmes and political parties, not partner organisations.
 NOT_ORG = frozenset("""
@@ -290,7 +294,10 @@ DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a
 # "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
 OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
-HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(]")
+# "Case: De Aanzet\n\nDe Aanzet begeleidt ...": a case heading naming the organisation that acts below it.
+HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:"
+                       rf"(?:Case|Getuigenis|Praktijkvoorbeeld|Voorbeeld)\s*:\s*(?P<case>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})[ \t]*\n|"
+                       rf"(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(])")
 NOT_PARTNER_CONTEXT = re.compile(r"\b(?:in|naar|uit|te)\s+(?:de\s+)?$", re.I)
 # Academic and media careers: the universities and newspapers named there are affiliations, not partners.
 BIO_VERB = re.compile(r"\b(?:studeerde\w*|promoveerde\w*|behaalde\w*|doceert|doceren|docente?|professor|onderzoeker|"
@@ -376,11 +383,15 @@ def _org_mentions(text: str) -> list[Mention]:
             if part_clean and not re.fullmatch(r"\s*,\s*|\s+en\s+|\s+&\s+", part) and _org_like(part_clean):
                 candidate(2, offset, offset + len(part), part_clean, _org_key(part_clean))
             offset += len(part)
+    for m in COOPERATION.finditer(text):
+        for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
+            candidate(2, start, end, text[start:end], _org_key(text[start:end]))
     for m in DASH_ORG.finditer(text):
         candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
     head = HEAD_NAME.match(text)
-    if head and _acts_later(text, head.group("name"), head.end("name")):
-        candidate(2, head.start("name"), head.end("name"), head.group("name"), _org_key(head.group("name")))
+    group = "name" if head and head.group("name") else "case"
+    if head and _acts_later(text, head.group(group), head.end(group)):
+        candidate(2, head.start(group), head.end(group), head.group(group), _org_key(head.group(group)))
     for m in ACRONYM.finditer(text):
         word = m.group(0)
         if word.upper() in NOT_ORG or len(word) < 3 or _alias_of_previous(text, m.start()):
@@ -419,8 +430,34 @@ def _trim_tail(name: str) -> str:
     return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet|de|het|een)\b", name)[0]
 
 
+def _listed_organisations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the organisations in an enumeration after a cooperation cue: each item's leading capitalised
+    words; items in lower case ('de 2 basisscholen'), persons and bare town names are skipped, not the rest."""
+    from kb.gazetteer import Gazetteer
+
+    spans = []
+    offset = start
+    for item in re.split(r"(\s*,\s*|\s+en\s+|\s*&\s*)", text[start:end]):
+        m = LIST_ITEM.match(item.strip())
+        name = _trim_tail(m.group("org")) if m else ""
+        if name and _org_like(name) and Gazetteer.default().lookup_historic(name) is None:
+            at = offset + item.index(name)
+            spans.append((at, at + len(name)))
+        offset += len(item)
+    return spans
+
+
 def _org_like(part: str) -> bool:
-    return not _is_name(part) and part.upper().rstrip("'S") not in NOT_ORG and part.upper() not in NOT_ORG
+    return not _looks_like_person(part) and part.upper().rstrip("'S") not in NOT_ORG and part.upper() not in NOT_ORG
+
+
+def _looks_like_person(part: str) -> bool:
+    """A person's name as written in running text: first name and surname. 'SAAMO Limburg', 'De Lovie' and
+    'JAC Halle' are organisations: an acronym, a leading article or a town never make up a person's name."""
+    words = part.split()
+    if not words or re.fullmatch(PARTICLE, words[0]) or any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    return _is_name(part) and not _ends_in_town(part)
 
 
 def _alias_of_previous(text: str, start: int) -> bool:
@@ -431,7 +468,8 @@ def _alias_of_previous(text: str, start: int) -> bool:
 def _is_subject(text: str, end: int) -> bool:
     """An acronym that acts in its sentence ("KINA wil ...", "KINA doet het al") names an organisation."""
     return bool(re.match(r"\s+(?:wil|doet|organiseert|organiseerde|biedt|werkt|ondersteunt|is een|zet|heeft|brengt|bouwt|"
-                         r"start|startte|lanceert|nodigt)\b", text[end:end + 20]))
+                         r"start|startte|lanceert|nodigt|begeleidt|helpt|vertelt|bevordert|bevorderde)\b",
+                         text[end:end + 20]))
 
 
 def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:

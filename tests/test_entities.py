@@ -187,3 +187,14 @@ def test_a_bare_local_service_is_the_towns_own() -> None:
     assert with_local_services([], text, ["Zemst"]) == ["OCMW Zemst", "Sociaal Huis Zemst"]
     assert with_local_services([], text, ["Zemst", "Lier"]) == []
     assert with_local_services(["OCMW Zemst"], "Het OCMW van Mechelen werkt mee.", ["Zemst"]) == ["OCMW Zemst"]
+
+
+def test_every_organisation_of_a_cooperation_list() -> None:
+    text = ("De stad organiseert kookateliers samen met LOGO, de buurtwerkers, De Pollepel en Wijkteam Noord, "
+            "waarbij ze inzetten op gezonde voeding. Daarvoor werken we samen met SAAMO Limburg.")
+    assert extract_partners(text) == ["LOGO", "De Pollepel", "Wijkteam Noord", "SAAMO Limburg"]
+
+
+def test_a_case_heading_names_the_organisation_acting_below_it() -> None:
+    assert extract_partners("Case: De Opstap\n\nDe Opstap begeleidt gezinnen naar werk.") == ["De Opstap"]
+    assert extract_partners("Budgetbeheer\n\nBudgetbeheer helpt mensen met hun geld.") == []
