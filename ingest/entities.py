@@ -276,9 +276,10 @@ PARTNER_CUE = re.compile(
     r"gezelschap|basisschool|school|museum|werking))"
     rf"{SP}(?:het{SP}|de{SP})?(?P<list>{ORG_WORD}(?:(?:{SP}en{SP}|{SP}&{SP}|,{SP}|{SP}){ORG_WORD}){{0,5}})")
 # "samen met OCMW Halle, JAC Halle, de huisartsen en CGG Passant": a cooperation cue and the rest of its clause.
-COOPERATION = re.compile(r"\b(?:i\.s\.m\.|in samenwerking met|samen met|partners?\s+zoals|met de steun van|met steun van|"
-                         r"ondersteund door)\s+(?P<list>[^.;:!?\n()]{2,240})")
-LIST_ITEM = re.compile(rf"(?:(?:de|het|{SP}){SP})?(?P<org>{ORG_WORD}(?:{SP}(?:van{SP}|voor{SP}|de{SP})?{ORG_WORD}){{0,4}})")
+COOPERATION = re.compile(r"\b(?:i\.s\.m\.|in samenwerking met|samen met|partners?\s+zoals|ondersteund door)\s+"
+                         r"(?P<list>[^.;:!?\n()]{2,240})")
+LIST_ITEM = re.compile(rf"(?:(?:de|het|{SP}){SP})?"
+                       rf"(?P<org>{ORG_WORD}(?:{SP}(?:van{SP}|voor{SP}|de{SP})?{ORG_WORD}){{0,4}})")
 ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
 # Acronyms of concepts, services, programmes and political parties, not partner organisations.
 NOT_ORG = frozenset("""
@@ -296,9 +297,14 @@ OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{P
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
 # "Case: De Aanzet\n\nDe Aanzet begeleidt ...": a case heading naming the organisation that acts below it.
 HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:"
-                       rf"(?:Case|Getuigenis|Praktijkvoorbeeld|Voorbeeld)\s*:\s*(?P<case>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})[ \t]*\n|"
-                       rf"(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(])")
+                       rf"(?:Case|Getuigenis|Praktijkvoorbeeld|Voorbeeld)\s*:\s*"
+                       rf"(?P<case>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})[ \t]*\n|"
+                       rf"(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?"
+                       rf"(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(])")
 NOT_PARTNER_CONTEXT = re.compile(r"\b(?:in|naar|uit|te)\s+(?:de\s+)?$", re.I)
+#: "in elke buurt van de Stad Brussel", "de inwoners van de gemeente X": the town as an area, not as an actor.
+AREA_OF = re.compile(r"\b(?:buurt|wijk|deelgemeente|grondgebied|centrum|straat|inwoner|bewoner|burger)(?:en|s)?\s+"
+                     r"van\s+(?:de\s+|het\s+)?$", re.I)
 # Academic and media careers: the universities and newspapers named there are affiliations, not partners.
 BIO_VERB = re.compile(r"\b(?:studeerde\w*|promoveerde\w*|behaalde\w*|doceert|doceren|docente?|professor|onderzoeker|"
                       r"postdoctora\w*|verbonden\s+aan|master|doctor|columniste?|schrijfster|schrijver|lid\s+van)\b")
@@ -373,6 +379,9 @@ def _org_mentions(text: str) -> list[Mention]:
     for pattern in ORG_PATTERNS:
         for m in pattern.finditer(text):
             if NOT_PARTNER_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("head").islower():
+                continue
+            town_as_area = AREA_OF.search(text[max(0, m.start() - 40):m.start()])
+            if town_as_area and m.group("head").lower() in ("stad", "gemeente"):
                 continue
             spelling = _clean_org(_trim_tail(m.group(0)))
             candidate(1, m.start(), m.start() + len(spelling), spelling, _org_key(spelling.replace(" van ", " ", 1)))
@@ -520,7 +529,8 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
             bracket = re.match(r"\s*\(([^()]{2,150})\)", tail)
             if bracket:
                 content = bracket.group(1)
-            elif (comma := re.match(r"\s*,\s*([^()]{2,150}?)\s*(?:\)|$)", tail)) and text[:m.start()].rstrip().endswith("("):
+            elif text[:m.start()].rstrip().endswith("(") and (
+                    comma := re.match(r"\s*,\s*([^()]{2,150}?)\s*(?:\)|$)", tail)):
                 content = comma.group(1)
             else:
                 continue

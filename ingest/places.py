@@ -380,7 +380,8 @@ def _kept(scores: dict[str, float], region: Partnership | None, located: set[str
     """Strong mentions, plus weak ones (affiliations, adjectives) that back up a strong one;
     in a regional practice, member municipalities named in passing are dropped, those it
     is said to run in are kept, and so are all of them when the text lists most members.
-    A foreign city counts only when the title or a cue says the practice is its own ('gemeente Utrecht'); named in passing it is someone's affiliation."""
+    A foreign city counts only when the title or a cue says the practice is its own ('gemeente Utrecht');
+    named in passing it is someone's affiliation."""
     floor = AFFILIATION_SCORE if any(s >= KEEP for s in scores.values()) else KEEP
     kept = [n for n, s in scores.items() if s >= (floor if _is_belgian(n) else CUE_SCORE)]
     if region is not None:

@@ -198,3 +198,8 @@ def test_every_organisation_of_a_cooperation_list() -> None:
 def test_a_case_heading_names_the_organisation_acting_below_it() -> None:
     assert extract_partners("Case: De Opstap\n\nDe Opstap begeleidt gezinnen naar werk.") == ["De Opstap"]
     assert extract_partners("Budgetbeheer\n\nBudgetbeheer helpt mensen met hun geld.") == []
+
+
+def test_a_town_named_as_an_area_is_no_partner() -> None:
+    text = "In elke buurt van de Stad Lier is er een antenne van het OCMW. De stad Lier betaalt mee."
+    assert extract_partners(text) == ["stad Lier"]
