@@ -76,7 +76,7 @@ def normalise(text: str) -> str:
 
 # Endings of Dutch common nouns that title projects and services ("Dienstencentrum", "Voortraject").
 NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing|heid|schap|atie|plan|punt|team|fonds|raad|"
-                         r"bureau|school|beleid|zorg|opbouw)$")
+                         r"bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
 
 
 def _is_name(candidate: str) -> bool:
@@ -152,7 +152,7 @@ def extract_speakers(text: str) -> list[str]:
         cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
                 or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
                 or (text[line_start:line_end].strip(" *\t\u00a0") == name)
-                or _in_name_bracket(text, start, end))
+                or _in_name_bracket(text, start, end) or _presents(text, start, end))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
@@ -184,6 +184,13 @@ def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:
     left, right = _sentence_bounds(text, start, end)
     sentence = text[left:right]
     return bool(QUOTE_CUE.search(sentence)) and not PRESENT_CUE.search(sentence)
+
+
+def _presents(text: str, start: int, end: int) -> bool:
+    """'Diensthoofd Sara Kaya stelde de dienst voor', 'X en Y kwamen hun aanpak toelichten': the name is the
+    subject of a presenting verb later in its sentence."""
+    _, right = _sentence_bounds(text, start, end)
+    return PRESENT_CUE.search(text[end:min(right, end + 80)]) is not None
 
 
 def _in_name_bracket(text: str, start: int, end: int) -> bool:

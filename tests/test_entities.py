@@ -203,3 +203,9 @@ def test_a_case_heading_names_the_organisation_acting_below_it() -> None:
 def test_a_town_named_as_an_area_is_no_partner() -> None:
     text = "In elke buurt van de Stad Lier is er een antenne van het OCMW. De stad Lier betaalt mee."
     assert extract_partners(text) == ["stad Lier"]
+
+
+def test_the_subject_of_a_presenting_verb_is_a_speaker() -> None:
+    text = ("Op het overleg kwamen medewerkers Bram Claes en Lotte Wuyts hun aanpak toelichten. "
+            "Coördinator Ine Moens stelde het buurtpunt voor. Kinderopvang Wiske is er voor ouders.")
+    assert extract_speakers(text) == ["Bram Claes", "Lotte Wuyts", "Ine Moens"]
