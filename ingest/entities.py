@@ -287,7 +287,8 @@ COOPERATION = re.compile(r"\b(?:i\.s\.m\.|in samenwerking met|samen met|partners
                          r"(?P<list>[^.;:!?\n()]{2,240})")
 LIST_ITEM = re.compile(rf"(?:(?:de|het|{SP}){SP})?"
                        rf"(?P<org>{ORG_WORD}(?:{SP}(?:van{SP}|voor{SP}|de{SP})?{ORG_WORD}){{0,4}})")
-ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
+# An acronym glued to a lower-case word ("NT2-opleidingen", "ESF-middelen") qualifies that word; it names no partner.
+ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')(?!-[{LOWER}])|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
 # Acronyms of concepts, services, programmes and political parties, not partner organisations.
 NOT_ORG = frozenset("""
 OCMW OCMW'S CAW LOI IBO GOK LOP NAH LDC SDG SDGS ICT RPR VAPA EU VN BBC DNA PDF TV CV II III IV KO BO SO
