@@ -105,6 +105,8 @@ def _person_candidates(text: str) -> list[tuple[int, int, str]]:
     for m in PERSON.finditer(text):
         name = m.group(0)
         words = name.split()
+        if words[0] in ("De", "Het", "Een") and len(words) == 3:
+            continue  # "De Lage Drempel", "Het Klimrek Gent": an article before two capitals opens a named thing
         # Drop leading capitalised non-names and titles ("Prof Orhan Agirdag", "Vandaag Jan Peeters").
         while words and words[0].lower() in NOT_NAME:
             words = words[1:]

@@ -209,3 +209,8 @@ def test_the_subject_of_a_presenting_verb_is_a_speaker() -> None:
     text = ("Op het overleg kwamen medewerkers Bram Claes en Lotte Wuyts hun aanpak toelichten. "
             "Coördinator Ine Moens stelde het buurtpunt voor. Kinderopvang Wiske is er voor ouders.")
     assert extract_speakers(text) == ["Bram Claes", "Lotte Wuyts", "Ine Moens"]
+
+
+def test_named_things_and_acronym_compounds_are_neither_people_nor_partners() -> None:
+    assert extract_speakers("De Witte Kamer, een vereniging uit Lier, vertelt over haar werking.") == []
+    assert extract_partners("Docenten van NT2-opleidingen werken samen met VDAB.") == ["VDAB"]
