@@ -302,6 +302,8 @@ ACRONYM_CONTEXT = re.compile(r"\b(?:van|bij|door|met|samen met|partner,?|vzw|org
 # "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash.
 DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
+# "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
+DASH_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n]*?[ \u00a0][–—][ \u00a0]*(?P<list>[^\n–—]{2,120})$", re.M)
 # "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
 OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
@@ -407,6 +409,10 @@ def _org_mentions(text: str) -> list[Mention]:
             candidate(2, start, end, text[start:end], _org_key(text[start:end]))
     for m in DASH_ORG.finditer(text):
         candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
+    for m in DASH_LIST.finditer(text):
+        if (m.group("bullet") or m.start() == 0) and not re.search(r"[.!?:;]\s", m.group("list")):
+            for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
+                candidate(3, start, end, text[start:end], _org_key(text[start:end]))
     head = HEAD_NAME.match(text)
     group = "name" if head and head.group("name") else "case"
     if head and _acts_later(text, head.group(group), head.end(group)):
@@ -449,6 +455,10 @@ def _trim_tail(name: str) -> str:
     return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet|de|het|een)\b", name)[0]
 
 
+DATE_WORD = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|april|"
+                       r"mei|juni|juli|augustus|september|oktober|november|december|\d)", re.I)
+
+
 def _listed_organisations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the organisations in an enumeration after a cooperation cue: each item's leading capitalised
     words; items in lower case ('de 2 basisscholen'), persons and bare town names are skipped, not the rest."""
@@ -459,7 +469,8 @@ def _listed_organisations(text: str, start: int, end: int) -> list[tuple[int, in
     for item in re.split(r"(\s*,\s*|\s+en\s+|\s*&\s*)", text[start:end]):
         m = LIST_ITEM.match(item.strip())
         name = _trim_tail(m.group("org")) if m else ""
-        if name and _org_like(name) and Gazetteer.default().lookup_historic(name) is None:
+        if (name and _org_like(name) and not DATE_WORD.match(name)
+                and Gazetteer.default().lookup_historic(name) is None):
             at = offset + item.index(name)
             spans.append((at, at + len(name)))
         offset += len(item)

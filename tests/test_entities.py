@@ -214,3 +214,12 @@ def test_the_subject_of_a_presenting_verb_is_a_speaker() -> None:
 def test_named_things_and_acronym_compounds_are_neither_people_nor_partners() -> None:
     assert extract_speakers("De Witte Kamer, een vereniging uit Lier, vertelt over haar werking.") == []
     assert extract_partners("Docenten van NT2-opleidingen werken samen met VDAB.") == ["VDAB"]
+
+
+@pytest.mark.parametrize("text, partners", [
+    (" • Onthaal op school – Atheneum Zuid en Buurtcentrum De Knoop, Lier", ["Atheneum Zuid", "Buurtcentrum De Knoop"]),
+    ("Jongdementie – Dinsdag 23 mei", []),
+    ("Publieke ruimte – Lier en Mol", []),
+])
+def test_organisations_after_the_dash_of_a_programme_item(text: str, partners: list[str]) -> None:
+    assert extract_partners(text) == partners
