@@ -217,7 +217,7 @@ def test_named_things_and_acronym_compounds_are_neither_people_nor_partners() ->
 
 
 @pytest.mark.parametrize("text, partners", [
-    (" • Onthaal op school – Atheneum Zuid en Buurtcentrum De Knoop, Lier", ["Atheneum Zuid", "Buurtcentrum De Knoop"]),
+    (" • Onthaal op school – College Ter Beke en Buurtcentrum De Knoop, Lier", ["College Ter Beke", "Buurtcentrum De Knoop"]),
     ("Jongdementie – Dinsdag 23 mei", []),
     ("Publieke ruimte – Lier en Mol", []),
 ])
