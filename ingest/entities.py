@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from kb.gazetteer import Gazetteer
+
 ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.txt"
 
 UPPER = "A-ZÀ-ÖØ-Ý"
@@ -85,6 +87,11 @@ def _is_name(candidate: str) -> bool:
         return False
     content = [w for w in words if not re.fullmatch(PARTICLE, w)]
     return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
+
+
+def is_person_name(candidate: str) -> bool:
+    """Public form of the person-name test, for the place extractor's speaker brackets."""
+    return _is_name(candidate)
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -208,8 +215,6 @@ def _in_name_bracket(text: str, start: int, end: int) -> bool:
 def _ends_in_town(name: str) -> bool:
     """'Wijkbudgetten Gent', 'Kringwinkel Antwerpen': a service or project named after its town, no person.
     A surname after a particle may be a town name ('Sofie Van Rumst')."""
-    from kb.gazetteer import Gazetteer
-
     words = name.split()
     return not re.fullmatch(PARTICLE, words[-2]) and Gazetteer.default().lookup_historic(words[-1]) is not None
 
@@ -462,8 +467,6 @@ DATE_WORD = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|
 def _listed_organisations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the organisations in an enumeration after a cooperation cue: each item's leading capitalised
     words; items in lower case ('de 2 basisscholen'), persons and bare town names are skipped, not the rest."""
-    from kb.gazetteer import Gazetteer
-
     spans = []
     offset = start
     for item in re.split(r"(\s*,\s*|\s+en\s+|\s*&\s*)", text[start:end]):
@@ -540,8 +543,6 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
     """Organisations written right after a speaker ('Jan Peeters (VVSG)', 'Ann Smet, coördinator, OCMW Lier'):
     in a programme the speaker's organisation runs the session with them. Functions, parties and towns are
     left out, since they say who the speaker is, not who runs the item."""
-    from kb.gazetteer import Gazetteer
-
     gaz = Gazetteer.default()
     found: list[str] = []
     for name in speakers:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ingest.entities import is_person_name
 from kb.gazetteer import Gazetteer, Partnership, fold
 
 # A mention is kept when its score reaches this; the scores below say why a cue weighs what it does.
@@ -240,14 +241,8 @@ def _in_speaker_bracket(text: str, start: int, end: int) -> bool:
     inside = text[open_at + 1:start]
     after_name = re.search(NAMED_PERSON.pattern + r"$", before)
     opens_with_name = re.match(NAMED_PERSON.pattern + r"\s*,", inside)
-    return bool((after_name and _is_named_person(after_name.group()))
-                or (opens_with_name and _is_named_person(opens_with_name.group().rstrip(" ,"))))
-
-
-def _is_named_person(candidate: str) -> bool:
-    from ingest.entities import _is_name
-
-    return _is_name(candidate)
+    return bool((after_name and is_person_name(after_name.group()))
+                or (opens_with_name and is_person_name(opens_with_name.group().rstrip(" ,"))))
 
 
 def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
