@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from kb.gazetteer import Gazetteer
+
 ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.txt"
 
 UPPER = "A-ZÀ-ÖØ-Ý"
@@ -62,6 +64,7 @@ real estate manager directeur coordinator coördinator adviseur directie maatsch
 onderwijscentrum synergy flanders huis kind gezin kinderen ouders jongeren
 verenigde naties community award prijs deense ministerie mens vereniging steden gemeenten
 prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor
+voorzitter ondervoorzitter burgemeester schepen schepenen diensthoofd
 sdg sdgs duurzame ontwikkeling ontwikkelingsdoelen millenniumdoelstellingen wijk buurt museum
 """.split())
 ROLE_WORDS = re.compile(r"\b(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|stafmedewerker|"
@@ -75,7 +78,7 @@ def normalise(text: str) -> str:
 
 # Endings of Dutch common nouns that title projects and services ("Dienstencentrum", "Voortraject").
 NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing|heid|schap|atie|plan|punt|team|fonds|raad|"
-                         r"bureau|school|beleid|zorg|opbouw)$")
+                         r"bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
 
 
 def _is_name(candidate: str) -> bool:
@@ -84,6 +87,11 @@ def _is_name(candidate: str) -> bool:
         return False
     content = [w for w in words if not re.fullmatch(PARTICLE, w)]
     return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
+
+
+def is_person_name(candidate: str) -> bool:
+    """Public form of the person-name test, for the place extractor's speaker brackets."""
+    return _is_name(candidate)
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -104,6 +112,8 @@ def _person_candidates(text: str) -> list[tuple[int, int, str]]:
     for m in PERSON.finditer(text):
         name = m.group(0)
         words = name.split()
+        if words[0] in ("De", "Het", "Een") and len(words) == 3:
+            continue  # "De Lage Drempel", "Het Klimrek Gent": an article before two capitals opens a named thing
         # Drop leading capitalised non-names and titles ("Prof Orhan Agirdag", "Vandaag Jan Peeters").
         while words and words[0].lower() in NOT_NAME:
             words = words[1:]
@@ -136,7 +146,7 @@ def extract_speakers(text: str) -> list[str]:
     title_line = first if rest and len(first) <= 150 else ""  # a heading, not a one-line record
     not_people = {name for start, end, name in candidates
                   if _names_organisation(name, text[end:end + 20], title_line)
-                  or normalise(name).split()[0] in org_words}
+                  or normalise(name).split()[0] in org_words or _ends_in_town(name)}
     for start, end, name in candidates:
         if name in not_people:
             continue
@@ -144,13 +154,69 @@ def extract_speakers(text: str) -> list[str]:
         before = text[max(line_start, start - 60):start]
         after = text[end:min(line_end, end + 80)]
         listed = _listed(text[line_start:start])
+        if not listed and _only_quoted_or_pictured(text, start, end):
+            continue
         dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
-        cued = (dashed or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+        bulleted = _at_clause_start(text, start) and bool(BULLET_ITEM.match(after))
+        cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
                 or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
-                or (text[line_start:line_end].strip(" *\t\u00a0") == name))
+                or (text[line_start:line_end].strip(" *\t\u00a0") == name)
+                or _in_name_bracket(text, start, end) or _presents(text, start, end))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
+
+
+#: '• Leen Vandermeeren (VVSG)': a programme line holding only a name and the speaker's organisation in brackets.
+BULLET_ITEM = re.compile(r"^\s*\([^()\n]{2,80}\)\s*$")
+#: Words that attribute a quotation or caption a photo: a person named there is quoted or pictured, not presenting.
+QUOTE_CUE = re.compile(r"[“”„\"]|\b(?:zegt|zei|aldus|vult\s+\S+\s+aan|benadrukt|verklaart|reageert)\b", re.I)
+CAPTION_CUE = re.compile(r"\bop\s+de\s+foto\b|\bv\.l\.n\.r\b|©", re.I)
+#: Words that say a person presents something; they outweigh a quotation in the same sentence.
+PRESENT_CUE = re.compile(r"\b(?:licht\w*\s+toe|toelicht\w*|stelde?n?\s+\S+(?:\s+\S+)?\s+voor|presenteer\w*|"
+                         r"spre(?:ekt|ker)|getuig\w*|vertel\w*\s+over)\b", re.I)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span: from the previous sentence end or line break to the next."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    right_candidates = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+    return left + 1, min(right_candidates, default=len(text))
+
+
+def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:
+    """'…”, zegt schepen Lies Corneillie', 'Op de foto v.l.n.r. X en Y': news quotes an official or captions a
+    photo; such people do not present the practice unless the same sentence says they present it."""
+    line_start, line_end = _line_bounds(text, start)
+    if CAPTION_CUE.search(text[line_start:line_end]):
+        return True
+    left, right = _sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    return bool(QUOTE_CUE.search(sentence)) and not PRESENT_CUE.search(sentence)
+
+
+def _presents(text: str, start: int, end: int) -> bool:
+    """'Diensthoofd Sara Kaya stelde de dienst voor', 'X en Y kwamen hun aanpak toelichten': the name is the
+    subject of a presenting verb later in its sentence."""
+    _, right = _sentence_bounds(text, start, end)
+    return PRESENT_CUE.search(text[end:min(right, end + 80)]) is not None
+
+
+def _in_name_bracket(text: str, start: int, end: int) -> bool:
+    """'Getuigenis (Guy Beckers en Rita Somers)': a bracket that holds nothing but person names."""
+    open_at = text.rfind("(", max(0, start - 80), start + 1)
+    close_at = text.find(")", end)
+    if open_at < 0 or close_at < 0 or "\n" in text[open_at:close_at] or ")" in text[open_at:start]:
+        return False
+    parts = re.split(r"\s*(?:,|&|\ben\b)\s*", text[open_at + 1:close_at].strip())
+    return len(parts) >= 1 and all(PERSON.fullmatch(p) and _is_name(p) for p in parts)
+
+
+def _ends_in_town(name: str) -> bool:
+    """'Wijkbudgetten Gent', 'Kringwinkel Antwerpen': a service or project named after its town, no person.
+    A surname after a particle may be a town name ('Sofie Van Rumst')."""
+    words = name.split()
+    return not re.fullmatch(PARTICLE, words[-2]) and Gazetteer.default().lookup_historic(words[-1]) is not None
 
 
 #: 'Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)': a talk's title, a dash, its speakers.
@@ -223,7 +289,13 @@ PARTNER_CUE = re.compile(
     r"\b[a-zé]*(?:maatschappij|organisatie|bureau|stichting|vereniging|koepel|bedrijf|coöperatie|theatergroep|"
     r"gezelschap|basisschool|school|museum|werking))"
     rf"{SP}(?:het{SP}|de{SP})?(?P<list>{ORG_WORD}(?:(?:{SP}en{SP}|{SP}&{SP}|,{SP}|{SP}){ORG_WORD}){{0,5}})")
-ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
+# "samen met OCMW Halle, JAC Halle, de huisartsen en CGG Passant": a cooperation cue and the rest of its clause.
+COOPERATION = re.compile(r"\b(?:i\.s\.m\.|in samenwerking met|samen met|partners?\s+zoals|ondersteund door)\s+"
+                         r"(?P<list>[^.;:!?\n()]{2,240})")
+LIST_ITEM = re.compile(rf"(?:(?:de|het|{SP}){SP})?"
+                       rf"(?P<org>{ORG_WORD}(?:{SP}(?:van{SP}|voor{SP}|de{SP})?{ORG_WORD}){{0,4}})")
+# An acronym glued to a lower-case word ("NT2-opleidingen", "ESF-middelen") qualifies that word; it names no partner.
+ACRONYM = re.compile(rf"\b[{UPPER}][{UPPER}0-9&]{{1,7}}\b(?!')(?!-[{LOWER}])|\b[{UPPER}][a-z][{UPPER}]{{2,}}\b")
 # Acronyms of concepts, services, programmes and political parties, not partner organisations.
 NOT_ORG = frozenset("""
 OCMW OCMW'S CAW LOI IBO GOK LOP NAH LDC SDG SDGS ICT RPR VAPA EU VN BBC DNA PDF TV CV II III IV KO BO SO
@@ -235,11 +307,21 @@ ACRONYM_CONTEXT = re.compile(r"\b(?:van|bij|door|met|samen met|partner,?|vzw|org
 # "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash.
 DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
+# "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
+DASH_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n]*?[ \u00a0][–—][ \u00a0]*(?P<list>[^\n–—]{2,120})$", re.M)
 # "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
 OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
-HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(]")
+# "Case: De Aanzet\n\nDe Aanzet begeleidt ...": a case heading naming the organisation that acts below it.
+HEAD_NAME = re.compile(rf"\A\s*(?:\d+\.\s*)?(?:"
+                       rf"(?:Case|Getuigenis|Praktijkvoorbeeld|Voorbeeld)\s*:\s*"
+                       rf"(?P<case>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})[ \t]*\n|"
+                       rf"(?:(?:Werkbezoek|Bezoek|Workshop|Lezing|Sessie){SP})?"
+                       rf"(?P<name>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})\s*[:(])")
 NOT_PARTNER_CONTEXT = re.compile(r"\b(?:in|naar|uit|te)\s+(?:de\s+)?$", re.I)
+#: "in elke buurt van de Stad Brussel", "de inwoners van de gemeente X": the town as an area, not as an actor.
+AREA_OF = re.compile(r"\b(?:buurt|wijk|deelgemeente|grondgebied|centrum|straat|inwoner|bewoner|burger)(?:en|s)?\s+"
+                     r"van\s+(?:de\s+|het\s+)?$", re.I)
 # Academic and media careers: the universities and newspapers named there are affiliations, not partners.
 BIO_VERB = re.compile(r"\b(?:studeerde\w*|promoveerde\w*|behaalde\w*|doceert|doceren|docente?|professor|onderzoeker|"
                       r"postdoctora\w*|verbonden\s+aan|master|doctor|columniste?|schrijfster|schrijver|lid\s+van)\b")
@@ -315,6 +397,9 @@ def _org_mentions(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             if NOT_PARTNER_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) and m.group("head").islower():
                 continue
+            town_as_area = AREA_OF.search(text[max(0, m.start() - 40):m.start()])
+            if town_as_area and m.group("head").lower() in ("stad", "gemeente"):
+                continue
             spelling = _clean_org(_trim_tail(m.group(0)))
             candidate(1, m.start(), m.start() + len(spelling), spelling, _org_key(spelling.replace(" van ", " ", 1)))
     for m in PARTNER_CUE.finditer(text):
@@ -324,11 +409,19 @@ def _org_mentions(text: str) -> list[Mention]:
             if part_clean and not re.fullmatch(r"\s*,\s*|\s+en\s+|\s+&\s+", part) and _org_like(part_clean):
                 candidate(2, offset, offset + len(part), part_clean, _org_key(part_clean))
             offset += len(part)
+    for m in COOPERATION.finditer(text):
+        for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
+            candidate(2, start, end, text[start:end], _org_key(text[start:end]))
     for m in DASH_ORG.finditer(text):
         candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
+    for m in DASH_LIST.finditer(text):
+        if (m.group("bullet") or m.start() == 0) and not re.search(r"[.!?:;]\s", m.group("list")):
+            for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
+                candidate(3, start, end, text[start:end], _org_key(text[start:end]))
     head = HEAD_NAME.match(text)
-    if head and _acts_later(text, head.group("name"), head.end("name")):
-        candidate(2, head.start("name"), head.end("name"), head.group("name"), _org_key(head.group("name")))
+    group = "name" if head and head.group("name") else "case"
+    if head and _acts_later(text, head.group(group), head.end(group)):
+        candidate(2, head.start(group), head.end(group), head.group(group), _org_key(head.group(group)))
     for m in ACRONYM.finditer(text):
         word = m.group(0)
         if word.upper() in NOT_ORG or len(word) < 3 or _alias_of_previous(text, m.start()):
@@ -367,8 +460,37 @@ def _trim_tail(name: str) -> str:
     return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet|de|het|een)\b", name)[0]
 
 
+DATE_WORD = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|april|"
+                       r"mei|juni|juli|augustus|september|oktober|november|december|\d)", re.I)
+
+
+def _listed_organisations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the organisations in an enumeration after a cooperation cue: each item's leading capitalised
+    words; items in lower case ('de 2 basisscholen'), persons and bare town names are skipped, not the rest."""
+    spans = []
+    offset = start
+    for item in re.split(r"(\s*,\s*|\s+en\s+|\s*&\s*)", text[start:end]):
+        m = LIST_ITEM.match(item.strip())
+        name = _trim_tail(m.group("org")) if m else ""
+        if (name and _org_like(name) and not DATE_WORD.match(name)
+                and Gazetteer.default().lookup_historic(name) is None):
+            at = offset + item.index(name)
+            spans.append((at, at + len(name)))
+        offset += len(item)
+    return spans
+
+
 def _org_like(part: str) -> bool:
-    return not _is_name(part) and part.upper().rstrip("'S") not in NOT_ORG and part.upper() not in NOT_ORG
+    return not _looks_like_person(part) and part.upper().rstrip("'S") not in NOT_ORG and part.upper() not in NOT_ORG
+
+
+def _looks_like_person(part: str) -> bool:
+    """A person's name as written in running text: first name and surname. 'SAAMO Limburg', 'De Lovie' and
+    'JAC Halle' are organisations: an acronym, a leading article or a town never make up a person's name."""
+    words = part.split()
+    if not words or re.fullmatch(PARTICLE, words[0]) or any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    return _is_name(part) and not _ends_in_town(part)
 
 
 def _alias_of_previous(text: str, start: int) -> bool:
@@ -379,7 +501,8 @@ def _alias_of_previous(text: str, start: int) -> bool:
 def _is_subject(text: str, end: int) -> bool:
     """An acronym that acts in its sentence ("KINA wil ...", "KINA doet het al") names an organisation."""
     return bool(re.match(r"\s+(?:wil|doet|organiseert|organiseerde|biedt|werkt|ondersteunt|is een|zet|heeft|brengt|bouwt|"
-                         r"start|startte|lanceert|nodigt)\b", text[end:end + 20]))
+                         r"start|startte|lanceert|nodigt|begeleidt|helpt|vertelt|bevordert|bevorderde)\b",
+                         text[end:end + 20]))
 
 
 def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:
@@ -397,8 +520,52 @@ def extract_partners(text: str, speakers: list[str] | None = None) -> list[str]:
         first_spelling.setdefault(key, spelling)
         if not _inside(start, bios):
             outside.add(key)
+    for spelling in _affiliations(text, speakers):
+        key = _org_key(spelling)
+        if key not in first_spelling:
+            first_spelling[key] = spelling
+            outside.add(key)
     names = (_trim_partner(spelling) for key, spelling in first_spelling.items() if key in outside)
     return _dedupe([n for n in names if n])
+
+
+#: Lower-case words that may stand inside an organisation's name ("Beweging van Mensen met Laag Inkomen").
+NAME_GLUE = frozenset("van voor de der den het en met in op aan & 't".split())
+#: A function rather than an organisation: "HR directeur", "Vlaams minister van Welzijn", "ervaringsdeskundige".
+FUNCTION_WORD = re.compile(r"(?:medewerk|coördinat|coordinat|consulent|directeu|directrice|voorzitt|schepen|burgemeest|"
+                           r"leider|adviseu|manager|verantwoordelijk|hoofd|werker|werkster|assistent|professor|docent|"
+                           r"onderzoek|minister|secretaris|regisseu|expert|deskundig|specialist|functionaris|"
+                           r"lid\b|stagiair|student|moderat)", re.I)
+PARTY = re.compile(r"^(?:CD&V|N-VA|sp\.a|SP-A|Vooruit|Open\s?VLD|VLD|Groen|PVDA|Vlaams Belang|cdH|PS|MR)(?:\W|$)", re.I)
+
+
+def _affiliations(text: str, speakers: list[str]) -> list[str]:
+    """Organisations written right after a speaker ('Jan Peeters (VVSG)', 'Ann Smet, coördinator, OCMW Lier'):
+    in a programme the speaker's organisation runs the session with them. Functions, parties and towns are
+    left out, since they say who the speaker is, not who runs the item."""
+    gaz = Gazetteer.default()
+    found: list[str] = []
+    for name in speakers:
+        for m in re.finditer(re.escape(name), text):
+            tail = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+            bracket = re.match(r"\s*\(([^()]{2,150})\)", tail)
+            if bracket:
+                content = bracket.group(1)
+            elif text[:m.start()].rstrip().endswith("(") and (
+                    comma := re.match(r"\s*,\s*([^()]{2,150}?)\s*(?:\)|$)", tail)):
+                content = comma.group(1)
+            else:
+                continue
+            for part in re.split(r"\s*[,;]\s*", content):
+                part = part.strip(" .")
+                words = part.split()
+                if (not words or not part[:1].isupper() or FUNCTION_WORD.search(part) or PARTY.match(part)
+                        or any(w[:1].islower() and w not in NAME_GLUE for w in words[:2])
+                        or gaz.lookup_historic(part) is not None or _is_name(part) and len(words) <= 3
+                        or part.upper() in NOT_ORG or re.search(r"\d", part)):
+                    continue
+                found.append(part)
+    return found
 
 
 #: A capitalised article or pronoun after a name starts the next sentence ("... Vlaanderen Het recht op ...").
@@ -409,6 +576,20 @@ def _trim_partner(name: str) -> str:
     """A partner name without a glued-on sentence start; '' for a number or a fragment without a word."""
     name = SENTENCE_START_TAIL_RE.sub("", name.strip())
     return name if re.search(r"[^\W\d_]{2}", name) else ""
+
+
+#: 'het OCMW', 'het Sociaal Huis' without a place: in a record about one town, that town's own service.
+BARE_SERVICE = re.compile(r"\b[Hh]et[ \t\u00a0]+(?P<service>OCMW|Sociaal[ \t\u00a0]+Huis)\b(?!-)"
+                          rf"(?!{SP}(?:van{SP})?[{UPPER}])")
+
+
+def with_local_services(partners: list[str], text: str, municipalities: list[str]) -> list[str]:
+    """Partners plus 'OCMW X' or 'Sociaal Huis X' when a record placed in the one town X names its service bare
+    ('het OCMW nam het initiatief'): Dutch texts drop the town of a service once the town is clear."""
+    if len(municipalities) != 1:
+        return partners
+    services = [re.sub(r"\s+", " ", m.group("service")) for m in BARE_SERVICE.finditer(text)]
+    return _dedupe(partners + [f"{service} {municipalities[0]}" for service in dict.fromkeys(services)])
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ingest.entities import extract_partners, extract_speakers
+from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
 from ingest.places import extract_places
 from ingest.segment import Segment, segment
@@ -28,6 +28,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     event = detect_event(text)
     drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
     _inherit(drafts, segments, text)
+    _inherit_from_lead(drafts, segments)
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
@@ -58,7 +59,8 @@ def _with_entities(record: Record) -> Record:
     record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
     record.region = places.region
     record.speakers = extract_speakers(record.text)
-    record.partners = extract_partners(record.text, speakers=record.speakers)
+    record.partners = with_local_services(extract_partners(record.text, speakers=record.speakers), record.text,
+                                          record.municipalities)
     record.confidence["places"] = round(float(places.confidence), 3)
     return record
 
@@ -96,3 +98,21 @@ def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:
             record.region = parent.region
         if not record.region and not record.municipalities and len(parent.municipalities) == 1:
             record.municipalities, record.provinces = list(parent.municipalities), list(parent.provinces)
+
+
+def _inherit_from_lead(records: list[Record], segments: list[Segment]) -> None:
+    """A page that opens with one town's own service ('het OCMW Gent ontvangt ...', 'het Sociaal Huis van
+    Kortemark') and then lists items that name no place: the items are that town's, run by that service.
+    Sessions are left alone: a programme's opening session is its host's welcome, not the owner of the talks."""
+    if len(records) < 2 or len(records[0].municipalities) != 1 or records[0].kind != "practice":
+        return
+    lead = records[0]
+    town = lead.municipalities[0]
+    services = [p for p in lead.partners if town.lower() in p.lower()]
+    if not services:
+        return
+    for record, seg in zip(records[1:], segments[1:]):
+        if seg.parent is not None or record.kind != "practice" or record.municipalities or record.region:
+            continue
+        record.municipalities, record.provinces = [town], list(lead.provinces)
+        record.partners = record.partners + [p for p in services if p not in record.partners]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ingest.entities import is_person_name
 from kb.gazetteer import Gazetteer, Partnership, fold
 
 # A mention is kept when its score reaches this; the scores below say why a cue weighs what it does.
@@ -216,6 +217,34 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
     return bool(previous[:1].isupper() and previous.isalpha() and not previous.isupper() and cue is None)
 
 
+#: 'Jan Peeters (Stad Leuven)', '(Ann Smet, coördinator, OCMW Lier)': a bracket that follows or opens with a
+#: person's name holds that person's employer, not where the practice runs.
+NAMED_PERSON = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+(?:\s+(?:[Vv]an|[Dd]e[nr]?|[Vv]an\s+[Dd]e[nr]?|[Ll]e|[Dd]u))?"
+                          r"\s+[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?")
+
+#: What may stand before an employer town inside such a bracket: the bracket, a comma, a local government.
+EMPLOYER_BEFORE = re.compile(r"(?:[(,]|\b(?:OCMW|[Ss]tad|[Gg]emeente|[Pp]rovincie|Sociaal Huis)(?:\s+van)?)\s*$")
+
+
+def _in_speaker_bracket(text: str, start: int, end: int) -> bool:
+    """True when the mention sits in brackets right after a person's name, or in brackets that open with one
+    ('Greet Patho (Stad Leuven)', 'Energie (Jan Willems, coördinator, OCMW Brussel)'), alone or after a local
+    government word: the speaker's employer. A town inside an organisation's own name ("('t Saam Diksmuide)")
+    still names the presented practice."""
+    line_start = text.rfind("\n", 0, start) + 1
+    open_at = text.rfind("(", line_start, start)
+    if open_at < 0 or ")" in text[open_at:start]:
+        return False
+    if not EMPLOYER_BEFORE.search(text[open_at:start]):
+        return False
+    before = text[line_start:open_at].rstrip()
+    inside = text[open_at + 1:start]
+    after_name = re.search(NAMED_PERSON.pattern + r"$", before)
+    opens_with_name = re.match(NAMED_PERSON.pattern + r"\s*,", inside)
+    return bool((after_name and is_person_name(after_name.group()))
+                or (opens_with_name and is_person_name(opens_with_name.group().rstrip(" ,"))))
+
+
 def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     """How strongly a mention says the practice runs there (see the score constants)."""
     surface = text[start:end]
@@ -231,7 +260,7 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
         return BIO_PENALTY
     if kind != "region" and _is_person_name(text, start, end):
         return NAME_PENALTY
-    if SPEAKER_LINE.match(line):
+    if SPEAKER_LINE.match(line) or _in_speaker_bracket(text, start, end):
         return AFFILIATION_SCORE
     score = PLAIN_SCORE
     if ORG_BEFORE.search(before) or ACTOR_AFTER.match(after):
@@ -345,13 +374,16 @@ def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[i
 def _kept(scores: dict[str, float], region: Partnership | None, located: set[str] = frozenset()) -> list[str]:
     """Strong mentions, plus weak ones (affiliations, adjectives) that back up a strong one;
     in a regional practice, member municipalities named in passing are dropped, those it
-    is said to run in are kept. A foreign city counts only when the title or a cue says the
-    practice is its own ('gemeente Utrecht'); named in passing it is someone's affiliation."""
+    is said to run in are kept, and so are all of them when the text lists most members.
+    A foreign city counts only when the title or a cue says the practice is its own ('gemeente Utrecht');
+    named in passing it is someone's affiliation."""
     floor = AFFILIATION_SCORE if any(s >= KEEP for s in scores.values()) else KEEP
     kept = [n for n, s in scores.items() if s >= (floor if _is_belgian(n) else CUE_SCORE)]
     if region is not None:
         members = set(region.municipalities)
-        kept = [n for n in kept if scores[n] >= TITLE_SCORE or n in located or _current(n) not in members]
+        named = {_current(n) for n in kept} & members
+        if len(named) < max(3, len(members) / 2):  # a near-complete member list says where it runs
+            kept = [n for n in kept if scores[n] >= TITLE_SCORE or n in located or _current(n) not in members]
     return sorted(kept, key=lambda n: -scores[n])  # stable: ties keep the order of first mention
 
 

@@ -144,3 +144,82 @@ def test_extraction_of_one_enormous_word_stays_linear() -> None:
     word = "a" * 200_000
     assert extract_partners(word) == [] and extract_speakers(word) == []
     assert extract_places(word).municipalities == []
+
+
+@pytest.mark.parametrize("text", [
+    "“We openen in mei een tweede winkel”, zegt schepen Hanne Verlinden.",
+    "Marc Peeters, voorzitter van het OCMW: “Dit is een mooie dag.”",
+    "Op de foto zie je v.l.n.r. Jan Smet en Els Maes (jeugddienst).",
+])
+def test_quoted_or_pictured_officials_are_not_speakers(text: str) -> None:
+    assert extract_speakers(text) == []
+
+
+def test_a_quote_does_not_hide_a_presenter() -> None:
+    text = "Schepen Hanne Verlinden stelde het project voor en zegt: “We zijn trots.”"
+    assert extract_speakers(text) == ["Hanne Verlinden"]
+
+
+def test_programme_lines_and_brackets_of_names() -> None:
+    text = ("Sprekers\n\n • Ruben Claes (VVSG)\n • Mira Dewulf (Stad Lier)\n"
+            "10u Getuigenis 'Buurtwinkel' (Tom Baert en Ines Goossens)")
+    assert extract_speakers(text) == ["Ruben Claes", "Mira Dewulf", "Tom Baert", "Ines Goossens"]
+
+
+def test_services_named_after_their_town_are_not_speakers() -> None:
+    assert extract_speakers("Buurtbudgetten Lier\nMet Buurtbudgetten Lier steunt de stad ideeën.") == []
+    assert extract_speakers("Spreker: Sofie Van Rumst") == ["Sofie Van Rumst"]
+
+
+def test_a_speakers_organisation_runs_the_session_with_them() -> None:
+    text = ("Sprekers\n • Ruben Claes (Kringloopcentrum Hageland)\n"
+            " • Mira Dewulf (coördinator wijkwerking, Stad Lier, CD&V)\n"
+            "10u Energie (Jan Willems, stafmedewerker, Buurtwerk Noord)")
+    partners = extract_partners(text)
+    assert "Kringloopcentrum Hageland" in partners and "Stad Lier" in partners and "Buurtwerk Noord" in partners
+    assert not any("coördinator" in p or p in ("CD&V", "Lier") for p in partners)
+
+
+def test_a_bare_local_service_is_the_towns_own() -> None:
+    from ingest.entities import with_local_services
+
+    text = "Het OCMW nam het initiatief. Vrijwilligers van het Sociaal Huis helpen."
+    assert with_local_services([], text, ["Zemst"]) == ["OCMW Zemst", "Sociaal Huis Zemst"]
+    assert with_local_services([], text, ["Zemst", "Lier"]) == []
+    assert with_local_services(["OCMW Zemst"], "Het OCMW van Mechelen werkt mee.", ["Zemst"]) == ["OCMW Zemst"]
+
+
+def test_every_organisation_of_a_cooperation_list() -> None:
+    text = ("De stad organiseert kookateliers samen met LOGO, de buurtwerkers, De Pollepel en Wijkteam Noord, "
+            "waarbij ze inzetten op gezonde voeding. Daarvoor werken we samen met SAAMO Limburg.")
+    assert extract_partners(text) == ["LOGO", "De Pollepel", "Wijkteam Noord", "SAAMO Limburg"]
+
+
+def test_a_case_heading_names_the_organisation_acting_below_it() -> None:
+    assert extract_partners("Case: De Opstap\n\nDe Opstap begeleidt gezinnen naar werk.") == ["De Opstap"]
+    assert extract_partners("Budgetbeheer\n\nBudgetbeheer helpt mensen met hun geld.") == []
+
+
+def test_a_town_named_as_an_area_is_no_partner() -> None:
+    text = "In elke buurt van de Stad Lier is er een antenne van het OCMW. De stad Lier betaalt mee."
+    assert extract_partners(text) == ["stad Lier"]
+
+
+def test_the_subject_of_a_presenting_verb_is_a_speaker() -> None:
+    text = ("Op het overleg kwamen medewerkers Bram Claes en Lotte Wuyts hun aanpak toelichten. "
+            "Coördinator Ine Moens stelde het buurtpunt voor. Kinderopvang Wiske is er voor ouders.")
+    assert extract_speakers(text) == ["Bram Claes", "Lotte Wuyts", "Ine Moens"]
+
+
+def test_named_things_and_acronym_compounds_are_neither_people_nor_partners() -> None:
+    assert extract_speakers("De Witte Kamer, een vereniging uit Lier, vertelt over haar werking.") == []
+    assert extract_partners("Docenten van NT2-opleidingen werken samen met VDAB.") == ["VDAB"]
+
+
+@pytest.mark.parametrize("text, partners", [
+    (" • Onthaal op school – College Ter Beke en Buurtcentrum De Knoop, Lier", ["College Ter Beke", "Buurtcentrum De Knoop"]),
+    ("Jongdementie – Dinsdag 23 mei", []),
+    ("Publieke ruimte – Lier en Mol", []),
+])
+def test_organisations_after_the_dash_of_a_programme_item(text: str, partners: list[str]) -> None:
+    assert extract_partners(text) == partners

@@ -219,3 +219,18 @@ def test_towns_of_visitors_do_not_count(text: str) -> None:
 
 def test_a_speakers_surname_in_the_title_is_no_town() -> None:
     assert munis("Over de winteropvang.", title="Een warme winter in Gent? Sabine Van Damme") == ["Gent"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sprekers\n • Mira Dewulf (Stad Lier)\n • Ruben Claes (VVSG)",
+    "10u Energiearmoede (Jan Willems, stafmedewerker, OCMW Lier)",
+    "Schoolreizen voor iedereen – Els Maes (Vierde Wereldgroep De Brug, Lier)",
+])
+def test_a_speakers_employer_town_is_not_where_the_session_runs(text: str) -> None:
+    assert munis(text) == []
+
+
+def test_a_near_complete_member_list_of_a_partnership_is_where_it_runs() -> None:
+    text = ("Welzijnsband Meetjesland bundelt de lokale besturen. "
+            "Dit betreft de OCMW's van Aalter, Assenede, Eeklo, Kaprijke, Maldegem en Zelzate.")
+    assert sorted(munis(text)) == ["Aalter", "Assenede", "Eeklo", "Kaprijke", "Maldegem", "Zelzate"]
