@@ -20,7 +20,8 @@ ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.t
 UPPER = "A-ZÀ-ÖØ-Ý"
 LOWER = "a-zß-öø-ÿ"
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-PARTICLE = r"(?:[Vv]an\s+[Dd]e[nr]?|[Vv]an\s+'t|[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ll]e|[Ll]a|[Ee]l|[Dd]'|[Vv]on|[Dd]i|[Dd]a|[Dd]u)"
+PARTICLE = (r"(?:[Vv]an\s+[Dd]e[nr]?|[Vv]an\s+'t|[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ll]e|[Ll]a|[Ee]l|[Dd]'"
+            r"|[Vv]on|[Dd]i|[Dd]a|[Dd]u)")
 # Two or three name words, with particles between them ("Sarah Van den Eeden", "Sjef de Vries").
 SPACE = r"[ \t\u00a0]+"
 PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{NAME_WORD}){{1,2}}\b")
@@ -40,7 +41,8 @@ AFTER_CUE = re.compile(
     r"|\s+(?:is|was|werkt|werkte|studeerde|startte|houdt|licht|ligt|kreeg|schetst|zoomt|vertelt|begeleidt|"
     r"combineert|schrijft|promoveerde|behaalde|geeft|trekt|leidt|toont|brengt|deelt|doceert|coördineert|"
     r"onderzoekt|heet|stelt|gaat|neemt|spreekt|verwelkomt|opent|sluit)\b)")
-LIST_CUE = re.compile(r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderators?|getuigen|gastsprekers?|uw gids is)\b\s*[:;]?",
+LIST_CUE = re.compile(r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderators?|getuigen|gastsprekers?|uw gids is)"
+                      r"\b\s*[:;]?",
                       re.I)
 LINE_CUE = re.compile(r"^\s*(?:[•\-–*]\s*)?(?:met|door|panel(?:leden)?)\s*:?\s*$", re.I)
 # "X, consulent welzijn" anywhere: a name followed by a job title.
@@ -305,7 +307,8 @@ LENS DIP HMW LAC CD&V N-VA SP.A PVDA VLD GROEN OPEN VB CDH PS MR PTB ECOLO DE HE
 ACRONYM_CONTEXT = re.compile(r"\b(?:van|bij|door|met|samen met|partner,?|vzw|organisatie|organiseert|organiseerde|wil|"
                              r"biedt|ondersteunt|begeleidt)\s+(?:het\s+|de\s+)?$", re.I)
 # "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash.
-DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
+DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*"
+                      rf"(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
 # "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
 DASH_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n]*?[ \u00a0][–—][ \u00a0]*(?P<list>[^\n–—]{2,120})$", re.M)
@@ -386,7 +389,8 @@ def _org_mentions(text: str) -> list[Mention]:
     for m in OCMW_LIST.finditer(text):
         for place in re.finditer(PLACE, m.group("places")):
             spelling = f"OCMW {place.group(0)}"
-            candidate(0, m.start("places") + place.start(), m.start("places") + place.end(), spelling, _org_key(spelling))
+            candidate(0, m.start("places") + place.start(), m.start("places") + place.end(), spelling,
+                      _org_key(spelling))
     lowered = text.lower()
     for name, pattern, probe in _gazetteer():
         if probe not in lowered:  # a cheap test first: most known organisations are not in a given record
@@ -495,12 +499,14 @@ def _looks_like_person(part: str) -> bool:
 
 def _alias_of_previous(text: str, start: int) -> bool:
     """'(FJC)' right after 'Family Justice Center' repeats that organisation's name."""
-    return text[max(0, start - 2):start] in ("(", " (") and bool(re.search(r"[A-Za-z]\s*\($", text[max(0, start - 3):start]))
+    return (text[max(0, start - 2):start] in ("(", " (")
+            and bool(re.search(r"[A-Za-z]\s*\($", text[max(0, start - 3):start])))
 
 
 def _is_subject(text: str, end: int) -> bool:
     """An acronym that acts in its sentence ("KINA wil ...", "KINA doet het al") names an organisation."""
-    return bool(re.match(r"\s+(?:wil|doet|organiseert|organiseerde|biedt|werkt|ondersteunt|is een|zet|heeft|brengt|bouwt|"
+    return bool(re.match(r"\s+(?:wil|doet|organiseert|organiseerde|biedt|werkt|ondersteunt|is een|zet|heeft|"
+                         r"brengt|bouwt|"
                          r"start|startte|lanceert|nodigt|begeleidt|helpt|vertelt|bevordert|bevorderde)\b",
                          text[end:end + 20]))
 

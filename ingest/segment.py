@@ -75,7 +75,8 @@ SLIDE_RE = re.compile(r"^(?P<deck>(?:[A-ZÀ-Ý][^\s]*\s+){1,3}?)(?P<num>\d{1,2}(
 GENERIC_SLIDE_TITLES = {"historiek", "geschiedenis", "structuur", "inhoud", "inhoudstafel", "overzicht", "agenda",
                         "vragen", "bedankt", "contact", "bronnen", "einde", "dank"}
 #: Inside a slide: 'Projecten in de regio: <names>'.
-SLIDE_PRACTICE_MARKER_RE = re.compile(r"\b(?:Projecten|Praktijken|Voorbeelden)(?: in de regio| uit de praktijk)?\s*:\s*",
+SLIDE_PRACTICE_MARKER_RE = re.compile(r"\b(?:Projecten|Praktijken|Voorbeelden)(?: in de regio| uit de praktijk)?"
+                                      r"\s*:\s*",
                                       re.IGNORECASE)
 SLIDE_TAIL_MAX_WORDS = 15
 
@@ -86,7 +87,8 @@ PRACTICE_CUES = [re.compile(p) for p in (
     r"\b[Pp]roject\s+[‘'\"“][A-Z]",
     r"\b(?:[Dd]e\s+)?[Ss]tad\s+[A-Z][a-z]+\s+(?:licht|biedt|startte|zet|werkt|vertelt|organiseert|heeft)\b",
     r"\bsteden\s+[A-Z][a-z]+\s+en\s+[A-Z][a-z]+\s+aan de slag\b",
-    r"\b(?:OCMW|Sociaal Huis|Zorgbedrijf|AG|LDC)\s+[A-Z][a-z]+\s+(?:en\s+(?:\S+\s+){1,2})?(?:wil|werkt|gingen|ging|heeft|biedt|zet|startte)\b",
+    r"\b(?:OCMW|Sociaal Huis|Zorgbedrijf|AG|LDC)\s+[A-Z][a-z]+\s+(?:en\s+(?:\S+\s+){1,2})?"
+    r"(?:wil|werkt|gingen|ging|heeft|biedt|zet|startte)\b",
     r"\bin\s+[A-Z][a-z]+\s+doen\s+ze\b",
     r"\b[A-Z][a-z]+(?:se|sche)\s+aanpak\b",
     r"\blichten?\s+(?:hun|de|het)\s+(?:aanpak|project)\b",
