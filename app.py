@@ -47,8 +47,8 @@ def pages(role: str) -> list[st.Page]:
 def login_needed() -> None:
     """What a curation page's address shows to someone who may not open it."""
     st.title("Alleen voor redacteurs")
-    st.info("Deze pagina is er voor de redactie van de praktijkenbank. Log in via „Inloggen voor redacteurs en "
-            "moderatoren” in de zijbalk; moderatoren en bezoekers vinden de praktijken onder Zoeken.")
+    st.info("Deze pagina is er voor de redactie van de praktijkenbank: log in via de zijbalk om ze te openen. "
+            "Moderatoren en bezoekers vinden de praktijken onder Zoeken.")
 
 
 def login_box() -> None:
