@@ -54,3 +54,71 @@ def test_only_the_store_writes_sql():
                  if "store" not in p.relative_to(ROOT).parts and p not in allowed
                  and ".execute(" in p.read_text(encoding="utf-8")]
     assert offenders == [] and (ROOT / "app.py").read_text(encoding="utf-8").count(".execute(") == 0
+
+
+# ---------------------------------------------------------------- no import cycles
+def import_graph() -> dict[str, set[str]]:
+    """Module → the project modules it imports, at any depth of the file (a deferred import is still a
+    dependency); imports under `if TYPE_CHECKING:` are for type hints only and do not count."""
+    import ast
+
+    files = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+             for top in ("kb", "ingest", "cli", "web") for p in (ROOT / top).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hints = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                 and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+        edges = set()
+        for node in ast.walk(tree):
+            if id(node) in hints:
+                continue
+            if isinstance(node, ast.Import):
+                edges |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                submodules = {f"{node.module}.{a.name}" for a in node.names} & files.keys()
+                edges |= submodules or {node.module}  # `from kb import tables` depends on kb.tables only
+        graph[name] = {e for e in edges if e in files and e != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles():
+    graph = import_graph()
+    assert len(graph) > 50 and "kb.store" in graph["kb.knowledge"]
+    assert cycles(graph) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
