@@ -46,8 +46,9 @@ run: demo
 	$(BIN)/python -m kb stats
 	$(BIN)/streamlit run web/server.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
+# Two workers, each taking whole test files (module fixtures such as a started app are made once).
 test: setup-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python bench/ingest_search.py
