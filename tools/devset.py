@@ -49,8 +49,16 @@ def reserved_urls() -> set[str]:
 
 
 def norm_url(url: str) -> str:
-    url = url.split("://", 1)[-1].split("?")[0].rstrip("/").lower()
-    return url[4:] if url.startswith("www.") else url
+    """An address without scheme, "www.", fragment, tracking parameters and trailing slash.
+
+    The query string stays: many news sites name the article there (nieuws.php?nr=12, ?p=8986).
+    """
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith("utm_")))
+    return f"{host}{parts.path.rstrip('/').lower()}" + (f"?{query}" if query else "")  # lower: a miss is worse
 
 
 def check(manifest: list[dict], gold: list[dict], queries: list[dict]) -> list[str]:
