@@ -38,17 +38,25 @@ def pages(role: str) -> list[st.Page]:
         st.Page(f"{PAGES}/workshops.py", title="Workshops", icon=":material/table_restaurant:", url_path="workshops"),
     ]
     if not at_least(role, "curator"):
-        return public + [st.Page(login_needed, title=title, url_path=address, visibility="hidden")
+        answer = login_needed if role == "viewer" else curators_only
+        return public + [st.Page(answer, title=title, url_path=address, visibility="hidden")
                          for _, title, _, address in CURATION_PAGES]
     return public + [st.Page(f"{PAGES}/{file}", title=title, icon=icon, url_path=address)
                      for file, title, icon, address in CURATION_PAGES]
 
 
 def login_needed() -> None:
-    """What a curation page's address shows to someone who may not open it."""
+    """What a curation page's address shows to a visitor who is not logged in."""
     st.title("Alleen voor redacteurs")
     st.info("Deze pagina is er voor de redactie van de praktijkenbank: log in via de zijbalk om ze te openen. "
-            "Moderatoren en bezoekers vinden de praktijken onder Zoeken.")
+            "Bezoekers vinden de praktijken onder Zoeken.")
+
+
+def curators_only() -> None:
+    """What a curation page's address shows to a logged-in moderator."""
+    st.title("Alleen voor redacteurs")
+    st.info("Deze pagina is er voor de redactie van de praktijkenbank; uw account (moderator) geeft er geen "
+            "toegang toe. Workshops voorbereiden doet u onder Workshops.")
 
 
 def login_box() -> None:

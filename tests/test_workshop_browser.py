@@ -133,6 +133,9 @@ def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> No
     assert len(reader.pages) == 4
     assert "Tafel 1" in reader.pages[0].extract_text() and TITLE in reader.pages[0].extract_text()
     assert moving in reader.pages[1].extract_text().replace("\n", " ")
+    page.goto(f"{server}/redactie")  # a curation page's address: still logged in, but a moderator may not edit
+    page.get_by_text("uw account (moderator) geeft er geen toegang toe").wait_for(state="visible")
+    assert page.get_by_role("button", name="Opslaan").count() == 0 and page.get_by_text("Page not found").count() == 0
     render_first_page(pdf)
 
 
