@@ -765,6 +765,10 @@ DATE_TAIL_RE = re.compile(
 SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|"
                              r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b"
                              r"|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z]))[^()]*\)?\s*$")
+#: 'Kritische reflectie door prof. dr. Koen Hermans, docent ...': who gives the talk, after 'door' and a person's
+#: name (an organisation that runs it, 'door OCMW Gent', stays).
+SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]r|[Ii]r)\.?\s+|de heer\s+|mevrouw\s+)*"
+                           r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
@@ -777,6 +781,7 @@ def _recognisable(t: str, item: _Item) -> str:
     t = DATE_TAIL_RE.sub("", t).strip() or t
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
+    t = _without_speaker(t)
     dateline = DATELINE_RE.match(t)
     if dateline and _names_place(dateline.group()):
         t = t[dateline.end():]
@@ -795,6 +800,16 @@ def _recognisable(t: str, item: _Item) -> str:
         if verb and 1 <= len(t[:verb.start()].split()) <= 6 and re.search(r"[A-Z]", t[1:verb.start()]):
             return t[:verb.start()].strip()
     return t
+
+
+def _without_speaker(t: str) -> str:
+    """'Kritische reflectie door prof. dr. Koen Hermans' -> 'Kritische reflectie': a title names the talk, not
+    who gives it. A bare kind of talk ('Voorwoord door Wim Dries') keeps its speaker, who is then all it says."""
+    m = SPEAKER_BY_RE.search(t)
+    if m is None:
+        return t
+    rest = t[:m.start()].strip(" ,:–-")
+    return rest if len(rest.split()) >= 2 and rest.lower() not in GENERIC_TALK_WORDS else t
 
 
 def _intro_title(item: _Item) -> str:
@@ -892,9 +907,14 @@ def _title_from_entry(s: str) -> str:
         if head and head.lower() not in L.LABEL_WORDS:
             return head
     m = ENTRY_VERB_RE.search(first)
-    if m and 1 <= len(first[:m.start()].split()) <= 8 and len(first.split()) > 6:
+    name = first[:m.start()].split() if m else []
+    if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | NOT_A_NAME:
         return first[:m.start()].strip()
     return first
+
+
+#: Words that open a question ('Wat is de slagkracht ...?'): the words before its verb name nothing.
+QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "waarmee", "waarvoor"}
 
 
 #: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.layout import Line
-from ingest.segment import Segment, _Item, _recognisable, segment
+from ingest.segment import Segment, _Item, _recognisable, _title_from_entry, _without_speaker, segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -558,3 +558,14 @@ def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> N
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Twintig jaar strijd tegen armoede", "Ervaringsdeskundigen in het OCMW"]
+
+
+def test_title_drops_the_speaker_after_door_but_keeps_an_organisation() -> None:
+    assert _without_speaker("Kritische reflectie door prof. dr. Ann Peeters, docent") == "Kritische reflectie"
+    assert _without_speaker("Buurtwerk georganiseerd door OCMW Gent") == "Buurtwerk georganiseerd door OCMW Gent"
+    assert _without_speaker("Voorwoord door Jan Jansen") == "Voorwoord door Jan Jansen"  # the speaker is all it says
+
+
+def test_a_question_is_not_cut_before_its_verb() -> None:
+    assert _title_from_entry("Wie is er welkom in de buurt van morgen? Een gesprek").startswith("Wie is er welkom")
+    assert _title_from_entry("Buurtpunt Noord is een ontmoetingsplek voor iedereen") == "Buurtpunt Noord"
