@@ -768,7 +768,8 @@ SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:(?:voorzitter|secre
 #: 'Kritische reflectie door prof. dr. Koen Hermans, docent ...': who gives the talk, after 'door' and a person's
 #: name (an organisation that runs it, 'door OCMW Gent', stays).
 SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]r|[Ii]r)\.?\s+|de heer\s+|mevrouw\s+)*"
-                           r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
+                           r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)"
+                           r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
