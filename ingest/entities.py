@@ -553,7 +553,7 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
     found: list[str] = []
     for name in speakers:
         for m in re.finditer(re.escape(name), text):
-            tail = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+            tail = text[m.end():_line_bounds(text, m.end())[1]]
             bracket = re.match(r"\s*\(([^()]{2,150})\)", tail)
             if bracket:
                 content = bracket.group(1)

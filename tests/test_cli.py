@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,9 @@ def kb(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
     return proc
 
 
-def records(home: Path) -> list[dict]:
-    return [json.loads(line) for line in kb(home, "records", "--format", "jsonl").stdout.splitlines()]
+def records(home: Path, run: Callable[..., subprocess.CompletedProcess] | None = None) -> list[dict]:
+    """Every record of `home` through the CLI (`run`: how to call it, by default a subprocess)."""
+    return [json.loads(line) for line in (run or kb)(home, "records", "--format", "jsonl").stdout.splitlines()]
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from test_cli import SMALL
+from test_cli import records as cli_records
 
 from cli import main
 
@@ -27,7 +28,7 @@ def kb(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
 
 
 def records(home: Path) -> list[dict]:
-    return [json.loads(line) for line in kb(home, "records", "--format", "jsonl").stdout.splitlines()]
+    return cli_records(home, kb)
 
 
 @pytest.fixture(scope="module")

@@ -43,7 +43,7 @@ def test_throttled_login_raises_its_code_and_waiting_time(tmp_path):
 # ---------------------------------------------------------------- every library error has a code the app can word
 KB_ERRORS = {"KBError", "InvalidRecord", "BadInput", "IndexMismatch", "BackendUnavailable", "NotFound",
              "InvalidQuery", "VersionConflict", "AuthError", "Forbidden", "AccountError"}
-WORDED_APART = {"auth.throttled", "record.invalid_fields", "workshop.unknown_member"}  # error_text's own branches
+WORDED_APART = {"auth.throttled", "record.invalid_fields"}  # error_text's own branches
 
 
 def library_raises() -> list[tuple[str, int, str | None]]:

@@ -16,6 +16,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "devset"
@@ -53,8 +54,6 @@ def norm_url(url: str) -> str:
 
     The query string stays: many news sites name the article there (nieuws.php?nr=12, ?p=8986).
     """
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
     parts = urlsplit(url if "://" in url else f"http://{url}")
     host = parts.netloc.lower().removeprefix("www.")
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith("utm_")))

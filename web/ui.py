@@ -149,6 +149,7 @@ ERROR_WORDS = {
     "workshop.per_table_out_of_range": "Het aantal praktijken per tafel moet tussen 1 en {maximum} liggen.",
     "workshop.tables_out_of_range": "Het aantal tafels moet tussen 1 en {maximum} liggen.",
     "workshop.unknown": "Deze workshop bestaat niet (meer).",
+    "workshop.unknown_member": "Geen account met de naam {names}.",
 }
 
 
@@ -161,8 +162,6 @@ def error_text(exc: KBError) -> str:
     if exc.code == "record.invalid_fields":
         return "; ".join(FIELD_PROBLEMS.get(code, "{value}: niet geldig").format(value=value)
                          for code, value in values.get("problems", []))
-    if exc.code == "workshop.unknown_member":
-        return f"Geen account met de naam {', '.join(values.get('names', []))}."
     words = ERROR_WORDS.get(exc.code)
     if words is None:
         return f"Dat lukte niet (foutcode {exc.code})."

@@ -145,10 +145,7 @@ class WorkshopRows:
     def seat(self, workshop_id: int, record_id: str, position: int | None) -> None:
         """Seat a shortlisted record at table `position`, or unseat it (None)."""
         with self.store.transaction() as db:
-            table_id = _table_id(db, workshop_id, position) if position is not None else None
-            cur = db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
-                             (table_id, workshop_id, record_id))
-            if cur.rowcount == 0:
+            if _seat(db, workshop_id, record_id, position) == 0:
                 raise _not_listed(workshop_id, record_id)
             _touch(db, workshop_id)
 
@@ -167,9 +164,7 @@ class WorkshopRows:
         """Seat many records at once (record id → table position or None) and name tables, in one transaction."""
         with self.store.transaction() as db:
             for rid, position in seats.items():
-                table_id = _table_id(db, workshop_id, position) if position is not None else None
-                db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
-                           (table_id, workshop_id, rid))
+                _seat(db, workshop_id, rid, position)
             for position, name in names.items():
                 db.execute("UPDATE workshop_tables SET name = ? WHERE id = ?",
                            (name, _table_id(db, workshop_id, position)))
@@ -229,6 +224,13 @@ def _sync_tables(db: sqlite3.Connection, workshop_id: int, n_tables: int) -> Non
     for position in range(1, n_tables + 1):
         db.execute("INSERT OR IGNORE INTO workshop_tables (workshop_id, position) VALUES (?, ?)",
                    (workshop_id, position))
+
+
+def _seat(db: sqlite3.Connection, workshop_id: int, record_id: str, position: int | None) -> int:
+    """Seat one shortlisted record at table `position` (None: unseat it); how many rows changed (0: not listed)."""
+    table_id = _table_id(db, workshop_id, position) if position is not None else None
+    return db.execute("UPDATE workshop_items SET table_id = ? WHERE workshop_id = ? AND record_id = ?",
+                      (table_id, workshop_id, record_id)).rowcount
 
 
 def _table_id(db: sqlite3.Connection, workshop_id: int, position: int) -> int:
