@@ -69,6 +69,7 @@ prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor
 voorzitter ondervoorzitter burgemeester schepen schepenen diensthoofd
 sdg sdgs duurzame ontwikkeling ontwikkelingsdoelen millenniumdoelstellingen wijk buurt museum
 """.split())
+PUBLIC_BODIES = {"OCMW", "CAW", "CLB", "LDC", "CM", "VZW", "POD", "FOD", "VAPH", "RVA", "RIZIV", "BIN", "GBO"}
 ROLE_WORDS = re.compile(r"\b(?:voorzitter|secretaris|directeur|schepen|burgemeester|medewerker|stafmedewerker|"
                         r"coördinator|coordinator|consulent|projectleider|beleidsmedewerker)\b", re.I)
 
@@ -347,6 +348,11 @@ def _gazetteer() -> list[tuple[str, re.Pattern[str], str]]:
     return [(name, re.compile(r"(?<![\w-])" + _spelling_regex(spelling) + r"(?!\w)",
                               re.I if " " in spelling else 0), spelling.split()[0].lower())
             for name, spelling in entries]
+
+
+def is_known_organisation(name: str) -> bool:
+    """A spelling in organisations.txt or a public body's acronym ('OCMW', 'CAW'): never a person's initials."""
+    return name.upper() in PUBLIC_BODIES or any(p.fullmatch(name) for _, p, _ in _gazetteer())
 
 
 def _spelling_regex(spelling: str) -> str:

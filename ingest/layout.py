@@ -424,6 +424,9 @@ def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
     # Without a trigger, a block with any heading is a programme written without blank lines.
     if not triggered and any(_structural(b) or is_section_header(b) or is_practice_marker(b) for b in block):
         return False
+    wrapped = sum(1 for b in block[1:] if b.text.lstrip()[:1].islower())
+    if wrapped * 3 >= len(block):  # prose hard-wrapped without blank lines (a PDF's text), not page titles
+        return False
     structured = sum(1 for b in block if is_bullet(b) or name_desc(b) or name_cells(b))
     lengths = sorted(len(b.text) for b in block)
     return structured <= len(block) // 3 and lengths[len(lengths) // 2] < 110

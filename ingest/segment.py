@@ -27,6 +27,7 @@ from functools import lru_cache
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
+from ingest.entities import PERSON, is_known_organisation, is_person_name
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
 
@@ -40,6 +41,7 @@ STANDALONE_MIN_CHARS = 100  # a page with one short description is still one rec
 INTRO_MIN_SENTENCES = 3
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
+PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found one
 HEADING_BODY_MIN_CHARS = 150
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
@@ -59,6 +61,8 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
 
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
+#: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
+READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
 #: Words that show a text is an event programme (time slots, sessions, registration).
@@ -141,7 +145,7 @@ def segment(text: str) -> list[Segment]:
         return []
     builder = _Builder(text)
     builder.run()
-    return builder.result()
+    return builder.result() or builder.prose_record()
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,9 @@ class _Builder:
             self._close()
             self.drop = self.pending_agenda = False
             return
+        if L.is_bullet(line) and _logistic_bullet(line):
+            self._close()  # '• 9.00u Onthaal', '• 12.30u Lunch': the programme's coffee, no talk or practice
+            return
         if L.is_bullet(line) and self._talk_bullet_run(line):
             self._talk(line)
             return
@@ -380,8 +387,8 @@ class _Builder:
             start = line.start + (m.end() if m else 0)
             if cur is not None and cur.listing:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
-            elif cur is not None and self._short_numbered_run(line):
-                cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal': an enumeration inside the text, not items
+            elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)):
+                cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             else:  # without a 'practices:' line it is a short agenda of items
                 self._open(start, line.end, line.text, "item", line=line)
             return True
@@ -450,6 +457,12 @@ class _Builder:
     def _short_numbered_run(self, line: Line) -> bool:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
         return all(ln.words <= 5 for ln in self._run(line, lambda ln: L.numbered_value(ln) is not None))
+
+    def _addressed_numbered_run(self, line: Line) -> bool:
+        """A numbered run that speaks to the reader ('1. U moet een woning gevonden hebben.', '2. Je vraagt ...')
+        lists the steps or conditions of one service, never practices of their own."""
+        run = self._run(line, lambda ln: L.numbered_value(ln) is not None)
+        return len(run) >= 2 and sum(bool(READER_RE.search(ln.text)) for ln in run) * 2 >= len(run)
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
@@ -546,7 +559,12 @@ class _Builder:
             return False
         nxt = self._next(line)
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
-        return (nxt is not None and len(nxt.text) >= body_min and self.lines[line.index + 1].blank
+        if nxt is None:
+            return False
+        tight = not self.lines[line.index + 1].blank
+        if tight and (line.words > 8 or not _is_paragraph(nxt)):
+            return False
+        return (len(nxt.text) >= body_min
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
 
     def _headed_items(self) -> int:
@@ -584,6 +602,27 @@ class _Builder:
             kind = item.kind or _classify(item, self.text, title, self._has_items(), self.programme)
             out.append(Segment(item.start, item.end, title, kind, parent, item.heading[:300]))
         return out
+
+    def prose_record(self) -> list[Segment]:
+        """When no heading, list or paragraph rule found a record, the text's running prose is one: a page that
+        opens with a contact block or a programme that dropped every line still describes something. Pages with
+        only logistics, navigation or a few sentences stay without records."""
+        paragraphs: list[list[Line]] = [[]]
+        for line in self.lines:
+            if line.blank or line.index in self.banners or line.index in self.links:
+                paragraphs.append([])
+            else:
+                paragraphs[-1].append(line)
+        prose = [p for p in paragraphs if p and _is_prose(self.text[p[0].start:p[-1].end])]
+        if sum(p[-1].end - p[0].start for p in prose) < PROSE_MIN_CHARS:
+            return []
+        start, end = prose[0][0].start, prose[-1][-1].end
+        heading = next((ln.text for ln in self.content if ln.start < start and _heading_shaped(ln)), "")
+        item = _Item(start, end, heading or prose[0][0].text, "intro", title=heading,
+                     body=[ln for p in prose for ln in p])
+        title = _item_title(item, self.text) if heading else _sentence_case(_first_clause(prose[0][0].text))
+        return [Segment(start, end, title, _classify(item, self.text, title, False, self.programme), None,
+                        item.heading[:300])]
 
     def _announces_event(self, item: _Item) -> bool:
         """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven') and says
@@ -634,6 +673,12 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 #: Words that start a sentence about people or aims rather than the name of an initiative.
 NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
               "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
+
+
+def _logistic_bullet(line: Line) -> bool:
+    """A bulleted time slot whose first word is coffee, a welcome or lunch."""
+    slot = L.time_slot_rest_of(L.unbulleted(line).text)
+    return bool(slot) and bool(L.LOGISTIC_SLOT_RE.match(slot))
 
 
 def _names_something(entry: str) -> bool:
@@ -746,6 +791,8 @@ def _item_title(item: _Item, text: str) -> str:
     while prev != head:  # '34.Werkbezoek X' loses both prefixes
         prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
     t = _clean_title(L.URL_RE.sub("", head))
+    if _dated_below(text, item.start):
+        t = _without_byline(t)
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
     if talk and talk.group("title").lower().strip(" :") not in GENERIC_TALK_WORDS:
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
@@ -761,6 +808,14 @@ DATE_TAIL_RE = re.compile(
     r"[\s,–-]+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}(?:\s+(?:januari|februari|"
     r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)|[/.-]\d{1,2})(?:[\s/.-]+\d{2,4})?$",
     re.IGNORECASE)
+#: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
+DATE_ONLY_RE = re.compile(
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}\s+(?:januari|februari|maart|"
+    r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
+    re.IGNORECASE)
+PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
+#: A preposition left at a title's end once its date is gone.
+DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
 #: '(Jan Willems, coördinator dienst schuldbemiddeling)' after a title names who presents it, not what it is.
 SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|"
                              r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b"
@@ -779,7 +834,9 @@ QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’
 def _recognisable(t: str, item: _Item) -> str:
     """A title a user recognises: no date at its end, a bare label ('Panel 1', 'Doelstelling') completed by
     the line under it, and a sentence replaced by the name it is about ('KRISPIE is een initiatief ...')."""
-    t = DATE_TAIL_RE.sub("", t).strip() or t
+    undated = DATE_TAIL_RE.sub("", t).strip()
+    if undated and undated != t:  # 'Netwerkdag van 01/12/2015' -> 'Netwerkdag', not 'Netwerkdag van'
+        t = DANGLING_RE.sub("", undated) or undated
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
     t = _without_speaker(t)
@@ -811,6 +868,29 @@ def _without_speaker(t: str) -> str:
         return t
     rest = t[:m.start()].strip(" ,:–-")
     return rest if len(rest.split()) >= 2 and rest.lower() not in GENERIC_TALK_WORDS else t
+
+
+def _dated_below(text: str, start: int) -> bool:
+    """The line after the one at ``start`` (blank lines skipped) is only a date: a news page's headline."""
+    end = text.find("\n", start)
+    if end < 0:
+        return False
+    nxt = text[end:].lstrip().split("\n", 1)[0]
+    return bool(nxt) and bool(DATE_ONLY_RE.fullmatch(nxt.strip()))
+
+
+def _without_byline(t: str) -> str:
+    """'Leuven investeert in Housing First Bart Mertens' -> 'Leuven investeert in Housing First': news sites
+    print the author's name or initials at the end of the headline, over the date."""
+    initials = re.search(r"\s+([A-Z]{2,4})$", t)
+    if initials and not is_known_organisation(initials.group(1)):
+        return t[:initials.start()].rstrip(" :,–-")
+    words = t.split()
+    n = 3 if len(words) >= 3 and words[-2] in PARTICLES else 2  # 'Timmy Van Assche', 'Bart Mertens'
+    name = " ".join(words[-n:])
+    if len(words) > n + 2 and PERSON.fullmatch(name) and is_person_name(name) and not _names_place(name):
+        return " ".join(words[:-n]).rstrip(" :,–-")
+    return t
 
 
 def _intro_title(item: _Item) -> str:
@@ -886,6 +966,12 @@ def _section_heading(line: Line) -> bool:
     first = words[0].lower()
     return (t.lower() in GENERIC_SECTION_WORDS or t.lower() in SECTION_WORDS
             or (first in SECTION_OPENERS and len(words) >= 2))
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Two or more sentences of description, without times, prices, addresses or registration."""
+    return (len(paragraph) >= 150 and L.sentence_count(paragraph) >= 2 and not LOGISTIC_DETAIL_RE.search(paragraph)
+            and not L.URL_RE.search(paragraph))
 
 
 def _is_paragraph(line: Line | None) -> bool:

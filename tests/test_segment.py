@@ -569,3 +569,83 @@ def test_title_drops_the_speaker_after_door_but_keeps_an_organisation() -> None:
 def test_a_question_is_not_cut_before_its_verb() -> None:
     assert _title_from_entry("Wie is er welkom in de buurt van morgen? Een gesprek").startswith("Wie is er welkom")
     assert _title_from_entry("Buurtpunt Noord is een ontmoetingsplek voor iedereen") == "Buurtpunt Noord"
+
+
+# ---------------------------------------------------------------- conventions of web and PDF copy
+def test_a_heading_set_directly_above_its_paragraph_starts_a_record() -> None:
+    body = ("De stad helpt huurders die hun woning dreigen te verliezen. Een maatschappelijk werker gaat op "
+            "huisbezoek en zoekt samen met de huisbaas naar een afbetalingsplan.")
+    text = (f"Wonen in de stad\nMeer info over wonen en welzijn:\n \nHuurdersbegeleiding\n{body}\n \n"
+            f"Woonloket aan huis\n{body}\n \nKlusdienst voor senioren\n{body}\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Huurdersbegeleiding", "Woonloket aan huis", "Klusdienst voor senioren"]
+
+
+def test_numbered_steps_that_address_the_reader_stay_in_one_record() -> None:
+    text = ("Installatiepremie\n\nWie na een periode van dakloosheid een woning vindt, kan een premie vragen bij "
+            "het OCMW. De premie helpt om de eerste meubels te kopen.\n\n1. U heeft een woning gevonden.\n\n"
+            "2. De woning wordt uw hoofdverblijfplaats.\n\n3. U vraagt de premie aan binnen de twee maanden.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1
+    assert text[segs[0].start:segs[0].end].rstrip().endswith("twee maanden.")
+
+
+def test_a_date_at_a_titles_end_goes_with_its_preposition() -> None:
+    item = _Item(0, 10, "Netwerkdag van 01/12/2015", "item")
+    assert _recognisable("Netwerkdag van 01/12/2015", item) == "Netwerkdag"
+    assert _recognisable("Dag van de vrijwilliger", item) == "Dag van de vrijwilliger"
+
+
+def test_a_news_headline_loses_the_byline_printed_above_its_date() -> None:
+    story = ("Het stadsbestuur maakt geld vrij voor een buurtrestaurant in de wijk. Bewoners koken er samen "
+             "en betalen wat ze kunnen. \"Zo eet niemand alleen\", zegt de schepen.\n")
+    for headline, title in (("Stad opent buurtrestaurant in Kessel-Lo Ellen Peeters", "Stad opent buurtrestaurant "
+                             "in Kessel-Lo"), ("Buurtrestaurant krijgt extra kok Van Damme", None),
+                            ("Nieuwe vrijwilligers voor het sociaal restaurant LXB", "Nieuwe vrijwilligers voor "
+                             "het sociaal restaurant"), ("Meer steun voor het OCMW", "Meer steun voor het OCMW")):
+        text = f"{headline}\n\n04 december 2019\n\n{story}"
+        segs = segment(text)
+        check_invariants(text, segs)
+        assert segs[0].title == (title or headline)
+    undated = segment(f"Gesprek met Ellen Peeters\n\n{story}")
+    assert undated[0].title == "Gesprek met Ellen Peeters"  # no date under it: no byline either
+
+
+def test_bulleted_coffee_and_welcome_slots_are_no_records() -> None:
+    text = ("Programma van de studiedag\n\n • 9.00u Onthaal met koffie\n"
+            " • 9.30u Welkom door prof. dr. Lies Goossens, voorzitter van de werkgroep Armoede\n"
+            " • 9.45u Getuigenis “Onthaal Sint-Jozef” (Ann Smets en Jo Wouters)\n"
+            " • 10.15u De sector van de buurtwinkels (Jan Claes, coördinator, Buurtwinkel Lier)\n"
+            " • 10.45u Energiearmoede (Els Maes, coördinator energie, OCMW Mechelen)\n • 12.30u Lunch\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Getuigenis “Onthaal Sint-Jozef”", "De sector van de buurtwinkels",
+                                       "Energiearmoede"]
+
+
+def test_prose_hard_wrapped_without_blank_lines_is_read_not_taken_for_links() -> None:
+    prose = ("Het Sociaal Huis van de gemeente bundelt sinds 2006 de sociale dienst, de\n"
+             "dienst burgerzaken en het onthaal in een gebouw. Vroeger moesten inwoners\n"
+             "voor elke vraag naar een ander loket, en wisten ze vaak niet waar ze\n"
+             "terecht konden. Nu helpt een onthaalmedewerker hen verder en verwijst\n"
+             "door waar nodig. De samenwerking tussen gemeente en OCMW groeide zo\n"
+             "stap voor stap, eerst voor informatica en communicatie, daarna voor\n"
+             "alle diensten aan de burger.\n")
+    text = "Het Sociaal Huis van Zonnegem\nOntstaan\n" + prose
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert len(segs) == 1 and segs[0].end >= len(text.rstrip()) - 1
+
+
+def test_prose_after_a_contact_block_is_one_record_and_logistics_alone_are_none() -> None:
+    contact = "Buurtwerk Noord\n\nContact:\n\nKerkstraat 1\n2000 Antwerpen\nTel : 03/123 45 67\n\n"
+    prose = ("Wonen is voor veel gezinnen te duur. Het buurtwerk brengt huurders samen en zoekt met hen naar "
+             "betaalbare woningen. Samen met de huisvestingsmaatschappij worden leegstaande panden opgeknapt "
+             "door de toekomstige bewoners zelf. Zo leren ze een vak en krijgen ze een thuis. Wie wil "
+             "meedoen, komt eerst naar een kennismaking in het buurthuis.\n")
+    segs = segment(contact + prose)
+    check_invariants(contact + prose, segs)
+    assert [(s.start, s.title) for s in segs] == [(len(contact), "Buurtwerk Noord")]
+    assert segment(contact + "Inschrijven kan tot 3 mei via info@buurtwerk.be. Deelname kost 10 euro.\n") == []
