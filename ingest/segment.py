@@ -243,6 +243,7 @@ class _Builder:
         self.items: list[_Item] = []
         self.cur: int | None = None
         self.drop = False
+        self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
         self.pending_agenda = False
         self.programme = bool(PROGRAMME_RE.search(text))
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
@@ -323,7 +324,7 @@ class _Builder:
             return
         if L.is_logistics_header(line):
             self._close()
-            self.drop, self.pending_agenda = True, False
+            self.drop, self.pending_agenda, self.drop_slot = True, False, False
             return
         if L.is_section_header(line):
             self._close()
@@ -339,6 +340,11 @@ class _Builder:
             bare = L.unbulleted(line)
             self._open(bare.start, bare.end, bare.text, "item", line=bare)
             return
+        if self.drop and self.drop_slot and self._prose_after_slot(line):
+            self.drop = self.drop_slot = False  # the programme is over: what follows describes its talks
+            head = self._prev(line)
+            if head is not None and _heading_shaped(head) and not L.time_slot_rest(head) and line.index > head.index:
+                self._open(head.start, head.end, head.text, "item", line=head)
         if self.drop:
             return
         if self._list_entry(line):
@@ -359,6 +365,7 @@ class _Builder:
             self.pending_agenda, self.drop = True, False
         elif L.is_logistic_slot(rest):
             self.drop, self.pending_agenda = True, False
+            self.drop_slot = True
         else:
             self._open(L.time_slot_offset(line), line.end, line.text, "agenda", line=line)
 
@@ -500,6 +507,15 @@ class _Builder:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
+
+    def _prose_after_slot(self, line: Line) -> bool:
+        """A paragraph of description, after a programme's last slot: where the talks are presented."""
+        if not self._blank_before(line):
+            return False
+        end = line.index
+        while end + 1 < len(self.lines) and not self.lines[end + 1].blank:
+            end += 1
+        return _is_prose(self.text[line.start:self.lines[end].end])
 
     def _continue_entry(self, line: Line) -> bool:
         """An indented line under a bullet belongs to the record the bullet opened (or to the item holding it)."""
@@ -798,6 +814,8 @@ def _item_title(item: _Item, text: str) -> str:
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
+    if PERSON.fullmatch(t) and is_person_name(t):
+        t = _topic_of_speaker(t, item, text) or t
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
@@ -868,6 +886,20 @@ def _without_speaker(t: str) -> str:
         return t
     rest = t[:m.start()].strip(" ,:–-")
     return rest if len(rest.split()) >= 2 and rest.lower() not in GENERIC_TALK_WORDS else t
+
+
+def _topic_of_speaker(name: str, item: _Item, text: str) -> str:
+    """A programme that heads a talk with its speaker's name and goes on about that person ('Ruth Soenen', then
+    'Ruth deed onderzoek naar ‘het kleine ontmoeten’ ...' or 'is erfgoedexperte bij ...'): the title is the
+    quoted subject, else the first clause under the name. Other headings of two capitalised words stay."""
+    end = text.find("\n", item.start)
+    body = " ".join(text[end:item.end].split()) if end >= 0 else ""
+    if not re.match(rf"(?:{re.escape(name.split()[0])}\b|(?:is|was|werkt|werkte)\s)", body):
+        return ""
+    quoted = QUOTED_NAME_RE.search(body[:300]) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,60})[’'\"”]", body[:300])
+    if quoted:
+        return _sentence_case(quoted.group(1).strip())
+    return _sentence_case(_first_clause(re.sub(r"^(?:is|was|werkt)\s+", "", body)))
 
 
 def _dated_below(text: str, start: int) -> bool:

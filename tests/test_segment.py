@@ -649,3 +649,24 @@ def test_prose_after_a_contact_block_is_one_record_and_logistics_alone_are_none(
     check_invariants(contact + prose, segs)
     assert [(s.start, s.title) for s in segs] == [(len(contact), "Buurtwerk Noord")]
     assert segment(contact + "Inschrijven kan tot 3 mei via info@buurtwerk.be. Deelname kost 10 euro.\n") == []
+
+
+def test_talks_presented_after_the_programmes_last_slot_are_records_titled_by_their_subject() -> None:
+    text = ("Netwerkavond Dorpen in beweging\n\nProgramma\n\n19.30 u. Onthaal\n\n20 u. Welkom\n\n"
+            "20.10 u. Lezing\n\n21.30 u. Drankje\n\nDe lezing wordt gegeven door\n\nSara Wouters\n\n"
+            "Sara onderzocht ‘de dorpskern als ontmoetingsplaats’ in tien Kempense gemeenten. Ze sprak met "
+            "bewoners, handelaars en verenigingen over wat een dorp leefbaar houdt.\n\n"
+            "Tom Peeters\n\nis coördinator bij Buurtwerk Kempen. Hij vertelt hoe bewoners er zelf een "
+            "buurtwinkel openden, met steun van de gemeente en vrijwilligers uit het dorp.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["De dorpskern als ontmoetingsplaats", "Coördinator bij Buurtwerk Kempen"]
+    assert [text[s.start:s.end].split("\n")[0] for s in segs] == ["Sara Wouters", "Tom Peeters"]
+
+
+def test_a_heading_of_two_capitalised_words_is_no_speaker_unless_the_text_goes_on_about_them() -> None:
+    text = (f"Goede praktijken\n\nBuddy Mechelen\n\nNiet alle kinderen hebben het makkelijk op school. {LONG}\n\n"
+            f"De Meander\n\nHet inloopcentrum is elke dag open voor wie een babbel zoekt. {LONG}\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buddy Mechelen", "De Meander"]
