@@ -670,3 +670,11 @@ def test_a_heading_of_two_capitalised_words_is_no_speaker_unless_the_text_goes_o
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Buddy Mechelen", "De Meander"]
+
+
+def test_a_programme_announced_by_a_question_ends_the_registration_block_before_it() -> None:
+    text = ("Studiedag Sterk OCMW\n\nInschrijven\n\nDeel de studiedag\n\nWat staat op het programma?\n\n"
+            "Buurtwerk in Kessel-Lo\n\n" + LONG + LONG + "\n\nSociale kruidenier in Hamme\n\n" + LONG + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtwerk in Kessel-Lo", "Sociale kruidenier in Hamme"]
