@@ -61,6 +61,9 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
 
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
+#: The label of a workshop's practical bullet under its title ('• Voor wie? ...', '• Wanneer en waar? ...').
+LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|Prijs|Tijdstip|Uur|Inschrijv\w*|"
+                               r"Deelname\w*)\b[^:?]{0,20}[:?]", re.IGNORECASE)
 #: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
 READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
@@ -424,6 +427,8 @@ class _Builder:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""
         if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
             return False
+        if LOGISTIC_LABEL_RE.match(L.unbulleted(line).text):
+            return False  # '• Inschrijven bij: ...' above the description: a practical detail
         nxt = self._next(line)
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
@@ -569,7 +574,11 @@ class _Builder:
     def _looks_like_heading(self, line: Line) -> bool:
         """A short unnumbered title followed by a body paragraph ('Trefkwartier: ontmoet ...', '‘Stoasje’',
         'Wijk Zwartegevel-Dierdonk, Tielt', 'VIPSA')."""
-        if not _heading_shaped(line) or not self._blank_before(line):
+        if not self._blank_before(line):
+            return False
+        if self._over_practical_bullets(line):
+            return True
+        if not _heading_shaped(line):
             return False
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
@@ -582,6 +591,14 @@ class _Builder:
             return False
         return (len(nxt.text) >= body_min
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _over_practical_bullets(self, line: Line) -> bool:
+        """A workshop's title over its practical bullets ('Partnerschap tussen ouders en school', then '• Voor wie?
+        ...', '• Wanneer en waar? ...'), the way event sites list their workshops."""
+        nxt = self._next(line)
+        return (nxt is not None and L.is_bullet(nxt) and bool(LOGISTIC_LABEL_RE.match(L.unbulleted(nxt).text))
+                and 2 <= line.words <= 20 and line.text[:1].isupper() and not L.is_bullet(line)
+                and not LOGISTIC_LABEL_RE.match(line.text))
 
     def _headed_items(self) -> int:
         """Items so far laid out as a short title, a blank line and a paragraph: sections of one text that

@@ -678,3 +678,15 @@ def test_a_programme_announced_by_a_question_ends_the_registration_block_before_
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Buurtwerk in Kessel-Lo", "Sociale kruidenier in Hamme"]
+
+
+def test_a_workshop_title_over_its_practical_bullets_starts_a_record() -> None:
+    text = ("Campagneweek tegen armoede\n\nOp het programma:\n\n"
+            "Samen sterk! Hoe betrek je gebruikers bij je organisatie?\n• Voor wie? Iedereen die met "
+            "participatie werkt\n• Wanneer en waar? 11 oktober om 11u in het stadhuis\n• Inschrijven bij: "
+            "info@voorbeeld.be\n\n" + LONG + "\n\nOuders en school als partners\n• Voor wie? Leerkrachten en "
+            "directies\n• Wanneer en waar? 12 oktober om 9.30u in de bibliotheek\n\n" + LONG + "\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Samen sterk! Hoe betrek je gebruikers bij je organisatie?",
+                                       "Ouders en school als partners"]
