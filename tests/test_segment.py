@@ -690,3 +690,21 @@ def test_a_workshop_title_over_its_practical_bullets_starts_a_record() -> None:
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Samen sterk! Hoe betrek je gebruikers bij je organisatie?",
                                        "Ouders en school als partners"]
+
+
+def test_news_headlines_over_their_dates_each_start_a_record() -> None:
+    text = ("Realisaties\n\nHieronder vind je een greep uit de initiatieven.\n\n"
+            f"Vakantiewerking in Merksplas\n05-07-2017\n\n{LONG}{LONG}\n\n"
+            f"Opening van de buurttuin\n12 september 2017\n\n{LONG}{LONG}\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Vakantiewerking in Merksplas", "Opening van de buurttuin"]
+
+
+def test_numbered_workshops_are_records_titled_without_their_label() -> None:
+    text = ("Namiddag: kies een werkwinkel\n\n"
+            f"Werkwinkel 1: Diversiteit als troef!\n\n{LONG}\n\nWerkwinkel 2: Ouders als partners\n\n{LONG}\n\n"
+            f"Themasessie 3: Taal op de werkvloer\n\n{LONG}\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Diversiteit als troef!", "Ouders als partners", "Taal op de werkvloer"]
