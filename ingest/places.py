@@ -15,7 +15,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from ingest.entities import is_person_name
-from kb.gazetteer import Gazetteer, Partnership, fold
+from kb.analysis import zipf
+from kb.gazetteer import Alias, Gazetteer, Partnership, fold
 
 # A mention is kept when its score reaches this; the scores below say why a cue weighs what it does.
 KEEP = 1.0
@@ -24,6 +25,7 @@ CUE_SCORE = 2.0            # "OCMW van X", "stad X", "in X", "(X)": a place acts
 PLAIN_SCORE = 1.0          # a bare capitalised name in the body
 BIO_PENALTY = -5.0         # speaker biography, role or event venue
 NAME_PENALTY = -5.0        # part of a person's name
+FRENCH_NAME_MAX_ZIPF = 3.5  # a French town name this frequent as a Dutch word is that word ('Hal')
 
 ORG_BEFORE = re.compile(
     r"(?:\b(?:OCMW|ocmw|stad|Stad|STAD|gemeente|Gemeente|Sociaal Huis|sociaal huis|Huis van het Kind|"
@@ -137,7 +139,7 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
     keys: dict[str, tuple[str, str]] = {}
     gaz = Gazetteer.default()
     for alias in gaz.aliases():
-        if _names_another_province(gaz, alias.surface):
+        if _names_another_province(gaz, alias.surface) or _french_name_as_dutch_word(alias):
             continue
         surfaces = [(alias.surface, alias.kind)]
         if alias.kind in ("municipality", "former-municipality", "foreign"):
@@ -153,6 +155,12 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
             keys.setdefault(key, (p.label, "region"))
             matcher.add(key, [nlp.make_doc(alias)])
     return nlp, matcher, keys
+
+
+def _french_name_as_dutch_word(alias: Alias) -> bool:
+    """'Hal 5' is a hall, not Halle, and 'Forest' rarely Vorst in a Dutch text: a French name that is also a
+    frequent word in Dutch (Zipf 3.5 or more) is not looked for. Dutch texts name these towns in Dutch."""
+    return alias.kind == "french-name" and zipf(alias.surface.lower()) >= FRENCH_NAME_MAX_ZIPF
 
 
 def _names_another_province(gaz: Gazetteer, surface: str) -> bool:

@@ -234,3 +234,10 @@ def test_a_near_complete_member_list_of_a_partnership_is_where_it_runs() -> None
     text = ("Welzijnsband Meetjesland bundelt de lokale besturen. "
             "Dit betreft de OCMW's van Aalter, Assenede, Eeklo, Kaprijke, Maldegem en Zelzate.")
     assert sorted(munis(text)) == ["Aalter", "Assenede", "Eeklo", "Kaprijke", "Maldegem", "Zelzate"]
+
+
+def test_a_french_town_name_that_is_a_dutch_word_is_that_word() -> None:
+    hall = extract_places("Hal 5 is een collectief van burgers in Leuven. Ze bouwen samen aan de buurt.")
+    assert hall.municipalities == ["Leuven"]
+    brussels = extract_places("Het OCMW van Bruxelles en de Stad Anvers werken samen aan een project.")
+    assert set(brussels.municipalities) == {"Brussel", "Antwerpen"}  # rarer French names are still read
