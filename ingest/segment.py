@@ -804,7 +804,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)]\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
+    r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
     r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier)\s*\d+\s*:\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
@@ -869,6 +869,11 @@ SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
+#: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
+NEWS_TIMESTAMP_RE = re.compile(r"\s+\d{1,2}u\d{2}\s+\d+\s+(?=[A-Z])")
+#: 'Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de aanpak ...': the talk is its subject.
+SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-zÀ-ÿ'’-]+){1,3}),[^,]{3,120}?,?\s+"
+                                    r"(?:spreekt|vertelt|getuigt|praat)\s+over\s+(?P<topic>\S.{5,})$")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
 
@@ -881,6 +886,10 @@ def _recognisable(t: str, item: _Item) -> str:
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
     t = _without_speaker(t)
+    t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
+    talk = SPEAKER_TALKS_ABOUT_RE.match(t)
+    if talk and is_person_name(talk.group("who")):
+        t = _sentence_case(_first_clause(talk.group("topic")))
     dateline = DATELINE_RE.match(t)
     if dateline and _names_place(dateline.group()):
         t = t[dateline.end():]

@@ -708,3 +708,14 @@ def test_numbered_workshops_are_records_titled_without_their_label() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Diversiteit als troef!", "Ouders als partners", "Taal op de werkvloer"]
+
+
+def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker() -> None:
+    item = _Item(0, 10, "x", "item")
+    assert _recognisable("560.000 euro voor kinderopvang 02u48 0 Geraardsbergen Het Huis van het Kind", item) == (
+        "560.000 euro voor kinderopvang")
+    assert _recognisable("Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de buurtgerichte aanpak van "
+                         "armoede", item) == "De buurtgerichte aanpak van armoede"
+    text = ("560.000 euro voor kinderopvang in Geraardsbergen\n\nHet Huis van het Kind krijgt geld van de Vlaamse "
+            "overheid voor activiteiten met ouders en kinderen. De stad start ermee in september.\n")
+    assert [s.title for s in segment(text)] == ["560.000 euro voor kinderopvang in Geraardsbergen"]
