@@ -280,7 +280,7 @@ ORG_PATTERNS = [
                rf"{SP}(?P<tail>{PLACE})"),
     re.compile(rf"\b(?P<head>stedelijke|gemeentelijke){SP}(?P<tail>[a-z]+dienst(?:{SP}van)?{SP}{PLACE})"),
     # "vzw Cachet", "vzw Sociale Kruideniers Vlaanderen", "Levanto vzw", "Bike&C° cvba".
-    re.compile(rf"\b(?P<head>vzw){SP}(?P<tail>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"),
+    re.compile(rf"\b(?P<head>vzw|VZW|v\.z\.w\.){SP}(?P<tail>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"),
     re.compile(rf"(?P<tail>\b{ORG_WORD}(?:{SP}{ORG_WORD}){{0,2}}){SP}(?P<head>vzw|cvba|nv|bvba|cv|VZW)\b"),
     re.compile(rf"\b(?P<head>Agentschap|Universiteit|Hogeschool|Kenniscentrum|Stichting|Steunpunt|Centrum)"
                rf"{SP}(?P<tail>(?:van{SP}|voor{SP})?{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})"),
@@ -584,9 +584,14 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
 SENTENCE_START_TAIL_RE = re.compile(r"\s+(?:Het|De|Een|Dit|Deze|Dat|Die|Er|Zo|En|Ook)$")
 
 
+LEGAL_FORM_ONLY_RE = re.compile(r"(?:vzw|v\.z\.w\.?|bv|nv|cvba|cv|vof|ivzw|ebvba|bvba)", re.IGNORECASE)
+
+
 def _trim_partner(name: str) -> str:
     """A partner name without a glued-on sentence start; '' for a number or a fragment without a word."""
     name = SENTENCE_START_TAIL_RE.sub("", name.strip())
+    if LEGAL_FORM_ONLY_RE.fullmatch(name):
+        return ""  # 'VZW' alone names no organisation
     return name if re.search(r"[^\W\d_]{2}", name) else ""
 
 

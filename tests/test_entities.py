@@ -223,3 +223,9 @@ def test_named_things_and_acronym_compounds_are_neither_people_nor_partners() ->
 ])
 def test_organisations_after_the_dash_of_a_programme_item(text: str, partners: list[str]) -> None:
     assert extract_partners(text) == partners
+
+
+def test_a_legal_form_names_no_partner_alone_but_heads_one() -> None:
+    found = extract_partners("De klusploeg werkt in gebouwen die eigendom zijn van de VZW Groep Intro, of in "
+                             "gebouwen in erfpacht. Het project is een VZW.")
+    assert found == ["VZW Groep Intro"]

@@ -15,10 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app import ROOT
-from test_browser import CHROMIUM, chromium_page, running_app
+from test_browser import CHROMIUM, chromium_page, running_app, settle
 from test_curation_browser import logged_in
 from test_workshop import store_records
 
@@ -140,11 +141,20 @@ def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> No
 
 
 def download_pdf(page: Page, folder: Path) -> Path:
-    with page.expect_download() as download:
-        page.get_by_role("button", name="PDF (een pagina per tafel)").click()
-    pdf = folder / download.value.suggested_filename
-    download.value.save_as(pdf)
-    return pdf
+    """The PDF the button gives once the app has finished its run. Under load a run that ends between the click
+    and the transfer replaces the file and Chromium cancels the download; the button of the new run then works."""
+    for _ in range(3):
+        settle(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="PDF (een pagina per tafel)").click()
+        pdf = folder / download.value.suggested_filename
+        try:
+            download.value.save_as(pdf)
+            return pdf
+        except PlaywrightError as exc:
+            if "canceled" not in str(exc):
+                raise
+    raise AssertionError("the PDF download was canceled three times in a row")
 
 
 def render_first_page(pdf: Path) -> None:
