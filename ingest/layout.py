@@ -103,7 +103,7 @@ PERSON_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]+|van|de|den|der|ter|ten|vanden|
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
-    r"|^Foto:|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
+    r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
     r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
     re.IGNORECASE,
@@ -143,6 +143,10 @@ class Line:
         return len(self.text.split())
 
 
+#: A heading written in Markdown: '# Titel', '### Titel', '**Titel**', '__Titel__'.
+MARKDOWN_HEADING_RE = re.compile(r"#{1,6}[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?|\*\*(?P<bold>\S[^*]*?)\*\*|__(?P<under>\S[^_]*?)__")
+
+
 def split_lines(text: str) -> list[Line]:
     """Split into lines, keeping offsets of each line's stripped content."""
     lines: list[Line] = []
@@ -151,6 +155,10 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip(BLANKISH))
         content = raw.strip(BLANKISH)
         start = pos + lead
+        markup = MARKDOWN_HEADING_RE.fullmatch(content)
+        if markup:  # '## Buurtwerk Noord', '**Buurtwerk Noord**': the heading without its markup
+            group = markup.lastgroup or "text"
+            start, content = start + markup.start(group), markup.group(group)
         lines.append(Line(i, start, start + len(content), content))
         pos += len(raw)
     return lines

@@ -508,7 +508,8 @@ class _Builder:
             return
         if cur.after_list:
             return
-        if len(cur.body) > 1 and self._looks_like_heading(line) and not _section_heading(line):
+        opens = len(cur.body) > 1 or (cur.role == "intro" and self._parallel_sections_from(line))
+        if opens and self._looks_like_heading(line) and not _section_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
@@ -604,6 +605,20 @@ class _Builder:
         return (nxt is not None and L.is_bullet(nxt) and bool(LOGISTIC_LABEL_RE.match(L.unbulleted(nxt).text))
                 and 2 <= line.words <= 20 and line.text[:1].isupper() and not L.is_bullet(line)
                 and not LOGISTIC_LABEL_RE.match(line.text))
+
+    def _parallel_sections_from(self, line: Line) -> bool:
+        """From ``line`` on, the text repeats the shape 'short title, blank line, paragraph' at least three times: a
+        page of parallel sections, whose first section starts right under the page's own title."""
+        k, found = self.pos[line.index], 0
+        for ln in self.content[k:]:
+            nxt = self._next(ln)
+            if (_heading_shaped(ln) and self._blank_before(ln) and nxt is not None
+                    and self.lines[ln.index + 1].blank and len(nxt.text) >= PARALLEL_BODY_MIN_CHARS
+                    and not L.is_bullet(nxt)):
+                found += 1
+                if found >= 3:
+                    return True
+        return False
 
     def _headed_items(self) -> int:
         """Items so far laid out as a short title, a blank line and a paragraph: sections of one text that

@@ -719,3 +719,21 @@ def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker
     text = ("560.000 euro voor kinderopvang in Geraardsbergen\n\nHet Huis van het Kind krijgt geld van de Vlaamse "
             "overheid voor activiteiten met ouders en kinderen. De stad start ermee in september.\n")
     assert [s.title for s in segment(text)] == ["560.000 euro voor kinderopvang in Geraardsbergen"]
+
+
+@pytest.mark.parametrize("shape", ["{}\n\n", "## {}\n\n", "**{}**\n\n", "# {} #\n\n", "__{}__\n\n"])
+def test_sections_under_a_page_title_are_records_with_or_without_markdown(shape: str) -> None:
+    text = "Goede praktijken in de regio\n\n"
+    for name in ("Buurtwerk Noord", "Sociale kruidenier Hamme", "Klusdienst voor senioren"):
+        text += shape.format(name) + LONG + "De gemeente steunt het initiatief.\n\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtwerk Noord", "Sociale kruidenier Hamme", "Klusdienst voor senioren"]
+    assert all(text[s.start:s.end].startswith(s.title) for s in segs)  # the markup stays outside the span
+
+
+def test_a_logo_caption_is_no_title() -> None:
+    text = f"Logo Woondienst Zonnegem\n\nWonen en energie\n\n{LONG}{LONG}\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Wonen en energie"]
