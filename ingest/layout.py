@@ -103,7 +103,8 @@ PERSON_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]+|van|de|den|der|ter|ten|vanden|
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
-    r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
+    r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b"
+    r"|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
     r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
     re.IGNORECASE,
@@ -144,7 +145,8 @@ class Line:
 
 
 #: A heading written in Markdown: '# Titel', '### Titel', '**Titel**', '__Titel__'.
-MARKDOWN_HEADING_RE = re.compile(r"#{1,6}[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?|\*\*(?P<bold>\S[^*]*?)\*\*|__(?P<under>\S[^_]*?)__")
+MARKDOWN_HEADING_RE = re.compile(
+    r"#{1,6}[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?|\*\*(?P<bold>\S[^*]*?)\*\*|__(?P<under>\S[^_]*?)__")
 
 
 def split_lines(text: str) -> list[Line]:
