@@ -307,9 +307,18 @@ def lists_people(text: str) -> bool:
     return bool(parts) and all(PERSON_RE.match(p) for p in parts)
 
 
+#: A photo credit or copyright line: '© Paul Van Driel', 'Foto: Jan Peeters', '(c) iso800'.
+CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|Foto(?:'s)?\s*(?::|©)|Beeld\s*(?::|©))", re.IGNORECASE)
+
+
+def is_credit(line: Line) -> bool:
+    """A photo credit: debris even when a page repeats it under every picture."""
+    return bool(CREDIT_RE.match(line.text)) and line.words <= 12
+
+
 def is_junk(line: Line) -> bool:
     """Debris that is never part of a record (image names, captions, sidebar words in capitals)."""
-    return bool(JUNK_LINE_RE.search(line.text)) or is_caps_label(line)
+    return bool(JUNK_LINE_RE.search(line.text)) or is_caps_label(line) or is_credit(line)
 
 
 def is_caps_label(line: Line) -> bool:

@@ -301,6 +301,8 @@ class _Builder:
             self._step(line)
 
     def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
+        if L.is_credit(line):
+            return  # '© iso800 voor SAAMO' under each photo: neither content nor a boundary
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
@@ -975,6 +977,9 @@ def _without_byline(t: str) -> str:
 def _intro_title(item: _Item) -> str:
     """An introduction is named by its first real title line (never one that points to a web address), else by
     its first sentence."""
+    first = item.body[0] if item.body else None
+    if first is not None and L.is_title_like(first) and first.text.lower() not in GENERIC_SECTION_WORDS:
+        return first.text  # 'STEK Peterbos', 'De Babbelbus' over the text: the page's own heading
     for line in item.body:
         if L.is_title_like(line) and line.words >= 3 and not L.URL_RE.search(line.text):
             return line.text

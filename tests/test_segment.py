@@ -737,3 +737,14 @@ def test_a_logo_caption_is_no_title() -> None:
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Wonen en energie"]
+
+
+def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
+    text = (f"ZenneLab – Broek\n\nProject\n\n© Jan Peeters\n\n© iso800 voor SAAMO\n\n© iso800 voor SAAMO\n\n"
+            f"{LONG}{LONG}\n\n© iso800 voor SAAMO\n\n{LONG}\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [(s.start, s.title) for s in segs] == [(0, "ZenneLab – Broek")]
+    assert segs[0].end == len(text.rstrip())
+    two_words = segment(f"STEK Peterbos\n\nProject\n\nIn de woonwijk werken we samen met de bewoners. {LONG}\n")
+    assert [s.title for s in two_words] == ["STEK Peterbos"]
