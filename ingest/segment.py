@@ -64,6 +64,8 @@ SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn"
 #: The label of a workshop's practical bullet under its title ('• Voor wie? ...', '• Wanneer en waar? ...').
 LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|Prijs|Tijdstip|Uur|Inschrijv\w*|"
                                r"Deelname\w*)\b[^:?]{0,20}[:?]", re.IGNORECASE)
+#: A line announcing a list of a day's themes or discussion tables.
+THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
 #: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
 READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
@@ -399,6 +401,10 @@ class _Builder:
             start = line.start + (m.end() if m else 0)
             if cur is not None and cur.listing:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
+            elif self._announced_themes(line):  # 'kwamen 9 thema's aan bod:' over '1. Co-creatie' ...
+                self._close()
+                self._open(start, line.end, line.text, "item", line=line).kind = KIND_THEME
+                self._close()
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             else:  # without a 'practices:' line it is a short agenda of items
@@ -471,6 +477,15 @@ class _Builder:
     def _short_numbered_run(self, line: Line) -> bool:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
         return all(ln.words <= 5 for ln in self._run(line, lambda ln: L.numbered_value(ln) is not None))
+
+    def _announced_themes(self, line: Line) -> bool:
+        """An entry of a numbered run announced as the day's themes or tables ('Tijdens de inspiratiedag kwamen
+        9 thema's aan bod:'): each entry is a theme table, however short."""
+        k = self.pos[line.index]
+        while k > 0 and L.numbered_value(self.content[k - 1]) is not None:
+            k -= 1
+        head = self.content[k - 1].text.rstrip() if k > 0 else ""
+        return head.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(head))
 
     def _addressed_numbered_run(self, line: Line) -> bool:
         """A numbered run that speaks to the reader ('1. U moet een woning gevonden hebben.', '2. Je vraagt ...')
@@ -705,7 +720,7 @@ class _Builder:
         elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk")
                                                                     for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
-        short_label = len(own.split()) <= 2 and item.role != "child"  # listed names may be one word
+        short_label = len(own.split()) <= 2 and item.role != "child" and item.kind != KIND_THEME  # names, themes
         if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
             return False  # a bare label ('Sessie 1:') or a programme's coffee and welcome, not a record
         return bool(_item_title(item, self.text))

@@ -748,3 +748,13 @@ def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
     assert segs[0].end == len(text.rstrip())
     two_words = segment(f"STEK Peterbos\n\nProject\n\nIn de woonwijk werken we samen met de bewoners. {LONG}\n")
     assert [s.title for s in two_words] == ["STEK Peterbos"]
+
+
+def test_a_numbered_list_announced_as_the_days_themes_gives_a_theme_table_each() -> None:
+    text = ("Inspiratiedag buurtzorg\n\nOp de inspiratiedag kwamen vier thema's aan bod:\n\n 1. Co-creatie\n"
+            " 2. Wonen met zorg\n 3. Detectie en toeleiding van kwetsbare bewoners\n 4. Bottom-up\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [(s.title, s.kind) for s in segs] == [("Co-creatie", "theme-table"), ("Wonen met zorg", "theme-table"),
+                                                 ("Detectie en toeleiding van kwetsbare bewoners", "theme-table"),
+                                                 ("Bottom-up", "theme-table")]
