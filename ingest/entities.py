@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ingest import layout as L
 from kb.gazetteer import Gazetteer
 
 ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.txt"
@@ -84,17 +85,14 @@ NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing|heid|
                          r"bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
 
 
-def _is_name(candidate: str) -> bool:
+def is_person_name(candidate: str) -> bool:
+    """Two or more name words, none a common word, a role or a noun ending: 'Sarah Van den Eeden', not
+    'Sociaal Huis'. The test is lenient; callers add the context that makes a name a person's."""
     words = candidate.split()
     if len(words) < 2:
         return False
     content = [w for w in words if not re.fullmatch(PARTICLE, w)]
     return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
-
-
-def is_person_name(candidate: str) -> bool:
-    """Public form of the person-name test, for the place extractor's speaker brackets."""
-    return _is_name(candidate)
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -124,7 +122,7 @@ def _person_candidates(text: str) -> list[tuple[int, int, str]]:
             words = words[:-1]
         words = _cut_affiliation(words)
         cleaned = " ".join(words)
-        if _is_name(cleaned):
+        if is_person_name(cleaned):
             start = m.start() + name.index(words[0])
             out.append((start, start + len(cleaned), cleaned))
     return out
@@ -180,20 +178,13 @@ PRESENT_CUE = re.compile(r"\b(?:licht\w*\s+toe|toelicht\w*|stelde?n?\s+\S+(?:\s+
                          r"spre(?:ekt|ker)|getuig\w*|vertel\w*\s+over)\b", re.I)
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a span: from the previous sentence end or line break to the next."""
-    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
-    right_candidates = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
-    return left + 1, min(right_candidates, default=len(text))
-
-
 def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:
     """'…”, zegt schepen Lies Corneillie', 'Op de foto v.l.n.r. X en Y': news quotes an official or captions a
     photo; such people do not present the practice unless the same sentence says they present it."""
     line_start, line_end = _line_bounds(text, start)
     if CAPTION_CUE.search(text[line_start:line_end]):
         return True
-    left, right = _sentence_bounds(text, start, end)
+    left, right = L.sentence_bounds(text, start, end)
     sentence = text[left:right]
     return bool(QUOTE_CUE.search(sentence)) and not PRESENT_CUE.search(sentence)
 
@@ -201,7 +192,7 @@ def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:
 def _presents(text: str, start: int, end: int) -> bool:
     """'Diensthoofd Sara Kaya stelde de dienst voor', 'X en Y kwamen hun aanpak toelichten': the name is the
     subject of a presenting verb later in its sentence."""
-    _, right = _sentence_bounds(text, start, end)
+    _, right = L.sentence_bounds(text, start, end)
     return PRESENT_CUE.search(text[end:min(right, end + 80)]) is not None
 
 
@@ -212,7 +203,7 @@ def _in_name_bracket(text: str, start: int, end: int) -> bool:
     if open_at < 0 or close_at < 0 or "\n" in text[open_at:close_at] or ")" in text[open_at:start]:
         return False
     parts = re.split(r"\s*(?:,|&|\ben\b)\s*", text[open_at + 1:close_at].strip())
-    return len(parts) >= 1 and all(PERSON.fullmatch(p) and _is_name(p) for p in parts)
+    return len(parts) >= 1 and all(PERSON.fullmatch(p) and is_person_name(p) for p in parts)
 
 
 def _ends_in_town(name: str) -> bool:
@@ -500,7 +491,7 @@ def _looks_like_person(part: str) -> bool:
     words = part.split()
     if not words or re.fullmatch(PARTICLE, words[0]) or any(w.isupper() and len(w) > 1 for w in words):
         return False
-    return _is_name(part) and not _ends_in_town(part)
+    return is_person_name(part) and not _ends_in_town(part)
 
 
 def _alias_of_previous(text: str, start: int) -> bool:
@@ -573,7 +564,7 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
                 words = part.split()
                 if (not words or not part[:1].isupper() or FUNCTION_WORD.search(part) or PARTY.match(part)
                         or any(w[:1].islower() and w not in NAME_GLUE for w in words[:2])
-                        or gaz.lookup_historic(part) is not None or _is_name(part) and len(words) <= 3
+                        or gaz.lookup_historic(part) is not None or is_person_name(part) and len(words) <= 3
                         or part.upper() in NOT_ORG or re.search(r"\d", part)):
                     continue
                 found.append(part)

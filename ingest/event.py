@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ingest import layout as L
+
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "maa": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
@@ -93,7 +95,7 @@ def _sentence_title(text: str, limit: int) -> str | None:
         if topic:
             return f"{kind} {topic.group('topic')}"
     for m in EVENT_SENTENCE.finditer(text, 0, limit):
-        sentence = _sentence_around(text, m.start())
+        sentence = _sentence(text, m.start())
         if re.search(r"\d", sentence):
             continue  # "VVSG Inspiratiedag – 2 april 2015 ...": another, dated event
         phrase = _frequent_phrase(text, sentence)
@@ -140,10 +142,9 @@ def _on_capitals_line(text: str, pos: int) -> bool:
     return sum(c.isupper() for c in letters) > 0.6 * max(1, len(letters))
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+def _sentence(text: str, pos: int) -> str:
+    start, end = L.sentence_bounds(text, pos, pos, breaks=(". ",))
+    return text[start:end]
 
 
 def _frequent_phrase(text: str, sentence: str) -> str | None:
@@ -187,7 +188,7 @@ def _dates(text: str):
     """(date, weight, has_year) for every date outside deadline sentences; a date alone on its line weighs more."""
     for pattern in (NUMERIC_DATE, WORD_DATE):
         for m in pattern.finditer(text):
-            if DEADLINE.search(_sentence_around(text, m.start())):
+            if DEADLINE.search(_sentence(text, m.start())):
                 continue
             day = int(m.group("d"))
             month = int(m.group("m")) if m.group("m").isdigit() else MONTHS[m.group("m").lower().rstrip(".")]

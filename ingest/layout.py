@@ -166,6 +166,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def sentence_bounds(text: str, start: int, end: int, breaks: tuple[str, ...] = (". ", "! ", "? ")) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from just after the previous break or line end to the next one."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(b, 0, start) for b in breaks))
+    rights = [i for i in (text.find("\n", end), *(text.find(b, end) for b in breaks)) if i >= 0]
+    return left + 1, min(rights, default=len(text))
+
+
 # ---------------------------------------------------------------- single-line tests
 def is_numbered_heading(line: Line) -> bool:
     """A numbered programme item: '12.Vernieuwende praktijken' (number, then a title)."""

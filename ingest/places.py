@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ingest import layout as L
 from ingest.entities import is_person_name
 from kb.analysis import zipf
 from kb.gazetteer import Alias, Gazetteer, Partnership, fold
@@ -190,14 +191,6 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[left: right if right >= 0 else len(text)]
 
 
-def _sentence_of(text: str, start: int, end: int) -> str:
-    line = _line_of(text, start, end)
-    offset = start - (text.rfind("\n", 0, start) + 1)
-    left = max(line.rfind(". ", 0, offset), line.rfind("; ", 0, offset))
-    right = line.find(". ", offset)
-    return line[left + 1: right if right >= 0 else len(line)]
-
-
 def _is_person_name(text: str, start: int, end: int) -> bool:
     """'Jan Mol', 'Peer Van Dijk': a capitalised first name, or a particle, just before or after."""
     after = text[end:end + 12]
@@ -275,7 +268,8 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
         score = CUE_SCORE
     if kind == "demonym":
         return CUE_SCORE if DEFINING.search(before) else DEMONYM_SCORE
-    sentence = _sentence_of(text, start, end)
+    left, right = L.sentence_bounds(text, start, start, breaks=(". ", "; "))
+    sentence = text[left:right]
     if VISIT.search(sentence) and not HOST_BEFORE.search(before):
         return min(score, DEMONYM_SCORE)
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
