@@ -28,17 +28,21 @@ def read_document(path: Path | str, max_mb: float = 20.0) -> Document:
     path = Path(path)
     if not path.is_file():
         raise BadInput(f"{path}: not a file", code="file.missing", name=str(path))
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise BadInput(f"{path.name}: unsupported file type {suffix!r} (use .txt, .md, .html, .pdf or .docx)",
-                       code="file.unsupported_type", name=path.name, suffix=suffix)
-    size = path.stat().st_size
-    if size > max_mb * 1024 * 1024:
-        raise BadInput(f"{path.name}: {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit "
-                       "(KB_MAX_FILE_MB)",
-                       code="file.too_large", name=path.name, mb=round(size / 1024 / 1024, 1), limit=max_mb)
+    check_file(path.name, path.stat().st_size, max_mb)
     data = path.read_bytes()
     return document_from_bytes(path.name, data, str(path), max_mb)
+
+
+def check_file(name: str, size: int, max_mb: float) -> None:
+    """Refuse a file by its name and size before reading it: a type we cannot read, or more than ``max_mb``."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise BadInput(f"{name}: unsupported file type {suffix!r} (use .txt, .md, .html, .pdf or .docx)",
+                       code="file.unsupported_type", name=name, suffix=suffix)
+    if size > max_mb * 1024 * 1024:
+        raise BadInput(f"{name}: {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit "
+                       "(KB_MAX_FILE_MB)",
+                       code="file.too_large", name=name, mb=round(size / 1024 / 1024, 1), limit=max_mb)
 
 
 def document_from_bytes(name: str, data: bytes, path: str = "", max_mb: float = 20.0) -> Document:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.pipeline import process
-from ingest.readers import SUPPORTED, document_from_bytes, read_document
+from ingest.readers import SUPPORTED, check_file, document_from_bytes, read_document
 from kb.curation import Preview
 from kb.errors import BadInput
 from kb.knowledge import KnowledgeBase
@@ -130,11 +130,6 @@ def preview_upload(kb: KnowledgeBase, name: str, data: bytes, url: str | None = 
     name = Path(name).name
     url = page_address(url) if url and url.strip() else None
     limit = kb.settings.max_file_mb
-    if Path(name).suffix.lower() not in SUPPORTED:
-        raise BadInput(f"{name}: unsupported file type (use {', '.join(sorted(SUPPORTED))})",
-                       code="file.unsupported_type", name=name, suffix=Path(name).suffix.lower())
-    if len(data) > limit * 1024 * 1024:
-        raise BadInput(f"{name}: {len(data) / 1024 / 1024:.1f} MB is larger than the {limit:g} MB limit",
-                       code="file.too_large", name=name, mb=round(len(data) / 1024 / 1024, 1), limit=limit)
+    check_file(name, len(data), limit)
     document = replace(document_from_bytes(name, data, f"(upload) {name}", limit), url=url)
     return Preview(document, process(document, kb.embedder, kb.cache, kb.progress))

@@ -40,8 +40,9 @@ INTRO_MIN_CHARS = 400
 STANDALONE_MIN_CHARS = 100  # a page with one short description is still one record
 INTRO_MIN_SENTENCES = 3
 
-#: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found one
+
+#: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
@@ -60,7 +61,6 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
 #: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
 
-#: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
 #: The label of a workshop's practical bullet under its title ('• Voor wie? ...', '• Wanneer en waar? ...').
 LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|Prijs|Tijdstip|Uur|Inschrijv\w*|"
                                r"Deelname\w*)\b[^:?]{0,20}[:?]", re.IGNORECASE)
@@ -68,6 +68,7 @@ LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|P
 THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
 #: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
 READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
+#: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
 #: Words that show a text is an event programme (time slots, sessions, registration).
@@ -481,9 +482,7 @@ class _Builder:
     def _announced_themes(self, line: Line) -> bool:
         """An entry of a numbered run announced as the day's themes or tables ('Tijdens de inspiratiedag kwamen
         9 thema's aan bod:'): each entry is a theme table, however short."""
-        k = self.pos[line.index]
-        while k > 0 and L.numbered_value(self.content[k - 1]) is not None:
-            k -= 1
+        k = self.pos[self._run(line, lambda ln: L.numbered_value(ln) is not None)[0].index]
         head = self.content[k - 1].text.rstrip() if k > 0 else ""
         return head.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(head))
 
@@ -877,15 +876,13 @@ def _item_title(item: _Item, text: str) -> str:
     return _sentence_case(_recognisable(t, item))[:200]
 
 
-DATE_TAIL_RE = re.compile(
-    r"[\s,–-]+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}(?:\s+(?:januari|februari|"
-    r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)|[/.-]\d{1,2})(?:[\s/.-]+\d{2,4})?$",
-    re.IGNORECASE)
+WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-]\d{{1,2}})(?:[\s/.-]+\d{{2,4}})?$",
+                          re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
-DATE_ONLY_RE = re.compile(
-    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}\s+(?:januari|februari|maart|"
-    r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
-    re.IGNORECASE)
+DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
+                          re.IGNORECASE)
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
 #: A preposition left at a title's end once its date is gone.
 DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
