@@ -227,8 +227,10 @@ def is_logistic_slot(rest: str) -> bool:
 
 
 def is_keyword_heading(line: Line) -> bool:
-    """'Werkbezoek Family Justice Center: ...' -- a heading, not a sentence that starts with 'Lezing'."""
-    return bool(KEYWORD_HEADING_RE.match(line.text)) and line.words <= 30 and not line.text.endswith(".")
+    """'Werkbezoek Family Justice Center: ...' -- a heading, not a sentence that starts with 'Lezing', nor a
+    hard-wrapped line that goes on with 'workshop lichten we ...'."""
+    return (bool(KEYWORD_HEADING_RE.match(line.text)) and line.words <= 30 and not line.text.endswith(".")
+            and not line.text[:1].islower())
 
 
 def theme_match(line: Line) -> re.Match[str] | None:
@@ -373,10 +375,15 @@ def sentence_count(text: str) -> int:
     return ends + (0 if text.endswith((".", "!", "?", "’", "”", '"', ")")) else 1)
 
 
+#: A name written with a lower-case start and capitals inside: 'geWOONtebreker', 'iDrops', 'eLoket'.
+CAMEL_BRAND_RE = re.compile(r"[a-z]{1,4}[A-Z]")
+
+
 def is_title_like(line: Line, min_words: int = 2) -> bool:
-    """A short line that can name an item: capitalised, no sentence end, not a person/label line."""
+    """A short line that can name an item: capitalised (or a brand such as 'geWOONtebreker', 'iDrops'), no
+    sentence end, not a person/label line."""
     t = line.text
-    if not (min_words <= line.words <= 16) or not t[0].isupper():
+    if not (min_words <= line.words <= 16) or not (t[0].isupper() or CAMEL_BRAND_RE.match(t)):
         return False
     if t.rstrip().endswith((".", "?", "!", ";", ",", ":")) or "," in t:
         return False
@@ -387,6 +394,36 @@ def is_title_like(line: Line, min_words: int = 2) -> bool:
 # ---------------------------------------------------------------- whole-text tests
 def _norm(s: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", s.lower()).strip()
+
+
+#: 'Kostprijs project: 767.836 euro': a label and a short value on a line of its own.
+FIELD_LINE_RE = re.compile(r"^(?P<label>[A-Z][\w'’ .-]{1,40}?)\s*:\s+\S.{0,60}$")
+
+
+def closing_fields(lines: list[Line]) -> set[int]:
+    """Indices of the 'Label: value' lines that close each item of a list of projects ('Kostprijs project:
+    ...', 'Subsidie: ...' under every project): the same label ends two or more paragraphs, so a paragraph
+    after them describes the next item, even without a blank line or a heading between them."""
+    def label(ln: Line) -> str | None:
+        m = FIELD_LINE_RE.match(ln.text.strip())
+        return m.group("label").lower() if m and len(ln.text.split()) <= 10 else None
+
+    content = [ln for ln in lines if not ln.blank]
+    closing: dict[str, list[int]] = {}
+    for k, ln in enumerate(content):
+        key = label(ln)
+        if key is None or k == 0:
+            continue
+        first = k
+        while first > 0 and label(content[first - 1]) is not None:
+            first -= 1
+        if first > 0 and _ends_sentence(content[first - 1].text):  # under a paragraph of description
+            closing.setdefault(key, []).append(ln.index)
+    return {i for idx in closing.values() if len(idx) >= 2 for i in idx}
+
+
+def _ends_sentence(text: str) -> bool:
+    return len(text.split()) >= 2 and text.rstrip().endswith((".", "!", "?", ")"))
 
 
 def repeated_lines(lines: list[Line]) -> set[int]:
@@ -444,6 +481,16 @@ def link_list_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+def _is_multi_sentence(text: str) -> bool:
+    """Two or more sentences of five words or more, mostly in lower case: running prose, which a list of links
+    or document titles ('Rijk geschakeerd! Decentralisatie ... Prof. dr. Kim Putters Waalwijk') never is."""
+    words = text.split()
+    if len(words) < 20 or sum(w[:1].islower() for w in words) < 0.6 * len(words):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    return sum(1 for s in sentences if len(s.split()) >= 5 and s.endswith((".", "!", "?"))) >= 2
+
+
 def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
     if any(LINK_LIST_TRIGGER_RE.match(b.text) for b in block) and len(block) >= 3:
         return True
@@ -455,6 +502,8 @@ def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
     wrapped = sum(1 for b in block[1:] if b.text.lstrip()[:1].islower())
     if wrapped * 3 >= len(block):  # prose hard-wrapped without blank lines (a PDF's text), not page titles
         return False
+    if sum(1 for b in block if _is_multi_sentence(b.text)) >= 3:
+        return False  # short headings between whole paragraphs, one per line: a page's sections, not links
     structured = sum(1 for b in block if is_bullet(b) or name_desc(b) or name_cells(b))
     lengths = sorted(len(b.text) for b in block)
     return structured <= len(block) // 3 and lengths[len(lengths) // 2] < 110

@@ -27,9 +27,10 @@ from functools import lru_cache
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
-from ingest.entities import PERSON, is_known_organisation, is_person_name
+from ingest.entities import PERSON, extract_partners, is_known_organisation, is_person_name
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
+from kb.analysis import zipf
 
 __all__ = ["Inspection", "Segment", "assemble", "inspect", "segment"]
 
@@ -139,6 +140,9 @@ class _Item:
     slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
     kind: str | None = None
 
+    def body_text(self) -> str:
+        return " ".join(ln.text for ln in self.body)
+
     def extend(self, line: Line) -> None:
         self.end = max(self.end, line.end)
         self.body.append(line)
@@ -245,6 +249,10 @@ class _Builder:
         self.banners = L.repeated_lines(self.lines)
         self.links = L.link_list_lines(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
+        self.closing = L.closing_fields(self.lines)
+        places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
+        self.place_headings = set(places) if len(places) >= 2 else set()
+        self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
         self.slide_deck = _slide_deck(self.content)
         self.items: list[_Item] = []
         self.cur: int | None = None
@@ -254,6 +262,12 @@ class _Builder:
         self.programme = bool(PROGRAMME_RE.search(text))
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(ln) is not None for ln in self.content) >= 2
+        # three or more short titles set between whole paragraphs without blank lines: a page of sections
+        # ('Babyspot', 'Buggypunt', ...); one such line in a news story is an intertitle of the same story
+        tight = [_is_paragraph(a) for a, b, c in zip(self.lines, self.lines[1:], self.lines[2:])
+                 if (_is_paragraph(a) or not re.search(r"\w", a.text)) and _heading_shaped(b) and b.words <= 8
+                 and _is_paragraph(c)]
+        self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
@@ -270,7 +284,12 @@ class _Builder:
         return self.content[k] if k >= 0 else None
 
     def _blank_before(self, line: Line) -> bool:
-        return line.index == 0 or self.lines[line.index - 1].blank
+        """A blank line or a bare bullet ('-') is right above ``line``; or a whole paragraph, on a page that sets
+        each paragraph on one line with its section titles between them and no blank lines."""
+        if line.index == 0:
+            return True
+        above = self.lines[line.index - 1]
+        return above.blank or not re.search(r"\w", above.text) or (self.tight_sections and _is_paragraph(above))
 
     @property
     def current(self) -> _Item | None:
@@ -313,6 +332,15 @@ class _Builder:
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if line.index in self.continued and self._continue_entry(line):
             return
+        closed, self.after_closing = self.after_closing, line.index in self.closing
+        if self.after_closing and self.current is not None:
+            self.current.end = max(self.current.end, line.end)  # part of the item's span, never its title
+            if self.current.role == "intro":
+                self.current.role = "item"  # the fields show the text above them is the list's first project
+            return
+        if closed and self.current is not None and _is_prose_start(line):
+            self._open(line.start, line.end, line.text, "item", line=line)  # the next project of the list
+            return
         if self.slide_deck and _is_slide(line, self.slide_deck):
             self._slide(line)
             return
@@ -326,8 +354,11 @@ class _Builder:
         if L.is_keyword_heading(line) or L.is_lettered_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
+        if line.index in self.place_headings:
+            self._place_heading(line)
+            return
         slot = L.time_slot_rest(line)
-        if slot is not None and not L.is_numbered_heading(line) and self.agenda:
+        if slot is not None and not L.is_numbered_heading(line) and self.agenda and not WHERE_RE.match(slot):
             self._time_slot(line, slot)
             return
         if L.is_logistics_header(line):
@@ -341,7 +372,7 @@ class _Builder:
         if L.is_bullet(line) and _logistic_bullet(line):
             self._close()  # '• 9.00u Onthaal', '• 12.30u Lunch': the programme's coffee, no talk or practice
             return
-        if L.is_bullet(line) and self._talk_bullet_run(line):
+        if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
             self._talk(line)
             return
         if self._bullet_heading(line):
@@ -448,6 +479,28 @@ class _Builder:
         programme, titles rather than sentences ('Voorwoord door Wim Dries', 'Hoe omgaan met ...? (plenair)')."""
         return (self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
                 or (self.programme and self._most_bullets(line, _talk_title)))
+
+    def _place_heading(self, line: Line) -> None:
+        """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
+        practices headed by their town (and date), titled by the line under the town, or its first clause."""
+        nxt = self._next(line)
+        under = nxt.text.strip(" ‘'\"“”’") if nxt is not None and nxt.index not in self.place_headings else ""
+        if under and len(under.split()) > 16:
+            under = _first_clause(under)  # no title line: the practice's description names it
+        self._open(line.start, line.end, line.text, "item", title=under.rstrip("."), line=line)
+
+    def _topics_of_session(self, line: Line) -> bool:
+        """Bullets right under a titled session heading ('WORKSHOP 1: ANALYSE VAN DE BESTAANDE SITUATIE', then
+        '• Territoriaal sociaal beleid', '• Analyse van de omgeving'): what that session covers, unless each names
+        who gives or runs it ('Title – Speaker')."""
+        cur = self.current
+        heading = self._prev(self._run(line, L.is_bullet)[0])
+        if cur is None or heading is None or cur.role != "item" or cur.start != heading.start:
+            return False
+        if not (L.is_keyword_heading(heading) or L.is_numbered_heading(heading)):
+            return False
+        titled = len(TITLE_PREFIX_RE.sub("", heading.text).strip(" :").split()) >= 2
+        return titled and not self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
@@ -600,6 +653,8 @@ class _Builder:
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
         nxt = self._next(line)
+        if nxt is not None and _intertitle(line, nxt):
+            return False
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
             return False
@@ -900,9 +955,20 @@ NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
 #: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
 NEWS_TIMESTAMP_RE = re.compile(r"\s+\d{1,2}u\d{2}\s+\d+\s+(?=[A-Z])")
+#: 'Van 10:00 tot 12:00 op de Grote Markt. ...': after its time, a line that says where is part of the item above.
+WHERE_RE = re.compile(r"(?:op|in|aan|bij)\s+(?:de|het|'t)\s")
+#: A news site's time stamp opening the line under the headline: '15u54 0 Dendermonde Gezellig werd het ...'.
+NEWS_TIMESTAMP_LINE_RE = re.compile(r"\d{1,2}u\d{2}\s+\d+\s+[A-Z]")
 #: 'Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de aanpak ...': the talk is its subject.
 SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-zÀ-ÿ'’-]+){1,3}),[^,]{3,120}?,?\s+"
                                     r"(?:spreekt|vertelt|getuigt|praat)\s+over\s+(?P<topic>\S.{5,})$")
+#: 'Het project Energieke Westhoek wil ...', 'In Touch Westhoek is een participatief project': a description that
+#: names its project.
+PROJECT_NAME_RE = re.compile(
+    r"\b[Hh]et project\s+(?P<name>[‘'\"“]?[A-Z][^,;:\n]{2,50}?)[’'\"”]?\s+(?:wil|zal|is|gaat|biedt|brengt|zet|"
+    r"richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
+    r"|(?:^|[.!?]\s+)(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b")
+PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
 
@@ -929,13 +995,16 @@ def _recognisable(t: str, item: _Item) -> str:
         under = after or next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
         return f"{t}: {_first_clause(_clean_title(under))}".rstrip(": ") if under else t
     sentence = t.endswith((".", "…")) or (len(t.split()) > 8 and ":" not in t)
+    quoted = QUOTED_NAME_RE.search(t)
+    if quoted and (sentence or (len(t.split()) >= 4 and ":" not in t[:quoted.start()])):
+        return quoted.group(1).strip()
     if sentence:
-        quoted = QUOTED_NAME_RE.search(t)
-        if quoted:
-            return quoted.group(1).strip()
         verb = ENTRY_VERB_RE.search(t)
         if verb and 1 <= len(t[:verb.start()].split()) <= 6 and re.search(r"[A-Z]", t[1:verb.start()]):
-            return t[:verb.start()].strip()
+            return PROJECT_WORD_RE.sub("", t[:verb.start()].strip())
+        named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
+        if named:  # a paragraph without a heading, about a project it names
+            return (named.group("name") or named.group("subject")).strip(" ‘'\"“’”")
     return t
 
 
@@ -964,12 +1033,13 @@ def _topic_of_speaker(name: str, item: _Item, text: str) -> str:
 
 
 def _dated_below(text: str, start: int) -> bool:
-    """The line after the one at ``start`` (blank lines skipped) is only a date: a news page's headline."""
+    """The line after the one at ``start`` (blank lines skipped) is only a date, or opens with a news site's time
+    stamp: the line at ``start`` is a news page's headline."""
     end = text.find("\n", start)
     if end < 0:
         return False
     nxt = text[end:].lstrip().split("\n", 1)[0]
-    return bool(nxt) and bool(DATE_ONLY_RE.fullmatch(nxt.strip()))
+    return bool(nxt) and bool(DATE_ONLY_RE.fullmatch(nxt.strip()) or NEWS_TIMESTAMP_LINE_RE.match(nxt))
 
 
 def _without_byline(t: str) -> str:
@@ -1006,7 +1076,7 @@ def _sentence_case(s: str) -> str:
     letters = [c for c in s if c.isalpha()]
     if len(letters) > 8 and all(c.isupper() for c in letters):
         s = s.lower()
-    return s[:1].upper() + s[1:] if s[:1].islower() else s
+    return s[:1].upper() + s[1:] if s[:1].islower() and not L.CAMEL_BRAND_RE.match(s) else s  # 'geWOONtebreker'
 
 
 def _first_clause(s: str) -> str:
@@ -1038,6 +1108,8 @@ def _heading_shaped(line: Line) -> bool:
     if L.is_title_like(line, min_words=1):
         return True
     t = line.text.strip("‘'\"“”’")
+    if t.endswith(":") and 2 <= len(t.split()) <= 5 and ":" not in t[:-1]:
+        t = t[:-1]  # 'Hulp bij huurwaarborg:' over its paragraph, as service pages set their headings
     short = 1 <= len(t.split()) <= 6 and t[:1].isupper() and not t.endswith((".", "?", "!", ";", ",", ":"))
     return short and t.count(",") <= 1 and t.split(":")[0].strip().lower() not in L.LABEL_WORDS
 
@@ -1070,6 +1142,44 @@ def _is_prose(paragraph: str) -> bool:
             and not L.URL_RE.search(paragraph))
 
 
+#: A heading that is a town, perhaps with its date: 'Aalst – Zaterdag 13 oktober', 'Gent', 'Sint-Niklaas:'.
+PLACE_HEADING_RE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+                              r"\s*(?::|[–—-]\s*(?P<rest>.{3,40}))?$")
+
+
+def _is_place_heading(line: Line) -> bool:
+    m = PLACE_HEADING_RE.match(line.text.strip())
+    if m is None or m.group("place") not in _municipality_names():
+        return False
+    rest = m.group("rest")
+    return rest is None or bool(DATE_ONLY_RE.search(rest) or re.search(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", rest,
+                                                                      re.IGNORECASE))
+
+
+#: Words that open a paragraph by pointing back at the one before ('Dat zijn bemoedigende resultaten', 'Deze
+#: goedkeuring ...', a quote): the story goes on.
+ANAPHORIC_OPENER_RE = re.compile(r"^(?:[“\"‘„]|(?:Dat|Deze|Dit|Die|Het|Er|Ook|Daarnaast|Daarom|Daarbij|Daardoor|"
+                                 r"Zo|Toch|Maar|En|Daar|Hier|Hierdoor|Hij|Zij|Ze|Wij|We|Hun|Zijn|Haar|Naast|Bovendien|"
+                                 r"Verder|Intussen|Ondertussen|Sindsdien|Nu)\b)")
+#: A word this frequent in Dutch (Zipf scale) is an ordinary word, not part of a name.
+COMMON_WORD_ZIPF = 3.0
+
+
+def _intertitle(line: Line, nxt: Line) -> bool:
+    """'Speciaal concept' over 'Het huis, dat zaterdag de deuren opent, ...': a news story's intertitle (a few
+    ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
+    return (0 < len(words) <= 6 and not any(w[:1].isupper() for w in words[1:])
+            and all(zipf(w.lower()) >= COMMON_WORD_ZIPF for w in words)
+            and ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None)
+
+
+def _is_prose_start(line: Line) -> bool:
+    """The first line of a paragraph of description: a long line of words, no bullet, heading or field."""
+    return (len(line.text) >= 50 and not L.is_bullet(line) and not L.is_numbered_heading(line)
+            and L.FIELD_LINE_RE.match(line.text.strip()) is None and L.time_slot_rest(line) is None)
+
+
 def _is_paragraph(line: Line | None) -> bool:
     """A line that is a whole paragraph of description: long, ends a sentence, no bullet or heading."""
     return (line is not None and len(line.text) >= 80 and line.text.rstrip().endswith((".", "!", "?", ")", "”", '"'))
@@ -1084,6 +1194,9 @@ def _title_from_entry(s: str) -> str:
         name = _clean_title(m.group("name"))
         region = m.group("region").strip()
         return name if region.lower() in name.lower() else f"{name} ({region})"
+    head, _, rest = (part.strip() for part in s.partition(":"))
+    if rest and _names_organisation(head) and len(rest.split()) <= 12:
+        return _sentence_case(rest)  # 'Hocus Pocus vzw: Start Sterk': who runs it, then the project
     first = _first_clause(L.URL_RE.sub("", s)).rstrip(" …")
     if ":" in first[:80]:
         head = first.split(":")[0].strip()
@@ -1094,6 +1207,22 @@ def _title_from_entry(s: str) -> str:
     if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | NOT_A_NAME:
         return first[:m.start()].strip()
     return first
+
+
+#: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
+ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"
+                         r"\w*[Cc]entrum|\w*kantoor|[Dd]ienst\w*)\b")
+
+
+def _names_organisation(head: str) -> bool:
+    """The head of a listed entry names who runs it: an organisation's word, a known partner, or a town at its end
+    ('OKAN Roeselare'; 'Ladymove in Ronse' is a practice with its place)."""
+    words = head.split()
+    names = re.split(r",\s*|\s+en\s+", head)
+    listed = all(re.match(r"(?:(?:de|het)\s+)?\S*[A-Z]", n) for n in names)  # 'X, Y en de brugfiguur Z'
+    return 0 < len(words) <= (40 if listed else 15) and (
+        bool(ORG_NOUN_RE.search(head)) or bool(extract_partners(head))
+        or (len(words) >= 2 and _names_place(words[-1]) and words[-2] not in ("in", "te")))
 
 
 #: Words that open a question ('Wat is de slagkracht ...?'): the words before its verb name nothing.

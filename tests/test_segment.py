@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.layout import Line
-from ingest.segment import Segment, _Item, _recognisable, _title_from_entry, _without_speaker, segment
+from ingest.segment import (
+    Segment,
+    _intertitle,
+    _Item,
+    _recognisable,
+    _title_from_entry,
+    _without_speaker,
+    segment,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -758,3 +766,123 @@ def test_a_numbered_list_announced_as_the_days_themes_gives_a_theme_table_each()
     assert [(s.title, s.kind) for s in segs] == [("Co-creatie", "theme-table"), ("Wonen met zorg", "theme-table"),
                                                  ("Detectie en toeleiding van kwetsbare bewoners", "theme-table"),
                                                  ("Bottom-up", "theme-table")]
+
+
+def test_a_headline_that_quotes_the_projects_name_is_titled_by_it() -> None:
+    item = _Item(0, 10, "", "item")
+    assert _recognisable("Gemeente Zonnegem lanceert het project ‘Buurtmaatjes’", item) == "Buurtmaatjes"
+    assert _recognisable("‘Samen Sterk’ op bezoek bij de burgemeester", item) == "Samen Sterk"
+    assert _recognisable("Buurtcafé: ook voor daklozen een ‘Warme Winter’", item) == (
+        "Buurtcafé: ook voor daklozen een ‘Warme Winter’")  # a name before the colon already heads it
+
+
+def test_a_listed_project_after_its_organisation_is_titled_by_the_project() -> None:
+    assert _title_from_entry("Buurtwerk De Schakel vzw: Samen aan tafel") == "Samen aan tafel"
+    assert _title_from_entry("Basisschool De Linde, Stedelijke Basisschool Het Anker en de brugfiguur onderwijs "
+                             "Zonnegem: Brede school op woensdag") == "Brede school op woensdag"
+    assert _title_from_entry("OKAN Roeselare: Moestuin op school") == "Moestuin op school"
+    assert _title_from_entry("Ladymove in Ronse: meer dan sport") == "Ladymove in Ronse"  # a practice and its place
+
+
+def test_short_titles_between_paragraphs_without_blank_lines_are_sections() -> None:
+    sections = [("Luierpunt", "In de bibliotheek kunnen ouders hun baby verversen en voeden. Het is een rustige plek "
+                              "met een verzorgingstafel en een zetel. Meer info op www.zonnegem.be/luierpunt."),
+                ("Fietsbieb", "Ouders lenen er voor een klein bedrag een kinderfiets. Groeit je kind, dan ruil je "
+                              "de fiets in voor een grotere. Vrijwilligers herstellen de fietsen elke zaterdag."),
+                ("Speelstraat", "Bewoners kunnen hun straat in de zomer afsluiten voor het verkeer. Kinderen spelen "
+                                "er dan veilig buiten. De aanvraag gebeurt bij de dienst mobiliteit van de stad.")]
+    text = "Jong in Zonnegem: een terugblik\n-\n" + "\n".join(f"{h}\n{p}" for h, p in sections) + "\n"
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Luierpunt", "Fietsbieb", "Speelstraat"]
+    story = ("Dienstencentrum opent de deuren in Zonnegem\n" + sections[0][1] + "\nLuierpunt\n" + sections[1][1]
+             + "\n")
+    assert len(segment(story)) == 1  # one intertitle in a news story: the same story goes on
+
+
+def test_bullets_under_a_titled_workshop_heading_are_its_topics() -> None:
+    text = ("Programma\n\nWORKSHOP 1: ANALYSE VAN DE SITUATIE\n\n • Wettelijk kader\n • Analyse van de omgeving\n"
+            " • Sterktes en zwaktes\n\nWORKSHOP 2: DE ROL VAN DE COÖRDINATOR\n\n • Opdracht en werkwijze\n"
+            " • Netwerk van coördinatoren\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Analyse van de situatie", "De rol van de coördinator"]
+    assert segs[0].end > text.index("Sterktes")
+
+
+def test_a_field_line_repeated_under_each_project_ends_it() -> None:
+    projects = ["Het project Buurtenergie wil energiearmoede in drie dorpen aanpakken door zuinige toestellen\n"
+                "te verhuren aan gezinnen in armoede en door hulpverleners van het OCMW samen te laten\n"
+                "werken, zodat ze alle nieuwe initiatieven kennen.\n",
+                "Samen Tuinieren is een participatief project waarmee vrijwilligers een moestuin aanleggen\n"
+                "voor en met bewoners van de sociale woonwijk. De oogst wordt gedeeld en de bewoners\n"
+                "leren er van elkaar.\n"]
+    text = "".join(p + f"Kostprijs project: {n}.000 euro\nSubsidie: {n // 2}.000 euro (50 %)\n"
+                   for p, n in zip(projects, (80, 60)))
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Buurtenergie", "Samen Tuinieren"]
+    assert segs[0].end == text.index("\nSamen Tuinieren")  # the fields close the first project
+
+
+def test_a_wrapped_line_that_goes_on_with_workshop_is_no_heading_and_a_brand_is_a_title() -> None:
+    text = (f"Zij aan zij tegen kinderarmoede\n\n{LONG}In deze\nworkshop leren we de methodiek kennen en gaan we er "
+            f"zelf mee aan de slag met de deelnemers.\n")
+    assert len(segment(text)) == 1
+    brand = segment(f"geWOONtebreker: samen wonen hertekenen\n\n12u10\n\n{LONG}\n\n"
+                    "Dit is een sessie van de provincie\n")
+    assert brand[0].title == "geWOONtebreker: samen wonen hertekenen"
+
+
+def test_a_headline_over_a_news_time_stamp_loses_its_byline() -> None:
+    text = (f"Dienstencentrum komt naar buiten met koffie Els Peeters\n\n15u54 0 Zonnegem Gezellig werd het "
+            f"dinsdag op het voetpad van de wijk. {LONG}\n")
+    assert segment(text)[0].title == "Dienstencentrum komt naar buiten met koffie"
+
+
+def test_towns_with_their_dates_head_one_action_each() -> None:
+    actions = [("Aalst – Zaterdag 13 oktober", "“Hoog tijd voor een sterk armoedebeleid!”",
+                "Van 10:00 tot 12:00 op de Grote Markt. Mensen in armoede trekken zelf de sjerp aan."),
+               ("Brugge – Woensdag 17 oktober", "“Samen voor een sociaal beleid”",
+                "Van 18:00 tot 20:00 op het Burgplein. Getuigenissen over uitsluiting en een oproep."),
+               ("Gent – Woensdag 17 oktober", "“Gent maakt lawaai tegen armoede”",
+                "Van 17:00 tot 18:00 aan de Stadshal: breng een trommel, pot of pan mee.")]
+    text = "Werelddag van verzet tegen armoede\n\n" + "".join(f"{a}\n\n{b}\n\n{c}\n\n" for a, b, c in actions)
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Hoog tijd voor een sterk armoedebeleid!", "Samen voor een sociaal beleid",
+                                       "Gent maakt lawaai tegen armoede"]
+    practice_in = segment("Deze praktijk in\n\nBeersel\n\nVrijetijdscheque in het onthaalpakket voor nieuwe inwoners "
+                          "en voor cliënten van het OCMW. Elke cheque is 10 euro waard.\n\nEeklo\n\n"
+                          "Actieve bekendmaking van de Uitpas bij anderstalige nieuwkomers.\n")
+    assert [s.title for s in practice_in] == ["Vrijetijdscheque in het onthaalpakket voor nieuwe inwoners en voor "
+                                              "cliënten van het OCMW", "Actieve bekendmaking van de Uitpas bij "
+                                              "anderstalige nieuwkomers"]
+
+
+def test_a_news_storys_intertitle_over_a_paragraph_that_points_back_is_no_new_record() -> None:
+    lead = ("Zonnegem - Het sociaal huis opende zaterdag een buurtrestaurant in de wijk Kouter. Bewoners koken er "
+            "samen en betalen wat ze kunnen, zodat niemand nog alleen hoeft te eten in de buurt.")
+    on = ("Deze aanpak is voor de schepen de kroon op het werk. “We zien nu al dat mensen elkaar vaker opzoeken”, "
+          "zegt ze. Het restaurant is open op dinsdag en donderdag.")
+    story = f"Buurtrestaurant opent de deuren\n\n{lead}\n\nKroon op het werk\n\n{on}\n"
+    segs = segment(story)
+    check_invariants(story, segs)
+    assert len(segs) == 1 and segs[0].end == len(story.rstrip())
+    line = lambda t: Line(0, 0, len(t), t)  # noqa: E731 - a one-off constructor
+    assert _intertitle(line("Kroon op het werk"), line("Deze aanpak is ..."))
+    assert not _intertitle(line("Fietsbieb Kouter"), line("Deze fietsen ..."))  # a name heads a new practice
+    assert not _intertitle(line("Kroon op het werk"), line("In de Fietsbieb lenen ouders ..."))
+
+
+def test_a_short_heading_ending_in_a_colon_over_its_paragraph_starts_a_record() -> None:
+    text = ("Tussenkomst huishuur\n\nDe huur is voor veel mensen een zware kost. Daarom kan het OCMW in bepaalde "
+            "gevallen een deel van de huur betalen. Die tussenkomst bedraagt hoogstens een vijfde van de huur. Een "
+            "maatschappelijk werker onderzoekt eerst de aanvraag, samen met u, en bekijkt welke andere steun nog "
+            "mogelijk is. Zo komt u niet in de problemen met de verhuurder en blijft uw woning betaalbaar, ook als uw "
+            "inkomen een tijd daalt.\n\nHulp bij huurwaarborg:\n\nWie een huurwoning zoekt en de waarborg niet "
+            "zelf kan betalen, kan bij het OCMW een renteloze lening aanvragen. De maatschappelijk werker bekijkt "
+            "samen met u wat haalbaar is.\n\nDoelgroep:\n\nInwoners met een laag inkomen.\n")
+    segs = segment(text)
+    check_invariants(text, segs)
+    assert [s.title for s in segs] == ["Tussenkomst huishuur", "Hulp bij huurwaarborg"]
