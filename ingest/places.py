@@ -38,7 +38,7 @@ BIO_CUES = re.compile(
     r"\b(?:docent\w*|professor|prof\.|(?:werd|is|ben)\s+geboren|woont|schrijf\w*|journalist\w*|auteur|"
     r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester|schepen|minister|gedeputeerde|"
     r"directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
-    r"onderzoeker|doctoreerde|columnist|locatie|adres|plaats van afspraak|"
+    r"onderzoeker|doctoreerde|columnist|(?:locatie|adres|plaats van afspraak)(?=\s*:)|"
     r"gemeenteraadslid|raadslid|parlementslid|CEO|zaakvoerder)\b",
     re.IGNORECASE,
 )
@@ -306,9 +306,13 @@ def _fuzzy_file_mentions(text: str, offset: int) -> list[Mention]:
     return found
 
 
+#: Typographic apostrophes read as the plain one the gazetteer writes ('Sint-Job-in-’t-Goor'); same length.
+APOSTROPHES = str.maketrans("’‘ʼ`", "''''")
+
+
 def _raw_mentions(text: str) -> list[tuple[Mention, str]]:
     nlp, matcher, keys = _matcher()
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(text.translate(APOSTROPHES))
     spans = matcher(doc, as_spans=True)
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     taken: set[int] = set()
@@ -321,7 +325,7 @@ def _raw_mentions(text: str) -> list[tuple[Mention, str]]:
         if not (head[:1].isupper() or head[:1].isdigit()):
             continue
         taken.update(range(span.start, span.end))
-        out.append((Mention(span.text, span.start_char, span.end_char, target), kind))
+        out.append((Mention(text[span.start_char:span.end_char], span.start_char, span.end_char, target), kind))
     return out
 
 

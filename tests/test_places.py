@@ -241,3 +241,9 @@ def test_a_french_town_name_that_is_a_dutch_word_is_that_word() -> None:
     assert hall.municipalities == ["Leuven"]
     brussels = extract_places("Het OCMW van Bruxelles en de Stad Anvers werken samen aan een project.")
     assert set(brussels.municipalities) == {"Brussel", "Antwerpen"}  # rarer French names are still read
+
+
+def test_a_typographic_apostrophe_in_a_place_name_is_the_plain_one() -> None:
+    places = extract_places("De Jobtuin in Sint-Job-in-’t-Goor biedt werk aan langdurig werklozen.")
+    assert places.municipalities == ["Brecht"]
+    assert places.mentions[0].surface == "Sint-Job-in-’t-Goor"  # the text as written, for the explanation
