@@ -141,6 +141,7 @@ class _Item:
     kind: str | None = None
 
     def body_text(self) -> str:
+        """The item's own lines as one string (its heading included), for rules that read its description."""
         return " ".join(ln.text for ln in self.body)
 
     def extend(self, line: Line) -> None:
@@ -1188,7 +1189,7 @@ def _is_paragraph(line: Line | None) -> bool:
 
 def _title_from_entry(s: str) -> str:
     """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
-    s = re.sub(r"^(?:Het\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])", "", _clean_title(s))
+    s = PROJECT_WORD_RE.sub("", _clean_title(s))
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
