@@ -251,8 +251,6 @@ class _Builder:
         self.links = L.link_list_lines(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
-        places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
-        self.place_headings = set(places) if len(places) >= 2 else set()
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
         self.slide_deck = _slide_deck(self.content)
         self.items: list[_Item] = []
@@ -269,6 +267,8 @@ class _Builder:
                  if (_is_paragraph(a) or not re.search(r"\w", a.text)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
+        places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
+        self.place_headings = set(places) if len(places) >= 2 else set()  # 'Aalst – Zaterdag 13 oktober', ...
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:

@@ -264,6 +264,26 @@ def test_invariants_on_programme_like_text(text: str) -> None:
     check_invariants(text, segment(text))
 
 
+#: Whole lines in the shapes of web, news and PDF copy: towns with and without dates, closing fields, titled
+#: workshops with bullets, intertitles, quoted names, brands, news time stamps, one-line paragraphs.
+WEB_LINES = st.sampled_from(
+    ["Aalst – Zaterdag 13 oktober", "Gent", "Sint-Job-in-’t-Goor", "Deze praktijk in", "“Hoog tijd voor actie!”",
+     "Van 10:00 tot 12:00 op de Grote Markt. Mensen koken samen.", "Kostprijs project: 80.000 euro",
+     "Subsidie: 40.000 euro (50 %)", "WORKSHOP 1: ANALYSE VAN DE SITUATIE", " • Wettelijk kader", " • Omgeving",
+     "Het project Buurtenergie wil energiearmoede aanpakken door toestellen te verhuren aan gezinnen.",
+     "Speciaal concept", "Dat zijn goede resultaten. Op korte tijd bereikte het project veel gezinnen in de wijk.",
+     "Hulp bij huurwaarborg:", "-", "", "geWOONtebreker: samen wonen", "Hocus Pocus vzw: Start Sterk",
+     "15u54 0 Zonnegem Gezellig werd het.", "workshop lichten we toe", "Babyspot", "10u00 Onthaal",
+     "In 2017 lanceerden het Huis van het Kind en de stad de Babyspots. Ouders kunnen er even rusten. Meer info.",
+     "De gemeente lanceert het project ‘Belmaatjes’ met vrijwilligers"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WEB_LINES, max_size=40).map("\n".join))
+def test_invariants_on_web_page_like_text(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.binary(max_size=2000))
 def test_binary_ish_garbage(data: bytes) -> None:
