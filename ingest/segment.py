@@ -725,8 +725,16 @@ class _Builder:
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
             kind = item.kind or _classify(item, self.text, title, self._has_items(), self.programme)
-            out.append(Segment(item.start, item.end, title, kind, parent, item.heading[:300]))
+            out.append(Segment(item.start, self._end_before_next(item, keep), title, kind, parent,
+                               item.heading[:300]))
         return out
+
+    def _end_before_next(self, item: _Item, keep: list[int]) -> int:
+        """Where ``item`` ends: at the latest where the next kept record starts. A list's parent that went on
+        after its entries ('... de volgende projecten:', the entries, then more text) stops at its first entry."""
+        nxt = min([item.end] + [self.items[j].start for j in keep if self.items[j].start > item.start])
+        end = item.start + len(self.text[item.start:nxt].rstrip())
+        return end if end > item.start else item.end
 
     def prose_record(self) -> list[Segment]:
         """When no heading, list or paragraph rule found a record, the text's running prose is one: a page that

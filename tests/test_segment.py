@@ -906,3 +906,21 @@ def test_a_short_heading_ending_in_a_colon_over_its_paragraph_starts_a_record() 
     segs = segment(text)
     check_invariants(text, segs)
     assert [s.title for s in segs] == ["Tussenkomst huishuur", "Hulp bij huurwaarborg"]
+
+
+def test_a_lists_parent_that_goes_on_after_its_entries_stops_at_the_first_entry() -> None:
+    text = ("Bouw van een ontmoetingsruimte in het project Oude Schoolsite in Zonnegem\n"
+            "De woonmaatschappij bouwt op de plaats van de voormalige school een groepswoning voor actieve senioren "
+            "rond een gemeenschappelijke tuin met een ontmoetingsruimte voor de hele buurt en de verenigingen.\n"
+            "De provincie investeert 80.000 euro in vier projecten die de woonomgeving aangenamer maken. "
+            "Verbeteringswerken aan het buurthuis horen daar ook bij, net als een nieuw park.\n"
+            "•    20.000 euro aan de stad Halle voor verbeteringswerken aan het buurthuis Vogelweelde \n"
+            "De provincie investeert nu 80.000 euro in de volgende vier projecten: \n"
+            "•    20.000 euro aan de woonmaatschappij voor de bouw van een ontmoetingsruimte in Zonnegem\n"
+            "•    20.000 euro aan de gemeente Zonnegem voor het buurthuis in de Kerkstraat\n"
+            "80.000 euro voor een aangenamere woonomgeving\n"
+            "“Om de open ruimte te beschermen zetten we in op kernversterking. Dat doen we doordacht. Zo moet "
+            "wonen kwalitatief en betaalbaar blijven”, zegt de gedeputeerde.\n"
+            "•    20.000 euro aan het OCMW voor het belevings- en ontmoetingspark in Zonnegem\n"
+            "Meer info over de projecten: \n")
+    check_invariants(text, segment(text))  # no record runs on over the entries of its own list
