@@ -409,13 +409,13 @@ def closing_fields(lines: list[Line]) -> set[int]:
         return m.group("label").lower() if m and len(ln.text.split()) <= 10 else None
 
     content = [ln for ln in lines if not ln.blank]
+    labels = [label(ln) for ln in content]
     closing: dict[str, list[int]] = {}
-    for k, ln in enumerate(content):
-        key = label(ln)
+    for k, (ln, key) in enumerate(zip(content, labels)):
         if key is None or k == 0:
             continue
         first = k
-        while first > 0 and label(content[first - 1]) is not None:
+        while first > 0 and labels[first - 1] is not None:
             first -= 1
         if first > 0 and _ends_sentence(content[first - 1].text):  # under a paragraph of description
             closing.setdefault(key, []).append(ln.index)

@@ -264,7 +264,7 @@ class _Builder:
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
         # ('Babyspot', 'Buggypunt', ...); one such line in a news story is an intertitle of the same story
         tight = [_is_paragraph(a) for a, b, c in zip(self.lines, self.lines[1:], self.lines[2:])
-                 if (_is_paragraph(a) or not re.search(r"\w", a.text)) and _heading_shaped(b) and b.words <= 8
+                 if (_is_paragraph(a) or _is_bare(a)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
         places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
@@ -290,7 +290,7 @@ class _Builder:
         if line.index == 0:
             return True
         above = self.lines[line.index - 1]
-        return above.blank or not re.search(r"\w", above.text) or (self.tight_sections and _is_paragraph(above))
+        return above.blank or _is_bare(above) or (self.tight_sections and _is_paragraph(above))
 
     @property
     def current(self) -> _Item | None:
@@ -478,8 +478,11 @@ class _Builder:
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
         programme, titles rather than sentences ('Voorwoord door Wim Dries', 'Hoe omgaan met ...? (plenair)')."""
-        return (self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
-                or (self.programme and self._most_bullets(line, _talk_title)))
+        return self._talk_entry_run(line) or (self.programme and self._most_bullets(line, _talk_title))
+
+    def _talk_entry_run(self, line: Line) -> bool:
+        """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""
+        return self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
 
     def _place_heading(self, line: Line) -> None:
         """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
@@ -501,7 +504,7 @@ class _Builder:
         if not (L.is_keyword_heading(heading) or L.is_numbered_heading(heading)):
             return False
         titled = len(TITLE_PREFIX_RE.sub("", heading.text).strip(" :").split()) >= 2
-        return titled and not self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
+        return titled and not self._talk_entry_run(line)
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
@@ -529,21 +532,25 @@ class _Builder:
             hi += 1
         return self.content[lo:hi + 1]
 
+    def _numbered_run(self, line: Line) -> list[Line]:
+        """The consecutive numbered lines around ``line`` ('1. ...', '2. ...')."""
+        return self._run(line, lambda ln: L.numbered_value(ln) is not None)
+
     def _short_numbered_run(self, line: Line) -> bool:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
-        return all(ln.words <= 5 for ln in self._run(line, lambda ln: L.numbered_value(ln) is not None))
+        return all(ln.words <= 5 for ln in self._numbered_run(line))
 
     def _announced_themes(self, line: Line) -> bool:
         """An entry of a numbered run announced as the day's themes or tables ('Tijdens de inspiratiedag kwamen
         9 thema's aan bod:'): each entry is a theme table, however short."""
-        k = self.pos[self._run(line, lambda ln: L.numbered_value(ln) is not None)[0].index]
+        k = self.pos[self._numbered_run(line)[0].index]
         head = self.content[k - 1].text.rstrip() if k > 0 else ""
         return head.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(head))
 
     def _addressed_numbered_run(self, line: Line) -> bool:
         """A numbered run that speaks to the reader ('1. U moet een woning gevonden hebben.', '2. Je vraagt ...')
         lists the steps or conditions of one service, never practices of their own."""
-        run = self._run(line, lambda ln: L.numbered_value(ln) is not None)
+        run = self._numbered_run(line)
         return len(run) >= 2 and sum(bool(READER_RE.search(ln.text)) for ln in run) * 2 >= len(run)
 
     def _named_bullet_run(self, line: Line) -> bool:
@@ -947,6 +954,8 @@ DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
+#: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
+DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
 #: A preposition left at a title's end once its date is gone.
 DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
@@ -1161,8 +1170,7 @@ def _is_place_heading(line: Line) -> bool:
     if m is None or m.group("place") not in _municipality_names():
         return False
     rest = m.group("rest")
-    return rest is None or bool(DATE_ONLY_RE.search(rest) or re.search(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", rest,
-                                                                      re.IGNORECASE))
+    return rest is None or bool(DATE_ONLY_RE.search(rest) or DATE_WORDS_RE.search(rest))
 
 
 #: Words that open a paragraph by pointing back at the one before ('Dat zijn bemoedigende resultaten', 'Deze
@@ -1181,6 +1189,11 @@ def _intertitle(line: Line, nxt: Line) -> bool:
     return (0 < len(words) <= 6 and not any(w[:1].isupper() for w in words[1:])
             and all(zipf(w.lower()) >= COMMON_WORD_ZIPF for w in words)
             and ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None)
+
+
+def _is_bare(line: Line) -> bool:
+    """A line with no word on it: blank, or a bullet or dash alone ('-', '•')."""
+    return re.search(r"\w", line.text) is None
 
 
 def _is_prose_start(line: Line) -> bool:
