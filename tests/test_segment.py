@@ -45,14 +45,20 @@ def check_invariants(text: str, segs: list[Segment]) -> None:
         assert s.parent is None or 0 <= s.parent < k
 
 
+def checked(text: str) -> list[Segment]:
+    """The segments of ``text``, after checking the invariants every segmentation keeps."""
+    segs = segment(text)
+    check_invariants(text, segs)
+    return segs
+
+
 # ---------------------------------------------------------------- shapes
 def test_numbered_items_with_time_slots() -> None:
     text = ("Programma\n\n10.30 - 11.30 uur\n\n"
             "1.Publieke ruimte: pleidooi voor schoonheid\n\n" + LONG + "\n\n"
             "2.Onderwijs anders bekeken   presentatie\n\n" + LONG + "\n\n11.45 - 12.45 uur\n\n"
             "3.Werkbezoek Sociaal centrum Plein: hulp voor mensen zonder papieren\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Publieke ruimte: pleidooi voor schoonheid", "Onderwijs anders bekeken",
                                        "Sociaal centrum Plein: hulp voor mensen zonder papieren"]
     assert text[segs[0].start:].startswith("1.Publieke ruimte")
@@ -65,8 +71,7 @@ def test_practice_sublist_after_praktijken_line() -> None:
             "• Zorgcoaches in Mechelen: het OCMW werkt met zorgcoaches vanuit het lokaal dienstencentrum.\n\n"
             "• Buurthuis Herselt: een buurthuis in een sociale woonwijk, nu gedragen door de bewoners.\n\n"
             "13.De kracht van heterogene teams\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     parent, a, b, nxt = segs
     assert parent.end <= text.index("• Zorg") and text[parent.start:parent.end].endswith("Praktijken")
     assert (a.parent, b.parent) == (0, 0) and a.kind == b.kind == "practice"
@@ -79,8 +84,7 @@ def test_name_description_run_is_a_practice_list() -> None:
              "Mobiel zorgdorp: In Londerzeel trekt het mobiel zorgdorp met drie bussen door de deelgemeenten.",
              "Buren voor mekaar: Het OCMW van Hoegaarden investeert in een netwerk van vrijwilligers."]
     text = "5.Zorgzame buurten\n\n" + LONG + "\n\n" + "\n".join(lines) + "\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs[1:]] == ["Zottegem Zorgt", "Mobiel zorgdorp", "Buren voor mekaar"]
     assert all(s.parent == 0 for s in segs[1:])
 
@@ -99,8 +103,7 @@ def test_file_name_grid_gives_one_practice_per_name() -> None:
             "StadGent_TheTravelMandalaKids\xa0\xa0 Halen_IBO\xa0\xa0\nLeuven\xa0\xa0 Puurs\n\n"
             "In deze workshop krijgt u informatie op maat over lokale en inspirerende praktijken in de "
             "kinderopvang. Laureaten van de Gouden Kinderschoen stellen hun werking voor.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     titles = [s.title for s in segs]
     assert "The Travel Mandala Kids (Stad Gent)" in titles and "Peuterspeelpunt (Westerlo)" in titles
     assert "Leuven" in titles and "Puurs" in titles
@@ -117,8 +120,7 @@ def test_numbered_region_list() -> None:
             " 1. Kracht.wonen (regionale aanpak van dak- en thuisloosheid) – W13\n"
             " 2. Katrolwerking (studieondersteuning aan huis) – welzijnsband Meetjesland\n"
             " 3. Wijkgezondheidscentra Kempen – Welzijnszorg Kempen en partners\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     intro, *listed = segs
     assert intro.kind == "session" and text[intro.start:intro.end].endswith("aan bod :")
     assert [s.title for s in listed][0] == "Kracht.wonen (regionale aanpak van dak- en thuisloosheid) (W13)"
@@ -131,8 +133,7 @@ def test_theme_tables_and_repeated_banner() -> None:
     text = (banner + "Thema 1:\n\nHet lokale bestuur als moderne werkgever\n\n" + LONG + "\n\n" + banner
             + "Thema 2:\n\nEen bovenlokaal netwerk rond dakloosheid\n\n" + LONG + "\n\n"
             + "WELZIJSVERENIGING VAN, VOOR EN DOOR 27 OCMW'S\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [(s.kind, s.title) for s in segs] == [("theme-table", "Het lokale bestuur als moderne werkgever"),
                                                  ("theme-table", "Een bovenlokaal netwerk rond dakloosheid")]
     assert all("OCMW'S" not in t for t in texts(text, segs))
@@ -144,8 +145,7 @@ def test_logistics_and_agenda_are_dropped() -> None:
             "12.35 uur Informele afronding met broodjes\n\nDeelnameprijs\n\n€ 70, inclusief documentatie.\n\n"
             "Betaling\n\nJe betaalt na ontvangst van factuur.\n\nAnnuleren\n\nKosteloos annuleren kan tot 7 november.\n\n"
             "Info praktisch\n\nGudrun, gudrun@vvsg.be\n\nNavigatie\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1 and segs[0].kind == "session"
     assert text[segs[0].start:segs[0].end].startswith("Een bestuurskundige insteek")
 
@@ -163,8 +163,7 @@ def test_slide_transcript_with_practices_at_slide_end() -> None:
             "Deck Opbouwwerk 1.2. Historiek In 1968 werd een federatie opgericht. Later kwam er meer.\n\n"
             f"Deck Opbouwwerk 1.3. Leefbaarheid {body} Projecten in de regio: Poperinge Dorp In Zicht\n\n"
             f"Deck 2. Buurtwerk {body} Buurtdienst Bellewijk Poperinge http://bellewijk.example\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     kinds_titles = [(s.kind, s.title) for s in segs]
     assert ("practice", "Poperinge Dorp In Zicht") in kinds_titles
     assert ("practice", "Buurtdienst Bellewijk Poperinge") in kinds_titles
@@ -190,8 +189,7 @@ def test_web_page_with_a_few_practices() -> None:
             "bezoek. Het project bereikt vooral alleenstaande ouderen.\n\nSchuldhulp op maat\n\n"
             "De welzijnsvereniging zet een gezamenlijke jurist in voor collectieve schuldenregeling in twaalf "
             "gemeenten. Zo krijgen kleine gemeenten toegang tot juridische expertise.\n\nContact\n\ninfo@example.be\n")
-    segs = segment(page)
-    check_invariants(page, segs)
+    segs = checked(page)
     assert [(s.kind, s.title) for s in segs] == [("practice", "Buddywerking Geel"), ("practice", "Schuldhulp op maat")]
 
 
@@ -300,24 +298,21 @@ def test_edge_cases(text: str) -> None:
 def test_programme_without_blank_lines_is_not_a_link_list() -> None:
     text = "\n".join(
         f"{n}.Sessie over thema {n} in de lokale context\n" + LONG.strip() for n in range(1, 8)) + "\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 7
 
 
 def test_lettered_items_are_records() -> None:
     text = ("Inspiratiemoment armoede\n\nA. Buurtwerk in de Brugse Poort\n\n" + LONG + "\n\n"
             "B. Sociale kruidenier Oudenburg\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buurtwerk in de Brugse Poort", "Sociale kruidenier Oudenburg"]
 
 
 def test_a_title_is_never_only_its_prefixes() -> None:
     """Found by Hypothesis: stripping 'Werksessie actie 5:' twice left an empty title."""
     text = "Werksessie actie 5: Werksessie actie 5: 10.30 - 11.30 uurHet OCMW van Mechelen werkt met zorgcoaches. "
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert segs and "OCMW" in segs[0].title
 
 
@@ -331,8 +326,7 @@ def test_bullets_that_name_services_are_records_but_goals_are_not() -> None:
                 " • De dienst Vorming organiseert opfriscursussen voor talen, stages en coaching voor werkzoekenden.\n"
                 " • De dienst Huisvesting helpt mensen voorkomen dat ze hun huis kwijtraken en zoekt een woning.\n"
                 " • De dienst Jeugd begeleidt jongeren tussen 18 en 25 jaar bij hun studie- en loopbaanplannen.\n")
-    segs = segment(services)
-    check_invariants(services, segs)
+    segs = checked(services)
     assert [s.title for s in segs] == ["De dienst Vorming", "De dienst Huisvesting", "De dienst Jeugd"]
     goals = ("Doel:\n\n • Je wisselt van gedachten over de plaats van voedselhulp in het armoedebeleid.\n"
              " • Niemand mag uit de boot vallen wanneer de energieprijzen blijven stijgen in Vlaanderen.\n"
@@ -343,16 +337,14 @@ def test_bullets_that_name_services_are_records_but_goals_are_not() -> None:
 def test_a_news_dateline_is_no_agenda_slot() -> None:
     text = ("Tien extra medewerkers in strijd tegen kinderarmoede\n\n28 november 2018\n\n"
             "12u00 0 Genk Een op de drie kinderen in Genk wordt geboren in een kansarm gezin. " + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1 and segs[0].start == 0
 
 
 def test_a_short_numbered_enumeration_stays_inside_its_record() -> None:
     text = ("Kinderen Eerst\n\n" + LONG + "\n\nEr zijn 30 scholen actief in zeven netwerken:\n\n"
             " 1. Deurne-Noord\n 2. Luchtbal\n 3. Antwerpen-Kiel\n 4. Merksem\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1 and segs[0].end == len(text.rstrip())
 
 
@@ -364,8 +356,7 @@ def test_a_round_of_workshops_listed_with_their_speakers_gives_one_record_each()
             " • Herkennen en detecteren van armoede – Nicole Formeysn (Samenlevingsopbouw)\n"
             " • Een bewust kostenbeleid op school – Marie Reusens (STOS)\n\n"
             "12u30 – 13u30 : Lunchpauze\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Keynote: Onderwijs en armoede",
                                        "Een goede samenwerking tussen ouders en school",
                                        "Herkennen en detecteren van armoede", "Een bewust kostenbeleid op school"]
@@ -388,8 +379,7 @@ def test_projects_listed_with_their_organisation_are_records_outside_programmes_
     text = ("De provincie keurde negen plattelandsprojecten goed.\n\nThema: armoede en welzijn\n\n"
             "  • Sociale kruidenier als toegangspoort naar ontmoeting – OCMW Erpe-Mere\n"
             "  • Boek aan huis – OCMW Merelbeke\n  • Buiten gewone zorg – vzw Gooikenshoeve\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs][-3:] == ["Sociale kruidenier als toegangspoort naar ontmoeting", "Boek aan huis",
                                             "Buiten gewone zorg"]
     assert {s.kind for s in segs[-3:]} == {"practice"}
@@ -398,16 +388,14 @@ def test_projects_listed_with_their_organisation_are_records_outside_programmes_
 def test_hour_only_slots_with_a_labelled_title_are_agenda_items() -> None:
     text = ("Wat staat er op het programma?\n\n12u: Onthaal met netwerklunch\n\n"
             "13u: Dialoog | Kindvriendelijk? Kindgericht?\n\n" + LONG + "\n\n14u30: Receptie\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Dialoog | Kindvriendelijk? Kindgericht?"]
 
 
 def test_bullets_used_as_headings_open_a_record_each() -> None:
     text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG
             + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Steun op maat", "Buddy Mechelen"]
 
 
@@ -415,8 +403,7 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
     p1 = "Het project Connect Karreveld in Sint-Jans-Molenbeek wil informele en formele hulp samenbrengen in de wijk."
     p2 = "Het project Be Coming Home focust op de wijken Hallepoort en Bosnië in Sint-Gillis met ontmoetingsruimtes."
     text = f"Vijf buurten krijgen steun.\n\nDe projecten\n\n{p1}\n\n{p2}\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Connect Karreveld in Sint-Jans-Molenbeek", "Be Coming Home"]
 
 
@@ -433,8 +420,7 @@ def test_titles_lose_time_slots_and_who_presents(raw: str, title: str) -> None:
 @pytest.mark.parametrize("heading", ["‘Stoasje’", "Wijk Zwartegevel-Dierdonk, Tielt", "ACTIEPLAN INTEGRATIE"])
 def test_quoted_placed_and_capital_sub_headings_open_a_record(heading: str) -> None:
     text = f"Buddywerking Geel\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{heading}\n\n{LONG}\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 2 and text[segs[1].start:].startswith(heading)
 
 
@@ -443,8 +429,7 @@ def test_coffee_welcome_bare_labels_and_photo_names_are_no_records() -> None:
             " • Toelichting UGent-onderzoek naar lokale burgerparticipatie – Sofie Hennau (UGent)\n"
             " • Netwerklunch met standenmarkt\n\n20171019_102804klein          20171019_111730klein\n\n"
             "Dit nieuwsbericht werd toegevoegd op 14 maart 2017.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1 and segs[0].title.startswith("Toelichting UGent-onderzoek")
 
 
@@ -453,8 +438,7 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
              " • Geïntegreerd Breed Onthaal: een samenwerking tussen OCMW's, CAW en ziekenfondsen\n"
              " • Top in je Kop: een project rond het psychisch welzijn van jongeren\n"
              " • MOEF: hoe krijgen we jongeren duurzaam aan de slag?\n")
-    segs = segment(talks)
-    check_invariants(talks, segs)
+    segs = checked(talks)
     assert len(segs) == 3
     details = ("Programma van de studiedag\n\n • 29 oktober 2020 van 12:15 tot 16:45 uur\n • Provinciehuis Leuven\n"
                " • Wat is jongdementie?\n • Wat zijn de symptomen bij jonge mensen?\n")
@@ -464,8 +448,7 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
 def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     text = ("Meer tijd voor Babbeltafel en Campuscafé\n\nDe provincie steunt twee projecten tegen eenzaamheid. "
             + LONG + LONG + "\n\nCampuscafé\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.kind for s in segs] == ["practice", "practice"]
 
 
@@ -534,8 +517,7 @@ def test_a_time_range_without_spaces_is_a_slot_and_its_bullets_are_parallel_sess
             "– Workshop over schuldhulp bij jonge gezinnen, met voorbeelden uit drie OCMW's en een gesprek\n"
             "– Workshop over een buurtgerichte aanpak van vereenzaming bij ouderen in kleine gemeenten\n"
             "12u00-13u00: Lunch\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [t[:30] for t in texts(text, segs)] == ["Workshop over schuldhulp bij j", "Workshop over een buurtgericht"]
 
 
@@ -544,8 +526,7 @@ def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
             " • OCMW Arendonk voor ‘Samen aan tafel’\n"
             "  Het OCMW organiseert maandelijks een gezamenlijke maaltijd voor alleenstaande ouderen.\n"
             " • Stad Lier voor de organisatie van kookateliers met de voedselbedeling en het centrum voor basiseducatie\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [t[:12] for t in texts(text, segs)[-2:]] == ["OCMW Arendon", "Stad Lier vo"]
     assert texts(text, segs)[-2].endswith("alleenstaande ouderen.")
 
@@ -553,16 +534,14 @@ def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
 def test_a_section_titled_like_its_siblings_is_a_record_even_with_a_short_description() -> None:
     text = ("Schuldhulp\n\n" + LONG + "\n\nBudgetbeheer\n\n" + LONG + "\n\nSchuldbemiddeling\n\n" + LONG
             + "\n\nHuurwaarborg\n\nHet OCMW kan de huurwaarborg voor u voorschieten als u die zelf niet kan betalen.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Budgetbeheer", "Schuldbemiddeling", "Huurwaarborg"]
 
 
 def test_the_steps_of_an_approach_stay_inside_its_record() -> None:
     text = ("Buurtanalyse wijk Kapelhof\n\n" + LONG + "\n\nStap 1: cijfers verzamelen\n\n" + LONG
             + "\n\nStap 2: bevraging van partners\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buurtanalyse wijk Kapelhof"]
 
 
@@ -574,8 +553,7 @@ def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() ->
              "Deelnemen is gratis, maar inschrijven is nodig. ")
     text = (intro + "\n\n9u30: Onthaal\n\n10u00: Lezing over de wooncrisis en wat lokale besturen kunnen doen\n\n"
             + LONG + "\n\n11u00: Panelgesprek met drie OCMW-voorzitters over sociale huur\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Lezing over de wooncrisis en wat lokale besturen kunnen doen",
                                        "Panelgesprek met drie OCMW-voorzitters over sociale huur"]
 
@@ -583,8 +561,7 @@ def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() ->
 def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
     text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
             + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Twintig jaar strijd tegen armoede", "Ervaringsdeskundigen in het OCMW"]
 
 
@@ -605,8 +582,7 @@ def test_a_heading_set_directly_above_its_paragraph_starts_a_record() -> None:
             "huisbezoek en zoekt samen met de huisbaas naar een afbetalingsplan.")
     text = (f"Wonen in de stad\nMeer info over wonen en welzijn:\n \nHuurdersbegeleiding\n{body}\n \n"
             f"Woonloket aan huis\n{body}\n \nKlusdienst voor senioren\n{body}\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Huurdersbegeleiding", "Woonloket aan huis", "Klusdienst voor senioren"]
 
 
@@ -614,8 +590,7 @@ def test_numbered_steps_that_address_the_reader_stay_in_one_record() -> None:
     text = ("Installatiepremie\n\nWie na een periode van dakloosheid een woning vindt, kan een premie vragen bij "
             "het OCMW. De premie helpt om de eerste meubels te kopen.\n\n1. U heeft een woning gevonden.\n\n"
             "2. De woning wordt uw hoofdverblijfplaats.\n\n3. U vraagt de premie aan binnen de twee maanden.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1
     assert text[segs[0].start:segs[0].end].rstrip().endswith("twee maanden.")
 
@@ -634,8 +609,7 @@ def test_a_news_headline_loses_the_byline_printed_above_its_date() -> None:
                             ("Nieuwe vrijwilligers voor het sociaal restaurant LXB", "Nieuwe vrijwilligers voor "
                              "het sociaal restaurant"), ("Meer steun voor het OCMW", "Meer steun voor het OCMW")):
         text = f"{headline}\n\n04 december 2019\n\n{story}"
-        segs = segment(text)
-        check_invariants(text, segs)
+        segs = checked(text)
         assert segs[0].title == (title or headline)
     undated = segment(f"Gesprek met Ellen Peeters\n\n{story}")
     assert undated[0].title == "Gesprek met Ellen Peeters"  # no date under it: no byline either
@@ -647,8 +621,7 @@ def test_bulleted_coffee_and_welcome_slots_are_no_records() -> None:
             " • 9.45u Getuigenis “Onthaal Sint-Jozef” (Ann Smets en Jo Wouters)\n"
             " • 10.15u De sector van de buurtwinkels (Jan Claes, coördinator, Buurtwinkel Lier)\n"
             " • 10.45u Energiearmoede (Els Maes, coördinator energie, OCMW Mechelen)\n • 12.30u Lunch\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Getuigenis “Onthaal Sint-Jozef”", "De sector van de buurtwinkels",
                                        "Energiearmoede"]
 
@@ -662,8 +635,7 @@ def test_prose_hard_wrapped_without_blank_lines_is_read_not_taken_for_links() ->
              "stap voor stap, eerst voor informatica en communicatie, daarna voor\n"
              "alle diensten aan de burger.\n")
     text = "Het Sociaal Huis van Zonnegem\nOntstaan\n" + prose
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert len(segs) == 1 and segs[0].end >= len(text.rstrip()) - 1
 
 
@@ -673,8 +645,7 @@ def test_prose_after_a_contact_block_is_one_record_and_logistics_alone_are_none(
              "betaalbare woningen. Samen met de huisvestingsmaatschappij worden leegstaande panden opgeknapt "
              "door de toekomstige bewoners zelf. Zo leren ze een vak en krijgen ze een thuis. Wie wil "
              "meedoen, komt eerst naar een kennismaking in het buurthuis.\n")
-    segs = segment(contact + prose)
-    check_invariants(contact + prose, segs)
+    segs = checked(contact + prose)
     assert [(s.start, s.title) for s in segs] == [(len(contact), "Buurtwerk Noord")]
     assert segment(contact + "Inschrijven kan tot 3 mei via info@buurtwerk.be. Deelname kost 10 euro.\n") == []
 
@@ -686,8 +657,7 @@ def test_talks_presented_after_the_programmes_last_slot_are_records_titled_by_th
             "bewoners, handelaars en verenigingen over wat een dorp leefbaar houdt.\n\n"
             "Tom Peeters\n\nis coördinator bij Buurtwerk Kempen. Hij vertelt hoe bewoners er zelf een "
             "buurtwinkel openden, met steun van de gemeente en vrijwilligers uit het dorp.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["De dorpskern als ontmoetingsplaats", "Coördinator bij Buurtwerk Kempen"]
     assert [text[s.start:s.end].split("\n")[0] for s in segs] == ["Sara Wouters", "Tom Peeters"]
 
@@ -695,16 +665,14 @@ def test_talks_presented_after_the_programmes_last_slot_are_records_titled_by_th
 def test_a_heading_of_two_capitalised_words_is_no_speaker_unless_the_text_goes_on_about_them() -> None:
     text = (f"Goede praktijken\n\nBuddy Mechelen\n\nNiet alle kinderen hebben het makkelijk op school. {LONG}\n\n"
             f"De Meander\n\nHet inloopcentrum is elke dag open voor wie een babbel zoekt. {LONG}\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buddy Mechelen", "De Meander"]
 
 
 def test_a_programme_announced_by_a_question_ends_the_registration_block_before_it() -> None:
     text = ("Studiedag Sterk OCMW\n\nInschrijven\n\nDeel de studiedag\n\nWat staat op het programma?\n\n"
             "Buurtwerk in Kessel-Lo\n\n" + LONG + LONG + "\n\nSociale kruidenier in Hamme\n\n" + LONG + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buurtwerk in Kessel-Lo", "Sociale kruidenier in Hamme"]
 
 
@@ -714,8 +682,7 @@ def test_a_workshop_title_over_its_practical_bullets_starts_a_record() -> None:
             "participatie werkt\n• Wanneer en waar? 11 oktober om 11u in het stadhuis\n• Inschrijven bij: "
             "info@voorbeeld.be\n\n" + LONG + "\n\nOuders en school als partners\n• Voor wie? Leerkrachten en "
             "directies\n• Wanneer en waar? 12 oktober om 9.30u in de bibliotheek\n\n" + LONG + "\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Samen sterk! Hoe betrek je gebruikers bij je organisatie?",
                                        "Ouders en school als partners"]
 
@@ -724,8 +691,7 @@ def test_news_headlines_over_their_dates_each_start_a_record() -> None:
     text = ("Realisaties\n\nHieronder vind je een greep uit de initiatieven.\n\n"
             f"Vakantiewerking in Merksplas\n05-07-2017\n\n{LONG}{LONG}\n\n"
             f"Opening van de buurttuin\n12 september 2017\n\n{LONG}{LONG}\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Vakantiewerking in Merksplas", "Opening van de buurttuin"]
 
 
@@ -733,8 +699,7 @@ def test_numbered_workshops_are_records_titled_without_their_label() -> None:
     text = ("Namiddag: kies een werkwinkel\n\n"
             f"Werkwinkel 1: Diversiteit als troef!\n\n{LONG}\n\nWerkwinkel 2: Ouders als partners\n\n{LONG}\n\n"
             f"Themasessie 3: Taal op de werkvloer\n\n{LONG}\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Diversiteit als troef!", "Ouders als partners", "Taal op de werkvloer"]
 
 
@@ -754,24 +719,21 @@ def test_sections_under_a_page_title_are_records_with_or_without_markdown(shape:
     text = "Goede praktijken in de regio\n\n"
     for name in ("Buurtwerk Noord", "Sociale kruidenier Hamme", "Klusdienst voor senioren"):
         text += shape.format(name) + LONG + "De gemeente steunt het initiatief.\n\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buurtwerk Noord", "Sociale kruidenier Hamme", "Klusdienst voor senioren"]
     assert all(text[s.start:s.end].startswith(s.title) for s in segs)  # the markup stays outside the span
 
 
 def test_a_logo_caption_is_no_title() -> None:
     text = f"Logo Woondienst Zonnegem\n\nWonen en energie\n\n{LONG}{LONG}\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Wonen en energie"]
 
 
 def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
     text = (f"ZenneLab – Broek\n\nProject\n\n© Jan Peeters\n\n© iso800 voor SAAMO\n\n© iso800 voor SAAMO\n\n"
             f"{LONG}{LONG}\n\n© iso800 voor SAAMO\n\n{LONG}\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [(s.start, s.title) for s in segs] == [(0, "ZenneLab – Broek")]
     assert segs[0].end == len(text.rstrip())
     two_words = segment(f"STEK Peterbos\n\nProject\n\nIn de woonwijk werken we samen met de bewoners. {LONG}\n")
@@ -781,8 +743,7 @@ def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
 def test_a_numbered_list_announced_as_the_days_themes_gives_a_theme_table_each() -> None:
     text = ("Inspiratiedag buurtzorg\n\nOp de inspiratiedag kwamen vier thema's aan bod:\n\n 1. Co-creatie\n"
             " 2. Wonen met zorg\n 3. Detectie en toeleiding van kwetsbare bewoners\n 4. Bottom-up\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [(s.title, s.kind) for s in segs] == [("Co-creatie", "theme-table"), ("Wonen met zorg", "theme-table"),
                                                  ("Detectie en toeleiding van kwetsbare bewoners", "theme-table"),
                                                  ("Bottom-up", "theme-table")]
@@ -812,8 +773,7 @@ def test_short_titles_between_paragraphs_without_blank_lines_are_sections() -> N
                 ("Speelstraat", "Bewoners kunnen hun straat in de zomer afsluiten voor het verkeer. Kinderen spelen "
                                 "er dan veilig buiten. De aanvraag gebeurt bij de dienst mobiliteit van de stad.")]
     text = "Jong in Zonnegem: een terugblik\n-\n" + "\n".join(f"{h}\n{p}" for h, p in sections) + "\n"
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Luierpunt", "Fietsbieb", "Speelstraat"]
     story = ("Dienstencentrum opent de deuren in Zonnegem\n" + sections[0][1] + "\nLuierpunt\n" + sections[1][1]
              + "\n")
@@ -824,8 +784,7 @@ def test_bullets_under_a_titled_workshop_heading_are_its_topics() -> None:
     text = ("Programma\n\nWORKSHOP 1: ANALYSE VAN DE SITUATIE\n\n • Wettelijk kader\n • Analyse van de omgeving\n"
             " • Sterktes en zwaktes\n\nWORKSHOP 2: DE ROL VAN DE COÖRDINATOR\n\n • Opdracht en werkwijze\n"
             " • Netwerk van coördinatoren\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Analyse van de situatie", "De rol van de coördinator"]
     assert segs[0].end > text.index("Sterktes")
 
@@ -839,8 +798,7 @@ def test_a_field_line_repeated_under_each_project_ends_it() -> None:
                 "leren er van elkaar.\n"]
     text = "".join(p + f"Kostprijs project: {n}.000 euro\nSubsidie: {n // 2}.000 euro (50 %)\n"
                    for p, n in zip(projects, (80, 60)))
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Buurtenergie", "Samen Tuinieren"]
     assert segs[0].end == text.index("\nSamen Tuinieren")  # the fields close the first project
 
@@ -868,8 +826,7 @@ def test_towns_with_their_dates_head_one_action_each() -> None:
                ("Gent – Woensdag 17 oktober", "“Gent maakt lawaai tegen armoede”",
                 "Van 17:00 tot 18:00 aan de Stadshal: breng een trommel, pot of pan mee.")]
     text = "Werelddag van verzet tegen armoede\n\n" + "".join(f"{a}\n\n{b}\n\n{c}\n\n" for a, b, c in actions)
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Hoog tijd voor een sterk armoedebeleid!", "Samen voor een sociaal beleid",
                                        "Gent maakt lawaai tegen armoede"]
     practice_in = segment("Deze praktijk in\n\nBeersel\n\nVrijetijdscheque in het onthaalpakket voor nieuwe inwoners "
@@ -886,8 +843,7 @@ def test_a_news_storys_intertitle_over_a_paragraph_that_points_back_is_no_new_re
     on = ("Deze aanpak is voor de schepen de kroon op het werk. “We zien nu al dat mensen elkaar vaker opzoeken”, "
           "zegt ze. Het restaurant is open op dinsdag en donderdag.")
     story = f"Buurtrestaurant opent de deuren\n\n{lead}\n\nKroon op het werk\n\n{on}\n"
-    segs = segment(story)
-    check_invariants(story, segs)
+    segs = checked(story)
     assert len(segs) == 1 and segs[0].end == len(story.rstrip())
     line = lambda t: Line(0, 0, len(t), t)  # noqa: E731 - a one-off constructor
     assert _intertitle(line("Kroon op het werk"), line("Deze aanpak is ..."))
@@ -903,8 +859,7 @@ def test_a_short_heading_ending_in_a_colon_over_its_paragraph_starts_a_record() 
             "inkomen een tijd daalt.\n\nHulp bij huurwaarborg:\n\nWie een huurwoning zoekt en de waarborg niet "
             "zelf kan betalen, kan bij het OCMW een renteloze lening aanvragen. De maatschappelijk werker bekijkt "
             "samen met u wat haalbaar is.\n\nDoelgroep:\n\nInwoners met een laag inkomen.\n")
-    segs = segment(text)
-    check_invariants(text, segs)
+    segs = checked(text)
     assert [s.title for s in segs] == ["Tussenkomst huishuur", "Hulp bij huurwaarborg"]
 
 
