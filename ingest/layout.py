@@ -64,7 +64,7 @@ SECTION_HEADER_RE = re.compile(
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
-    r"afsluit\w*|afronding|uitgeleide|netwerkmoment|netwerklunch|registratie|aperitief|drankje|slot|intermezzo)\b",
+    r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|aperitief|drankje|slot|intermezzo)\b",
     re.IGNORECASE,
 )
 
@@ -72,7 +72,9 @@ LOGISTIC_SLOT_RE = re.compile(
 PRACTICE_LIST_MARKER_RE = re.compile(
     r"^(?:(?:(?:De|Enkele|Onze|Andere|Deze|Alle|\d+)\s+)?(?:Lokale\s+|Goede\s+|Inspirerende\s+|Nieuwe\s+)?"
     r"(?:Praktijk(?:voorbeeld)?en|Voorbeelden|Projecten|Initiatieven)\s*:?"
-    r"|.{0,120}\b(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b.{0,60}:)\s*$",
+    r"|.{0,120}\b(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b.{0,100}:"
+    r"|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b[^.:!?]{0,60})\s*$",
     re.IGNORECASE,
 )
 
@@ -105,6 +107,7 @@ JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
     r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b"
     r"|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
+    r"|^(?:[•●▪◦·\-\*–]\s+)?(?:IMG|DSC|DSCN|PXL|P)[\s_-]?\d{4,}(?:[\s_-]+\d+)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
     r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
     re.IGNORECASE,

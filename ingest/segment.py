@@ -74,7 +74,8 @@ STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
 #: Words that show a text is an event programme (time slots, sessions, registration).
 PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
-                          r"trefdag|studiedag|inspiratiedag|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
+                          r"trefdag|studie(?:dag|namiddag|voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|"
+                          r"colloquium|symposium|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
 
 #: Words of an agenda slot that only announce the practices already listed ('café-formule').
 RECAP_RE = re.compile(r"\b(?:praktijk\w*voorbeelden|\(praktijk\)voorbeelden|goede voorbeelden|goede praktijken)\b",
@@ -260,7 +261,7 @@ class _Builder:
         self.pending_agenda = False
         self.programme = bool(PROGRAMME_RE.search(text))
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
-        self.agenda = sum(L.time_slot_rest(ln) is not None for ln in self.content) >= 2
+        self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
         # ('Babyspot', 'Buggypunt', ...); one such line in a news story is an intertitle of the same story
         tight = [_is_paragraph(a) for a, b, c in zip(self.lines, self.lines[1:], self.lines[2:])
@@ -358,9 +359,13 @@ class _Builder:
         if line.index in self.place_headings:
             self._place_heading(line)
             return
-        slot = L.time_slot_rest(line)
+        timed = L.unbulleted(line)  # '• 14u15 — 14u30: Fly, Phoenix, Fly': a bulleted agenda reads like a plain one
+        slot = L.time_slot_rest(timed)
+        listing = self.current is not None and self.current.listing
+        if timed is not line and slot is not None and (listing or L.is_logistic_slot(slot)):
+            slot = None  # '• 9.15 uur Onthaal' closes below; under 'Projecten:' a timed bullet is a list entry
         if slot is not None and not L.is_numbered_heading(line) and self.agenda and not WHERE_RE.match(slot):
-            self._time_slot(line, slot)
+            self._time_slot(timed, slot)
             return
         if L.is_logistics_header(line):
             self._close()
@@ -372,6 +377,9 @@ class _Builder:
             return
         if L.is_bullet(line) and _logistic_bullet(line):
             self._close()  # '• 9.00u Onthaal', '• 12.30u Lunch': the programme's coffee, no talk or practice
+            return
+        if _speaker_first(line) and len(self._run(line, _speaker_first)) >= 2:
+            self._talk(line)  # 'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen', one a line
             return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
             self._talk(line)
@@ -438,7 +446,8 @@ class _Builder:
                 self._close()
                 self._open(start, line.end, line.text, "item", line=line).kind = KIND_THEME
                 self._close()
-            elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)):
+            elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
+                                      or self._statement_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             else:  # without a 'practices:' line it is a short agenda of items
                 self._open(start, line.end, line.text, "item", line=line)
@@ -515,8 +524,8 @@ class _Builder:
     def _talk(self, line: Line) -> None:
         """One listed talk or project: its own record, titled by the part before the dash."""
         bare = L.unbulleted(line)
-        m = TALK_ENTRY_RE.match(bare.text)
-        title = _clean_title(m.group("title")) if m else _title_from_entry(bare.text)
+        first, m = _speaker_first(line), TALK_ENTRY_RE.match(bare.text)
+        title = _clean_title((first or m).group("title")) if first or m else _title_from_entry(bare.text)
         self.drop = False
         self._close()
         self._open(bare.start, bare.end, bare.text, "talk", title=title, line=bare)
@@ -552,6 +561,15 @@ class _Builder:
         lists the steps or conditions of one service, never practices of their own."""
         run = self._numbered_run(line)
         return len(run) >= 2 and sum(bool(READER_RE.search(ln.text)) for ln in run) * 2 >= len(run)
+
+    def _statement_numbered_run(self, line: Line) -> bool:
+        """A numbered run of whole sentences ('1. De gebiedsgerichte aanpak werd een structureel onderdeel van het
+        stadsbeleid.'): the results or findings of the text above, not items with titles of their own."""
+        run = self._numbered_run(line)
+        entries = [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in run]
+        single = sum(L.sentence_count(e) == 1 for e in entries)
+        return len(run) >= 3 and single * 3 >= len(run) * 2 and all(
+            len(e.split()) >= 6 and e.endswith(".") and ":" not in " ".join(e.split()[:6]) for e in entries)
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
@@ -674,8 +692,16 @@ class _Builder:
         tight = not self.lines[after.index + 1].blank
         if tight and (line.words > 8 or not _is_paragraph(nxt)):
             return False
-        return (len(nxt.text) >= body_min
+        return (self._body_chars(nxt) >= body_min
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _body_chars(self, first: Line) -> int:
+        """The length of the description under a heading: its first line, and the whole paragraphs right under it
+        ('Armentekort', then two short paragraphs about the association)."""
+        total, line = len(first.text), first
+        while _is_paragraph(line) and (line := self._next(line)) is not None and _is_paragraph(line):
+            total += len(line.text)
+        return total
 
     def _over_practical_bullets(self, line: Line) -> bool:
         """A workshop's title over its practical bullets ('Partnerschap tussen ouders en school', then '• Voor wie?
@@ -807,8 +833,9 @@ LOGISTIC_DETAIL_RE = re.compile(r"\d{1,2}[:.u]\d{2}|\b\d{1,2}\s+(?:januari|febru
                                 r"prijs|gratis|max\.|@)\b|@|€", re.IGNORECASE)
 
 #: Titles that only say what kind of talk it is; the speaker then stays in the title.
-GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "lezing", "inleiding", "panel",
-                      "panelgesprek", "debat", "getuigenis", "presentatie", "workshop"}
+GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "key note spreker",
+                      "keynote spreker", "gastspreker", "lezing", "inleiding", "panel", "panelgesprek", "debat",
+                      "getuigenis", "presentatie", "workshop"}
 
 #: Words that start a sentence about people or aims rather than the name of an initiative.
 NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
@@ -906,7 +933,9 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld)\s*\d*\s*:\s*|Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
+    r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|"
+    r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
+    r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
     r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier)\s*\d+\s*:\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
@@ -934,9 +963,18 @@ def _item_title(item: _Item, text: str) -> str:
     t = _clean_title(L.URL_RE.sub("", head))
     if _dated_below(text, item.start):
         t = _without_byline(t)
+    quoted = QUOTED_NAME_RE.search(t) if item.role == "agenda" else None
+    if quoted and len(quoted.group(1).split()) >= 3:
+        t = quoted.group(1)  # '10.00u Peter Colle, Stad Gent; "Van kwartieragent tot kwartiermaker"': the talk's title
+    parts = re.split(r"\s+[–—-]\s+", t)
+    if len(parts) >= 2 and _generic_talk(parts[0]) and len(parts[1].split()) >= 2:
+        t = parts[1]  # 'Key-note spreker — Belang van grondrechten — Koen Hermans': the talk's own title
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
-    if talk and talk.group("title").lower().strip(" :") not in GENERIC_TALK_WORDS:
+    if talk and not _generic_talk(talk.group("title")):
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
+    talk_about = SPEAKER_TALKS_ABOUT_RE.match(t)
+    if talk_about and is_person_name(talk_about.group("who")):  # 'Stijn Oosterlynck, UA, reflecteert over ...'
+        t = _sentence_case(_clean_title(talk_about.group("topic")))
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
     if PERSON.fullmatch(t) and is_person_name(t):
@@ -954,15 +992,19 @@ DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
+#: A line that only dates what follows: a date, or a month and year ('Augustus 2020 - …').
+DATE_LINE_RE = re.compile(rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}})(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
 #: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
 DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
 #: A preposition left at a title's end once its date is gone.
 DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
 #: '(Jan Willems, coördinator dienst schuldbemiddeling)' after a title names who presents it, not what it is.
-SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:(?:voorzitter|secretaris|directeur|schepen|burgemeester|"
-                             r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker)\b"
-                             r"|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z]))[^()]*\)?\s*$")
+SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:\w*(?:voorzitter|secretaris|directeur|schepen|"
+                             r"burgemeester|"
+                             r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker|"
+                             r"vrijwilliger|gedeputeerde)\b|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z])"
+                             r"|[A-Z][a-z]+\s+(?:(?:van|de|den|der)\s+)*[A-Z][\w-]+\s*,)[^()]*\)?\s*$")
 #: 'Kritische reflectie door prof. dr. Koen Hermans, docent ...': who gives the talk, after 'door' and a person's
 #: name (an organisation that runs it, 'door OCMW Gent', stays).
 SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]r|[Ii]r)\.?\s+|de heer\s+|mevrouw\s+)*"
@@ -979,7 +1021,8 @@ WHERE_RE = re.compile(r"(?:op|in|aan|bij)\s+(?:de|het|'t)\s")
 NEWS_TIMESTAMP_LINE_RE = re.compile(r"\d{1,2}u\d{2}\s+\d+\s+[A-Z]")
 #: 'Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de aanpak ...': the talk is its subject.
 SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-zÀ-ÿ'’-]+){1,3}),[^,]{3,120}?,?\s+"
-                                    r"(?:spreekt|vertelt|getuigt|praat)\s+over\s+(?P<topic>\S.{5,})$")
+                                    r"(?:(?:(?:spreekt|vertelt|getuigt|praat|reflecteert|heeft\s+het)\s+)?over"
+                                    r"|(?:gaat|zoomt)(?:\s+dieper)?\s+in\s+op)\s+(?P<topic>\S.{5,})$")
 #: 'Het project Energieke Westhoek wil ...', 'In Touch Westhoek is een participatief project': a description that
 #: names its project.
 PROJECT_NAME_RE = re.compile(
@@ -1017,6 +1060,9 @@ def _recognisable(t: str, item: _Item) -> str:
     if quoted and (sentence or (len(t.split()) >= 4 and ":" not in t[:quoted.start()])):
         return quoted.group(1).strip()
     if sentence:
+        salient = _salient_name(item.body_text()) if len(item.heading) >= 80 else ""
+        if salient and salient.lower() in t.lower():
+            return salient  # 'De Prijs ... is gewonnen door De Vrolijke Kring uit Ronse. ... De Vrolijke Kring ...'
         verb = ENTRY_VERB_RE.search(t)
         if verb and 1 <= len(t[:verb.start()].split()) <= 6 and re.search(r"[A-Z]", t[1:verb.start()]):
             return PROJECT_WORD_RE.sub("", t[:verb.start()].strip())
@@ -1024,6 +1070,26 @@ def _recognisable(t: str, item: _Item) -> str:
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject")).strip(" ‘'\"“’”")
     return t
+
+
+#: A name of capitalised words, perhaps joined by a small word: 'De Vrolijke Kring', 'Huis van het Kind'.
+NAME_RUN_RE = re.compile(r"\b(?:(?:De|Het)\s+)?[A-Z][\w'’-]+"
+                         r"(?:\s+(?:(?:van|voor|de|het|der|en)\s+){0,2}[A-Z][\w'’-]+){1,4}")
+
+
+def _salient_name(body: str) -> str:
+    """The name a headingless description keeps coming back to (at least three times): what it is about. Persons
+    and towns are who and where, not what."""
+    counts = Counter(m.group() for m in NAME_RUN_RE.finditer(body))
+    for name, n in counts.most_common(3):
+        if n >= 3 and not is_person_name(name) and not _names_place(name):
+            return name
+    return ""
+
+
+def _generic_talk(t: str) -> bool:
+    """'Keynote', 'Key-note spreker', 'Panelgesprek:': a kind of talk, not its title."""
+    return t.lower().replace("-", " ").strip(" :") in GENERIC_TALK_WORDS
 
 
 def _without_speaker(t: str) -> str:
@@ -1040,7 +1106,7 @@ def _topic_of_speaker(name: str, item: _Item, text: str) -> str:
     """A programme that heads a talk with its speaker's name and goes on about that person ('Ruth Soenen', then
     'Ruth deed onderzoek naar ‘het kleine ontmoeten’ ...' or 'is erfgoedexperte bij ...'): the title is the
     quoted subject, else the first clause under the name. Other headings of two capitalised words stay."""
-    end = text.find("\n", item.start)
+    end = text.find("\n", max(item.start, text.find(name, item.start, item.end)))  # under the name's own line
     body = " ".join(text[end:item.end].split()) if end >= 0 else ""
     if not re.match(rf"(?:{re.escape(name.split()[0])}\b|(?:is|was|werkt|werkte)\s)", body):
         return ""
@@ -1077,10 +1143,11 @@ def _without_byline(t: str) -> str:
 def _intro_title(item: _Item) -> str:
     """An introduction is named by its first real title line (never one that points to a web address), else by
     its first sentence."""
-    first = item.body[0] if item.body else None
+    lines = [ln for ln in item.body if not DATE_LINE_RE.fullmatch(ln.text.strip())]  # 'Augustus 2020 - …' dates it
+    first = lines[0] if lines else None
     if first is not None and L.is_title_like(first) and first.text.lower() not in GENERIC_SECTION_WORDS:
         return first.text  # 'STEK Peterbos', 'De Babbelbus' over the text: the page's own heading
-    for line in item.body:
+    for line in lines:
         if L.is_title_like(line) and line.words >= 3 and not L.URL_RE.search(line.text):
             return line.text
     for line in item.body:
@@ -1106,7 +1173,8 @@ def _first_clause(s: str) -> str:
     if len(words) > 14:
         for sep in (":", ",", " – ", " - "):
             if sep in s and 3 <= len(s.split(sep)[0].split()) <= 14:
-                return s.split(sep)[0].strip()
+                clause = s.split(sep)[0].strip()
+                return re.sub(r"\s*\([^()]*$", "", clause) or clause  # no bracket left open: '... (getuigenissen'
         s = " ".join(words[:12]) + " …"
     return s.strip()
 
@@ -1118,11 +1186,27 @@ def _talk_title(entry: str) -> bool:
     labelled = ":" in " ".join(words[:6])  # 'MOEF NK: hoe krijgen we jongeren aan de slag?' names its subject
     question = entry.rstrip().endswith("?") and not labelled
     return (4 <= len(words) <= 30 and entry[:1].isupper() and not entry.rstrip().endswith((".", ";")) and not question
-            and not LOGISTIC_DETAIL_RE.search(entry) and not any(w.endswith("?") for w in words[:3]))
+            and not LOGISTIC_DETAIL_RE.search(entry) and not any(w.endswith("?") for w in words[:3])
+            and not _person_entry(entry))
+
+
+def _speaker_first(line: Line) -> re.Match[str] | None:
+    """'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen': a talk written speaker first."""
+    m = SPEAKER_FIRST_RE.match(L.unbulleted(line).text.strip())
+    who = m.group("who").strip() if m else ""
+    return m if m and PERSON.fullmatch(who) and is_person_name(who) else None
+
+
+def _person_entry(entry: str) -> bool:
+    """'Kim Van Belleghem (directeur)': a person with a role, an entry of a staff or panel list, no talk."""
+    name = ROLE_IN_BRACKETS_RE.sub("", entry).strip(" ,")
+    return PERSON.fullmatch(name) is not None and is_person_name(name)
 
 
 def _heading_shaped(line: Line) -> bool:
-    """A title line, also when it opens with a quote or ends in ', Place'."""
+    """A title line, also when it opens with a quote or ends in ', Place'; never a date alone ('Augustus 2020 - …')."""
+    if DATE_LINE_RE.fullmatch(line.text.strip()):
+        return False
     if L.is_title_like(line, min_words=1):
         return True
     t = line.text.strip("‘'\"“”’")
@@ -1178,6 +1262,11 @@ def _is_place_heading(line: Line) -> bool:
 ANAPHORIC_OPENER_RE = re.compile(r"^(?:[“\"‘„]|(?:Dat|Deze|Dit|Die|Het|Er|Ook|Daarnaast|Daarom|Daarbij|Daardoor|"
                                  r"Zo|Toch|Maar|En|Daar|Hier|Hierdoor|Hij|Zij|Ze|Wij|We|Hun|Zijn|Haar|Naast|Bovendien|"
                                  r"Verder|Intussen|Ondertussen|Sindsdien|Nu)\b)")
+#: A speaker, the organisation in brackets, a dash, then the talk's title.
+SPEAKER_FIRST_RE = re.compile(r"^(?P<who>[^\W\d_][^()–—:]{2,60}?)\s*\((?P<org>[^()]{2,100})\)"
+                              r"\s*[–—-]\s+(?P<title>\S.{3,})$")
+#: A role or affiliation in brackets at the end of an entry: ' (expert Wonen)'.
+ROLE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 #: A word this frequent in Dutch (Zipf scale) is an ordinary word, not part of a name.
 COMMON_WORD_ZIPF = 3.0
 

@@ -879,3 +879,93 @@ def test_a_lists_parent_that_goes_on_after_its_entries_stops_at_the_first_entry(
             "•    20.000 euro aan het OCMW voor het belevings- en ontmoetingspark in Zonnegem\n"
             "Meer info over de projecten: \n")
     check_invariants(text, segment(text))  # no record runs on over the entries of its own list
+
+
+def test_a_bulleted_agenda_gives_a_record_a_talk_and_drops_its_welcome() -> None:
+    text = ("Colloquium 20 jaar Buurtwerk Zonnegem\n\nPROGRAMMA - VRIJDAG 9 DECEMBER:\n\n"
+            "  • 13u45 — 13u55: Onthaal\n"
+            "  • 14u00 — 14u15: Verwelkoming door de coördinator van Buurtwerk Zonnegem\n"
+            "  • 14u15 — 14u45: Key-note spreker — Belang van grondrechten — dhr. Jan Peeters (onderzoeker)\n"
+            "  • 14u45 — 15u30: Panelgesprek met vertegenwoordigers van het middenveld over wonen en werk\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Belang van grondrechten",
+                                       "Panelgesprek met vertegenwoordigers van het middenveld over wonen en werk"]
+    listed = checked("Projecten in de praktijk:\n\n • 10 uur INSPIRER (energie)\n • 10.15 uur DNA (veilige "
+                     "steden)\n • 10.30 uur iAge (e-inclusion)\n")
+    assert len(listed) == 3  # under 'Projecten:' a timed bullet stays an entry of the list, however short
+
+
+def test_a_line_announcing_initiatives_with_a_colon_makes_its_bullets_records() -> None:
+    text = (f"Jaarverslag 2008\n\n{LONG}\n\nBovendien was er de kans om nieuwe initiatieven voor te bereiden, die "
+            "dan verder in 2009 zullen geïmplementeerd worden:\n\n"
+            "  • zo werd een aanvraag ingediend voor de erkenning van een karweidienst binnen de lokale "
+            "diensteneconomie;\n"
+            "  • het concept voor de opvoedingswinkel werd in overleg tussen gemeenten en OCMW's uitgewerkt;\n"
+            "  • in de zijlijn werd meegewerkt aan het intergemeentelijk samenwerkingsverband rond wonen.\n")
+    segs = checked(text)
+    assert [t.split()[0] for t in texts(text, segs)[-3:]] == ["zo", "het", "in"]
+
+
+def test_a_heading_over_two_short_paragraphs_and_a_count_of_examples_start_records() -> None:
+    text = (f"Academische expertise rond armoede is er ook. {LONG}\n\n{LONG}\n\n"
+            "Voorstelling van enkele verenigingen\n\nArmentekort\n\nArmentekort is een vzw die jongeren uitdaagt "
+            "om kansarmoede te beëindigen. In ieder mens schuilt een kracht.\n\nMet opleidingen rond empowerment "
+            "leert Armentekort buddy's de vlam in ieder van ons terug te vinden.\n")
+    segs = checked(text)
+    assert segs[-1].title == "Armentekort" and texts(text, segs)[-1].endswith("terug te vinden.")
+    examples = (f"Buurten staan volop in de belangstelling. {LONG}\n\nTwee Zonnegemse voorbeelden voor Vlaanderen\n\n"
+                "In het rapport wordt het buurtsalon in Kouter vermeld. Het buurtsalon is een centrale plek in het "
+                "dorp waar dienstverlening en ontmoeting samenkomen.\n\nHet tweede voorbeeld is de buurtbabbel, "
+                "waarbij het dienstencentrum verspreid over de gemeente ontmoetingsmomenten organiseert.\n")
+    segs = checked(examples)
+    assert [t.split(".")[0] for t in texts(examples, segs)[-2:]] == [
+        "In het rapport wordt het buurtsalon in Kouter vermeld", "Het tweede voorbeeld is de buurtbabbel, waarbij "
+        "het dienstencentrum verspreid over de gemeente ontmoetingsmomenten organiseert"]
+
+
+def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
+    staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
+                    " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
+    assert len(staff) == 1
+    findings = checked(f"Resultaten van het project\n\n{LONG}\n\n"
+                       " 1. De gebiedsgerichte aanpak in het stadscentrum werd een onderdeel van het stadsbeleid.\n"
+                       " 2. De inzet van de wijkmanager en de buurtwerker is permanent verankerd in het beleid.\n"
+                       " 3. Bewoners van het centrum weten de wijkmanager en de buurtwerker te vinden.\n")
+    assert len(findings) == 1
+    photos = checked(f"Café Matinee\n\nIMG 20220328 123235 714\n\n{LONG}\n\nIMG 20220328 123235 902\n\n{LONG}\n")
+    assert [s.title for s in photos] == ["Café Matinee"]
+
+
+def test_talks_written_speaker_first_are_records_titled_by_their_subject() -> None:
+    text = ("Studienamiddag wonen en zorg op het platteland\n\nU vindt de presentaties hieronder per spreker:\n\n"
+            "Pascal Peeters (KU Leuven) - Ouder worden op onaangepaste plaatsen, een probleemschets\n\n"
+            "Brecht Maes (Atelier Romain) - Bevolkingsevoluties op het Vlaamse platteland\n\nKoffiepauze\n\n"
+            "Emma Claes (Prov. West-Vlaanderen) - De ouderen zelf – kwalitatieve studie in de Westhoek\n\n"
+            "Lotte Janssens (Planbureau, Den Haag) - Verouderen op het Nederlandse platteland\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Ouder worden op onaangepaste plaatsen, een probleemschets",
+                                       "Bevolkingsevoluties op het Vlaamse platteland",
+                                       "De ouderen zelf – kwalitatieve studie in de Westhoek",
+                                       "Verouderen op het Nederlandse platteland"]
+    assert {s.kind for s in segs} == {"session"}
+
+
+def test_agenda_titles_name_the_talk_not_its_speaker_label_or_opening() -> None:
+    text = ("Programma studiedag\n\n9.30 uur: Opening door de schepen van Welzijn\n\n"
+            "10 uur: Michel Peeters, Universiteit Gent, gaat dieper in op wat we verstaan onder lokaal "
+            "gezinsbeleid\n\n10.45u Jan Maes, Stad Zonnegem; \"Van kwartieragent tot kwartiermaker\"\n\n"
+            "11.30u Uit de praktijk: Actief burgerschap in Kouter (vrijwilliger vzw Den Donk)\n\n"
+            "12.00u Actief burgerschap: tussen theorie en praktijk (Koen Claes, Commons Lab)\n")
+    assert [s.title for s in checked(text)] == ["Wat we verstaan onder lokaal gezinsbeleid",
+                                                "Van kwartieragent tot kwartiermaker",
+                                                "Actief burgerschap in Kouter",
+                                                "Actief burgerschap: tussen theorie en praktijk"]
+
+
+def test_a_page_dated_by_a_month_is_titled_by_its_heading_and_a_story_by_its_subject() -> None:
+    dated = checked(f"Augustus 2020 - …\n\nCafé Matinee\n\n{LONG}\n")
+    assert [s.title for s in dated] == ["Café Matinee"]
+    story = ("De Prijs Armoede Uitsluiten is dit jaar gewonnen door De Vrolijke Kring uit Zonnegem. Het is de "
+             "22ste keer dat de prijs wordt toegekend.\n\nDe Vrolijke Kring kreeg de prijs uit handen van de "
+             "minister. Mensen met een armoede-ervaring geven mee richting aan De Vrolijke Kring.\n")
+    assert [s.title for s in checked(story)] == ["De Vrolijke Kring"]
