@@ -20,6 +20,7 @@ Offsets always point into the original text; nothing is normalised.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -260,6 +261,7 @@ class _Builder:
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
         self.pending_agenda = False
         self.programme = bool(PROGRAMME_RE.search(text))
+        self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
@@ -679,7 +681,7 @@ class _Builder:
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
         nxt = self._next(line)
-        if nxt is not None and _intertitle(line, nxt):
+        if nxt is not None and _intertitle(line, nxt, self.news):
             return False
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
@@ -1271,13 +1273,23 @@ ROLE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 COMMON_WORD_ZIPF = 3.0
 
 
-def _intertitle(line: Line, nxt: Line) -> bool:
+def _intertitle(line: Line, nxt: Line, news: bool = False) -> bool:
     """'Speciaal concept' over 'Het huis, dat zaterdag de deuren opent, ...': a news story's intertitle (a few
-    ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice."""
+    ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice.
+    In a news article (a news site's time stamp under its headline) such a line is an intertitle wherever it is."""
+    return _ordinary_words(line) and (news or ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None)
+
+
+def _ordinary_words(line: Line) -> bool:
+    """A few frequent Dutch words and no name: 'Kroon op het werk', not 'Fietsbieb Kouter'."""
     words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
     return (0 < len(words) <= 6 and not any(w[:1].isupper() for w in words[1:])
-            and all(zipf(w.lower()) >= COMMON_WORD_ZIPF for w in words)
-            and ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None)
+            and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in words))
+
+
+def _unaccented(word: str) -> str:
+    """'één' -> 'een': stress accents are spelling, not another word."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _is_bare(line: Line) -> bool:

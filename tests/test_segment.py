@@ -969,3 +969,13 @@ def test_a_page_dated_by_a_month_is_titled_by_its_heading_and_a_story_by_its_sub
              "22ste keer dat de prijs wordt toegekend.\n\nDe Vrolijke Kring kreeg de prijs uit handen van de "
              "minister. Mensen met een armoede-ervaring geven mee richting aan De Vrolijke Kring.\n")
     assert [s.title for s in checked(story)] == ["De Vrolijke Kring"]
+
+
+def test_in_a_news_article_an_intertitle_of_ordinary_words_goes_on_with_the_story() -> None:
+    story = (f"Jeugd kan voortaan terecht in Overkophuis\n\n02u26 0 Zonnegem In de Ooievaarstraat opende het "
+             f"Overkophuis. {LONG}\n\nEén per provincie\n\nElke provincie krijgt een Overkophuis, en voor de "
+             f"provincie is dat dus Zonnegem geworden. Hulpverlening en doorverwijzing komen erbij kijken. {LONG}\n")
+    segs = checked(story)
+    assert len(segs) == 1 and segs[0].end == len(story.rstrip())
+    page = story.replace("02u26 0 Zonnegem ", "")  # no news article: a heading over its own paragraph
+    assert segment(page)[-1].title == "Eén per provincie"
