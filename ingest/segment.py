@@ -78,6 +78,9 @@ PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|wer
                           r"trefdag|studie(?:dag|namiddag|voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|"
                           r"colloquium|symposium|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
 
+#: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
+PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
+                                   r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
 #: Words of an agenda slot that only announce the practices already listed ('café-formule').
 RECAP_RE = re.compile(r"\b(?:praktijk\w*voorbeelden|\(praktijk\)voorbeelden|goede voorbeelden|goede praktijken)\b",
                       re.IGNORECASE)
@@ -1409,8 +1412,8 @@ def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bo
         return KIND_PRACTICE if re.search(r"\b[Pp]roject\b", title) else KIND_SESSION
     if item.role == "intro" and has_items and programme:  # an event's introduction; elsewhere the page's subject
         return KIND_SESSION
-    if re.match(r"^\s*(?:\d{1,3}\s*[.)]\s*)?Werkbezoek\b", head):
-        return KIND_PRACTICE
+    if PRESENTED_PRACTICE_RE.match(L.time_slot_rest_of(head.strip()) or head):
+        return KIND_PRACTICE  # 'Werkbezoek ...', '14u00 Uit de praktijk: ...': a practice shown at the event
     body = own[:900]
     practice = sum(bool(p.search(body)) for p in PRACTICE_CUES) + (2 if _names_place(title) else 0)
     session = sum(bool(p.search(body[:500])) for p in SESSION_CUES)

@@ -979,3 +979,10 @@ def test_in_a_news_article_an_intertitle_of_ordinary_words_goes_on_with_the_stor
     assert len(segs) == 1 and segs[0].end == len(story.rstrip())
     page = story.replace("02u26 0 Zonnegem ", "")  # no news article: a heading over its own paragraph
     assert segment(page)[-1].title == "Eén per provincie"
+
+
+def test_a_visit_or_a_case_from_practice_in_a_programme_is_a_practice() -> None:
+    text = ("Programma studiedag\n\n10.00u Lezing over armoede en wonen door Jan Peeters, onderzoeker\n\n"
+            "11.00u Bezoek aan een sociale woonwijk van de huisvestingsmaatschappij\n\n"
+            "14.00u Uit de praktijk: Actief burgerschap in Kouter\n")
+    assert [s.kind for s in checked(text)] == ["session", "practice", "practice"]
