@@ -1015,6 +1015,9 @@ SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:\w*(?:voorzitter|se
 SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]r|[Ii]r)\.?\s+|de heer\s+|mevrouw\s+)*"
                            r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)"
                            r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
+#: 'Afghaanse vluchtelingen in kaart, Charlotte Pittevils, Fedasil': the speaker and organisation after a title.
+SPEAKER_AFTER_RE = re.compile(r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*"
+                              r"[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
@@ -1099,12 +1102,16 @@ def _generic_talk(t: str) -> bool:
 
 def _without_speaker(t: str) -> str:
     """'Kritische reflectie door prof. dr. Koen Hermans' -> 'Kritische reflectie': a title names the talk, not
-    who gives it. A bare kind of talk ('Voorwoord door Wim Dries') keeps its speaker, who is then all it says."""
+    who gives it. A bare kind of talk ('Voorwoord door Wim Dries') keeps its speaker, who is then all it says.
+    A speaker after the title ('Begeleiding van jongeren. Sarah De Bruyn, OTA') goes too."""
     m = SPEAKER_BY_RE.search(t)
-    if m is None:
-        return t
-    rest = t[:m.start()].strip(" ,:–-")
-    return rest if len(rest.split()) >= 2 and rest.lower() not in GENERIC_TALK_WORDS else t
+    if m is not None:
+        rest = t[:m.start()].strip(" ,:–-")
+        return rest if len(rest.split()) >= 2 and rest.lower() not in GENERIC_TALK_WORDS else t
+    after = SPEAKER_AFTER_RE.search(t)
+    if after and is_person_name(after.group("who")) and len(t[:after.start()].split()) >= 3:
+        return t[:after.start()]
+    return t
 
 
 def _topic_of_speaker(name: str, item: _Item, text: str) -> str:
@@ -1152,6 +1159,8 @@ def _intro_title(item: _Item) -> str:
     first = lines[0] if lines else None
     if first is not None and L.is_title_like(first) and first.text.lower() not in GENERIC_SECTION_WORDS:
         return first.text  # 'STEK Peterbos', 'De Babbelbus' over the text: the page's own heading
+    if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
+        return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
     for line in lines:
         if L.is_title_like(line) and line.words >= 3 and not L.URL_RE.search(line.text):
             return line.text

@@ -986,3 +986,14 @@ def test_a_visit_or_a_case_from_practice_in_a_programme_is_a_practice() -> None:
             "11.00u Bezoek aan een sociale woonwijk van de huisvestingsmaatschappij\n\n"
             "14.00u Uit de praktijk: Actief burgerschap in Kouter\n")
     assert [s.kind for s in checked(text)] == ["session", "practice", "practice"]
+
+
+def test_where_and_when_is_logistics_and_a_speaker_after_the_title_is_no_part_of_it() -> None:
+    text = (f"Webinarreeks over nieuwkomers. {LONG}\n\nWaar en wanneer\n\nWoensdag 1 december 2021\n\n"
+            "telkens van 10u tot 12u, online\n\nProgramma:\n\n10u00  Verwelkoming door de directeur\n\n"
+            "10u10  Afghaanse vluchtelingen en migranten in Europa en België in kaart, Charlotte Peeters, Fedasil\n\n"
+            "10u35  Begeleiding van jongeren en hun omgeving. Sarah De Bruyn, OTA\n")
+    segs = checked(text)
+    assert not any("telkens" in t for t in texts(text, segs))
+    assert [s.title for s in segs][-2:] == ["Afghaanse vluchtelingen en migranten in Europa en België in kaart",
+                                            "Begeleiding van jongeren en hun omgeving"]
