@@ -1162,12 +1162,18 @@ def _intro_title(item: _Item) -> str:
     if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
         return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
     for line in lines:
-        if L.is_title_like(line) and line.words >= 3 and not L.URL_RE.search(line.text):
+        if L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text)) and not L.URL_RE.search(line.text):
             return line.text
     for line in item.body:
         if len(line.text) >= 40:
             return _first_clause(line.text)
     return item.heading
+
+
+def _two_word_name(t: str) -> bool:
+    """'Welzijnshuis Waregem': two capitalised words that name a service or place, not a person."""
+    words = t.split()
+    return len(words) == 2 and all(w[:1].isupper() for w in words) and not is_person_name(t)
 
 
 def _sentence_case(s: str) -> str:
@@ -1324,6 +1330,9 @@ def _is_paragraph(line: Line | None) -> bool:
 def _title_from_entry(s: str) -> str:
     """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
     s = PROJECT_WORD_RE.sub("", _clean_title(s))
+    grant = GRANT_ENTRY_RE.match(s)
+    if grant:  # '20.000 euro aan de gemeente X voor het Buurthuis 1601 in Ruisbroek': what the money is for
+        s = _sentence_case(grant.group("what"))
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
@@ -1344,6 +1353,9 @@ def _title_from_entry(s: str) -> str:
     return first
 
 
+#: A grant in a list of grants: the amount, who receives it, then what it pays for.
+GRANT_ENTRY_RE = re.compile(r"^(?:€\s*)?[\d.,]+\s*(?:euro|EUR|€)?\s+aan\s+.{3,80}?\s+voor\s+(?:de|het|een)?\s*"
+                            r"(?P<what>\S.{3,})$")
 #: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
 ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"
                          r"\w*[Cc]entrum|\w*kantoor|[Dd]ienst\w*)\b")

@@ -997,3 +997,11 @@ def test_where_and_when_is_logistics_and_a_speaker_after_the_title_is_no_part_of
     assert not any("telkens" in t for t in texts(text, segs))
     assert [s.title for s in segs][-2:] == ["Afghaanse vluchtelingen en migranten in Europa en België in kaart",
                                             "Begeleiding van jongeren en hun omgeving"]
+
+
+def test_a_service_name_under_a_summary_titles_the_page_and_a_grant_is_titled_by_what_it_pays_for() -> None:
+    page = checked(f"Het Welzijnshuis bundelt alle welzijnsvragen en biedt zitdagen aan.\n\nWelzijnshuis Zonnegem\n\n"
+                   f"{LONG}\n")
+    assert [s.title for s in page] == ["Welzijnshuis Zonnegem"]
+    assert _title_from_entry("20.000 euro aan de gemeente Zonnegem voor het Buurthuis 1601 in Kouter") == (
+        "Buurthuis 1601 in Kouter")
