@@ -858,8 +858,15 @@ def _names_something(entry: str) -> bool:
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in NOT_A_NAME or re.match(r"^\w+\s*:", entry):
         return False  # 'Bestuurlijk : de integratie ...' labels an argument
-    return entry[:1] in "‘'\"“" or any(
+    return entry[:1] in "‘'\"“" or bool(SERVICE_SUBJECT_RE.match(entry)) or any(
         w[:1].isupper() and not w.isupper() and w.lower() not in NOT_A_NAME for w in words[1:5])
+
+
+#: An entry whose subject is a named kind of service or project: 'De juridische dienst adviseert ...', 'Het
+#: buurtproject ...'; not the bare 'Het project heeft ...' that points back.
+SERVICE_SUBJECT_RE = re.compile(r"^(?:De|Het|Een|Onze)\s+(?:(?:[\w-]+\s+){1,2}[\w-]*|[\w-]+)"
+                                r"(?:dienst|project|werking|centrum|huis|loket|team|platform|netwerk|initiatief|aanbod|"
+                                r"winkel)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- slides

@@ -1005,3 +1005,20 @@ def test_a_service_name_under_a_summary_titles_the_page_and_a_grant_is_titled_by
     assert [s.title for s in page] == ["Welzijnshuis Zonnegem"]
     assert _title_from_entry("20.000 euro aan de gemeente Zonnegem voor het Buurthuis 1601 in Kouter") == (
         "Buurthuis 1601 in Kouter")
+
+
+def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> None:
+    services = ["De juridische dienst adviseert en ondersteunt de sociale diensten van 16 OCMW's. Ook inwoners "
+                "kunnen er terecht voor juridische hulp.",
+                "De regionale dienst gezinszorg is veruit de grootste dienst. Bijna 100 medewerkers leveren dagelijks "
+                "zorg aan huis.",
+                "De regionale dienst schuldbemiddeling treedt op als schuldbemiddelaar in naam van 12 OCMW's in de "
+                "regio."]
+    text = f"Welzijnskoepel Zonnegem groeide sterk\n\n{LONG}\n\nEnkele cijfers:\n\n" + "".join(
+        f"- {s}\n\n" for s in services)
+    segs = checked(text)
+    assert [t.split(".")[0] for t in texts(text, segs)[-3:]] == [s.split(".")[0] for s in services]
+    aims = (f"Verdoken armoede\n\n{LONG}\n\nDoel en aanleiding\n\n • Zonnegem wil inzetten op preventieve acties "
+            "tegen armoede in alle wijken.\n • Opbouwwerker Leen Peeters voert daarvoor een praktijkgericht "
+            "onderzoek naar verdoken armoede.\n • Het project heeft een looptijd van 1 jaar, van mei tot mei.\n")
+    assert len(checked(aims)) == 1  # 'Het project' points back at the page's own project
