@@ -161,6 +161,7 @@ def segment(text: str) -> list[Segment]:
         return []
     builder = _Builder(text)
     builder.run()
+    builder.split_told_sessions()
     return builder.result() or builder.prose_record()
 
 
@@ -750,6 +751,39 @@ class _Builder:
             self._child(a, b, line.text, _title_from_entry(self.text[a:b]))
         self._close()
 
+    # -- sessions told in prose
+    def split_told_sessions(self) -> None:
+        """A report or news item that tells a programme in sentences ('Daarop volgt van 10 tot 11 uur een lezing
+        ... door professor X. Daarna is het de beurt aan Y om te vertellen over ...'): each sentence that opens a
+        talk starts a record of its own, ending where the next talk, or a welcome, lunch or concert, begins."""
+        if not self.programme:
+            return
+        out: list[_Item] = []
+        moved: dict[int, int] = {}  # old index -> index of its first piece
+        for k, item in enumerate(self.items):
+            moved[k] = len(out)
+            cuts: list[tuple[int, bool]] = []
+            for line in item.body:
+                marks = _told_programme(line)
+                if sum(talk for _, talk in marks) >= 2:
+                    cuts += marks
+            if not cuts or item.role == "child":
+                out.append(item)
+                continue
+            head_end = cuts[0][0]
+            if head_end > item.start:
+                out.append(_Item(item.start, head_end, item.heading, item.role, title=item.title,
+                                 body=[ln for ln in item.body if ln.start < head_end]))
+            for (at, talk), nxt in zip(cuts, [c[0] for c in cuts[1:]] + [item.end]):
+                if talk:
+                    end = at + len(self.text[at:nxt].rstrip())
+                    told = self.text[at:end]
+                    out.append(_Item(at, end, told, "agenda", title=_told_title(told),
+                                     body=[Line(-1, at, end, told)]))
+        for item in out:
+            item.parent = moved[item.parent] if item.parent is not None else None
+        self.items = out
+
     # -- result
     def result(self) -> list[Segment]:
         keep: list[int] = []
@@ -845,6 +879,51 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 #: Words that start a sentence about people or aims rather than the name of an initiative.
 NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
               "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
+
+
+#: A sentence that tells one part of a programme: its order ('Daarop volgt', 'Vervolgens'), its time ('van 10 tot 11
+#: uur'), what kind of talk it is or who speaks.
+TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
+                           r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
+                           r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
+                           r"Het programma (?:begon|start))\b")
+TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}")
+TOLD_TALK_RE = re.compile(r"\b(?:lezing|uiteenzetting\w*|sessie|workshop\w*|debat|panelgesprek|getuigenis\w*|interview|"
+                          r"rondetafel\w*|spreekt|spreken|vertelt|vertellen|praat|belicht\w*|leidde)\b")
+TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
+                               re.IGNORECASE)
+
+
+def _told_programme(line: Line) -> list[tuple[int, bool]]:
+    """Where the sentences of a paragraph that tell a programme start, and whether each opens a talk (True) or a
+    welcome, lunch or concert (False); sentences that tell neither go on with the one before."""
+    starts = [line.start] + [line.start + m.end() + 1 for m in L.SENTENCE_END_RE.finditer(line.text)
+                             if m.end() + 1 < len(line.text) and line.text[m.end() + 1:m.end() + 2].isupper()]
+    marks = []
+    for a, b in zip(starts, starts[1:] + [line.end]):
+        sentence = line.text[a - line.start:b - line.start]
+        named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
+        told = (TOLD_TIME_RE.search(sentence) or TOLD_ORDER_RE.match(sentence)) and (
+            TOLD_TALK_RE.search(sentence) or named)
+        if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
+            continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
+        if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
+            marks.append((a, False))
+        elif told or (TOLD_TALK_RE.search(sentence) and named):
+            marks.append((a, True))
+    return marks
+
+
+def _told_title(sentence: str) -> str:
+    """A talk told in a sentence is titled by its quoted title, else by what it is about ('... over de kunst van
+    het ouder worden van 11.30 uur ...'), else by its first clause."""
+    quoted = QUOTED_NAME_RE.search(sentence) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,80})[’'\"”]", sentence)
+    if quoted and len(quoted.group(1).split()) >= 2:
+        return quoted.group(1).strip()
+    about = re.search(r"\bover\s+(?P<topic>.{6,120}?)(?=\s+van\s+\d|[.,;]|$)", sentence)
+    if about:
+        return _sentence_case(about.group("topic").strip())
+    return _sentence_case(_first_clause(sentence.strip()))
 
 
 def _logistic_bullet(line: Line) -> bool:

@@ -1022,3 +1022,16 @@ def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> Non
             "tegen armoede in alle wijken.\n • Opbouwwerker Leen Peeters voert daarvoor een praktijkgericht "
             "onderzoek naar verdoken armoede.\n • Het project heeft een looptijd van 1 jaar, van mei tot mei.\n")
     assert len(checked(aims)) == 1  # 'Het project' points back at the page's own project
+
+
+def test_a_programme_told_in_sentences_gives_a_record_for_each_talk() -> None:
+    text = ("Driedaagse rond dementie in Zonnegem\n\nHet programma van de driedaagse is klaar.\n\n"
+            "Zaterdag begint met een welkomstwoord door de burgemeester om 9.45 uur. Daarop volgt van 10 tot 11 uur "
+            "een lezing ‘De werking van onze hersenen’ door professor Julie Peeters. Ouderenpsycholoog Luc Maes "
+            "komt spreken over de kunst van het ouder worden van 11.30 uur tot en met 12.30 uur. Vervolgens is "
+            "Jan Claes, directeur van het expertisecentrum, te gast. Hij praat van 15.30 uur tot 16.30 uur over "
+            "zijn tocht in de Alpen. De zaterdag besluit met een concert van het rockkoor.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["De werking van onze hersenen", "De kunst van het ouder worden",
+                                       "Zijn tocht in de Alpen"]
+    assert texts(text, segs)[-1].endswith("tocht in de Alpen.")
