@@ -483,6 +483,8 @@ class _Builder:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""
         if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
             return False
+        if DATE_LINE_RE.fullmatch(L.unbulleted(line).text.strip()):
+            return False  # '• 18 december 2017' under a headline dates it
         if LOGISTIC_LABEL_RE.match(L.unbulleted(line).text):
             return False  # '• Inschrijven bij: ...' above the description: a practical detail
         nxt = self._next(line)
@@ -1143,6 +1145,9 @@ def _recognisable(t: str, item: _Item) -> str:
     dateline = DATELINE_RE.match(t)
     if dateline and _names_place(dateline.group()):
         t = t[dateline.end():]
+    owner, colon, project = (part.strip() for part in t.partition(" : "))
+    if colon and len(project.split()) >= 2 and _names_organisation(owner):
+        t = project  # 'Stad Aalst : De Gendarmerie: Broedplaats voor talent': who runs it, then the project
     bare = t.lower().strip(" :")
     if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
         label, colon, rest = item.heading.partition(":")

@@ -1035,3 +1035,12 @@ def test_a_programme_told_in_sentences_gives_a_record_for_each_talk() -> None:
     assert [s.title for s in segs] == ["De werking van onze hersenen", "De kunst van het ouder worden",
                                        "Zijn tocht in de Alpen"]
     assert texts(text, segs)[-1].endswith("tocht in de Alpen.")
+
+
+def test_a_date_bullet_under_a_headline_is_no_title_and_an_owner_before_a_spaced_colon_is_dropped() -> None:
+    text = (f"Minister investeert in sociale infrastructuur.\n\n  • 18 december 2017\n\n{LONG}\n\n"
+            f"Stad Zonnegem : De Gendarmerie: broedplaats voor talent\n\n{LONG}\n\n"
+            f"De stad Kouter : Huis Archimedes: jongerenwerking van het OCMW\n\n{LONG}\n")
+    titles = [s.title for s in checked(text)]
+    assert "18 december 2017" not in titles
+    assert titles[-2:] == ["De Gendarmerie: broedplaats voor talent", "Huis Archimedes: jongerenwerking van het OCMW"]
