@@ -14,10 +14,13 @@ import numpy as np
 from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
 from ingest.places import extract_places
-from ingest.segment import Segment, segment
+from ingest.segment import PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.record import Document, Record
 from kb.taxonomy import Taxonomy, classify, label_vectors
+
+#: How much of a page's opening says which town the page is about.
+PAGE_OPENING_CHARS = 5000
 
 
 def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache | None = None,
@@ -29,6 +32,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
     _inherit(drafts, segments, text)
     _inherit_from_lead(drafts, segments)
+    _inherit_the_page_town(drafts, text)
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
@@ -116,3 +120,18 @@ def _inherit_from_lead(records: list[Record], segments: list[Segment]) -> None:
             continue
         record.municipalities, record.provinces = [town], list(lead.provinces)
         record.partners = record.partners + [p for p in services if p not in record.partners]
+
+
+def _inherit_the_page_town(records: list[Record], text: str) -> None:
+    """A page about one town ('Het Sociaal Huis van Kortemark ...') whose practices name no place of their own:
+    they run in that town. The page's opening says which town it is about. Programmes are left alone: they name
+    where they are held, not where their talks' practices run."""
+    placeless = [r for r in records if r.kind == "practice" and not r.municipalities and not r.region]
+    opening = text[:PAGE_OPENING_CHARS]
+    if not placeless or PROGRAMME_RE.search(opening):
+        return
+    places = extract_places(opening)
+    if len(places.municipalities) != 1:
+        return
+    for record in placeless:
+        record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)

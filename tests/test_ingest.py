@@ -71,3 +71,20 @@ def test_listed_services_inherit_the_one_town_of_their_page() -> None:
     records = process(Document("diensten.txt", "diensten.txt", text, "utf-8", ""))
     assert [r.title for r in records if r.parent_id] == ["De dienst Vorming", "De dienst Huisvesting"]
     assert all(r.municipalities == ["Brussel"] for r in records)
+
+
+def test_practices_of_a_page_about_one_town_run_there_but_a_programmes_talks_do_not() -> None:
+    from ingest.pipeline import process
+    from kb.record import Document
+
+    body = ("Vrijwilligers rijden mensen die minder mobiel zijn naar de dokter, de winkel of de bibliotheek. Wie "
+            "een rit nodig heeft, belt een dag op voorhand en betaalt een kleine vergoeding per kilometer.")
+    page = (f"Het Sociaal Huis van Kortemark zet zijn vrijwilligers in de bloemetjes.\n\nZonder hen zouden veel "
+            f"diensten niet bestaan. Ze geven elke week hun tijd aan wie hulp nodig heeft.\n\n"
+            f"Mindermobielencentrale\n\n{body}\n\nStationshub De Stoasje\n\n{body}\n")
+    records = process(Document("sociaal-huis.txt", "sociaal-huis.txt", page, "utf-8", ""))
+    practices = [r for r in records if r.kind == "practice"]
+    assert len(practices) >= 2 and all(r.municipalities == ["Kortemark"] for r in practices)
+    programme = page.replace("zet zijn vrijwilligers in de bloemetjes", "organiseert een studiedag. Programma:")
+    records = process(Document("studiedag.txt", "studiedag.txt", programme, "utf-8", ""))
+    assert not any(r.municipalities for r in records if "Stoasje" in r.title)
