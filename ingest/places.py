@@ -36,7 +36,8 @@ ORG_BEFORE = re.compile(
 ACTOR_AFTER = re.compile(r"^\s*(?:\)|werkt|licht|zet|heeft|biedt|startte|ontwikkelde|organiseert|koos|investeert)")
 BIO_CUES = re.compile(
     r"\b(?:docent\w*|professor|prof\.|(?:werd|is|ben)\s+geboren|woont|schrijf\w*|journalist\w*|auteur|"
-    r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester|schepen|minister|gedeputeerde|"
+    r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester(?!\s+en\s+schepenen)|schepen|minister|"
+    r"gedeputeerde|"
     r"directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
     r"onderzoeker|doctoreerde|columnist|(?:locatie|adres|plaats van afspraak)(?=\s*:)|"
     r"gemeenteraadslid|raadslid|parlementslid|CEO|zaakvoerder)\b",
@@ -275,8 +276,9 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY
-    elif (kind != "foreign" or not LOCAL_GOVERNMENT.search(before)) and BIO_CUES.search(sentence):
-        score += BIO_PENALTY
+    elif not (LOCAL_GOVERNMENT.search(before) and not BIO_CUES.search(before)) and BIO_CUES.search(sentence):
+        score += BIO_PENALTY  # 'Stad en OCMW Oostende' acts, also in a sentence quoting the gedeputeerde;
+        # 'schepen stad Antwerpen' is a speaker's role
     return score
 
 

@@ -31,6 +31,9 @@ def munis(text: str, title: str = "") -> list[str]:
     ("Het Sociaal Huis Deerlijk rijdt rond met een mobiel dienstencentrum.", ["Deerlijk"]),
     ("De gemeente Herselt opende een buurthuis.", ["Herselt"]),
     ("Het OCMW van Berlare, Laarne en Buggenhout start een kruidenier.", ["Berlare", "Laarne", "Buggenhout"]),
+    ("In 2015 gingen de colleges van burgemeester en schepenen van Anzegem, Avelgem en Deerlijk akkoord met een "
+     "intergemeentelijke samenwerking.", ["Anzegem", "Avelgem", "Deerlijk"]),
+    ("Het plan loopt in Stad en OCMW Oostende, zegt gedeputeerde Jan Peeters.", ["Oostende"]),
 ])
 def test_local_government_running_a_practice(text: str, expected: list[str]) -> None:
     assert sorted(munis(text)) == sorted(expected)
