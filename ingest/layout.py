@@ -463,6 +463,28 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
 
 
+#: A line of a table of contents: a title, then its page ('Rechtshulp 9', 'Dienst Gezinszorg 7-8').
+CONTENTS_LINE_RE = re.compile(r"^(?P<title>[^\W\d]\S*(?:\s+\S+)*?)\s+(?P<page>\d{1,3})(?:\s*[-–]\s*\d{1,3})?$")
+
+
+def table_of_contents(lines: list[Line]) -> set[int]:
+    """Indices of the lines of a table of contents: four or more titles in a row (blank lines between them
+    allowed), each followed by a page number, the pages never going down. An annual report's contents are no
+    record, nor part of one."""
+    found: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for line in [ln for ln in lines if not ln.blank] + [Line(-1, 0, 0, "")]:
+        m = CONTENTS_LINE_RE.match(line.text.strip())
+        page = int(m.group("page")) if m else None
+        if page is not None and (not run or page >= run[-1][1]):
+            run.append((line.index, page))
+            continue
+        if len(run) >= 4:
+            found.update(index for index, _ in run)
+        run = [(line.index, page)] if page is not None else []
+    return found
+
+
 def link_list_lines(lines: list[Line]) -> set[int]:
     """Indices of lines in link lists ('Verwante presentaties', related-title blocks).
 

@@ -254,7 +254,7 @@ class _Builder:
         self.content = [ln for ln in self.lines if not ln.blank]
         self.pos = {ln.index: k for k, ln in enumerate(self.content)}
         self.banners = L.repeated_lines(self.lines)
-        self.links = L.link_list_lines(self.lines)
+        self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')

@@ -1044,3 +1044,13 @@ def test_a_date_bullet_under_a_headline_is_no_title_and_an_owner_before_a_spaced
     titles = [s.title for s in checked(text)]
     assert "18 december 2017" not in titles
     assert titles[-2:] == ["De Gendarmerie: broedplaats voor talent", "Huis Archimedes: jongerenwerking van het OCMW"]
+
+
+def test_a_table_of_contents_is_no_record_nor_part_of_one() -> None:
+    contents = "\n\n".join(["Inhoudstafel", "Voorwoord van de voorzitster 3", "Vooruitblik 6", "Dienst Gezinszorg 7-8",
+                            "Rechtshulp 9", "Regionale dienst schuldbemiddeling 10", "Archiefbeheer 13"])
+    text = f"{contents}\n\nVoorwoord van de voorzitster\n\n{LONG}\n"
+    segs = checked(text)
+    assert segs and all("Vooruitblik" not in t and "Archiefbeheer" not in t for t in texts(text, segs))
+    agenda = "\n\n".join(["Tafel 1", LONG, "Tafel 2", LONG])  # numbered labels over their content stay
+    assert len(checked(agenda)) == 2
