@@ -1065,9 +1065,7 @@ def _item_title(item: _Item, text: str) -> str:
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
     if talk and not _generic_talk(talk.group("title")):
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
-    talk_about = SPEAKER_TALKS_ABOUT_RE.match(t)
-    if talk_about and is_person_name(talk_about.group("who")):  # 'Stijn Oosterlynck, UA, reflecteert over ...'
-        t = _sentence_case(_clean_title(talk_about.group("topic")))
+    t = _talk_topic(t) or t  # before a long line is cut to its first clause, which would keep only the speaker
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
     if PERSON.fullmatch(t) and is_person_name(t):
@@ -1094,9 +1092,8 @@ PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter",
 DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
 #: '(Jan Willems, coördinator dienst schuldbemiddeling)' after a title names who presents it, not what it is.
 SPEAKER_TAIL_RE = re.compile(r"\s*\((?!partner)(?=[^()]*\b(?:\w*(?:voorzitter|secretaris|directeur|schepen|"
-                             r"burgemeester|"
-                             r"medewerker|coördinator|coordinator|consulent|projectleider|professor|docent|onderzoeker|"
-                             r"vrijwilliger|gedeputeerde)\b|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z])"
+                             r"burgemeester|medewerker|coördinator|coordinator|consulent|projectleider|professor|"
+                             r"docent|onderzoeker|vrijwilliger|gedeputeerde)\b|[A-Z][a-z]+\s+[A-Z][\w-]+\s+en\s+[A-Z])"
                              r"|[A-Z][a-z]+\s+(?:(?:van|de|den|der)\s+)*[A-Z][\w-]+\s*,)[^()]*\)?\s*$")
 #: 'Kritische reflectie door prof. dr. Koen Hermans, docent ...': who gives the talk, after 'door' and a person's
 #: name (an organisation that runs it, 'door OCMW Gent', stays).
@@ -1139,9 +1136,7 @@ def _recognisable(t: str, item: _Item) -> str:
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
     t = _without_speaker(t)
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
-    talk = SPEAKER_TALKS_ABOUT_RE.match(t)
-    if talk and is_person_name(talk.group("who")):
-        t = _sentence_case(_first_clause(talk.group("topic")))
+    t = _talk_topic(t) or t
     dateline = DATELINE_RE.match(t)
     if dateline and _names_place(dateline.group()):
         t = t[dateline.end():]
@@ -1184,6 +1179,13 @@ def _salient_name(body: str) -> str:
         if n >= 3 and not is_person_name(name) and not _names_place(name):
             return name
     return ""
+
+
+def _talk_topic(t: str) -> str:
+    """'Stijn Oosterlynck, Universiteit Antwerpen, reflecteert over de stad als motor ...': the talk is its subject,
+    not its speaker ('' when ``t`` is no such line)."""
+    m = SPEAKER_TALKS_ABOUT_RE.match(t)
+    return _sentence_case(_clean_title(m.group("topic"))) if m and is_person_name(m.group("who")) else ""
 
 
 def _generic_talk(t: str) -> bool:
