@@ -147,7 +147,7 @@ def extract_speakers(text: str) -> list[str]:
     title_line = first if rest and len(first) <= 150 else ""  # a heading, not a one-line record
     not_people = {name for start, end, name in candidates
                   if _names_organisation(name, text[end:end + 20], title_line)
-                  or normalise(name).split()[0] in org_words or _ends_in_town(name)}
+                  or normalise(name).split()[0] in org_words or _ends_in_town(name) or _is_place(name)}
     for start, end, name in candidates:
         if name in not_people:
             continue
@@ -197,13 +197,22 @@ def _presents(text: str, start: int, end: int) -> bool:
 
 
 def _in_name_bracket(text: str, start: int, end: int) -> bool:
-    """'Getuigenis (Guy Beckers en Rita Somers)': a bracket that holds nothing but person names."""
+    """'Getuigenis (Guy Beckers en Rita Somers)': a bracket that holds nothing but person names. After a person's
+    name the bracket holds where that person works ('Brecht Vandekerckhove (Atelier Romain)'), no other person."""
     open_at = text.rfind("(", max(0, start - 80), start + 1)
     close_at = text.find(")", end)
     if open_at < 0 or close_at < 0 or "\n" in text[open_at:close_at] or ")" in text[open_at:start]:
         return False
+    before = re.search(PERSON.pattern + r"\s*$", text[max(0, open_at - 60):open_at])
+    if before and is_person_name(before.group().strip()):
+        return False
     parts = re.split(r"\s*(?:,|&|\ben\b)\s*", text[open_at + 1:close_at].strip())
     return len(parts) >= 1 and all(PERSON.fullmatch(p) and is_person_name(p) for p in parts)
+
+
+def _is_place(name: str) -> bool:
+    """'Den Haag', 'Sint-Niklaas': a town whose name looks like a person's."""
+    return Gazetteer.default().lookup_historic(name) is not None
 
 
 def _ends_in_town(name: str) -> bool:

@@ -164,6 +164,10 @@ def test_programme_lines_and_brackets_of_names() -> None:
     text = ("Sprekers\n\n • Ruben Claes (VVSG)\n • Mira Dewulf (Stad Lier)\n"
             "10u Getuigenis 'Buurtwinkel' (Tom Baert en Ines Goossens)")
     assert extract_speakers(text) == ["Ruben Claes", "Mira Dewulf", "Tom Baert", "Ines Goossens"]
+    speaker_first = ("Presentaties per spreker\n\n"
+                     "Bram Maes (Atelier Romain) - Bevolkingsevoluties op het platteland\n\n"
+                     "Lotte Peeters (Planbureau, Den Haag) - Verouderen op het platteland")
+    assert extract_speakers(speaker_first) == ["Bram Maes", "Lotte Peeters"]  # the brackets say where they work
 
 
 def test_services_named_after_their_town_are_not_speakers() -> None:
