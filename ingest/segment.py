@@ -1083,6 +1083,8 @@ DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
+#: A line that points the reader to another page or file: no heading of what follows.
+POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A line that only dates what follows: a date, or a month and year ('Augustus 2020 - …').
 DATE_LINE_RE = re.compile(rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}})(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
 #: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
@@ -1317,8 +1319,9 @@ def _person_entry(entry: str) -> bool:
 
 
 def _heading_shaped(line: Line) -> bool:
-    """A title line, also when it opens with a quote or ends in ', Place'; never a date alone ('Augustus 2020 - …')."""
-    if DATE_LINE_RE.fullmatch(line.text.strip()):
+    """A title line, also when it opens with a quote or ends in ', Place'; never a date alone ('Augustus 2020 - …')
+    nor a pointer to another page ('Zie nieuwsbericht: Startmoment VIPSA')."""
+    if DATE_LINE_RE.fullmatch(line.text.strip()) or POINTER_RE.match(line.text.strip()):
         return False
     if L.is_title_like(line, min_words=1):
         return True

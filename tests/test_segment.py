@@ -1054,3 +1054,11 @@ def test_a_table_of_contents_is_no_record_nor_part_of_one() -> None:
     assert segs and all("Vooruitblik" not in t and "Archiefbeheer" not in t for t in texts(text, segs))
     agenda = "\n\n".join(["Tafel 1", LONG, "Tafel 2", LONG])  # numbered labels over their content stay
     assert len(checked(agenda)) == 2
+
+
+def test_a_pointer_to_another_page_heads_nothing() -> None:
+    text = (f"VIPSA\n\n{LONG}\n\nZie nieuwsbericht: Startmoment VIPSA\n\nACTIEPLAN INTEGRATIE\n\n"
+            f"Een zelfde enthousiasme bij de integratiemedewerker om het actieplan voor te stellen. {LONG}\n")
+    segs = checked(text)
+    assert "Zie nieuwsbericht" not in [s.title for s in segs]
+    assert segs[-1].title == "Actieplan integratie"
