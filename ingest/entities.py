@@ -95,6 +95,11 @@ def is_person_name(candidate: str) -> bool:
     return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
 
 
+def is_whole_person_name(text: str) -> bool:
+    """The whole of ``text`` is a person's name ('Kim Van Belleghem', not 'Atelier Romain werkt')."""
+    return PERSON.fullmatch(text) is not None and is_person_name(text)
+
+
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -207,7 +212,7 @@ def _in_name_bracket(text: str, start: int, end: int) -> bool:
     if before and is_person_name(before.group().strip()):
         return False
     parts = re.split(r"\s*(?:,|&|\ben\b)\s*", text[open_at + 1:close_at].strip())
-    return len(parts) >= 1 and all(PERSON.fullmatch(p) and is_person_name(p) for p in parts)
+    return len(parts) >= 1 and all(is_whole_person_name(p) for p in parts)
 
 
 def _is_place(name: str) -> bool:

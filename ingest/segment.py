@@ -28,7 +28,7 @@ from functools import lru_cache
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
-from ingest.entities import PERSON, extract_partners, is_known_organisation, is_person_name
+from ingest.entities import PERSON, extract_partners, is_known_organisation, is_person_name, is_whole_person_name
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
 from kb.analysis import zipf
@@ -1068,7 +1068,7 @@ def _item_title(item: _Item, text: str) -> str:
     t = _talk_topic(t) or t  # before a long line is cut to its first clause, which would keep only the speaker
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
-    if PERSON.fullmatch(t) and is_person_name(t):
+    if is_whole_person_name(t):
         t = _topic_of_speaker(t, item, text) or t
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
@@ -1242,7 +1242,7 @@ def _without_byline(t: str) -> str:
     words = t.split()
     n = 3 if len(words) >= 3 and words[-2] in PARTICLES else 2  # 'Timmy Van Assche', 'Bart Mertens'
     name = " ".join(words[-n:])
-    if len(words) > n + 2 and PERSON.fullmatch(name) and is_person_name(name) and not _names_place(name):
+    if len(words) > n + 2 and is_whole_person_name(name) and not _names_place(name):
         return " ".join(words[:-n]).rstrip(" :,–-")
     return t
 
@@ -1309,13 +1309,13 @@ def _speaker_first(line: Line) -> re.Match[str] | None:
     """'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen': a talk written speaker first."""
     m = SPEAKER_FIRST_RE.match(L.unbulleted(line).text.strip())
     who = m.group("who").strip() if m else ""
-    return m if m and PERSON.fullmatch(who) and is_person_name(who) else None
+    return m if m and is_whole_person_name(who) else None
 
 
 def _person_entry(entry: str) -> bool:
     """'Kim Van Belleghem (directeur)': a person with a role, an entry of a staff or panel list, no talk."""
     name = ROLE_IN_BRACKETS_RE.sub("", entry).strip(" ,")
-    return PERSON.fullmatch(name) is not None and is_person_name(name)
+    return is_whole_person_name(name)
 
 
 def _heading_shaped(line: Line) -> bool:
