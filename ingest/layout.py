@@ -65,7 +65,8 @@ SECTION_HEADER_RE = re.compile(
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
-    r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|aperitief|drankje|slot|intermezzo)\b",
+    r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
+    r"aperitief|drankje|slot|intermezzo)\b",
     re.IGNORECASE,
 )
 

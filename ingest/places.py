@@ -37,8 +37,7 @@ ACTOR_AFTER = re.compile(r"^\s*(?:\)|werkt|licht|zet|heeft|biedt|startte|ontwikk
 BIO_CUES = re.compile(
     r"\b(?:docent\w*|professor|prof\.|(?:werd|is|ben)\s+geboren|woont|schrijf\w*|journalist\w*|auteur|"
     r"heet u welkom|adviseur|afdelingshoofd|voorzitter|burgemeester(?!\s+en\s+schepenen)|schepen|minister|"
-    r"gedeputeerde|"
-    r"directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
+    r"gedeputeerde|directeur|algemeen directeur|moderator|modereert|gemoderee\w*|studeerde|afgestudeerd|"
     r"onderzoeker|doctoreerde|columnist|(?:locatie|adres|plaats van afspraak)(?=\s*:)|"
     r"gemeenteraadslid|raadslid|parlementslid|CEO|zaakvoerder)\b",
     re.IGNORECASE,

@@ -904,11 +904,11 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
     marks = []
     for a, b in zip(starts, starts[1:] + [line.end]):
         sentence = line.text[a - line.start:b - line.start]
+        if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
+            continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
         told = (TOLD_TIME_RE.search(sentence) or TOLD_ORDER_RE.match(sentence)) and (
             TOLD_TALK_RE.search(sentence) or named)
-        if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
-            continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
             marks.append((a, False))
         elif told or (TOLD_TALK_RE.search(sentence) and named):
