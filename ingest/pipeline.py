@@ -13,7 +13,7 @@ import numpy as np
 
 from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
-from ingest.places import extract_places
+from ingest.places import demonyms, extract_places
 from ingest.segment import PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.record import Document, Record
@@ -21,6 +21,8 @@ from kb.taxonomy import Taxonomy, classify, label_vectors
 
 #: How much of a page's opening says which town the page is about.
 PAGE_OPENING_CHARS = 5000
+#: A practice title this short, with no name in it, names a kind of service ("Mobiel dienstencentrum").
+GENERIC_TITLE_MAX_WORDS = 5
 
 
 def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache | None = None,
@@ -33,6 +35,8 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     _inherit(drafts, segments, text)
     _inherit_from_lead(drafts, segments)
     _inherit_the_page_town(drafts, text)
+    for record in drafts:
+        record.title = _with_its_place(record)
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
@@ -135,3 +139,19 @@ def _inherit_the_page_town(records: list[Record], text: str) -> None:
         return
     for record in placeless:
         record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
+
+
+def _with_its_place(record: Record) -> str:
+    """'Mobiel dienstencentrum' -> 'Mobiel dienstencentrum (Deerlijk)': a practice titled by a kind of service
+    is one of many like it; the one town it runs in tells a reader which. A title with a name of its own
+    ('Zonder Zulle', 'Huis van het Kind'), a colon or many words already does, and so does one naming the town."""
+    words = record.title.split()
+    if record.kind != "practice" or len(record.municipalities) != 1 or not words:
+        return record.title
+    if len(words) > GENERIC_TITLE_MAX_WORDS or ":" in record.title or any(w[:1].isupper() for w in words[1:]):
+        return record.title
+    town = record.municipalities[0]
+    named = {town.lower(), *(d.lower() for d in demonyms(town))}
+    if any(w.strip("'’(),.").lower() in named for w in words):
+        return record.title
+    return f"{record.title} ({town})"

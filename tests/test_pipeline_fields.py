@@ -1,9 +1,10 @@
-"""Fields a record takes from the rest of its document: a service page's items are its town's."""
+"""Fields a record takes from the rest of its document: a service page's items are its town's, and a service
+titled by its kind is named with its town."""
 from __future__ import annotations
 
-from ingest.pipeline import _inherit_from_lead
+from ingest.pipeline import _inherit_from_lead, process
 from ingest.segment import Segment
-from kb.record import Record
+from kb.record import Document, Record
 
 
 def _records(kind: str) -> tuple[list[Record], list[Segment]]:
@@ -26,3 +27,22 @@ def test_sessions_after_a_hosts_welcome_keep_no_town() -> None:
     records, segments = _records("session")
     _inherit_from_lead(records, segments)
     assert records[1].municipalities == [] and records[1].partners == []
+
+
+def _titles(text: str) -> list[str]:
+    return [r.title for r in process(Document("p.txt", "p.txt", text, "utf-8", "x"))]
+
+
+def test_a_service_titled_by_its_kind_gets_its_town() -> None:
+    text = ("Mobiel dienstencentrum\n\nHet OCMW van Deerlijk rijdt elke week met een bus langs de wijken. "
+            "Ouderen kunnen er terecht voor een koffie, een babbel en hulp bij hun papieren.")
+    assert _titles(text) == ["Mobiel dienstencentrum (Deerlijk)"]
+
+
+def test_a_title_with_a_name_or_the_town_stays_as_written() -> None:
+    named = ("Zonder Zulle\n\nHet OCMW van Hooglede brengt ouderen samen in een ontmoetingsruimte. "
+             "Vrijwilligers zorgen voor vervoer en een warme maaltijd.")
+    town = ("Sociale kruidenier Deerlijk\n\nHet OCMW van Deerlijk opende een winkel waar gezinnen in armoede "
+            "goedkoper boodschappen doen, met begeleiding door een maatschappelijk werker.")
+    assert _titles(named) == ["Zonder Zulle"]
+    assert _titles(town) == ["Sociale kruidenier Deerlijk"]
