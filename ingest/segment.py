@@ -387,6 +387,10 @@ class _Builder:
         if _speaker_first(line) and len(self._run(line, _speaker_first)) >= 2:
             self._talk(line)  # 'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen', one a line
             return
+        if L.is_bullet(line) and self._most_bullets(line, _speaker_entry):
+            if self.current is not None:
+                self.current.extend(line)  # '• Rudy De Cock – stafmedewerker Kind en Gezin': who gives the item above
+            return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
             self._talk(line)
             return
@@ -498,8 +502,12 @@ class _Builder:
         return self._talk_entry_run(line) or (self.programme and self._most_bullets(line, _talk_title))
 
     def _talk_entry_run(self, line: Line) -> bool:
-        """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""
-        return self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
+        """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'; 'Rudy De Cock – stafmedewerker
+        Kind en Gezin' puts a person where the title goes: a list of speakers, not of talks."""
+        def talk(entry: str) -> bool:
+            m = TALK_ENTRY_RE.match(entry)
+            return m is not None and not _people(m.group("title"))
+        return self._most_bullets(line, talk)
 
     def _place_heading(self, line: Line) -> None:
         """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
@@ -1085,8 +1093,11 @@ DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{
                           re.IGNORECASE)
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
-#: A line that only dates what follows: a date, or a month and year ('Augustus 2020 - …').
-DATE_LINE_RE = re.compile(rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}})(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
+#: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
+#: posted ('Gepost op 2016-07-06').
+DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|verschenen|bijgewerkt)\s+op\s+)?"
+                          rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+                          rf"(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
 #: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
 DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
@@ -1257,12 +1268,26 @@ def _intro_title(item: _Item) -> str:
     if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
         return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
     for line in lines:
-        if L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text)) and not L.URL_RE.search(line.text):
+        if (L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text))
+                and not L.URL_RE.search(line.text) and "@" not in line.text):
             return line.text
+    if first is not None and _question_headline(first.text):
+        asked = WHAT_IS_RE.match(first.text.strip())  # 'Wat is Welzijnsband Meetjesland?' names its subject
+        return asked.group("subject") if asked else first.text  # 'Wat kost slecht wonen aan de samenleving?'
     for line in item.body:
-        if len(line.text) >= 40:
+        if len(line.text) >= 40 and "@" not in line.text:  # never 'Meer info via jan@...'
             return _first_clause(line.text)
     return item.heading
+
+
+#: 'Wat is Welzijnsband Meetjesland?', 'Wat doet de Sociale Kruidenier?': a service page asks what its subject is.
+WHAT_IS_RE = re.compile(r"(?i:wat\s+(?:is|zijn|doet|doen)\s+(?:een\s+|de\s+|het\s+)?)(?P<subject>[A-Z].*?)\s*\?$")
+
+
+def _question_headline(t: str) -> bool:
+    """'Wat kost slecht wonen aan de samenleving?': a page headline asked as one short question."""
+    t = t.strip()
+    return t.endswith("?") and 3 <= len(t.split()) <= 12 and t[:1].isupper() and t.count("?") == 1 and "." not in t
 
 
 def _two_word_name(t: str) -> bool:
@@ -1310,6 +1335,19 @@ def _speaker_first(line: Line) -> re.Match[str] | None:
     m = SPEAKER_FIRST_RE.match(L.unbulleted(line).text.strip())
     who = m.group("who").strip() if m else ""
     return m if m and is_whole_person_name(who) else None
+
+
+def _people(text: str) -> bool:
+    """'Sare Possemiers en Viviane Spruyt', 'Kim Smet': one or more whole names of persons and nothing else."""
+    names = [n.strip() for n in re.split(r",|\s+en\s+|\s*&\s*", text.strip())]
+    return all(n and is_whole_person_name(n) for n in names)
+
+
+def _speaker_entry(entry: str) -> bool:
+    """'Rudy De Cock – stafmedewerker Kind en Gezin', 'Ine Van Elskens en Bieke Vleugels - Gezinsbond': persons,
+    then their role or organisation; an entry of a list of speakers."""
+    parts = re.split(r"\s+[–—-]\s+|\s*[,(:]", entry.strip(), maxsplit=1)
+    return len(parts) == 2 and bool(parts[1].strip()) and _people(parts[0])
 
 
 def _person_entry(entry: str) -> bool:

@@ -923,6 +923,24 @@ def test_a_heading_over_two_short_paragraphs_and_a_count_of_examples_start_recor
         "het dienstencentrum verspreid over de gemeente ontmoetingsmomenten organiseert"]
 
 
+def test_a_bulleted_list_of_speakers_belongs_to_the_session_it_follows() -> None:
+    segs = checked("Ouders en Huizen van het Kind: op zoek naar een goede match\n\nDoor:\n\n"
+                   " • Rudy De Cock – stafmedewerker Kind en Gezin\n"
+                   " • Sare Possemiers en Viviane Spruyt – Recht-Op projectwerking Deurne\n"
+                   " • Suzanne Decleer - Basiseducatie Zuidoost Vlaanderen\n\n" + LONG + "\n")
+    assert [s.title for s in segs] == ["Ouders en Huizen van het Kind: op zoek naar een goede match"]
+    named = checked("Praktijksessies\n\n • Wijkbudgetten Gent\n  " + LONG + "\n • Burgercontracten Peer\n  " + LONG + "\n")
+    assert [s.title for s in named] == ["Wijkbudgetten Gent", "Burgercontracten Peer"]
+
+
+def test_a_page_asking_a_question_is_titled_by_it_never_by_its_posting_date_or_contact_line() -> None:
+    asked = checked("Wat kost slecht wonen aan de samenleving?\n\nGepost op 2016-07-06\n\n" + LONG
+                    + "\n\nMeer info kan je bekomen via veerle.beernaert@samenlevingsopbouw.be of via de website\n")
+    assert [s.title for s in asked] == ["Wat kost slecht wonen aan de samenleving?"]
+    subject = checked("WAT IS WELZIJNSBAND MEETJESLAND ?\n\nDoel\n\n" + LONG + "\n")
+    assert [s.title for s in subject] == ["Welzijnsband meetjesland"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
