@@ -188,8 +188,8 @@ def is_numbered_heading(line: Line) -> bool:
     return len(rest) >= 3 and (rest[0].isupper() or rest[0] in "‘'\"(“")
 
 
-#: Items lettered instead of numbered: "A. Titel", "B) Titel".
-LETTERED_RE = re.compile(r"^(?P<letter>[A-H])\s*[.)]\s+(?=[A-Z‘'\"“(])")
+#: Items lettered instead of numbered: "A. Titel", "B) Titel", or coded by round and letter: "1A: Titel", "B2. Titel".
+LETTERED_RE = re.compile(r"^(?:(?P<letter>[A-H])\s*[.)]|(?P<code>\d[A-H]|[A-H]\d)\s*[.):])\s+(?=[A-Z‘'\"“(])")
 
 
 def is_lettered_heading(line: Line) -> bool:

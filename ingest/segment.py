@@ -865,11 +865,17 @@ class _Builder:
         elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk")
                                                                     for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
+        elif item.role == "agenda" and "\n" not in own.strip() and CHOICE_ROUND_RE.search(own):
+            return False  # '9.50 uur - Workshopronde 1 - keuze uit 3 sessies': the sessions below are the records
         short_label = len(own.split()) <= 2 and item.role != "child" and item.kind != KIND_THEME  # names, themes
         if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
             return False  # a bare label ('Sessie 1:') or a programme's coffee and welcome, not a record
         return bool(_item_title(item, self.text))
 
+
+#: A time slot that only announces a round of sessions to choose from.
+CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessieronde|keuzesessies|keuzeworkshops|"
+                             r"parallelle\s+(?:sessies|workshops))\b", re.IGNORECASE)
 
 #: A listed talk, workshop or project: a title, a dash, then who gives or runs it
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').
@@ -1035,6 +1041,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- titles
 TITLE_PREFIX_RE = re.compile(
     r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|"
+    r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
     r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier)\s*\d+\s*:\s*)",
@@ -1043,9 +1050,13 @@ TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slid
                                re.IGNORECASE)
 
 
+#: The room a session is held in, in brackets after its title: '(zaal Alcazar)', '(Auditorium)'.
+ROOM_RE = re.compile(r"\s*\((?:zaal|lokaal|auditorium|aula|foyer)\b[^()]*\)\s*$", re.IGNORECASE)
+
+
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", s).strip()
-    s = TRAILING_LINKS_RE.sub("", s)
+    s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
     return s.strip(" :;,-–*\u2022") or s.strip()
 

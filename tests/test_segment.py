@@ -941,6 +941,14 @@ def test_a_page_asking_a_question_is_titled_by_it_never_by_its_posting_date_or_c
     assert [s.title for s in subject] == ["Welzijnsband meetjesland"]
 
 
+def test_sessions_coded_by_round_and_letter_under_a_choice_slot() -> None:
+    segs = checked("9.00 - 9.30 uur\n\nOntvangst met koffie\n\n"
+                   "9.50 - 11.00 uur - Workshopronde 1 - keuze uit 3 sessies\n\n"
+                   "1A: Denk mee na over regiowerking (zaal Herten Aas)\n" + LONG + "\n\n"
+                   "1B: In gesprek met de doorbraakprojecten (Auditorium)\n" + LONG + "\n")
+    assert [s.title for s in segs] == ["Denk mee na over regiowerking", "In gesprek met de doorbraakprojecten"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
