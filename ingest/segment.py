@@ -46,6 +46,8 @@ PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found on
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
+#: A line this short under a closing quotation mark is its attribution or an intertitle of the same story.
+QUOTE_TAIL_MAX_WORDS = 6
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
 PARALLEL_BODY_MIN_CHARS = 60
@@ -66,6 +68,8 @@ SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn"
 #: The label of a workshop's practical bullet under its title ('• Voor wie? ...', '• Wanneer en waar? ...').
 LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|Prijs|Tijdstip|Uur|Inschrijv\w*|"
                                r"Deelname\w*)\b[^:?]{0,20}[:?]", re.IGNORECASE)
+#: A bullet that is one field of a fielded listing: '• Indiener: OCMW Wetteren', '• Buurt: Flora, Merelbeke'.
+BULLET_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w'’-]+(?:\s+[\w'’-]+)?)\s*:\s+\S")
 #: A line announcing a list of a day's themes or discussion tables.
 THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
 #: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
@@ -257,6 +261,8 @@ class _Builder:
         self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
+        self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
+                                     and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
         self.slide_deck = _slide_deck(self.content)
         self.items: list[_Item] = []
@@ -694,6 +700,10 @@ class _Builder:
             return False
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
+        prev = self._prev(line)
+        if prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS:
+            return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
+            # the story that quotes its people
         nxt = self._next(line)
         if nxt is not None and _intertitle(line, nxt, self.news):
             return False
@@ -721,11 +731,18 @@ class _Builder:
 
     def _over_practical_bullets(self, line: Line) -> bool:
         """A workshop's title over its practical bullets ('Partnerschap tussen ouders en school', then '• Voor wie?
-        ...', '• Wanneer en waar? ...'), the way event sites list their workshops."""
+        ...', '• Wanneer en waar? ...'), the way event sites list their workshops; or a project's name over
+        fields that every project of the page has ('Warme Flora Floreert', then '• Indiener: ...', '• Buurt: ...')."""
         nxt = self._next(line)
-        return (nxt is not None and L.is_bullet(nxt) and bool(LOGISTIC_LABEL_RE.match(L.unbulleted(nxt).text))
-                and 2 <= line.words <= 20 and line.text[:1].isupper() and not L.is_bullet(line)
-                and not LOGISTIC_LABEL_RE.match(line.text))
+        if nxt is None or not L.is_bullet(nxt) or L.is_bullet(line) or not line.text[:1].isupper():
+            return False
+        if not (1 <= line.words <= 20) or LOGISTIC_LABEL_RE.match(line.text) or line.text.rstrip().endswith(":"):
+            return False
+        bare = L.unbulleted(nxt).text
+        if LOGISTIC_LABEL_RE.match(bare):
+            return line.words >= 2
+        field = BULLET_FIELD_RE.match(bare)
+        return field is not None and self.bullet_fields[field.group("label").lower()] >= 2
 
     def _parallel_sections_from(self, line: Line) -> bool:
         """From ``line`` on, the text repeats the shape 'short title, blank line, paragraph' at least three times: a

@@ -929,7 +929,8 @@ def test_a_bulleted_list_of_speakers_belongs_to_the_session_it_follows() -> None
                    " • Sare Possemiers en Viviane Spruyt – Recht-Op projectwerking Deurne\n"
                    " • Suzanne Decleer - Basiseducatie Zuidoost Vlaanderen\n\n" + LONG + "\n")
     assert [s.title for s in segs] == ["Ouders en Huizen van het Kind: op zoek naar een goede match"]
-    named = checked("Praktijksessies\n\n • Wijkbudgetten Gent\n  " + LONG + "\n • Burgercontracten Peer\n  " + LONG + "\n")
+    named = checked("Praktijksessies\n\n • Wijkbudgetten Gent\n  " + LONG
+                    + "\n • Burgercontracten Peer\n  " + LONG + "\n")
     assert [s.title for s in named] == ["Wijkbudgetten Gent", "Burgercontracten Peer"]
 
 
@@ -947,6 +948,20 @@ def test_sessions_coded_by_round_and_letter_under_a_choice_slot() -> None:
                    "1A: Denk mee na over regiowerking (zaal Herten Aas)\n" + LONG + "\n\n"
                    "1B: In gesprek met de doorbraakprojecten (Auditorium)\n" + LONG + "\n")
     assert [s.title for s in segs] == ["Denk mee na over regiowerking", "In gesprek met de doorbraakprojecten"]
+
+
+def test_projects_listed_with_the_same_bulleted_fields_are_one_record_each() -> None:
+    segs = checked("Zorgzame buurten\n\n" + LONG + "\n\nOnze zorgzame buurten\n\nWarme Flora Floreert\n\n"
+                   " • Indiener: Zorgband Leie & Schelde\n"
+                   " • Buurt: Flora, Merelbeke\n • " + LONG + "\n\nZoWe - Buurten in Zorgzaam Wetteren\n\n"
+                   " • Indiener: OCMW Wetteren\n • Buurt: Wetteren-Ten-Ede\n • " + LONG + "\n")
+    assert [s.title for s in segs][-2:] == ["Warme Flora Floreert", "ZoWe - Buurten in Zorgzaam Wetteren"]
+
+
+def test_a_short_line_under_a_quotation_goes_on_with_the_story() -> None:
+    segs = checked("Zorgzame buurten\n\n" + LONG + "\n\nStel je een warme buurt voor waar jong en oud samen leven. "
+                   "Een buurt waar het goed leven is.\"\n\nVlaams minister Beke\n\n" + LONG + "\n")
+    assert [s.title for s in segs] == ["Zorgzame buurten"]
 
 
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
