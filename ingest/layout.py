@@ -309,9 +309,15 @@ def name_desc_of(text: str) -> tuple[str, str] | None:
     name = m.group("name").strip()
     if name.lower() in LABEL_WORDS or not (name[0].isupper() or name[0] in "‘'\"(“") or len(name.split()) > 8:
         return None
-    if lists_people(m.group("desc")):
+    if lists_people(m.group("desc")) or VALUE_DESC_RE.match(m.group("desc")):
         return None
     return name, m.group("desc")
+
+
+#: A description that is only a value: an amount, a phone number, an address to write to ('607,01 euro per maand',
+#: '016 24 84 71, thuiszorg@ocmw-leuven.be'): a row of a table or a contact list, not a practice described.
+VALUE_DESC_RE = re.compile(r"\s*(?:(?:€\s*)?\d[\d.,]*\s*(?:euro|€|%)|0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}|"
+                           r"\S+@\S+\.\w+)", re.IGNORECASE)
 
 
 def lists_people(text: str) -> bool:

@@ -964,6 +964,18 @@ def test_a_short_line_under_a_quotation_goes_on_with_the_story() -> None:
     assert [s.title for s in segs] == ["Zorgzame buurten"]
 
 
+def test_name_value_rows_of_amounts_or_contacts_are_no_practices() -> None:
+    amounts = checked("Leefloon van het OCMW\n\n" + LONG + " Vanaf 1 september 2018 bedraagt het leefloon:\n\n"
+                      "Voor een samenwonende (categorie 1): 607,01 euro per maand of 7.284,12 euro per jaar;\n"
+                      "Voor een alleenstaand persoon (categorie 2): 910,52 euro per maand;\n"
+                      "Voor een persoon met een gezin ten laste (categorie 3): 1.254,82 euro per maand.\n")
+    assert [s.title for s in amounts] == ["Leefloon van het OCMW"]
+    contacts = checked("Thuiszorg aan huis\n\n" + LONG + "\n\nGezinszorg: 016 24 84 71, thuiszorg@ocmw-leuven.be\n"
+                       "Maaltijden: 016 24 83 93, thuiszorg@ocmw-leuven.be\n"
+                       "Klusjesdienst: 016 24 82 45, klusjesdienst@ocmw-leuven.be\n")
+    assert [s.title for s in contacts] == ["Thuiszorg aan huis"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
