@@ -1511,8 +1511,14 @@ def _title_from_entry(s: str) -> str:
     m = ENTRY_VERB_RE.search(first)
     name = first[:m.start()].split() if m else []
     if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | NOT_A_NAME:
-        return first[:m.start()].strip()
+        owned = OWNER_AND_PLACE_RE.match(first[:m.start()].strip())
+        return f"{owned.group('name')} ({owned.group('place')})" if owned else first[:m.start()].strip()
     return first
+
+
+#: 'Connect Karreveld van i-mens in Sint-Jans-Molenbeek': a project's name, who runs it and where.
+OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)\s+van\s+\S.*?\s+in\s+"
+                                r"(?P<place>[A-Z][\w'’]+(?:-[A-Z\w'’]+)*)$")
 
 
 #: A grant in a list of grants: the amount, who receives it, then what it pays for.
@@ -1542,7 +1548,7 @@ QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "we
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
     r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"
-    r"verzorgt|staan|richt|focust|komt|gaat|krijgt|wordt|vormt|speelt|trekt|\w+eert)\s")
+    r"verzorgt|staan|richt|focust|komt|gaat|krijgt|wordt|vormt|speelt|trekt|voegt|\w+eert)\s")
 
 
 CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-zà-ÿ])")

@@ -976,6 +976,14 @@ def test_name_value_rows_of_amounts_or_contacts_are_no_practices() -> None:
     assert [s.title for s in contacts] == ["Thuiszorg aan huis"]
 
 
+def test_a_project_named_with_its_owner_and_place_is_titled_by_name_and_place() -> None:
+    segs = checked("De projecten\n\nDrie projecten gingen van start:\n\n"
+                   "Het project Connect Karreveld van i-mens in Sint-Jans-Molenbeek voegt informele en formele hulp "
+                   "samen. " + LONG + "\n\n"
+                   "Het project Buurtzorg Noord van vzw Ons Huis in Anderlecht brengt buren samen. " + LONG + "\n")
+    assert [s.title for s in segs][-2:] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Buurtzorg Noord (Anderlecht)"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
