@@ -789,11 +789,9 @@ class _Builder:
         moved: dict[int, int] = {}  # old index -> index of its first piece
         for k, item in enumerate(self.items):
             moved[k] = len(out)
-            cuts: list[tuple[int, bool]] = []
-            for line in item.body:
-                marks = _told_programme(line)
-                if sum(talk for _, talk in marks) >= 2:
-                    cuts += marks
+            marks = [_told_programme(line) for line in item.body]
+            told = any(sum(talk for _, talk in m) >= 2 for m in marks)  # one paragraph tells two talks or more:
+            cuts = [mark for m in marks for mark in m] if told else []  # its next paragraphs go on telling the day
             if not cuts or item.role == "child":
                 out.append(item)
                 continue
@@ -916,13 +914,16 @@ NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "ied
 
 #: A sentence that tells one part of a programme: its order ('Daarop volgt', 'Vervolgens'), its time ('van 10 tot 11
 #: uur'), what kind of talk it is or who speaks.
-TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
+TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
+                           r"Na de (?:pauze|koffiepauze|lunch|middag)|"
                            r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
                            r"Het programma (?:begon|start))\b")
 TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}")
-TOLD_TALK_RE = re.compile(r"\b(?:lezing|uiteenzetting\w*|sessie|workshop\w*|debat|panelgesprek|getuigenis\w*|interview|"
-                          r"rondetafel\w*|spreekt|spreken|vertelt|vertellen|praat|belicht\w*|leidde)\b")
+TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|sessie|workshop\w*|debat|panelgesprek|"
+                          r"getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|vertelt|"
+                          r"vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|stond\w* stil bij|"
+                          r"de beurt aan)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
 
@@ -1334,7 +1335,7 @@ def _sentence_case(s: str) -> str:
 
 def _first_clause(s: str) -> str:
     """First sentence or clause, cut at a word boundary, for titles of long lines."""
-    m = re.search(r"[.!?](?:\s|$)", s)
+    m = L.SENTENCE_END_RE.search(s)
     if m and m.start() > 10:
         s = s[:m.start()]
     words = s.split()

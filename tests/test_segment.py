@@ -1098,6 +1098,19 @@ def test_a_programme_told_in_sentences_gives_a_record_for_each_talk() -> None:
     assert texts(text, segs)[-1].endswith("tocht in de Alpen.")
 
 
+def test_a_report_that_tells_the_day_in_the_past_gives_a_record_for_each_talk_across_paragraphs() -> None:
+    text = ("Terugblik op het symposium\n\nVerslag\n\n"
+            "Prof. dr. Niels Mulder nam het woord en vertelde ons over herstelgerichte samenwerking. "
+            "Vervolgens was het de beurt aan dr. Geert Pint en dhr. Walter Geuens. Ze gaven een stand van zaken. "
+            "Hierna stond dhr. Gert Peeters stil bij de lessen van de voorbije jaren.\n\n"
+            "Na de koffiepauze was het tijd voor de toespraak van minister Frank Vandenbroucke. Ook zijn Vlaamse "
+            "collega sprak ons toe.\n")
+    segs = checked(text)
+    starts = [texts(text, [s])[0][:22] for s in segs]
+    assert starts == ["Prof. dr. Niels Mulder", "Vervolgens was het de ", "Hierna stond dhr. Gert",
+                      "Na de koffiepauze was "]
+
+
 def test_a_date_bullet_under_a_headline_is_no_title_and_an_owner_before_a_spaced_colon_is_dropped() -> None:
     text = (f"Minister investeert in sociale infrastructuur.\n\n  • 18 december 2017\n\n{LONG}\n\n"
             f"Stad Zonnegem : De Gendarmerie: broedplaats voor talent\n\n{LONG}\n\n"
