@@ -705,7 +705,7 @@ class _Builder:
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
         nxt = self._next(line)
-        if nxt is not None and _intertitle(line, nxt, self.news):
+        if nxt is not None and (_intertitle(line, nxt, self.news) or self._names_the_item_above(line, nxt)):
             return False
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
@@ -720,6 +720,16 @@ class _Builder:
             return False
         return (self._body_chars(nxt) >= body_min
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
+
+    def _names_the_item_above(self, line: Line, nxt: Line) -> bool:
+        """'Lokale organisaties werken samen' over 'West4Youth is ...', under 'Het verhaal van West4Youth': a
+        section whose first words name what the item above is about goes on with that item."""
+        cur = self.current
+        if cur is None or not _ordinary_words(line):
+            return False
+        named = set(NAME_TOKEN_RE.findall(cur.heading + " " + (cur.title or "")))
+        opening = " ".join(nxt.text.split()[:8])
+        return any(w in named for w in NAME_TOKEN_RE.findall(opening) if zipf(w.lower()) < COMMON_WORD_ZIPF)
 
     def _body_chars(self, first: Line) -> int:
         """The length of the description under a heading: its first line, and the whole paragraphs right under it
@@ -1458,13 +1468,27 @@ def _intertitle(line: Line, nxt: Line, news: bool = False) -> bool:
     """'Speciaal concept' over 'Het huis, dat zaterdag de deuren opent, ...': a news story's intertitle (a few
     ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice.
     In a news article (a news site's time stamp under its headline) such a line is an intertitle wherever it is."""
-    return _ordinary_words(line) and (news or ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None)
+    opening = " ".join(nxt.text.split()[:4])
+    points_back = ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None or THIS_ONE_RE.search(opening) is not None
+    return _ordinary_words(line) and (news or points_back)
+
+
+#: 'Tijdens deze workshop ...', 'In dit project ...': a paragraph that opens by pointing back at its subject.
+THIS_ONE_RE = re.compile(r"\b(?:deze|dit)\s+(?:workshop|sessie|project|initiatief|werking|aanpak|dienst|vorming|"
+                         r"traject|samenwerking)\b", re.IGNORECASE)
+
+
+#: A word that can be a name: capitalised or with a capital inside ('West4Youth', 'KRISPIE', 'Stoasje').
+NAME_TOKEN_RE = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z0-9]")
 
 
 def _ordinary_words(line: Line) -> bool:
     """A few frequent Dutch words and no name: 'Kroon op het werk', not 'Fietsbieb Kouter'."""
     words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
-    return (0 < len(words) <= 6 and not any(w[:1].isupper() for w in words[1:])
+    long_words = [w for w in words if len(w) > 3]
+    # 'Luisteren en Oefenen': every longer word capitalised is title case, not a name ('ACTIEPLAN' is a capital heading)
+    title_case = len(long_words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in long_words)
+    return (0 < len(words) <= 6 and (title_case or not any(w[:1].isupper() for w in words[1:]))
             and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in words))
 
 

@@ -984,6 +984,17 @@ def test_a_project_named_with_its_owner_and_place_is_titled_by_name_and_place() 
     assert [s.title for s in segs][-2:] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Buurtzorg Noord (Anderlecht)"]
 
 
+def test_a_section_that_opens_by_naming_or_pointing_at_the_practice_above_goes_on_with_it() -> None:
+    named = checked("Het verhaal van West4Youth over partnerschappen in hulpverlening\n\n" + LONG
+                    + "\n\nLokale organisaties werken samen\n\nWest4Youth is een samenwerking van elf organisaties "
+                    "uit de Westkust die jongvolwassenen begeleiden. " + LONG + "\n")
+    assert [s.title for s in named] == ["Het verhaal van West4Youth over partnerschappen in hulpverlening"]
+    pointed = checked("6. Beïnvloeden we of voeren we uit?\n\nEen workshop over lokale besturen en middenveld. " + LONG
+                      + "\n\nLuisteren en Oefenen\n\nTijdens deze workshop denken we na over de rol van "
+                      "organisaties. " + LONG + "\n")
+    assert [s.title for s in pointed] == ["Beïnvloeden we of voeren we uit?"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
@@ -1038,7 +1049,8 @@ def test_in_a_news_article_an_intertitle_of_ordinary_words_goes_on_with_the_stor
              f"provincie is dat dus Zonnegem geworden. Hulpverlening en doorverwijzing komen erbij kijken. {LONG}\n")
     segs = checked(story)
     assert len(segs) == 1 and segs[0].end == len(story.rstrip())
-    page = story.replace("02u26 0 Zonnegem ", "")  # no news article: a heading over its own paragraph
+    page = story.replace("02u26 0 Zonnegem ", "").replace("een Overkophuis,", "een eigen huis,")
+    # no news article, and the paragraph does not name the story's subject: a heading over its own paragraph
     assert segment(page)[-1].title == "Eén per provincie"
 
 
