@@ -1360,13 +1360,15 @@ def _first_clause(s: str) -> str:
 
 def _talk_title(entry: str) -> bool:
     """A programme entry that reads as a talk's title: a few capitalised words, no sentence end, no question
-    of its own ('Wat is jongdementie?'), no date, place, audience or registration detail."""
+    of its own ('Wat is jongdementie?'), no date, place, audience or registration detail; never two sentences
+    nor the end of one ('Praktijken voor dakloosheid te tonen' completes 'De studiedag trachtte')."""
     words = entry.split()
     labelled = ":" in " ".join(words[:6])  # 'MOEF NK: hoe krijgen we jongeren aan de slag?' names its subject
     question = entry.rstrip().endswith("?") and not labelled
+    clause = re.search(r"[.!?]\s+[A-Z]", entry) or re.search(r"\bte\s+\w+$", entry.rstrip())  # '..., te tonen'
     return (4 <= len(words) <= 30 and entry[:1].isupper() and not entry.rstrip().endswith((".", ";")) and not question
             and not LOGISTIC_DETAIL_RE.search(entry) and not any(w.endswith("?") for w in words[:3])
-            and not _person_entry(entry))
+            and not _person_entry(entry) and not clause)
 
 
 def _speaker_first(line: Line) -> re.Match[str] | None:

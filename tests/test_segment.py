@@ -995,6 +995,15 @@ def test_a_section_that_opens_by_naming_or_pointing_at_the_practice_above_goes_o
     assert [s.title for s in pointed] == ["Beïnvloeden we of voeren we uit?"]
 
 
+def test_bullets_that_finish_a_sentence_or_hold_two_are_no_talks() -> None:
+    text = ("Vrijdag organiseerde VVSG de studiedag Onder dak.\n\nDe rode draden op deze studiedagen waren\n\n"
+            "  • Dak- en thuisloosheid is een welzijns- én woonprobleem. De oplossing komt uit meer beleidsdomeinen\n"
+            "  • Er is – meer dan we denken – verborgen dakloosheid\n\n" + LONG + "\n\nDe studiedag trachtte\n\n"
+            "  • Inzicht in het belang van daklozentellingen mee te geven\n"
+            "  • Praktijken en innovatieve oplossingen voor dak- en thuisloosheid te tonen\n")
+    assert len(checked(text)) == 1
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
