@@ -311,6 +311,8 @@ def name_desc_of(text: str) -> tuple[str, str] | None:
     name = m.group("name").strip()
     if name.lower() in LABEL_WORDS or not (name[0].isupper() or name[0] in "‘'\"(“") or len(name.split()) > 8:
         return None
+    if PART_LABEL_RE.match(name):
+        return None  # 'Categorie 1: personen met ...', 'Stap 2: ...': one part of what the text describes
     if lists_people(m.group("desc")) or VALUE_DESC_RE.match(m.group("desc")):
         return None
     return name, m.group("desc")
@@ -320,6 +322,11 @@ def name_desc_of(text: str) -> tuple[str, str] | None:
 #: '016 24 84 71, thuiszorg@ocmw-leuven.be'): a row of a table or a contact list, not a practice described.
 VALUE_DESC_RE = re.compile(r"\s*(?:(?:€\s*)?\d[\d.,]*\s*(?:euro|€|%)|0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}|"
                            r"\S+@\S+\.\w+)", re.IGNORECASE)
+
+
+#: A numbered part of one thing: a category, step, phase or condition ('Categorie 1', 'Stap 2', 'Fase 3').
+PART_LABEL_RE = re.compile(r"(?:Categorie|Stap|Fase|Voorwaarde|Criterium|Niveau|Module|Week|Dag)\s*\d{1,2}\b",
+                           re.IGNORECASE)
 
 
 def lists_people(text: str) -> bool:

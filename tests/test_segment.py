@@ -1004,6 +1004,14 @@ def test_bullets_that_finish_a_sentence_or_hold_two_are_no_talks() -> None:
     assert len(checked(text)) == 1
 
 
+def test_numbered_categories_or_steps_are_parts_of_one_service() -> None:
+    text = ("Aanvraag verwarmingstoelagen\n\nAls je tot een van de volgende categorieën behoort, heb je recht op "
+            "een toelage.\n\nCategorie 1: personen met recht op een verhoogde verzekeringstegemoetkoming.\n"
+            "Categorie 2: personen met een laag inkomen, onder de grens die de wet bepaalt.\n"
+            "Categorie 3: personen met schuldoverlast die genieten van een schuldbemiddeling.\n")
+    assert [s.title for s in checked(text)] == ["Aanvraag verwarmingstoelagen"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
