@@ -981,7 +981,7 @@ def _names_something(entry: str) -> bool:
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in NOT_A_NAME or re.match(r"^\w+\s*:", entry):
         return False  # 'Bestuurlijk : de integratie ...' labels an argument
-    return entry[:1] in "‘'\"“" or bool(SERVICE_SUBJECT_RE.match(entry)) or any(
+    return entry[:1] in "‘'\"“" or bool(SERVICE_SUBJECT_RE.match(entry) or UNIT_NAMED_RE.match(entry)) or any(
         w[:1].isupper() and not w.isupper() and w.lower() not in NOT_A_NAME for w in words[1:5])
 
 
@@ -990,6 +990,11 @@ def _names_something(entry: str) -> bool:
 SERVICE_SUBJECT_RE = re.compile(r"^(?:De|Het|Een|Onze)\s+(?:(?:[\w-]+\s+){1,2}[\w-]*|[\w-]+)"
                                 r"(?:dienst|project|werking|centrum|huis|loket|team|platform|netwerk|initiatief|aanbod|"
                                 r"winkel)\b", re.IGNORECASE)
+
+#: An entry that names a unit of a service and says what it does: 'De cel transit, die tijdelijke huisvesting
+#: aanbiedt ...', 'De dienst thuiszorg, waar ...'.
+UNIT_NAMED_RE = re.compile(r"^(?:De|Het)\s+(?:cel|dienst|afdeling|ploeg|team|project|unit|werking)\s+"
+                           r"[\w-]+(?:\s+[\w-]+)?\s*,\s+(?:die|dat|waar|welke)\b")
 
 
 # ---------------------------------------------------------------- slides
@@ -1519,6 +1524,8 @@ def _is_paragraph(line: Line | None) -> bool:
 def _title_from_entry(s: str) -> str:
     """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
     s = PROJECT_WORD_RE.sub("", _clean_title(s))
+    if UNIT_NAMED_RE.match(s):
+        return s.split(",")[0]  # 'De cel transit, die tijdelijke huisvesting aanbiedt ...': the unit's name
     grant = GRANT_ENTRY_RE.match(s)
     if grant:  # '20.000 euro aan de gemeente X voor het Buurthuis 1601 in Ruisbroek': what the money is for
         s = _sentence_case(grant.group("what"))

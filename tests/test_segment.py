@@ -1012,6 +1012,14 @@ def test_numbered_categories_or_steps_are_parts_of_one_service() -> None:
     assert [s.title for s in checked(text)] == ["Aanvraag verwarmingstoelagen"]
 
 
+def test_bulleted_units_of_a_service_named_with_what_they_do_are_one_record_each() -> None:
+    text = ("Begeleiding bij huisvesting\n\n" + LONG + "\n\nConcreet bestaat de Dienst huisvesting uit:\n"
+            "  • De cel woningtafel, die sociale begeleiding biedt aan mensen die een woning zoeken in de stad.\n"
+            "  • De cel transit, die tijdelijke huisvesting aanbiedt bij dringende situaties en daarbij begeleidt.\n"
+            "  • De cel uitzetting, die instaat voor de begeleiding van wie zijn woning dreigt te verliezen.\n")
+    assert [s.title for s in checked(text)][-3:] == ["De cel woningtafel", "De cel transit", "De cel uitzetting"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
