@@ -32,6 +32,7 @@ from ingest.entities import PERSON, extract_partners, is_known_organisation, is_
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
 from kb.analysis import zipf
+from kb.gazetteer import Gazetteer
 
 __all__ = ["Inspection", "Segment", "assemble", "inspect", "segment"]
 
@@ -481,6 +482,9 @@ class _Builder:
         nd = L.name_desc(line)
         if nd and (listing or self._name_desc_run(line)):
             self._child(line.start, line.end, line.text, _clean_title(nd[0]))
+            return True
+        if _placed_name(line.text) and len(self._run(line, lambda ln: _placed_name(ln.text))) >= PLACED_LIST_MIN:
+            self._child(line.start, line.end, line.text, line.text.strip())  # 'Dorpsraad Kermt (Hasselt)', one a line
             return True
         cells = L.name_cells(line) or (L.plain_name_cells(line) if listing else None)
         if cells:
@@ -974,6 +978,18 @@ def _logistic_bullet(line: Line) -> bool:
     """A bulleted time slot whose first word is coffee, a welcome or lunch."""
     slot = L.time_slot_rest_of(L.unbulleted(line).text)
     return bool(slot) and bool(L.LOGISTIC_SLOT_RE.match(slot))
+
+
+#: Lines of names with their towns in a row that make a list of laureates or projects (not a line of speakers).
+PLACED_LIST_MIN = 3
+#: A line that is only a name with its town in brackets: 'Bewonersplatform Abele (Poperinge)'.
+PLACED_NAME_RE = re.compile(r"(?P<name>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,6})\s*\((?P<place>[A-Z][^()]{1,40})\)")
+
+
+def _placed_name(text: str) -> bool:
+    """A named initiative and its municipality, nothing else: an entry of a list of laureates or projects."""
+    m = PLACED_NAME_RE.fullmatch(text.strip())
+    return m is not None and Gazetteer.default().lookup_historic(m.group("place").strip()) is not None
 
 
 def _names_something(entry: str) -> bool:

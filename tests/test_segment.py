@@ -1020,6 +1020,13 @@ def test_bulleted_units_of_a_service_named_with_what_they_do_are_one_record_each
     assert [s.title for s in checked(text)][-3:] == ["De cel woningtafel", "De cel transit", "De cel uitzetting"]
 
 
+def test_a_list_of_names_with_their_towns_gives_a_record_each() -> None:
+    text = ("GoeBezig-prijs 2021\n\n" + LONG + "\n\nEervolle vermelding:\nBewonersplatform Abele (Poperinge)\n"
+            "Bewonersplatform Bassevelde (Assenede)\nDorpsraad Kermt (Hasselt)\n")
+    assert [s.title for s in checked(text)][-3:] == [
+        "Bewonersplatform Abele (Poperinge)", "Bewonersplatform Bassevelde (Assenede)", "Dorpsraad Kermt (Hasselt)"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
