@@ -624,6 +624,11 @@ class _Builder:
             role = "item" if self.items and self._looks_like_heading(line) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
             return
+        if self._subject_run(line):
+            subject = PROJECT_WORD_RE.sub("", _paragraph_subject(line.text) or "")
+            self._child(line.start, line.end, line.text, _sentence_case(subject))
+            cur.listing = False  # a paragraph after the run is no practice of its own
+            return
         if cur.listing:
             self._after_list(cur, line)
             return
@@ -634,6 +639,27 @@ class _Builder:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
+
+    def _subject_run(self, line: Line) -> bool:
+        """One of three or more paragraphs in a row that each open on a different service or organisation ('De
+        dienst Gezinszorg verkreeg ...', 'De Opvoedingswinkel wist ...', 'Ook het Sociaal Verhuurkantoor werkte
+        ...'): an annual report or overview telling one practice a paragraph."""
+        if not (_is_paragraph(line) and self._blank_before(line) and _paragraph_subject(line.text)):
+            return False
+        run, k = [], self.pos[line.index]
+        while k > 0 and self._blank_before(self.content[k]) and _is_paragraph(self.content[k - 1]) \
+                and _paragraph_subject(self.content[k - 1].text):
+            k -= 1
+        while k < len(self.content) and _is_paragraph(self.content[k]) and _paragraph_subject(self.content[k].text) \
+                and (not run or self._blank_before(self.content[k])):
+            run.append(_paragraph_subject(self.content[k].text))
+            k += 1
+        def names(text: str) -> set[str]:
+            return {w.lower() for w in text.split() if w[:1].isupper()}
+        subjects = [names(subject) for subject in run]  # 'Peterbos', then 'STEK Peterbos': the same subject
+        heading = names(self.current.heading) if self.current is not None else set()
+        return len(run) >= SUBJECT_RUN_MIN and sum(len(n) for n in subjects) == len(set().union(*subjects)) and not any(
+            n & heading for n in subjects)
 
     def _prose_after_slot(self, line: Line) -> bool:
         """A paragraph of description, after a programme's last slot: where the talks are presented."""
@@ -990,6 +1016,29 @@ def _placed_name(text: str) -> bool:
     """A named initiative and its municipality, nothing else: an entry of a list of laureates or projects."""
     m = PLACED_NAME_RE.fullmatch(text.strip())
     return m is not None and Gazetteer.default().lookup_historic(m.group("place").strip()) is not None
+
+
+SUBJECT_RUN_MIN = 3
+#: The opening of a paragraph whose subject is a named service or organisation: 'De dienst Gezinszorg verkreeg',
+#: 'Zo behaalde de dienst T&O', 'PSC - Open Huis organiseerde', 'Ook het Sociaal Verhuurkantoor werkte'.
+SUBJECT_OPENING_RE = re.compile(
+    r"^(?:(?:Zo|Ook|Daarnaast|Verder|Bovendien)\s+(?:[a-z]\w+\s+)?)?(?:(?:de|het|De|Het)\s+)?"
+    r"(?P<subject>(?:(?:dienst|vzw|centrum|project|werking)\s+)?[A-Z][\w&.'’-]*(?:\s+(?:-\s+)?[A-Z][\w&.'’-]*){0,3})"
+    r"\s+(?P<verb>[a-z]\w+)")
+
+
+def _paragraph_subject(text: str) -> str | None:
+    """The named service or organisation a paragraph opens on, or None (a person, a common word, no name)."""
+    m = SUBJECT_OPENING_RE.match(text)
+    if not m:
+        return None
+    subject = m.group("subject")
+    words = subject.split()
+    if is_whole_person_name(subject) and not ORG_NOUN_RE.search(subject):
+        return None
+    if len(words) == 1 and zipf(subject.lower()) >= COMMON_WORD_ZIPF:
+        return None  # 'Dakloosheid is ...', 'Samen ...': a common word at the start of a sentence
+    return subject
 
 
 def _names_something(entry: str) -> bool:

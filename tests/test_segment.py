@@ -1027,6 +1027,21 @@ def test_a_list_of_names_with_their_towns_gives_a_record_each() -> None:
         "Bewonersplatform Abele (Poperinge)", "Bewonersplatform Bassevelde (Assenede)", "Dorpsraad Kermt (Hasselt)"]
 
 
+def test_paragraphs_that_each_open_on_another_service_are_a_practice_each() -> None:
+    text = ("Jaarverslag 2010\n\n" + LONG + "\n\n"
+            "Zo behaalde de dienst T&O het kwaliteitscertificaat van het Europees Sociaal Fonds voor zijn "
+            "opleidingstrajecten met werkzoekenden.\n\n"
+            "De dienst Gezinszorg verkreeg de award voor het opleidingsplan dat de verzorgenden zelf mee hebben "
+            "opgesteld.\n\n"
+            "De Opvoedingswinkel wist na amper één jaar werken een kwaliteitslabel van Kind en Gezin te behalen voor "
+            "zijn aanbod.\n\n"
+            "Regelmatig worden wij uitgenodigd om het verhaal van onze samenwerking tussen de OCMW's voor te "
+            "stellen.\n")
+    assert [s.title for s in checked(text)][-3:] == ["Dienst T&O", "Dienst Gezinszorg", "Opvoedingswinkel"]
+    one_subject = text.replace("De dienst Gezinszorg", "De dienst T&O")  # the same service twice: one story
+    assert len(checked(one_subject)) == 1
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
