@@ -52,6 +52,8 @@ QUOTE_TAIL_MAX_WORDS = 6
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
 PARALLEL_BODY_MIN_CHARS = 60
+#: Title-and-paragraph cards in a row that make a page of parallel projects.
+CARD_RUN_MIN = 3
 
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
@@ -634,8 +636,9 @@ class _Builder:
             return
         if cur.after_list:
             return
-        opens = len(cur.body) > 1 or (cur.role == "intro" and self._parallel_sections_from(line))
-        if opens and self._looks_like_heading(line) and not _section_heading(line):
+        card = self._in_card_run(line)
+        opens = len(cur.body) > 1 or card or (cur.role == "intro" and self._parallel_sections_from(line))
+        if opens and self._looks_like_heading(line) and (card or not _section_heading(line)):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
@@ -724,7 +727,7 @@ class _Builder:
         'Wijk Zwartegevel-Dierdonk, Tielt', 'VIPSA')."""
         if not self._blank_before(line):
             return False
-        if self._over_practical_bullets(line):
+        if self._over_practical_bullets(line) or self._in_card_run(line):
             return True
         if not _heading_shaped(line):
             return False
@@ -783,6 +786,27 @@ class _Builder:
             return line.words >= 2
         field = BULLET_FIELD_RE.match(bare)
         return field is not None and self.bullet_fields[field.group("label").lower()] >= 2
+
+    def _is_card(self, line: Line) -> bool:
+        """'Muziek verbindt jong en oud' right over one paragraph, a blank line after it: one card of a page that
+        presents its projects as title-and-text cards."""
+        nxt = self._next(line)
+        if nxt is None or nxt.index != line.index + 1 or not self._blank_before(line) or not _heading_shaped(line):
+            return False
+        after = self.lines[nxt.index + 1] if nxt.index + 1 < len(self.lines) else None
+        return (len(nxt.text) >= PARALLEL_BODY_MIN_CHARS and not L.is_bullet(nxt) and not _heading_shaped(nxt)
+                and (after is None or after.blank))
+
+    def _in_card_run(self, line: Line) -> bool:
+        """``line`` heads one of three or more cards in a row."""
+        if not self._is_card(line):
+            return False
+        k, run = self.pos[line.index], 1
+        for step in (-2, 2):  # a card is two content lines: its title and its paragraph
+            j = k + step
+            while 0 <= j < len(self.content) and self._is_card(self.content[j]):
+                run, j = run + 1, j + step
+        return run >= CARD_RUN_MIN
 
     def _parallel_sections_from(self, line: Line) -> bool:
         """From ``line`` on, the text repeats the shape 'short title, blank line, paragraph' at least three times: a

@@ -1042,6 +1042,18 @@ def test_paragraphs_that_each_open_on_another_service_are_a_practice_each() -> N
     assert len(checked(one_subject)) == 1
 
 
+def test_title_and_paragraph_cards_in_a_row_are_a_record_each() -> None:
+    text = ("Dit was N-Brussel in 2022\n\n" + LONG + "\n\n"
+            "Sporten en spelen in de stad\nPlaycation, Stadskriebels en de speelpleinen maken van Brussel een stad "
+            "voor kinderen.\n\n"
+            "Muziek verbindt jong en oud\nSing 4.0, een interactief klassiek concert. Kinderen luisteren en bewegen "
+            "mee.\n\n"
+            "De stem van elke jongere telt\nCinema Cachet laat jongeren die met jeugdhulp in aanraking kwamen aan het "
+            "woord.\n")
+    assert [s.title for s in checked(text)][-3:] == ["Sporten en spelen in de stad", "Muziek verbindt jong en oud",
+                                                     "De stem van elke jongere telt"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
