@@ -461,12 +461,18 @@ def repeated_lines(lines: list[Line]) -> set[int]:
         if ln.blank:
             continue
         key = _norm(ln.text)
-        if key in repeated and not _structural(ln):
+        if key in repeated and not _structural(ln) and not _template_content(ln):
             out.add(ln.index)
         elif repeated and 15 <= len(key) <= 90 and ln.text.upper() == ln.text and any(
                 _similar(key, r) for r in repeated if len(r) >= 15):
             out.add(ln.index)
     return out
+
+
+def _template_content(line: Line) -> bool:
+    """A label that repeats because the page describes each service in the same template ('Werkwijze:', 'Taken:'):
+    part of each service, never a page banner. (A repeated question, 'Waar?', 'Wanneer?', is mostly logistics.)"""
+    return line.text.strip().endswith(":")
 
 
 def _structural(line: Line) -> bool:

@@ -1054,6 +1054,16 @@ def test_title_and_paragraph_cards_in_a_row_are_a_record_each() -> None:
                                                      "De stem van elke jongere telt"]
 
 
+def test_a_label_repeated_by_a_service_template_is_no_banner() -> None:
+    service = ("{name}\n\n\nDe {low} is er voor alle mensen, jong of bejaard, die door ziekte of ouderdom hun "
+               "huishoudelijke en familiale taken niet meer zelf kunnen uitvoeren.\n\nWerkwijze:\nDe maatschappelijk "
+               "assistente doet een huisbezoek en bespreekt met de cliënt de duur, de taken en de bijdrage.\n\n")
+    text = "".join(service.format(name=n, low=n.lower()) for n in ("Poetsdienst", "Gezinszorg", "Oppasdienst"))
+    segs = checked(text)
+    assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
+    assert all("Werkwijze:" in t for t in texts(text, segs))
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
