@@ -396,6 +396,12 @@ class _Builder:
         if _speaker_first(line) and len(self._run(line, _speaker_first)) >= 2:
             self._talk(line)  # 'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen', one a line
             return
+        if self._speaker_over_description(line):
+            self._close()  # 'Jos Hellings, Sociale Dienst OCMW-Leuven.' over 'Licht ... de situatie in Leuven toe.'
+            nxt = self._next(line)
+            title = _first_clause(nxt.text if nxt else line.text)
+            self._open(line.start, line.end, line.text, "talk", title=title, line=line).kind = KIND_SESSION
+            return
         if L.is_bullet(line) and self._most_bullets(line, _speaker_entry):
             if self.current is not None:
                 self.current.extend(line)  # '• Rudy De Cock – stafmedewerker Kind en Gezin': who gives the item above
@@ -507,6 +513,21 @@ class _Builder:
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
+
+    def _speaker_over_description(self, line: Line) -> bool:
+        """Under 'Sprekers:', one of two or more speakers, each a line 'Name, role' over a line that says what they
+        present: a panel written speaker first, a talk each."""
+        def described(ln: Line) -> bool:
+            nxt = self._next(ln)
+            return (not L.is_bullet(ln) and _speaker_entry(ln.text.rstrip(". ")) and nxt is not None
+                    and not _speaker_entry(nxt.text.rstrip(". ")) and len(nxt.text) >= 30 and not L.is_bullet(nxt))
+        if not described(line):
+            return False
+        k = self.pos[line.index]
+        while k >= 2 and described(self.content[k - 2]):
+            k -= 2  # back to the first speaker of the run
+        label = self.content[k - 1].text.strip() if k > 0 else ""
+        return bool(SPEAKERS_LABEL_RE.fullmatch(label)) and sum(described(ln) for ln in self.content) >= 2
 
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
@@ -955,6 +976,10 @@ class _Builder:
 #: A time slot that only announces a round of sessions to choose from.
 CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessieronde|keuzesessies|keuzeworkshops|"
                              r"parallelle\s+(?:sessies|workshops))\b", re.IGNORECASE)
+
+#: A label over the speakers of a panel or programme.
+SPEAKERS_LABEL_RE = re.compile(r"(?:Sprekers?|Sprekerspanel|Panel(?:leden)?|Gastsprekers?|Getuigen)\s*:?",
+                               re.IGNORECASE)
 
 #: A listed talk, workshop or project: a title, a dash, then who gives or runs it
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').

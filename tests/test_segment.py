@@ -1064,6 +1064,16 @@ def test_a_label_repeated_by_a_service_template_is_no_banner() -> None:
     assert all("Werkwijze:" in t for t in texts(text, segs))
 
 
+def test_speakers_under_a_speakers_label_each_over_what_they_present_are_a_talk_each() -> None:
+    text = ("Info-avond: hoe maken we een einde aan energie-armoede?\n\n" + LONG + "\n\nSprekerspanel:\n\n"
+            "David Dessers, stafmedewerker vzw Climaxi.\n\nSchetst de problematiek van energie-armoede.\n\n"
+            "Jos Hellings, Sociale Dienst OCMW-Leuven.\n\nLicht aan de hand van recente cijfers de situatie in "
+            "Leuven toe.\n")
+    segs = checked(text)
+    assert [(s.kind, texts(text, [s])[0][:14]) for s in segs][-2:] == [("session", "David Dessers,"),
+                                                                        ("session", "Jos Hellings, ")]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
