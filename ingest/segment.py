@@ -867,16 +867,20 @@ class _Builder:
     def split_told_sessions(self) -> None:
         """A report or news item that tells a programme in sentences ('Daarop volgt van 10 tot 11 uur een lezing
         ... door professor X. Daarna is het de beurt aan Y om te vertellen over ...'): each sentence that opens a
-        talk starts a record of its own, ending where the next talk, or a welcome, lunch or concert, begins."""
-        if not self.programme:
-            return
+        talk starts a record of its own, ending where the next talk, or a welcome, lunch or concert, begins.
+        A news item that tells who receives a grant ('De vzw ontvangt 9.000 euro voor project ‘Start to media’.
+        Windekind krijgt 8.000 euro voor ...') gives a record per grant the same way."""
         out: list[_Item] = []
         moved: dict[int, int] = {}  # old index -> index of its first piece
         for k, item in enumerate(self.items):
             moved[k] = len(out)
-            marks = [_told_programme(line) for line in item.body]
+            marks = [_told_programme(line) if self.programme else [] for line in item.body]
             told = any(sum(talk for _, talk in m) >= 2 for m in marks)  # one paragraph tells two talks or more:
-            cuts = [mark for m in marks for mark in m] if told else []  # its next paragraphs go on telling the day
+            grants = not told  # its next paragraphs go on telling the day
+            if grants:
+                marks = [_told_grants(line) for line in item.body]
+                told = any(len(m) >= 2 for m in marks)
+            cuts = [mark for m in marks for mark in m] if told else []
             if not cuts or item.role == "child":
                 out.append(item)
                 continue
@@ -889,7 +893,7 @@ class _Builder:
                     end = at + len(self.text[at:nxt].rstrip())
                     told = self.text[at:end]
                     out.append(_Item(at, end, told, "agenda", title=_told_title(told),
-                                     body=[Line(-1, at, end, told)]))
+                                     body=[Line(-1, at, end, told)], kind=KIND_PRACTICE if grants else ""))
         for item in out:
             item.parent = moved[item.parent] if item.parent is not None else None
         self.items = out
@@ -1037,12 +1041,31 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
     return marks
 
 
+#: A sentence that gives one recipient an amount: 'De vzw ontvangt 9.000 euro voor project ...', 'RISO mag rekenen op
+#: 16.250 euro voor ...'; never a total ('9 verenigingen krijgen samengeteld 90.000 euro').
+GRANT_SENTENCE_RE = re.compile(r"\b(?:ontvangt|krijgt|mag\s+rekenen\s+op|kan\s+rekenen\s+op|geeft|schenkt)\b[^.]{0,60}?"
+                               r"\b\d[\d.,]*\s*(?:euro|€)[^.]{0,40}?\b(?:voor|aan)\b")
+GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.IGNORECASE)
+
+
+def _told_grants(line: Line) -> list[tuple[int, bool]]:
+    """Where the sentences of a paragraph that each give one recipient a grant start."""
+    starts = [line.start] + [line.start + m.end() + 1 for m in L.SENTENCE_END_RE.finditer(line.text)
+                             if m.end() + 1 < len(line.text) and line.text[m.end() + 1:m.end() + 2].isupper()]
+    marks = []
+    for a, b in zip(starts, starts[1:] + [line.end]):
+        sentence = line.text[a - line.start:b - line.start]
+        if GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(sentence):
+            marks.append((a, True))
+    return marks
+
+
 def _told_title(sentence: str) -> str:
     """A talk told in a sentence is titled by its quoted title, else by what it is about ('... over de kunst van
     het ouder worden van 11.30 uur ...'), else by its first clause."""
-    quoted = QUOTED_NAME_RE.search(sentence) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,80})[’'\"”]", sentence)
+    quoted = QUOTED_NAME_RE.search(sentence) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,150})[’'\"”]", sentence)
     if quoted and len(quoted.group(1).split()) >= 2:
-        return quoted.group(1).strip()
+        return _first_clause(quoted.group(1).strip())
     about = re.search(r"\bover\s+(?P<topic>.{6,120}?)(?=\s+van\s+\d|[.,;]|$)", sentence)
     if about:
         return _sentence_case(about.group("topic").strip())

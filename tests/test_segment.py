@@ -1202,6 +1202,19 @@ def test_a_report_that_tells_the_day_in_the_past_gives_a_record_for_each_talk_ac
                       "Na de koffiepauze was "]
 
 
+def test_a_news_item_that_tells_who_receives_a_grant_gives_a_practice_per_grant() -> None:
+    text = ("Leuvense projecten tegen kinderarmoede\n\n" + LONG + "\n\nIn Vlaams-Brabant krijgen 9 verenigingen "
+            "samengeteld 90.000 euro steun. De vzw Link in de Kabel ontvangt 9.000 euro voor project ‘Start to "
+            "media: digitale vaardigheden voor kansarme kinderen’. Windekind krijgt dan weer 8.000 euro voor project "
+            "‘Actieve snoezelruimte’. In onze regio geeft de Foundation tot slot 9.000 euro aan organisatie Missing "
+            "You. Die vzw ontwikkelde een educatief spel rond rouw en verlies.\n")
+    segs = checked(text)
+    assert [s.kind for s in segs][-3:] == ["practice"] * 3
+    assert [s.title for s in segs][-3:-1] == ["Start to media: digitale vaardigheden voor kansarme kinderen",
+                                              "Actieve snoezelruimte"]
+    assert texts(text, segs)[-1].endswith("rond rouw en verlies.")
+
+
 def test_a_date_bullet_under_a_headline_is_no_title_and_an_owner_before_a_spaced_colon_is_dropped() -> None:
     text = (f"Minister investeert in sociale infrastructuur.\n\n  • 18 december 2017\n\n{LONG}\n\n"
             f"Stad Zonnegem : De Gendarmerie: broedplaats voor talent\n\n{LONG}\n\n"
