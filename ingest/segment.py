@@ -1664,8 +1664,11 @@ def _title_from_entry(s: str) -> str:
     if UNIT_NAMED_RE.match(s):
         return s.split(",")[0]  # 'De cel transit, die tijdelijke huisvesting aanbiedt ...': the unit's name
     grant = GRANT_ENTRY_RE.match(s)
-    if grant:  # '20.000 euro aan de gemeente X voor het Buurthuis 1601 in Ruisbroek': what the money is for
+    if grant and grant.group("what"):  # '20.000 euro aan de gemeente X voor het Buurthuis 1601': what it pays for
         s = _sentence_case(grant.group("what"))
+    elif grant:  # '66 000 EUR aan Obra Baken vzw uit Gent. Hier wordt ...': who receives it, and where
+        who, _, town = grant.group("who").partition(" uit ")
+        return f"{who} ({town})" if town else who
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
@@ -1693,8 +1696,8 @@ OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)\s+van\s+\S.*?\s+in\s+"
 
 
 #: A grant in a list of grants: the amount, who receives it, then what it pays for.
-GRANT_ENTRY_RE = re.compile(r"^(?:€\s*)?[\d.,]+\s*(?:euro|EUR|€)?\s+aan\s+.{3,80}?\s+voor\s+(?:de|het|een)?\s*"
-                            r"(?P<what>\S.{3,})$")
+GRANT_ENTRY_RE = re.compile(r"^(?:€\s*)?\d[\d.,]*(?:\s\d{3})*\s*(?:euro|EUR|€)?\s+aan\s+(?:het\s+|de\s+)?"
+                            r"(?P<who>.{3,80}?)(?:\s+voor\s+(?:de|het|een)?\s*(?P<what>\S.{3,})|\.\s.*|\.?)$")
 #: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
 ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"
                          r"\w*[Cc]entrum|\w*kantoor|[Dd]ienst\w*)\b")

@@ -1157,6 +1157,8 @@ def test_a_service_name_under_a_summary_titles_the_page_and_a_grant_is_titled_by
     assert [s.title for s in page] == ["Welzijnshuis Zonnegem"]
     assert _title_from_entry("20.000 euro aan de gemeente Zonnegem voor het Buurthuis 1601 in Kouter") == (
         "Buurthuis 1601 in Kouter")
+    assert _title_from_entry("66 000 EUR aan Obra Baken vzw uit Kouter. Hier wordt een pastorij een doorgangswoning."
+                             ) == "Obra Baken vzw (Kouter)"
 
 
 def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> None:
