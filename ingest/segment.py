@@ -442,6 +442,16 @@ class _Builder:
         else:
             self._open(L.time_slot_offset(line), line.end, line.text, "agenda", line=line)
 
+    def _given_by_entry(self, line: Line) -> bool:
+        """One entry of a numbered run announced by a colon, each entry a topic and who gives it ('Na de lunch kon
+        men kiezen uit vier werkgroepen:', then '1. goed bestuur, door Amand Dewaele van Kwasimodo'): a talk each."""
+        if L.numbered_value(line) is None or not GIVEN_BY_RE.search(line.text):
+            return False
+        run = self._numbered_run(line)
+        head = self._prev(run[0])
+        return (len(run) >= 2 and head is not None and head.text.rstrip().endswith(":")
+                and sum(bool(GIVEN_BY_RE.search(ln.text)) for ln in run) * 3 >= len(run) * 2)
+
     def _numbered_entry(self, line: Line) -> bool:
         """A numbered line that is one entry of a run of one-line entries (a list, not an item)."""
         n = L.numbered_value(line)
@@ -461,6 +471,14 @@ class _Builder:
             elif not cur.listing:
                 cur.extend(line)
             cur.listing = True
+            return True
+        if self._given_by_entry(line):  # '1. het vrijwilligersbeleid van de gemeente Edegem, door Bea Corbeels'
+            entry = L.NUMBERED_RE.sub("", line.text, count=1).strip()
+            given = GIVEN_BY_RE.search(entry)
+            title = _sentence_case(entry[:given.start()].strip(" ,") if given else entry)
+            self._close()
+            self._open(line.start, line.end, line.text, "talk", title=title, line=line)
+            self._close()
             return True
         if L.is_numbered_heading(line):  # an entry of a numbered run of one-line entries
             m = L.NUMBERED_RE.match(line.text)
@@ -981,6 +999,9 @@ class _Builder:
 CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessieronde|keuzesessies|keuzeworkshops|"
                              r"parallelle\s+(?:sessies|workshops))\b", re.IGNORECASE)
 
+#: Who gives a listed talk or leads a workshop: ', door Bea Corbeels', ' o.l.v. Hugo De Blende'.
+GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr|mevr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+                         r"[A-Z][\w'’-]+")
 #: A label over the speakers of a panel or programme.
 SPEAKERS_LABEL_RE = re.compile(r"(?:Sprekers?|Sprekerspanel|Panel(?:leden)?|Gastsprekers?|Getuigen)\s*:?",
                                re.IGNORECASE)

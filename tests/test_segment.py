@@ -1074,6 +1074,15 @@ def test_speakers_under_a_speakers_label_each_over_what_they_present_are_a_talk_
                                                                         ("session", "Jos Hellings, ")]
 
 
+def test_a_numbered_run_of_topics_each_given_by_someone_is_a_talk_each() -> None:
+    text = ("Studiedag vrijwilligerswerk\n\n" + LONG + "\n\nNa de lunch kon men kiezen uit vier werkgroepen:\n"
+            "1. goed bestuur, door Amand Dewaele van Kwasimodo\n"
+            "2. goede samenwerking van on- en betaalde krachten, door Lies Vermeulen, SAW\n"
+            "3. discussietafel rond “ondersteuning” o.l.v. Hugo De Blende\n")
+    assert [s.title for s in checked(text)][-3:] == ["Goed bestuur", "Goede samenwerking van on- en betaalde krachten",
+                                                     "Discussietafel rond “ondersteuning”"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
