@@ -264,6 +264,8 @@ class _Builder:
         self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
+        # 'Sinds 2017 zijn er ... Dit ...lees verder "3 dorpsconsulenten"': a page of teasers, one article a paragraph
+        self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
@@ -659,6 +661,11 @@ class _Builder:
         if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
             self._slot_entry(line)
             return
+        if self.teasers and self._blank_before(line) and _is_prose_start(line):
+            teaser = TEASER_END_RE.search(line.text)  # one article's teaser a paragraph, titled by its link
+            title = teaser.group("title") if teaser and teaser.group("title") else _first_clause(line.text)
+            self._open(line.start, line.end, line.text, "item", title=title, line=line)
+            return
         if cur is None:
             if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
                 return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
@@ -999,6 +1006,9 @@ class _Builder:
 CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessieronde|keuzesessies|keuzeworkshops|"
                              r"parallelle\s+(?:sessies|workshops))\b", re.IGNORECASE)
 
+#: The end of a teaser that links to its article: '... Dit ...lees verder "3 dorpsconsulenten in Mechelen"'.
+TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|more)\s*"
+                           r"(?:[\"“‘'](?P<title>[^\"”’']{3,120})[\"”’'])?\s*$", re.IGNORECASE)
 #: Who gives a listed talk or leads a workshop: ', door Bea Corbeels', ' o.l.v. Hugo De Blende'.
 GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr|mevr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
                          r"[A-Z][\w'’-]+")

@@ -1083,6 +1083,15 @@ def test_a_numbered_run_of_topics_each_given_by_someone_is_a_talk_each() -> None
                                                      "Discussietafel rond “ondersteuning”"]
 
 
+def test_a_page_of_teasers_gives_a_record_per_teaser_titled_by_its_link() -> None:
+    text = ("Sinds 2017 zijn er drie dorpsconsulenten actief in de deelgemeenten. " + LONG + " Dit ...lees verder "
+            "\"3 dorpsconsulenten in de deelgemeenten\"\n\n"
+            "Om boeken dichter bij de inwoners te brengen worden in de dorpen boekenkastjes geplaatst. " + LONG
+            + " Zo wordt ...lees verder \"Boekenruilkastjes in de dorpen\"\n")
+    assert [s.title for s in checked(text)] == ["3 dorpsconsulenten in de deelgemeenten",
+                                                "Boekenruilkastjes in de dorpen"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
