@@ -34,7 +34,7 @@ TIME_SLOT_RE = re.compile(
 #: Item headings that announce a programme item by a keyword.
 KEYWORD_HEADING_RE = re.compile(
     r"^(?:\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)|"  # ordinals: '1e panel: ...'
-    r"Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+|"
+    r"Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+|Dag\s*\d+(?=\s*:)|"
     r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie)\s*\d+)\b",
     re.IGNORECASE,
 )

@@ -1092,6 +1092,14 @@ def test_a_page_of_teasers_gives_a_record_per_teaser_titled_by_its_link() -> Non
                                                 "Boekenruilkastjes in de dorpen"]
 
 
+def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
+    text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
+            "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
+            " • cultuurparticipatie als welzijnsindicator\n\nDag 2: Deelhebben aan kunst & cultuur\n\n"
+            " • functies van sociaal-artistiek werk\n • netwerkontwikkeling en thuisgevoel\n")
+    assert [s.title for s in checked(text)][-2:] == ["Deelnemen aan kunst & cultuur", "Deelhebben aan kunst & cultuur"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
