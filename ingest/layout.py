@@ -76,7 +76,9 @@ PRACTICE_LIST_MARKER_RE = re.compile(
     r"(?:Praktijk(?:voorbeeld)?en|Voorbeelden|Projecten|Initiatieven)\s*:?"
     r"|.{0,120}\b(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b.{0,100}:"
     r"|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b[^.:!?]{0,60})\s*$",
+    r"(?:praktijk(?:voorbeeld)?en|voorbeelden|projecten|initiatieven)\b[^.:!?]{0,60}"
+    r"|(?:enkele|twee|drie|vier|vijf|\d+)\s+(?:van\s+(?:onze|de|deze)\s+)?(?:partner)?(?:gemeenten|steden|besturen|"
+    r"organisaties)\s+(?:illustreren|tonen|laten\s+zien)\b[^.:!?]{0,80})\s*$",
     re.IGNORECASE,
 )
 

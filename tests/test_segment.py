@@ -1100,6 +1100,14 @@ def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() 
     assert [s.title for s in checked(text)][-2:] == ["Deelnemen aan kunst & cultuur", "Deelhebben aan kunst & cultuur"]
 
 
+def test_municipalities_announced_as_examples_give_a_practice_per_paragraph() -> None:
+    text = ("Het belang van een ketenaanpak\n\n" + LONG + "\n\nEnkele van onze partnergemeenten illustreren een "
+            "succesvolle ketenaanpak\n\nSint-Pieters-Leeuw zet het Huis van het Kind centraal in hun netwerk. Dit "
+            "zorgt voor een toegankelijke dienstverlening voor gezinnen.\n\nDilbeek zet in op intensieve "
+            "instroommonitoring zodat ze de noden van nieuwe inwoners in kaart kunnen brengen.\n")
+    assert [s.title for s in checked(text)][-2:] == ["Sint-Pieters-Leeuw", "Dilbeek"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
