@@ -555,12 +555,8 @@ class _Builder:
         return self._talk_entry_run(line) or (self.programme and self._most_bullets(line, _talk_title))
 
     def _talk_entry_run(self, line: Line) -> bool:
-        """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'; 'Rudy De Cock – stafmedewerker
-        Kind en Gezin' puts a person where the title goes: a list of speakers, not of talks."""
-        def talk(entry: str) -> bool:
-            m = TALK_ENTRY_RE.match(entry)
-            return m is not None and not _people(m.group("title"))
-        return self._most_bullets(line, talk)
+        """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""
+        return self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
 
     def _place_heading(self, line: Line) -> None:
         """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
