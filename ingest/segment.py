@@ -42,6 +42,10 @@ KIND_PRACTICE, KIND_SESSION, KIND_THEME = "practice", "session", "theme-table"
 INTRO_MIN_CHARS = 400
 STANDALONE_MIN_CHARS = 100  # a page with one short description is still one record
 INTRO_MIN_SENTENCES = 3
+#: A page (no programme) with this many practices of its own below its introduction: the introduction is furniture.
+#: A programme's introduction stays: it presents the event, a session in its own right.
+PAGE_INTRO_ITEMS = 2
+LISTED_ROLES = ("item", "child", "agenda", "talk", "slide", "theme")
 
 PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found one
 
@@ -982,6 +986,11 @@ class _Builder:
         if item.role == "intro":
             if self._announces_event(item):
                 return False
+            k = self.items.index(item)
+            listed = sum(1 for i in self.items if i is not item and i.role in LISTED_ROLES and i.end > i.start)
+            parent = any(i.parent == k for i in self.items)  # a list's lead keeps its entries together
+            if not self.programme and listed >= PAGE_INTRO_ITEMS and not parent:
+                return False  # the introduction of a page that presents its practices below: furniture (GUIDE.md)
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)

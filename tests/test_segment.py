@@ -1108,6 +1108,14 @@ def test_municipalities_announced_as_examples_give_a_practice_per_paragraph() ->
     assert [s.title for s in checked(text)][-2:] == ["Sint-Pieters-Leeuw", "Dilbeek"]
 
 
+def test_the_introduction_of_a_page_that_presents_practices_is_furniture_but_a_programmes_is_kept() -> None:
+    page = ("Zorgzame buurten in de regio\n\n" + LONG + " " + LONG + " " + LONG + "\n\nBuurtpunt De Blomme\n\n" + LONG
+            + "\n\nDorpsrestaurant Kouter\n\n" + LONG + "\n")
+    assert [s.title for s in checked(page)] == ["Buurtpunt De Blomme", "Dorpsrestaurant Kouter"]
+    programme = page.replace("Zorgzame buurten in de regio", "Programma van de studiedag zorgzame buurten")
+    assert len(checked(programme)) == 3
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
