@@ -802,11 +802,18 @@ class _Builder:
 
     def _names_the_item_above(self, line: Line, nxt: Line) -> bool:
         """'Lokale organisaties werken samen' over 'West4Youth is ...', under 'Het verhaal van West4Youth': a
-        section whose first words name what the item above is about goes on with that item."""
+        section whose first words name what the item above is about goes on with that item; so does a heading
+        that opens with that name ('Welzijnsschakel Oostkamp is een verhaal ...' under 'Welzijnsschakel Oostkamp
+        viert feest')."""
         cur = self.current
-        if cur is None or not _ordinary_words(line):
+        if cur is None:
             return False
         named = set(NAME_TOKEN_RE.findall(cur.heading + " " + (cur.title or "")))
+        lead = re.match(r"(?:[A-Z][\w’'-]*[A-Za-z0-9]\s+)+[A-Z][\w’'-]*[A-Za-z0-9]\b", line.text)  # its leading name
+        if lead and all(w in named for w in lead.group().split()):
+            return True
+        if not _ordinary_words(line):
+            return False
         opening = " ".join(nxt.text.split()[:8])
         return any(w in named for w in NAME_TOKEN_RE.findall(opening) if zipf(w.lower()) < COMMON_WORD_ZIPF)
 
@@ -1635,7 +1642,7 @@ def _is_place_heading(line: Line) -> bool:
 #: goedkeuring ...', a quote): the story goes on.
 ANAPHORIC_OPENER_RE = re.compile(r"^(?:[“\"‘„]|(?:Dat|Deze|Dit|Die|Het|Er|Ook|Daarnaast|Daarom|Daarbij|Daardoor|"
                                  r"Zo|Toch|Maar|En|Daar|Hier|Hierdoor|Hij|Zij|Ze|Wij|We|Hun|Zijn|Haar|Naast|Bovendien|"
-                                 r"Verder|Intussen|Ondertussen|Sindsdien|Nu)\b)")
+                                 r"Verder|Intussen|Ondertussen|Sindsdien|Nu|Toen)\b)")
 #: A speaker, the organisation in brackets, a dash, then the talk's title.
 SPEAKER_FIRST_RE = re.compile(r"^(?P<who>[^\W\d_][^()–—:]{2,60}?)\s*\((?P<org>[^()]{2,100})\)"
                               r"\s*[–—-]\s+(?P<title>\S.{3,})$")

@@ -1116,6 +1116,13 @@ def test_the_introduction_of_a_page_that_presents_practices_is_furniture_but_a_p
     assert len(checked(programme)) == 3
 
 
+def test_a_story_told_on_under_headings_that_go_back_to_its_subject_stays_one_record() -> None:
+    text = ("Welzijnsschakel Kouter viert feest: 25 jaar ontmoetingshuis\n\n" + LONG + "\n\n"
+            "Hoe het begon 25 jaar geleden\n\nToen wilden vijf mensen een antwoord bieden op de armoede in hun "
+            "dorp. " + LONG + "\n\nWelzijnsschakel Kouter is een verhaal dat verder gaat …\n\n" + LONG + "\n")
+    assert len(checked(text)) == 1
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
