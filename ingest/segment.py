@@ -279,6 +279,7 @@ class _Builder:
         self.drop = False
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
         self.pending_agenda = False
+        self.paused: int | None = None  # the item a logistics block interrupted
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
@@ -389,6 +390,8 @@ class _Builder:
             self._time_slot(timed, slot)
             return
         if L.is_logistics_header(line):
+            if self.current is not None and self.current.role == "intro" and len(self.current.body) >= 2:
+                self.paused = self.cur  # a page's own story, interrupted by its practical details
             self._close()
             self.drop, self.pending_agenda, self.drop_slot = True, False, False
             return
@@ -424,6 +427,9 @@ class _Builder:
             head = self._prev(line)
             if head is not None and _heading_shaped(head) and not L.time_slot_rest(head) and line.index > head.index:
                 self._open(head.start, head.end, head.text, "item", line=head)
+        if self.drop and not self.drop_slot and self.paused is not None and self._prose_after_slot(line) \
+                and not self.programme:
+            self.drop, self.cur = False, self.paused  # 'Datum', 'Supported by' in a project page: its story goes on
         if self.drop:
             return
         if self._list_entry(line):

@@ -1123,6 +1123,13 @@ def test_a_story_told_on_under_headings_that_go_back_to_its_subject_stays_one_re
     assert len(checked(text)) == 1
 
 
+def test_a_project_page_goes_on_after_its_practical_details() -> None:
+    text = ("Eenzaamheid (op den) buiten\n\nPlattelandsverbindingen tegen eenzaamheid\n\n" + LONG + "\n\n"
+            "Datum\n\nVan tot\n\nWat?\n\n" + LONG + " " + LONG + "\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
