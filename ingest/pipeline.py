@@ -33,7 +33,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     event = detect_event(text)
     drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
     _inherit(drafts, segments, text)
-    _inherit_from_lead(drafts, segments)
+    _inherit_from_lead(drafts, segments, _opening(doc, text, segments))
     _inherit_the_page_town(drafts, text)
     for record in drafts:
         record.title = _with_its_place(record)
@@ -108,18 +108,31 @@ def _inherit(records: list[Record], segments: list[Segment], text: str) -> None:
             record.municipalities, record.provinces = list(parent.municipalities), list(parent.provinces)
 
 
-def _inherit_from_lead(records: list[Record], segments: list[Segment]) -> None:
+def _opening(doc: Document, text: str, segments: list[Segment]) -> Record | None:
+    """The page's introduction when it is no record of its own (the text before the first record), read for its
+    places and partners: the items below may be its town's. A programme's opening is its host's welcome."""
+    opening = text[:segments[0].start] if segments else ""
+    if not opening.strip():
+        return None
+    kind = "session" if PROGRAMME_RE.search(text) else "practice"
+    return _with_entities(Record(source=doc.name, start=0, end=len(opening), kind=kind,
+                                 title=opening.strip().split("\n")[0][:120], text=opening))
+
+
+def _inherit_from_lead(records: list[Record], segments: list[Segment], opening: Record | None = None) -> None:
     """A page that opens with one town's own service ('het OCMW Gent ontvangt ...', 'het Sociaal Huis van
-    Kortemark') and then lists items that name no place: the items are that town's, run by that service.
+    Kortemark') and then lists items that name no place: the items are that town's, run by that service. The
+    opening is the first record, or the introduction above the records when that is no record of its own.
     Sessions are left alone: a programme's opening session is its host's welcome, not the owner of the talks."""
-    if len(records) < 2 or len(records[0].municipalities) != 1 or records[0].kind != "practice":
+    lead, items = (opening, list(zip(records, segments))) if opening else (
+        records[0] if records else None, list(zip(records[1:], segments[1:])))
+    if lead is None or not items or len(lead.municipalities) != 1 or lead.kind != "practice":
         return
-    lead = records[0]
     town = lead.municipalities[0]
     services = [p for p in lead.partners if town.lower() in p.lower()]
     if not services:
         return
-    for record, seg in zip(records[1:], segments[1:]):
+    for record, seg in items:
         if seg.parent is not None or record.kind != "practice" or record.municipalities or record.region:
             continue
         record.municipalities, record.provinces = [town], list(lead.provinces)
