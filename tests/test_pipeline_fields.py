@@ -50,8 +50,9 @@ def test_a_title_with_a_name_or_the_town_stays_as_written() -> None:
 
 def test_items_under_an_introduction_that_is_no_record_take_the_town_of_its_service() -> None:
     intro = ("Nieuwkomers op weg\n\nHet OCMW Lier begeleidt anderstalige nieuwkomers op hun weg naar werk en "
-             "opleiding. Elke nieuwkomer krijgt een eigen begeleider die samen met hem of haar een traject uitstippelt. Het OCMW werkt daarvoor "
-             "samen met scholen, werkgevers en verenigingen uit de stad. Zo vindt iedereen een plek.\n\n")
+             "opleiding. Elke nieuwkomer krijgt een eigen begeleider die samen met hem of haar een traject "
+             "uitstippelt. Het OCMW werkt daarvoor samen met scholen, werkgevers en verenigingen uit de stad. Zo "
+             "vindt iedereen een plek.\n\n")
     item = ("{name}\n\nWie net aangekomen is, leert hier de taal in kleine groepen, met veel oefening in gewone "
             "situaties zoals de winkel, de dokter en de school van de kinderen.\n\n")
     records = process(Document("lier.txt", "lier.txt", intro + item.format(name="Taalcoaching")
