@@ -352,7 +352,8 @@ class _Builder:
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
-        if L.is_junk(line) and not (L.is_caps_label(line) and self._looks_like_heading(line)):
+        if L.is_junk(line) and not L.is_section_header(line) and not (
+                L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if line.index in self.continued and self._continue_entry(line):
             return

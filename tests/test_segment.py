@@ -1130,6 +1130,14 @@ def test_a_project_page_goes_on_after_its_practical_details() -> None:
     assert len(segs) == 1 and segs[0].end == len(text.rstrip())
 
 
+def test_a_programme_header_in_capitals_is_a_boundary_not_sidebar_debris() -> None:
+    text = ("Actiedag Recht op sociale huisvesting\n\n" + LONG + " " + LONG + " " + LONG + "\n\nPROGRAMMA\n\n"
+            "Wat zal de impact zijn van de fusie op de sociale huisvesting? Wat moet er gebeuren om verlies van "
+            "sociaal patrimonium tegen te gaan?\n\nEen gesprek met Marc Heughebaert en Trui Maes.\n")
+    segs = checked(text)
+    assert texts(text, segs)[-1].startswith("Wat zal de impact")
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
