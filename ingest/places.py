@@ -259,6 +259,8 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     line = _line_of(text, start, end)
     if VENUE_LINE.match(line.strip()):
         return BIO_PENALTY
+    if re.fullmatch(rf"{re.escape(surface)}\s+\d{{1,3}}", line.strip()):
+        return NAME_PENALTY  # 'As 4' under 'Assen': a numbered label, not the town
     if kind != "region" and _is_person_name(text, start, end):
         return NAME_PENALTY
     if SPEAKER_LINE.match(line) or _in_speaker_bracket(text, start, end):

@@ -250,3 +250,8 @@ def test_a_typographic_apostrophe_in_a_place_name_is_the_plain_one() -> None:
     places = extract_places("De Jobtuin in Sint-Job-in-’t-Goor biedt werk aan langdurig werklozen.")
     assert places.municipalities == ["Brecht"]
     assert places.mentions[0].surface == "Sint-Job-in-’t-Goor"  # the text as written, for the explanation
+
+
+def test_a_town_name_with_a_number_on_a_line_of_its_own_is_a_label() -> None:
+    text = "Assen\n\nAs 4\n\nPromotor\n\nOCMW Ieper\n\nHet OCMW van Ieper helpt mensen met schulden."
+    assert extract_places(text).municipalities == ["Ieper"]
