@@ -109,7 +109,8 @@ PERSON_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]+|van|de|den|der|ter|ten|vanden|
 #: Image file names, widget captions and similar scraping debris.
 JUNK_LINE_RE = re.compile(
     r"(?:\.(?:png|jpe?g|gif|svg|webp)\b|^Provider image$|^Advertisements?$|^Slides:?$|^Transcript van de presentatie:?$"
-    r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b"
+    r"|^Foto:|^Logo\s[^.!?]{0,60}$|^Klik hier\b|^(?:Afbeelding|Illustratie)\s+van\b|^Volledig scherm\b"
+    r"|^(?-i:Foto\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"  # 'Foto Jan Buyens': who took the picture
     r"|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
     r"|^(?:[•●▪◦·\-\*–]\s+)?(?:IMG|DSC|DSCN|PXL|P)[\s_-]?\d{4,}(?:[\s_-]+\d+)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"

@@ -1358,9 +1358,10 @@ WHERE_RE = re.compile(r"(?:op|in|aan|bij)\s+(?:de|het|'t)\s")
 #: A news site's time stamp opening the line under the headline: '15u54 0 Dendermonde Gezellig werd het ...'.
 NEWS_TIMESTAMP_LINE_RE = re.compile(r"\d{1,2}u\d{2}\s+\d+\s+[A-Z]")
 #: 'Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de aanpak ...': the talk is its subject.
-SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-zÀ-ÿ'’-]+){1,3}),[^,]{3,120}?,?\s+"
-                                    r"(?:(?:(?:spreekt|vertelt|getuigt|praat|reflecteert|heeft\s+het)\s+)?over"
-                                    r"|(?:gaat|zoomt)(?:\s+dieper)?\s+in\s+op)\s+(?P<topic>\S.{5,})$")
+SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-zÀ-ÿ'’-]+){1,3})(?:,[^,]{3,120}?,?|"
+                                    r"\s*\([^()]{2,120}\))\s+"
+                                    r"(?:(?:(?:spreekt|vertelt(?:\s+meer)?|getuigt|praat|reflecteert|heeft\s+het)\s+)?"
+                                    r"over|(?:gaat|zoomt)(?:\s+dieper)?\s+in\s+op)\s+(?P<topic>\S.{5,})$")
 #: 'Het project Energieke Westhoek wil ...', 'In Touch Westhoek is een participatief project': a description that
 #: names its project.
 PROJECT_NAME_RE = re.compile(

@@ -1138,6 +1138,17 @@ def test_a_programme_header_in_capitals_is_a_boundary_not_sidebar_debris() -> No
     assert texts(text, segs)[-1].startswith("Wat zal de impact")
 
 
+def test_a_speaker_with_an_affiliation_in_brackets_is_titled_by_the_talk_and_photo_lines_title_nothing() -> None:
+    talk = checked("PROGRAMMA\n\n  • 12u15 inleiding door moderator Steven Vromman\n"
+                   "  • 12u20 Silke Heiden (vzw Apart, Gent) gaat in op het parcours van een woonproject voor dakloze "
+                   "jongvolwassenen\n  • 13u05 Griet Boodts (Stad Sint-Niklaas) vertelt meer over de invulling van de "
+                   "Paterssite\n")
+    assert [s.title for s in talk][-2:] == ["Het parcours van een woonproject voor dakloze jongvolwassenen",
+                                            "De invulling van de Paterssite"]
+    photo = checked("Foto Jan Buyens\n\nVolledig scherm Babs\n\nVroeg en Nabij\n\n" + LONG + "\n")
+    assert [s.title for s in photo] == ["Vroeg en Nabij"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
