@@ -1071,14 +1071,18 @@ TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|r
                                re.IGNORECASE)
 
 
+def _sentences(line: Line) -> list[tuple[int, str]]:
+    """The sentences of a paragraph line with where each starts in the text: a sentence ends before a capital."""
+    starts = [line.start] + [line.start + m.end() + 1 for m in L.SENTENCE_END_RE.finditer(line.text)
+                             if m.end() + 1 < len(line.text) and line.text[m.end() + 1:m.end() + 2].isupper()]
+    return [(a, line.text[a - line.start:b - line.start]) for a, b in zip(starts, starts[1:] + [line.end])]
+
+
 def _told_programme(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that tell a programme start, and whether each opens a talk (True) or a
     welcome, lunch or concert (False); sentences that tell neither go on with the one before."""
-    starts = [line.start] + [line.start + m.end() + 1 for m in L.SENTENCE_END_RE.finditer(line.text)
-                             if m.end() + 1 < len(line.text) and line.text[m.end() + 1:m.end() + 2].isupper()]
     marks = []
-    for a, b in zip(starts, starts[1:] + [line.end]):
-        sentence = line.text[a - line.start:b - line.start]
+    for a, sentence in _sentences(line):
         if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
             continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
@@ -1100,11 +1104,8 @@ GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.I
 
 def _told_grants(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that each give one recipient a grant start."""
-    starts = [line.start] + [line.start + m.end() + 1 for m in L.SENTENCE_END_RE.finditer(line.text)
-                             if m.end() + 1 < len(line.text) and line.text[m.end() + 1:m.end() + 2].isupper()]
     marks = []
-    for a, b in zip(starts, starts[1:] + [line.end]):
-        sentence = line.text[a - line.start:b - line.start]
+    for a, sentence in _sentences(line):
         if GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(sentence):
             marks.append((a, True))
     return marks
