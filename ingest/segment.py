@@ -714,8 +714,9 @@ class _Builder:
             return {w.lower() for w in text.split() if w[:1].isupper()}
         subjects = [names(subject) for subject in run]  # 'Peterbos', then 'STEK Peterbos': the same subject
         heading = names(self.current.heading) if self.current is not None else set()
-        return len(run) >= SUBJECT_RUN_MIN and sum(len(n) for n in subjects) == len(set().union(*subjects)) and not any(
-            n & heading for n in subjects)
+        quoted = all(QUOTED_SUBJECT_RE.match(ln.text) for ln in self.content[k - len(run):k])  # names in quotes
+        distinct = sum(len(n) for n in subjects) == len(set().union(*subjects))
+        return len(run) >= (2 if quoted else SUBJECT_RUN_MIN) and distinct and not any(n & heading for n in subjects)
 
     def _prose_after_slot(self, line: Line) -> bool:
         """A paragraph of description, after a programme's last slot: where the talks are presented."""
@@ -1150,8 +1151,15 @@ SUBJECT_OPENING_RE = re.compile(
     r"\s+(?P<verb>[a-z]\w+)")
 
 
+#: A paragraph that opens on a project's quoted name and who runs it: '“Ode aan de eenzaamheid” van vzw Avansa ...'.
+QUOTED_SUBJECT_RE = re.compile(r"^[“\"‘'](?P<subject>[A-Z][^”\"’']{2,60})[”\"’']\s+(?:van|is|wil|brengt|zet|biedt)\b")
+
+
 def _paragraph_subject(text: str) -> str | None:
     """The named service or organisation a paragraph opens on, or None (a person, a common word, no name)."""
+    quoted = QUOTED_SUBJECT_RE.match(text)
+    if quoted:
+        return quoted.group("subject")
     m = SUBJECT_OPENING_RE.match(text)
     if not m:
         return None

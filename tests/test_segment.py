@@ -1149,6 +1149,13 @@ def test_a_speaker_with_an_affiliation_in_brackets_is_titled_by_the_talk_and_pho
     assert [s.title for s in photo] == ["Vroeg en Nabij"]
 
 
+def test_two_paragraphs_that_open_on_quoted_project_names_are_a_practice_each() -> None:
+    text = ("VGC pakt eenzaamheid aan\n\n" + LONG + "\n\n“Ode aan de eenzaamheid” van vzw Avansa Citizenne is een "
+            "reeks sociaal-culturele activiteiten voor Brusselaars.\n\n“Art for you(th)” van vzw Globe Aroma focust "
+            "zich op de opvang van niet-begeleide minderjarige vluchtelingen.\n")
+    assert [s.title for s in checked(text)][-2:] == ["Ode aan de eenzaamheid", "Art for you(th)"]
+
+
 def test_staff_lists_numbered_findings_and_photo_file_names_are_no_records() -> None:
     staff = checked(f"De mensen van W13\n\n{LONG}\n\nHet beleidsteam bestaat uit:\n\n • Kim Peeters (directeur)\n"
                     " • Petra Janssens (innovator)\n • Stijn Maes (expert Zorg)\n • Liesbet Claes (expert Wonen)\n")
