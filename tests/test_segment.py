@@ -431,6 +431,11 @@ def test_coffee_welcome_bare_labels_and_photo_names_are_no_records() -> None:
             "Dit nieuwsbericht werd toegevoegd op 14 maart 2017.\n")
     segs = checked(text)
     assert len(segs) == 1 and segs[0].title.startswith("Toelichting UGent-onderzoek")
+    closing = checked("Programma\n\n10.50u Regionale prioriteiten en gezamenlijke werven in de centrumregio\n"
+                      "Prof. dr. Filip De Rynck (UGent)\n11.20u Q & A | Conclusies\nJo Discart (Toekomstforum)\n"
+                      "12.15u Vragenronde\n12.30u Einde\n")
+    assert [s.title for s in closing] == [
+        "Regionale prioriteiten en gezamenlijke werven in de centrumregio"]
 
 
 def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions_are_not() -> None:
