@@ -1001,11 +1001,10 @@ class _Builder:
         if item.role == "intro":
             if self._announces_event(item):
                 return False
-            k = self.items.index(item)
             listed = sum(1 for i in self.items if i is not item and i.role in LISTED_ROLES and i.end > i.start)
-            parent = any(i.parent == k for i in self.items)  # a list's lead keeps its entries together
-            if not self.programme and listed >= PAGE_INTRO_ITEMS and not parent:
-                return False  # the introduction of a page that presents its practices below: furniture (GUIDE.md)
+            if not self.programme and listed >= PAGE_INTRO_ITEMS:
+                return False  # the introduction of a page that presents its practices below: furniture (GUIDE.md);
+                # ingest.pipeline still gives them the town and service it names
             if len(own) < INTRO_MIN_CHARS or L.sentence_count(own) < INTRO_MIN_SENTENCES:
                 # a text with nothing else in it is one record, however short
                 alone = not self._has_items() and not any(i.role == "child" for i in self.items)
