@@ -57,7 +57,7 @@ LOGISTICS_HEADER_RE = re.compile(
 #: Section headers that close the current item without being a record themselves.
 SECTION_HEADER_RE = re.compile(
     r"^(?:Programma(?:\s+(?:en\s+presentaties|van\s+de\s+dag|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?|Agenda|Dagverloop|Werkbezoeken|Workshops|Sessies|"
-    r"Werksessies|Namiddag|Voormiddag|Ochtend|Middag|(?:Het|Ons)\s+programma|"
+    r"Werksessies|Namiddag|Voormiddag|Ochtend|Middag|(?:Voor|Na)middagprogramma|(?:Het|Ons)\s+programma|"
     r"Wat\s+staat\s+(?:er\s+)?op\s+(?:het|ons)\s+programma\s*\?)\s*:?$",
     re.IGNORECASE,
 )
@@ -66,7 +66,8 @@ SECTION_HEADER_RE = re.compile(
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
-    r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A)\b",
+    r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|"
+    r"(?:inleiding|introductie)\s+door\s+(?:de\s+)?moderator)\b",
     re.IGNORECASE,
 )
 

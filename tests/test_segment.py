@@ -436,6 +436,9 @@ def test_coffee_welcome_bare_labels_and_photo_names_are_no_records() -> None:
                       "12.15u Vragenronde\n12.30u Einde\n")
     assert [s.title for s in closing] == [
         "Regionale prioriteiten en gezamenlijke werven in de centrumregio"]
+    moderated = checked("Programma\n\n  • 12u15 inleiding door moderator Steven Vromman (vzw Labland)\n"
+                        "  • 12u20 Silke Heiden (vzw Apart) over een woonproject voor dakloze jongvolwassenen\n")
+    assert [s.title for s in moderated] == ["Een woonproject voor dakloze jongvolwassenen"]
 
 
 def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions_are_not() -> None:
