@@ -280,6 +280,7 @@ class _Builder:
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
         self.pending_agenda = False
         self.paused: int | None = None  # the item a logistics block interrupted
+        self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
@@ -702,21 +703,29 @@ class _Builder:
         ...'): an annual report or overview telling one practice a paragraph."""
         if not (_is_paragraph(line) and self._blank_before(line) and _paragraph_subject(line.text)):
             return False
-        run, k = [], self.pos[line.index]
-        while k > 0 and self._blank_before(self.content[k]) and _is_paragraph(self.content[k - 1]) \
-                and _paragraph_subject(self.content[k - 1].text):
-            k -= 1
-        while k < len(self.content) and _is_paragraph(self.content[k]) and _paragraph_subject(self.content[k].text) \
-                and (not run or self._blank_before(self.content[k])):
-            run.append(_paragraph_subject(self.content[k].text))
-            k += 1
-        def names(text: str) -> set[str]:
-            return {w.lower() for w in text.split() if w[:1].isupper()}
-        subjects = [names(subject) for subject in run]  # 'Peterbos', then 'STEK Peterbos': the same subject
-        heading = names(self.current.heading) if self.current is not None else set()
-        quoted = all(QUOTED_SUBJECT_RE.match(ln.text) for ln in self.content[k - len(run):k])  # names in quotes
+        subjects, quoted = self._paragraph_run(self.pos[line.index])  # 'Peterbos', then 'STEK Peterbos': the same
+        heading = _capitalised_words(self.current.heading) if self.current is not None else set()
         distinct = sum(len(n) for n in subjects) == len(set().union(*subjects))
-        return len(run) >= (2 if quoted else SUBJECT_RUN_MIN) and distinct and not any(n & heading for n in subjects)
+        enough = len(subjects) >= (2 if quoted else SUBJECT_RUN_MIN)
+        return enough and distinct and not any(n & heading for n in subjects)
+
+    def _paragraph_run(self, k: int) -> tuple[list[set[str]], bool]:
+        """The capitalised words of each subject in the run of subject paragraphs that holds content line ``k``, and
+        whether every one opens on a quoted name. Found once per run: each of its paragraphs asks."""
+        if k not in self.paragraph_runs:
+            start = k
+            while start > 0 and self._blank_before(self.content[start]) and _is_paragraph(self.content[start - 1]) \
+                    and _paragraph_subject(self.content[start - 1].text):
+                start -= 1
+            end, subjects = start, []
+            while end < len(self.content) and _is_paragraph(self.content[end]) \
+                    and (subject := _paragraph_subject(self.content[end].text)) \
+                    and (end == start or self._blank_before(self.content[end])):
+                subjects.append(_capitalised_words(subject))
+                end += 1
+            quoted = all(QUOTED_SUBJECT_RE.match(ln.text) for ln in self.content[start:end])
+            self.paragraph_runs.update(dict.fromkeys(range(start, end), (subjects, quoted)))
+        return self.paragraph_runs[k]
 
     def _prose_after_slot(self, line: Line) -> bool:
         """A paragraph of description, after a programme's last slot: where the talks are presented."""
@@ -1152,6 +1161,10 @@ SUBJECT_OPENING_RE = re.compile(
 
 #: A paragraph that opens on a project's quoted name and who runs it: '“Ode aan de eenzaamheid” van vzw Avansa ...'.
 QUOTED_SUBJECT_RE = re.compile(r"^[“\"‘'](?P<subject>[A-Z][^”\"’']{2,60})[”\"’']\s+(?:van|is|wil|brengt|zet|biedt)\b")
+
+
+def _capitalised_words(text: str) -> set[str]:
+    return {w.lower() for w in text.split() if w[:1].isupper()}
 
 
 def _paragraph_subject(text: str) -> str | None:
