@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
@@ -549,17 +549,28 @@ class _Builder:
     def _speaker_over_description(self, line: Line) -> bool:
         """Under 'Sprekers:', one of two or more speakers, each a line 'Name, role' over a line that says what they
         present: a panel written speaker first, a talk each."""
+        described = self._described_speakers
+        k = self.pos[line.index]
+        if not described[k]:
+            return False
+        while k >= 2 and described[k - 2]:
+            k -= 2  # back to the first speaker of the run
+        label = self.content[k - 1].text.strip() if k > 0 else ""
+        return bool(SPEAKERS_LABEL_RE.fullmatch(label)) and self._described_speaker_count >= 2
+
+    @cached_property
+    def _described_speakers(self) -> list[bool]:
+        """For each content line: is it 'Name, role' over a line that says what that speaker presents? Read once
+        for the text, since every line asks."""
         def described(ln: Line) -> bool:
             nxt = self._next(ln)
             return (not L.is_bullet(ln) and _speaker_entry(ln.text.rstrip(". ")) and nxt is not None
                     and not _speaker_entry(nxt.text.rstrip(". ")) and len(nxt.text) >= 30 and not L.is_bullet(nxt))
-        if not described(line):
-            return False
-        k = self.pos[line.index]
-        while k >= 2 and described(self.content[k - 2]):
-            k -= 2  # back to the first speaker of the run
-        label = self.content[k - 1].text.strip() if k > 0 else ""
-        return bool(SPEAKERS_LABEL_RE.fullmatch(label)) and sum(described(ln) for ln in self.content) >= 2
+        return [described(ln) for ln in self.content]
+
+    @cached_property
+    def _described_speaker_count(self) -> int:
+        return sum(self._described_speakers)
 
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
