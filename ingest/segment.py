@@ -880,14 +880,19 @@ class _Builder:
 
     def _in_card_run(self, line: Line) -> bool:
         """``line`` heads one of three or more cards in a row."""
-        if not self._is_card(line):
-            return False
-        k, run = self.pos[line.index], 1
-        for step in (-2, 2):  # a card is two content lines: its title and its paragraph
-            j = k + step
-            while 0 <= j < len(self.content) and self._is_card(self.content[j]):
-                run, j = run + 1, j + step
-        return run >= CARD_RUN_MIN
+        return self._card_runs[self.pos[line.index]] >= CARD_RUN_MIN
+
+    @cached_property
+    def _card_runs(self) -> list[int]:
+        """For each content line, how many cards there are in the row of cards it heads (0 when it heads none).
+        A card is two content lines, its title and its paragraph, so a row steps by two. Read once per text."""
+        cards = [self._is_card(ln) for ln in self.content]
+        before, after = [0] * len(cards), [0] * len(cards)
+        for k in range(len(cards)):
+            before[k] = 1 + (before[k - 2] if k >= 2 else 0) if cards[k] else 0
+        for k in reversed(range(len(cards))):
+            after[k] = 1 + (after[k + 2] if k + 2 < len(cards) else 0) if cards[k] else 0
+        return [b + a - 1 if b else 0 for b, a in zip(before, after)]
 
     def _parallel_sections_from(self, line: Line) -> bool:
         """From ``line`` on, the text repeats the shape 'short title, blank line, paragraph' at least three times: a
