@@ -281,6 +281,8 @@ class _Builder:
         self.pending_agenda = False
         self.paused: int | None = None  # the item a logistics block interrupted
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
+        self.bullet_spans: dict[int, tuple[int, int]] = {}  # see _bullet_span
+        self.bullet_votes: dict[tuple[int, int, object], bool] = {}  # see _most_bullets
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
@@ -511,7 +513,7 @@ class _Builder:
             return True
         listing = cur is not None and cur.listing
         named = _named_entry(L.unbulleted(line).text) if L.is_bullet(line) else None
-        if named and self._most_bullets(line, lambda entry: bool(_named_entry(entry))):
+        if named and self._most_bullets(line, _is_named_entry):
             bare = L.unbulleted(line)  # '• Buurtgerichte zorg: in Balen en Ravels ...': a named practice each
             self._child(bare.start, line.end, line.text, _clean_title(named[0]))
             return True
@@ -579,7 +581,7 @@ class _Builder:
 
     def _talk_entry_run(self, line: Line) -> bool:
         """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""
-        return self._most_bullets(line, lambda entry: bool(TALK_ENTRY_RE.match(entry)))
+        return self._most_bullets(line, _is_talk_entry)
 
     def _place_heading(self, line: Line) -> None:
         """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
@@ -604,10 +606,29 @@ class _Builder:
         return titled and not self._talk_entry_run(line)
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
-        """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``."""
-        run = [ln for ln in self._run(line, lambda ln: L.is_bullet(ln) or ln.index in self.continued)
-               if L.is_bullet(ln)]
-        return len(run) >= 2 and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2
+        """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``. Counted once per
+        run of bullets and test (a module-level function): every bullet of the run asks."""
+        lo, hi = self._bullet_span(line)
+        if (lo, hi, test) not in self.bullet_votes:
+            run = [ln for ln in self.content[lo:hi + 1] if L.is_bullet(ln)]
+            self.bullet_votes[lo, hi, test] = (len(run) >= 2
+                                               and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2)
+        return self.bullet_votes[lo, hi, test]
+
+    def _bullet_span(self, line: Line) -> tuple[int, int]:
+        """Where the run of bullets and their continuation lines around ``line`` starts and ends among the content
+        lines; found once for all the lines of a run."""
+        k = self.pos[line.index]
+        if k not in self.bullet_spans:
+            run = self._run(line, self._in_bullet_run)
+            span = (self.pos[run[0].index], self.pos[run[-1].index])
+            if not self._in_bullet_run(line):
+                return span  # a line beside a run, not in it: its own span
+            self.bullet_spans.update(dict.fromkeys(range(span[0], span[1] + 1), span))
+        return self.bullet_spans[k]
+
+    def _in_bullet_run(self, line: Line) -> bool:
+        return L.is_bullet(line) or line.index in self.continued
 
     def _talk(self, line: Line) -> None:
         """One listed talk or project: its own record, titled by the part before the dash."""
@@ -1640,6 +1661,14 @@ def _heading_shaped(line: Line) -> bool:
         t = t[:-1]  # 'Hulp bij huurwaarborg:' over its paragraph, as service pages set their headings
     short = 1 <= len(t.split()) <= 6 and t[:1].isupper() and not t.endswith((".", "?", "!", ";", ",", ":"))
     return short and t.count(",") <= 1 and t.split(":")[0].strip().lower() not in L.LABEL_WORDS
+
+
+def _is_talk_entry(entry: str) -> bool:
+    return TALK_ENTRY_RE.match(entry) is not None
+
+
+def _is_named_entry(entry: str) -> bool:
+    return _named_entry(entry) is not None
 
 
 def _named_entry(entry: str) -> tuple[str, str] | None:
