@@ -66,7 +66,7 @@ SECTION_HEADER_RE = re.compile(
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
-    r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|"
+    r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
     r"(?:inleiding|introductie)\s+door\s+(?:de\s+)?moderator)\b",
     re.IGNORECASE,
 )
@@ -260,7 +260,10 @@ def is_section_header(line: Line) -> bool:
 
 
 def is_practice_marker(line: Line) -> bool:
-    return line.words <= 25 and bool(PRACTICE_LIST_MARKER_RE.match(line.text))
+    """'Enkele praktijkvoorbeelden:', '... de volgende projecten:'; never a lead to goals or criteria ('De projecten
+    moeten beantwoorden aan één van de volgende aandachtsdomeinen:')."""
+    return (line.words <= 25 and bool(PRACTICE_LIST_MARKER_RE.match(line.text))
+            and not GOAL_LEAD_RE.search(line.text.strip()))
 
 
 def is_bullet(line: Line) -> bool:
@@ -444,6 +447,58 @@ def closing_fields(lines: list[Line]) -> set[int]:
         if first > 0 and _ends_sentence(content[first - 1].text):  # under a paragraph of description
             closing.setdefault(key, []).append(ln.index)
     return {i for idx in closing.values() if len(idx) >= 2 for i in idx}
+
+
+#: A heading over the goals of a project or a day: 'Doelstellingen', 'Doel:', 'Leerdoelen', 'Onze doelen'.
+GOAL_HEADING_RE = re.compile(r"(?:(?:de|onze|hun)\s+)?(?:doel|doelen|doelstelling(?:en)?|leerdoel(?:en)?|"
+                             r"beoogde\s+resultaten)\s*:?", re.IGNORECASE)
+
+
+#: A list's lead that names goals or criteria as its entries: '... één van de volgende prioritaire
+#: aandachtsdomeinen:', 'Onze speerpunten:'.
+GOAL_LEAD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|criteria|voorwaarden|prioriteiten|\w*domeinen|"
+                          r"uitgangspunten|principes|aandachtspunten|ambities|speerpunten)\s*:$", re.IGNORECASE)
+
+
+def goal_lists(text: str, lines: list[Line]) -> set[int]:
+    """Indices of the entries of a list under a goal heading ('Doelstellingen', then '• Bewustmaking rond
+    armoede ...'): what a project or day wants to reach, never a practice or talk of its own. One lead line
+    ('Rode draad doorheen de dag: ...') may sit between the heading and the list."""
+    content = [ln for ln in lines if not ln.blank]
+    wrapped = bullet_continuations(text, lines)
+    out: set[int] = set()
+    for k, ln in enumerate(content):
+        if not (GOAL_HEADING_RE.fullmatch(ln.text.strip()) or GOAL_LEAD_RE.search(ln.text.strip())):
+            continue
+        j = k + 1
+        if j < len(content) and not _listed(content[j]) and j + 1 < len(content) and _listed(content[j + 1]):
+            j += 1  # the list's lead
+        while j < len(content) and (_listed(content[j]) or content[j].index in wrapped):
+            out.add(content[j].index)
+            j += 1
+    return out
+
+
+def programme_bullets(text: str, lines: list[Line]) -> dict[int, bool]:
+    """The bullets listed right under a programme header ('Programma:', then '• Stillen voedselinitiatieven de
+    honger ...?', '• Panelgesprek'): the items of the day, one a bullet. Each index maps to whether the bullet is
+    indented deeper than the first, so part of the item above ('  • Prof. dr. Hugo Marynissen schetst ...').
+    A timed agenda has rules of its own."""
+    content = [ln for ln in lines if not ln.blank]
+    out: dict[int, bool] = {}
+    for k, ln in enumerate(content[:-1]):
+        if is_section_header(ln) and is_bullet(content[k + 1]):
+            first = indent(text, content[k + 1])
+            j = k + 1
+            while j < len(content) and is_bullet(content[j]):
+                if time_slot_rest(unbulleted(content[j])) is None:
+                    out[content[j].index] = indent(text, content[j]) > first
+                j += 1
+    return out
+
+
+def _listed(line: Line) -> bool:
+    return is_bullet(line) or NUMBERED_RE.match(line.text) is not None
 
 
 def _ends_sentence(text: str) -> bool:

@@ -268,6 +268,8 @@ class _Builder:
         self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
+        self.goals = L.goal_lists(text, self.lines)
+        self.programme_bullets = L.programme_bullets(text, self.lines)
         # 'Sinds 2017 zijn er ... Dit ...lees verder "3 dorpsconsulenten"': a page of teasers, one article a paragraph
         self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
@@ -360,6 +362,10 @@ class _Builder:
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if line.index in self.continued and self._continue_entry(line):
             return
+        if line.index in self.goals:
+            if self.current is not None:
+                self.current.extend(line)  # 'Doelstellingen' over '• Bewustmaking rond armoede': the item's goals
+            return
         closed, self.after_closing = self.after_closing, line.index in self.closing
         if self.after_closing and self.current is not None:
             self.current.end = max(self.current.end, line.end)  # part of the item's span, never its title
@@ -388,7 +394,7 @@ class _Builder:
         timed = L.unbulleted(line)  # '• 14u15 — 14u30: Fly, Phoenix, Fly': a bulleted agenda reads like a plain one
         slot = L.time_slot_rest(timed)
         listing = self.current is not None and self.current.listing
-        if timed is not line and slot is not None and (listing or L.is_logistic_slot(slot)):
+        if timed is not line and slot and (listing or L.is_logistic_slot(slot)):
             slot = None  # '• 9.15 uur Onthaal' closes below; under 'Projecten:' a timed bullet is a list entry
         if slot is not None and not L.is_numbered_heading(line) and self.agenda and not WHERE_RE.match(slot):
             self._time_slot(timed, slot)
@@ -421,6 +427,9 @@ class _Builder:
             return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
             self._talk(line)
+            return
+        if line.index in self.programme_bullets:
+            self._programme_bullet(line)
             return
         if self._bullet_heading(line):
             bare = L.unbulleted(line)
@@ -457,6 +466,17 @@ class _Builder:
             self.drop_slot = True
         else:
             self._open(L.time_slot_offset(line), line.end, line.text, "agenda", line=line)
+
+    def _programme_bullet(self, line: Line) -> None:
+        """A bullet under 'Programma:': an item of the day, unless it only names a format or a break
+        ('• Panelgesprek', '• Nabespreking in kleine groepjes'); a deeper bullet tells more of the item above."""
+        if self.programme_bullets[line.index] and self.current is not None:
+            self.current.extend(line)
+            return
+        self._close()
+        bare = L.unbulleted(line)
+        if bare.words > 1 and not L.LOGISTIC_SLOT_RE.search(bare.text.split(":")[0]):
+            self._open(bare.start, bare.end, bare.text, "agenda", line=bare)
 
     def _given_by_entry(self, line: Line) -> bool:
         """One entry of a numbered run announced by a colon, each entry a topic and who gives it ('Na de lunch kon
@@ -783,6 +803,9 @@ class _Builder:
         """A line under a time slot that has no title of its own ('14u30-16u30:'): the slot's talk, or, when
         the slot lists bullets, one of its parallel sessions each."""
         if not L.is_bullet(line):
+            if line.words <= 8 and L.LOGISTIC_SLOT_RE.search(line.text.split(":")[0]):
+                self.pending_agenda, self.drop, self.drop_slot = False, True, True  # '11u30' over 'Onthaal'
+                return
             self._open(line.start, line.end, line.text, "agenda", line=line)
             return
         bare = L.unbulleted(line)
@@ -1355,7 +1378,7 @@ def _item_title(item: _Item, text: str) -> str:
     if _dated_below(text, item.start):
         t = _without_byline(t)
     quoted = QUOTED_NAME_RE.search(t) if item.role == "agenda" else None
-    if quoted and len(quoted.group(1).split()) >= 3:
+    if quoted and len(quoted.group(1).split()) >= 3 and _stands_apart(t[:quoted.start()]):
         t = quoted.group(1)  # '10.00u Peter Colle, Stad Gent; "Van kwartieragent tot kwartiermaker"': the talk's title
     parts = re.split(r"\s+[–—-]\s+", t)
     if len(parts) >= 2 and _generic_talk(parts[0]) and len(parts[1].split()) >= 2:
@@ -1372,6 +1395,13 @@ def _item_title(item: _Item, text: str) -> str:
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
     return _sentence_case(_recognisable(t, item))[:200]
+
+
+def _stands_apart(before: str) -> bool:
+    """A quoted name that opens the line or follows a separator ('Stad Gent; "Van kwartieragent tot
+    kwartiermaker"') is the talk's own title; inside a phrase it is a report or book the talk draws on ('op basis
+    van het eindrapport ‘Samen Sterker, maar toch apart’')."""
+    return not before.strip() or before.rstrip()[-1] in ";:–—-,|"
 
 
 WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
@@ -1632,8 +1662,13 @@ def _speaker_first(line: Line) -> re.Match[str] | None:
 
 def _people(text: str) -> bool:
     """'Sare Possemiers en Viviane Spruyt', 'Kim Smet': one or more whole names of persons and nothing else."""
-    names = [n.strip() for n in re.split(r",|\s+en\s+|\s*&\s*", text.strip())]
+    names = [HONORIFIC_RE.sub("", n.strip()) for n in re.split(r",|\s+en\s+|\s*&\s*", text.strip())]
     return all(n and is_whole_person_name(n) for n in names)
+
+
+#: A form of address before a name: 'Dhr. Jul Geeroms', 'Mw. Clara Van den Broeck', 'prof. dr. Hugo Marynissen'.
+HONORIFIC_RE = re.compile(r"^(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]vr|[Mm]r|[Pp]rof|[Dd]r|[Ii]r)\.?\s+|de heer\s+|"
+                          r"mevrouw\s+)+")
 
 
 def _speaker_entry(entry: str) -> bool:

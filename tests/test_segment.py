@@ -1332,3 +1332,55 @@ def test_a_pointer_to_another_page_heads_nothing() -> None:
     segs = checked(text)
     assert "Zie nieuwsbericht" not in [s.title for s in segs]
     assert segs[-1].title == "Actieplan integratie"
+
+
+def test_a_list_under_a_goal_heading_or_a_lead_to_criteria_is_no_record() -> None:
+    text = (f"Inspiratiedag jeugdwerk en armoede\n\n{LONG}\n\nDoelstellingen\n\n"
+            "Rode draad doorheen de dag: hoe krijgen we zaken in beweging?\n\n"
+            " • Bewustmaking rond armoede en wat het jeugdwerk hierin kan betekenen\n"
+            " • Informeren over de resultaten en getuigenissen van het project\n"
+            " • Handvatten aanreiken voor het werken met kinderen in armoede\n\n"
+            "De projecten moeten beantwoorden aan één van de volgende prioritaire aandachtsdomeinen:\n\n"
+            " • Ontwikkelen van initiatieven voor de sociale cohesie op lokaal niveau\n"
+            " • Stimuleren van de interculturele en intergenerationele dialoog\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].title == "Inspiratiedag jeugdwerk en armoede"
+    assert texts(text, segs)[0].endswith("intergenerationele dialoog")
+
+
+def test_a_bulleted_time_over_its_talk_is_a_slot_and_its_logistics_close_the_programme() -> None:
+    text = ("Kennisplatform intergemeentelijke samenwerking\n\nHet programma ziet er als volgt uit :\n\n"
+            "• 11u30\nOnthaal met broodjeslunch\n"
+            "• 12u10\nVlaanderen: stand van zaken interne staatshervorming – door Simon Gheysen\n"
+            "• 12u40\nNederland: afweging tussen politieke en ambtelijke fusie – beschouwingen op basis van het "
+            "eindrapport ‘Samen Sterker, maar toch apart’ door Stan van de Laar\n"
+            "• 13u40\nVragenronde en afsluiten\n\n"
+            "U kunt deze uitnodiging ook gerust verder verspreiden bij collega’s.\n\nMet vriendelijke groeten\n")
+    segs = checked(text)
+    assert [s.title for s in segs][-2:] == ["Vlaanderen: stand van zaken interne staatshervorming",
+                                            "Nederland: afweging tussen politieke en ambtelijke fusie"]
+    assert texts(text, segs)[-1].endswith("Stan van de Laar")
+
+
+def test_bullets_under_a_programme_header_are_its_items_and_a_deeper_bullet_tells_more() -> None:
+    text = (f"Uitwisselingsmoment voedselhulp\n\n{LONG}\n\nProgramma:\n"
+            "  • Stillen voedselinitiatieven de honger naar mensenrechten? Onderzoekers van de hogeschool brachten "
+            "in kaart hoe initiatieven bijdragen aan de realisatie van rechten.\n"
+            "  • Zeg niet sociale kruidenier, maar zeg de Cirkel-shop. Herentals aan het woord over de nieuwe aanpak.\n"
+            "    • Een medewerker licht toe hoe de winkel werkt.\n"
+            "  • Panelgesprek\n"
+            "  • Nabespreking in kleine groepjes: wat neem je mee?\n\nDeelname is gratis.\n")
+    segs = checked(text)
+    bodies = texts(text, segs)
+    assert [b[:20] for b in bodies[-2:]] == ["Stillen voedseliniti", "Zeg niet sociale kru"]
+    assert bodies[-1].endswith("hoe de winkel werkt.")
+
+
+def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
+    text = (f"Mini-congres lokaal seniorenbeleid\n\n{LONG}\n\n"
+            "Als sprekers hebben wij achtereenvolgens volgende personen uitgenodigd:\n\n"
+            "  • Dhr. Jul Geeroms, voorzitter van de Vlaamse ouderenraad;\n"
+            "  • Mw. Clara Van den Broeck, raadgever ouderenzorg bij de Vlaamse minister;\n"
+            "  • Dhr. Dirk Vanderhoydonks, schepen van seniorenbeleid.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and texts(text, segs)[0].endswith("schepen van seniorenbeleid.")
