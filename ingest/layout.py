@@ -209,6 +209,18 @@ def numbered_value(line: Line) -> int | None:
     return int(m.group("num")) if m else None
 
 
+ROW_NUMBER_RE = re.compile(r"(?P<num>\d{1,2})\s*[.)]")
+
+
+def row_numbers(lines: list[Line]) -> set[int]:
+    """Indices of lines that are only a number counting up ('1.', then the row's cells, then '2.'), as a table
+    of projects reads once its cells are set on lines of their own: each opens the next row."""
+    rows = [ln for ln in lines if ROW_NUMBER_RE.fullmatch(ln.text)]
+    values = [int(ROW_NUMBER_RE.fullmatch(ln.text).group("num")) for ln in rows]  # type: ignore[union-attr]
+    counting = len(rows) >= 2 and values == list(range(values[0], values[0] + len(values)))
+    return {ln.index for ln in rows} if counting else set()
+
+
 def time_slot_rest(line: Line) -> str | None:
     """For an agenda line, the text after the time ('' if none); None if it is not a time slot."""
     return time_slot_rest_of(line.text)

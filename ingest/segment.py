@@ -59,6 +59,8 @@ PARALLEL_BODY_MIN_CHARS = 60
 #: Title-and-paragraph cards in a row that make a page of parallel projects.
 CARD_RUN_MIN = 3
 
+ROW_CELL_MAX_WORDS = 8  # a cell of a table row set on a line of its own: a place, an amount
+
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
                          "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
@@ -270,6 +272,9 @@ class _Builder:
         self.closing = L.closing_fields(self.lines)
         self.goals = L.goal_lists(text, self.lines)
         self.programme_bullets = L.programme_bullets(text, self.lines)
+        self.row_numbers = L.row_numbers(self.lines)
+        self.pending_row = False  # a row number ('1.') was read: the next line opens the row's record, its
+        # short lines after it are the row's other cells
         # 'Sinds 2017 zijn er ... Dit ...lees verder "3 dorpsconsulenten"': a page of teasers, one article a paragraph
         self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
@@ -354,6 +359,19 @@ class _Builder:
     def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
         if L.is_credit(line):
             return  # '© iso800 voor SAAMO' under each photo: neither content nor a boundary
+        if DATELINE_LINE_RE.fullmatch(line.text) and _names_place(line.text) and self.current is not None:
+            self.current.extend(line)  # 'Antwerpen -' under the headline: where the story comes from, no heading
+            return
+        if line.index in self.row_numbers:
+            self._close()
+            self.pending_row = True
+            return
+        if self.pending_row and self.current is None:
+            self._open(line.start, line.end, line.text, "item", line=line)  # the row's first cell
+            return
+        if self.pending_row and line.words <= ROW_CELL_MAX_WORDS:
+            self.current.extend(line)  # 'Kortenaken', '24.610 euro': the row's other cells
+            return
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
@@ -548,6 +566,9 @@ class _Builder:
         if _placed_name(line.text) and len(self._run(line, lambda ln: _placed_name(ln.text))) >= PLACED_LIST_MIN:
             self._child(line.start, line.end, line.text, line.text.strip())  # 'Dorpsraad Kermt (Hasselt)', one a line
             return True
+        nxt = self._next(line)
+        if listing and nxt is not None and L.is_bullet(nxt) and not L.is_bullet(line) and _heading_shaped(line):
+            return True  # 'Empowerment van de bewoners' over its practices: the group's heading, no practice
         cells = L.name_cells(line) or (L.plain_name_cells(line) if listing else None)
         if cells:
             for a, b, cell in cells:
@@ -1438,7 +1459,10 @@ SPEAKER_AFTER_RE = re.compile(r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:v
                               r"[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
-DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])")
+DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])"
+                         r"|^[A-Z]{2,}(?:[- ][A-Z]{2,})?:\s+(?=[A-Z])")  # 'Genk - ...', 'LEUVEN: ...'
+#: A news dateline on a line of its own under the headline: 'Antwerpen -'.
+DATELINE_LINE_RE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*[-–—]")
 #: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
 NEWS_TIMESTAMP_RE = re.compile(r"\s+\d{1,2}u\d{2}\s+\d+\s+(?=[A-Z])")
 #: 'Van 10:00 tot 12:00 op de Grote Markt. ...': after its time, a line that says where is part of the item above.
@@ -1472,7 +1496,7 @@ def _recognisable(t: str, item: _Item) -> str:
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
     t = _talk_topic(t) or t
     dateline = DATELINE_RE.match(t)
-    if dateline and _names_place(dateline.group()):
+    if dateline and _names_place(dateline.group().title()):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
         t = t[dateline.end():]
     owner, colon, project = (part.strip() for part in t.partition(" : "))
     if colon and len(project.split()) >= 2 and _names_organisation(owner):
@@ -1516,10 +1540,23 @@ def _salient_name(body: str) -> str:
 
 
 def _talk_topic(t: str) -> str:
-    """'Stijn Oosterlynck, Universiteit Antwerpen, reflecteert over de stad als motor ...': the talk is its subject,
-    not its speaker ('' when ``t`` is no such line)."""
+    """'Stijn Oosterlynck, Universiteit Antwerpen, reflecteert over de stad als motor ...', 'Ludo Abicht, filosoof,
+    geeft een filosofische beschouwing over de vergrijzing': the talk is its subject, not its speaker ('' when
+    ``t`` is no such line)."""
     m = SPEAKER_TALKS_ABOUT_RE.match(t)
-    return _sentence_case(_clean_title(m.group("topic"))) if m and is_person_name(m.group("who")) else ""
+    if m and is_person_name(m.group("who")):
+        return _sentence_case(_clean_title(m.group("topic")))
+    who = re.match(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,2}[A-ZÀ-Ý][\w'’-]+", t)
+    presents = PRESENTS_RE.search(t) if who and is_person_name(" ".join(who.group().split()[:2])) else None
+    topic = next((g for g in presents.groups() if g), "") if presents else ""
+    return _sentence_case(_clean_title(topic)) if len(topic.split()) >= 2 else ""
+
+
+#: What a speaker does with their subject: 'zij licht het ouderenbeleid in Mortsel toe', 'geeft een beschouwing
+#: over ...', 'schetst de grote lijnen ...'.
+PRESENTS_RE = re.compile(r"\b(?:licht|stelt)\s+(?:de\s+|het\s+|een\s+|zijn\s+|haar\s+|hun\s+)?(?P<shown>[^;.]{5,100}?)"
+                         r"\s+(?:toe|voor)\b|\b(?:geeft|schetst|brengt|bespreekt|presenteert)\s+(?:een\s+|zijn\s+|"
+                         r"haar\s+|hun\s+|de\s+|het\s+)?(?P<given>[^;.]{5,100})")
 
 
 def _generic_talk(t: str) -> bool:

@@ -1384,3 +1384,47 @@ def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> N
             "  • Dhr. Dirk Vanderhoydonks, schepen van seniorenbeleid.\n")
     segs = checked(text)
     assert len(segs) == 1 and texts(text, segs)[0].endswith("schepen van seniorenbeleid.")
+
+
+def test_group_headings_between_named_bullets_are_no_practices() -> None:
+    text = ("PSC Drie Linden\n"
+            "Diversiteit\n"
+            "- Workshops “Ontmoetingen en wereldkeuken”: interculturele opleiding gevolgd door maandelijkse "
+            "kookworkshops.\n"
+            "- Babbelcafé met spelletjes voor alle leeftijden: eens per maand worden er gezelschapsspellen gespeeld.\n"
+            "Empowerment van de bewoners\n"
+            "- “Billets de quartier” (wijkverhalen): deze workshop laat deelnemers over hun wijk vertellen.\n"
+            "- “Cherchons Ensemble”: een groep bewoners doet samen participatief burgeronderzoek.\n")
+    titles = [s.title for s in checked(text)]
+    assert "Empowerment van de bewoners" not in titles
+    assert "Billets de quartier" in titles
+
+
+def test_a_table_whose_row_numbers_stand_on_lines_of_their_own_gives_a_record_per_row() -> None:
+    text = (f"Zes plattelandsprojecten\n\n{LONG}\n\nDe goedgekeurde projecten zijn:\n\nOmschrijving\n\nWaar?\n\n"
+            "Subsidie\n\n1.\n\nAanleg van een groen centrum in de dorpskern met zitplekken en een buitenklas.\n\n"
+            "Kortenaken\n\n24.610 euro\n\n2.\n\nCreatie van een multifunctionele parkzone Mevrouwkensveld.\n"
+            "De nieuwe wandelpaden sluiten aan op de bestaande netwerken.\n\nBierbeek\n\n70.200 euro\n")
+    bodies = texts(text, checked(text))
+    assert bodies[-2].startswith("Aanleg van een groen centrum") and bodies[-2].endswith("24.610 euro")
+    assert bodies[-1].startswith("Creatie van") and bodies[-1].endswith("70.200 euro")
+
+
+def test_a_dateline_is_no_heading_nor_a_title() -> None:
+    story = ("De stad zal vanaf augustus in aparte opvang voorzien voor dak- en thuislozen tussen 18 en 25 jaar. "
+             "Niet alleen ’s nachts, maar ook overdag kunnen de jongvolwassenen er terecht. ") * 3
+    text = f"Stad organiseert aparte opvang voor jongvolwassen daklozen\n\nAntwerpen -\n\n{story}\n"
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].start == 0
+    assert segs[0].title == "Stad organiseert aparte opvang voor jongvolwassen daklozen"
+    caps = f"GENK: Het OCMW opent een sociale kruidenier in de wijk\n\n{story}\n"
+    assert checked(caps)[0].title.startswith("Het OCMW opent een sociale kruidenier")
+
+
+def test_an_agenda_line_that_opens_with_its_speaker_is_titled_by_what_they_present() -> None:
+    text = ("Lokaal ouderenbeleid\n\nProgramma\n9.30 Koffie en infomarkt\n"
+            "10.05 Ingrid Pira, burgemeester, heeft in haar stad ondervonden dat ouderen bondgenoten zijn; zij licht "
+            "het ouderenbeleid in Mortsel toe\n"
+            "11.15 Bert Weyts, trekker van de seniorenwerking, geeft zijn persoonlijke visie op ouder worden\n"
+            "12.30 Broodjeslunch\n")
+    assert [s.title for s in checked(text)][-2:] == ["Ouderenbeleid in Mortsel", "Persoonlijke visie op ouder worden"]
