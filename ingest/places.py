@@ -57,6 +57,10 @@ NOT_A_MUNICIPALITY = re.compile(
     r"KU|UC|UZ|(?:Universiteit|Hogeschool)(?:\s+van)?)\s*$",
     re.IGNORECASE,
 )
+#: 'Brussel' names the capital region as often as its central municipality; only 'Stad Brussel', 'OCMW
+#: Brussel' or 'Brussel-Stad' say the practice is the City's.
+CAPITAL = "Brussel"
+CITY_AFTER = re.compile(r"^\s*-\s*[Ss]tad\b")
 PROVINCE_MENTION = re.compile(r"\b[Pp]rovincie\s+([A-Z][\w-]+)")
 WHOLE_COUNTRY = re.compile(r"Vlaanderen\s*(?:,|en|of)\s*$|^\s*(?:,|en|of)\s*(?:Vlaanderen|Walloni)")
 SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Panel\w*)\s*:", re.IGNORECASE)
@@ -274,6 +278,8 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     sentence = text[left:right]
     if VISIT.search(sentence) and not HOST_BEFORE.search(before):
         return min(score, DEMONYM_SCORE)
+    if surface == CAPITAL and not LOCAL_GOVERNMENT.search(before) and not CITY_AFTER.match(after):
+        return min(score, DEMONYM_SCORE)  # 'in Brussel', 'SAAMO Brussel': the capital region, not the City
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
         score += BIO_PENALTY

@@ -255,3 +255,10 @@ def test_a_typographic_apostrophe_in_a_place_name_is_the_plain_one() -> None:
 def test_a_town_name_with_a_number_on_a_line_of_its_own_is_a_label() -> None:
     text = "Assen\n\nAs 4\n\nPromotor\n\nOCMW Ieper\n\nHet OCMW van Ieper helpt mensen met schulden."
     assert extract_places(text).municipalities == ["Ieper"]
+
+
+def test_brussel_alone_is_the_capital_region_and_the_city_only_when_named_so() -> None:
+    assert munis("Vanaf 2016 richtte Groep Intro in Brussel een kleine klusploeg op met twee medewerkers.") == []
+    assert munis("SAAMO Brussel bouwt met thuislozen acht mobiele woonunits in Anderlecht.") == ["Anderlecht"]
+    assert munis("Het OCMW van de Stad Brussel lanceert een nieuw initiatief voor jonge daklozen.") == ["Brussel"]
+    assert munis("Een mobiele koffiebar trekt naar verschillende wijken in Brussel-Stad.") == ["Brussel"]
