@@ -39,8 +39,8 @@ KEYWORD_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: Theme tables of a workshop day: "Thema 1:", "Thematafel 2 - ...", "Tafel 3:".
-THEME_RE = re.compile(r"^(?:Thema(?:tafel)?|Tafel|Gesprekstafel)\s*(?P<num>\d{1,2})\s*[:.\-–]?\s*(?P<rest>.*)$",
+#: Theme tables of a workshop day: "Thema 1:", "Thematafel 2 - ...", "Tafel 3:", "Praktijktafel 1: ...".
+THEME_RE = re.compile(r"^(?:Thema|[\w-]*tafel)\s*(?P<num>\d{1,2})\s*[:.\-–]?\s*(?P<rest>.*)$",
                       re.IGNORECASE)
 
 #: Headers that open a logistics / navigation block; nothing in it is a record.

@@ -1428,3 +1428,12 @@ def test_an_agenda_line_that_opens_with_its_speaker_is_titled_by_what_they_prese
             "11.15 Bert Weyts, trekker van de seniorenwerking, geeft zijn persoonlijke visie op ouder worden\n"
             "12.30 Broodjeslunch\n")
     assert [s.title for s in checked(text)][-2:] == ["Ouderenbeleid in Mortsel", "Persoonlijke visie op ouder worden"]
+
+
+def test_any_numbered_kind_of_table_is_a_theme_table() -> None:
+    text = (f"Praktijktafel afsprakennota\n\n{LONG}\n\nDe tafels:\n\n"
+            f"Praktijktafel 1: De UiTPAS en het lokaal netwerk\n\n{LONG}\n\nSpreker: Ruben Schietse\n\n"
+            f"Praktijktafel 2: Toeleiding via een Rap op Stap kantoor\n\n{LONG}\n")
+    segs = checked(text)
+    assert [(s.kind, s.title) for s in segs][-2:] == [("theme-table", "De UiTPAS en het lokaal netwerk"),
+                                                      ("theme-table", "Toeleiding via een Rap op Stap kantoor")]
