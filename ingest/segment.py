@@ -72,7 +72,8 @@ SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden"
                  "de uitdaging", "de aanpak", "het resultaat", "de resultaten", "de doelgroep", "doelgroep"}
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
-SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar"}
+SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar",
+                   "met", "in", "voor", "via", "door", "over", "bij", "tijdens", "na"}
 
 #: The label of a workshop's practical bullet under its title ('• Voor wie? ...', '• Wanneer en waar? ...').
 LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|Prijs|Tijdstip|Uur|Inschrijv\w*|"
@@ -1752,7 +1753,8 @@ def _named_entry(entry: str) -> tuple[str, str] | None:
 
 def _section_heading(line: Line) -> bool:
     """A sub-heading inside one text, never a new practice: a generic section word ('Maatwerk', 'Doelstelling'),
-    or a few plain words opened by an article or a possessive ('De uitdaging', 'Onze aanpak', 'Het resultaat').
+    or a few plain words opened by an article, a possessive or a preposition ('De uitdaging', 'Onze aanpak',
+    'Met een coördinatiefunctie', 'In samenwerking met andere diensten').
     A service or project heading names a thing ('Budgetbeheer', 'Sociaal beheersrecht') and stays a record."""
     t = line.text.strip().rstrip(":")
     if STEP_RE.match(t):
