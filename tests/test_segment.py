@@ -1440,6 +1440,7 @@ def test_any_numbered_kind_of_table_is_a_theme_table() -> None:
 
 
 def test_a_sub_heading_opened_by_a_preposition_is_a_section_of_the_same_service() -> None:
-    text = (f"Sociaal Huis\n\nEén centraal aanspreekpunt voor alle hulpvragen\n\n{LONG}\n\nEen lage drempel\n\n{LONG}\n\n"
-            f"In samenwerking met andere diensten\n\n{LONG}\n\nMet een coördinatiefunctie\n\n{LONG}\n")
+    text = (f"Sociaal Huis\n\nEén centraal aanspreekpunt voor alle hulpvragen\n\n{LONG}\n\n"
+            f"Een lage drempel\n\n{LONG}\n\nIn samenwerking met andere diensten\n\n{LONG}\n\n"
+            f"Met een coördinatiefunctie\n\n{LONG}\n")
     assert len(checked(text)) == 1
