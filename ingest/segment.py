@@ -444,6 +444,10 @@ class _Builder:
             if self.current is not None:
                 self.current.extend(line)  # '• Rudy De Cock – stafmedewerker Kind en Gezin': who gives the item above
             return
+        if L.is_bullet(line) and self._most_bullets(line, _audience_entry):
+            if self.current is not None:
+                self.current.extend(line)  # '• Ouders die hun kind ...': who the item above is for
+            return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
             self._talk(line)
             return
@@ -545,7 +549,7 @@ class _Builder:
                 self._open(start, line.end, line.text, "item", line=line).kind = KIND_THEME
                 self._close()
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
-                                      or self._statement_numbered_run(line)):
+                                      or self._statement_numbered_run(line) or self._audience_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             else:  # without a 'practices:' line it is a short agenda of items
                 self._open(start, line.end, line.text, "item", line=line)
@@ -712,6 +716,13 @@ class _Builder:
         lists the steps or conditions of one service, never practices of their own."""
         run = self._numbered_run(line)
         return len(run) >= 2 and sum(bool(READER_RE.search(ln.text)) for ln in run) * 2 >= len(run)
+
+    def _audience_numbered_run(self, line: Line) -> bool:
+        """A numbered run of who a service is for ('1. Personen die eenzaam zijn ...', '3. Mensen die zelf willen
+        helpen'): part of that service."""
+        run = self._numbered_run(line)
+        return len(run) >= 2 and sum(_audience_entry(L.NUMBERED_RE.sub("", ln.text, count=1)) for ln in run) * 3 \
+            >= len(run) * 2
 
     def _statement_numbered_run(self, line: Line) -> bool:
         """A numbered run of whole sentences ('1. De gebiedsgerichte aanpak werd een structureel onderdeel van het
@@ -1714,6 +1725,14 @@ def _speaker_entry(entry: str) -> bool:
     then their role or organisation; an entry of a list of speakers."""
     parts = re.split(r"\s+[–—-]\s+|\s*[,(:]", entry.strip(), maxsplit=1)
     return len(parts) == 2 and bool(parts[1].strip()) and _people(parts[0])
+
+
+#: 'Personen die eenzaam zijn', 'Mensen die zelf willen helpen': people described by what they need or do.
+AUDIENCE_ENTRY_RE = re.compile(r"^(?:[Aa]lle\s+)?[A-Z][a-zà-ÿ]+\s+die\s")
+
+
+def _audience_entry(entry: str) -> bool:
+    return AUDIENCE_ENTRY_RE.match(entry.strip()) is not None
 
 
 def _person_entry(entry: str) -> bool:

@@ -1444,3 +1444,13 @@ def test_a_sub_heading_opened_by_a_preposition_is_a_section_of_the_same_service(
             f"Een lage drempel\n\n{LONG}\n\nIn samenwerking met andere diensten\n\n{LONG}\n\n"
             f"Met een coördinatiefunctie\n\n{LONG}\n")
     assert len(checked(text)) == 1
+
+
+def test_a_list_of_who_a_service_is_for_is_part_of_that_service() -> None:
+    text = (f"Hulp in coronatijd\n\n{LONG}\n\nBilzen\n\nInwoners die hulp nodig hebben kunnen terecht op de warme lijn. "
+            "Die lijn is beschikbaar voor:\n\n1. Personen die eenzaam zijn of nood hebben aan een babbel\n\n"
+            "2. Personen die boodschappen of medicatie nodig hebben\n\n3. Mensen die zelf willen helpen\n\n"
+            f"Bocholt\n\nInwoners die in moeilijkheden komen, kunnen het OCMW steeds contacteren. {LONG}\n")
+    bodies = texts(text, checked(text))
+    assert not any(b.startswith(("Personen", "Mensen")) for b in bodies)
+    assert any("warme lijn" in b and b.endswith("Mensen die zelf willen helpen") for b in bodies)
