@@ -1447,7 +1447,7 @@ def test_a_sub_heading_opened_by_a_preposition_is_a_section_of_the_same_service(
 
 
 def test_a_list_of_who_a_service_is_for_is_part_of_that_service() -> None:
-    text = (f"Hulp in coronatijd\n\n{LONG}\n\nBilzen\n\nInwoners die hulp nodig hebben kunnen terecht op de warme lijn. "
+    text = (f"Hulp in coronatijd\n\n{LONG}\n\nBilzen\n\nInwoners die hulp nodig hebben kunnen naar de warme lijn. "
             "Die lijn is beschikbaar voor:\n\n1. Personen die eenzaam zijn of nood hebben aan een babbel\n\n"
             "2. Personen die boodschappen of medicatie nodig hebben\n\n3. Mensen die zelf willen helpen\n\n"
             f"Bocholt\n\nInwoners die in moeilijkheden komen, kunnen het OCMW steeds contacteren. {LONG}\n")
