@@ -472,15 +472,23 @@ GOAL_LEAD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|criteria|voorwaarden|p
                           r"uitgangspunten|principes|aandachtspunten|ambities|speerpunten)\s*:$", re.IGNORECASE)
 
 
+#: A paragraph that names goals, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...
+#: Wat willen we precies?'.
+GOAL_WORD_RE = re.compile(r"\b\w*doel(?:en|stellingen)\b", re.IGNORECASE)
+
+
 def goal_lists(text: str, lines: list[Line]) -> set[int]:
     """Indices of the entries of a list under a goal heading ('Doelstellingen', then '• Bewustmaking rond
-    armoede ...'): what a project or day wants to reach, never a practice or talk of its own. One lead line
-    ('Rode draad doorheen de dag: ...') may sit between the heading and the list."""
+    armoede ...'), or right under a paragraph about goals that ends on a colon or question: what a project or day
+    wants to reach, never a practice or talk of its own. One lead line ('Rode draad doorheen de dag: ...') may sit
+    between the heading and the list."""
     content = [ln for ln in lines if not ln.blank]
     wrapped = bullet_continuations(text, lines)
     out: set[int] = set()
     for k, ln in enumerate(content):
-        if not (GOAL_HEADING_RE.fullmatch(ln.text.strip()) or GOAL_LEAD_RE.search(ln.text.strip())):
+        t = ln.text.strip()
+        asks = t.endswith(("?", ":")) and GOAL_WORD_RE.search(t) and k + 1 < len(content) and _listed(content[k + 1])
+        if not (GOAL_HEADING_RE.fullmatch(t) or GOAL_LEAD_RE.search(t) or asks):
             continue
         j = k + 1
         if j < len(content) and not _listed(content[j]) and j + 1 < len(content) and _listed(content[j + 1]):

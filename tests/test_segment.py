@@ -1454,3 +1454,12 @@ def test_a_list_of_who_a_service_is_for_is_part_of_that_service() -> None:
     bodies = texts(text, checked(text))
     assert not any(b.startswith(("Personen", "Mensen")) for b in bodies)
     assert any("warme lijn" in b and b.endswith("Mensen die zelf willen helpen") for b in bodies)
+
+
+def test_a_numbered_list_under_a_paragraph_about_goals_is_no_list_of_sessions() -> None:
+    text = (f"Generatie 2030\n\n{LONG}\n\nWij noemen die 3 thema's generatiedoelen. Wat willen we precies?\n\n"
+            "1. Ruimte: meer plek voor kinderen en jongeren\n"
+            "2. Recht op vrije tijd: meer vrijetijdskansen voor meer kinderen en jongeren\n"
+            "3. Mentaal welzijn: de kracht van jeugdwerk inzetten zodat jongeren zich goed voelen\n")
+    segs = checked(text)
+    assert len(segs) == 1 and texts(text, segs)[0].endswith("zich goed voelen")
