@@ -472,9 +472,10 @@ GOAL_LEAD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|criteria|voorwaarden|p
                           r"uitgangspunten|principes|aandachtspunten|ambities|speerpunten)\s*:$", re.IGNORECASE)
 
 
-#: A paragraph that names goals, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...
-#: Wat willen we precies?'.
-GOAL_WORD_RE = re.compile(r"\b\w*doel(?:en|stellingen)\b", re.IGNORECASE)
+#: A paragraph that names goals or criteria, right above a list it ends on: 'Wij noemen die 3 thema's
+#: generatiedoelen. ... Wat willen we precies?', 'De prioritaire pijlers van de LWGC zijn:'.
+GOAL_WORD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|pijlers|prioriteiten|criteria|voorwaarden|speerpunten|"
+                          r"ambities|uitgangspunten)\b", re.IGNORECASE)
 
 
 def goal_lists(text: str, lines: list[Line]) -> set[int]:

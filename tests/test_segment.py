@@ -1463,3 +1463,7 @@ def test_a_numbered_list_under_a_paragraph_about_goals_is_no_list_of_sessions() 
             "3. Mentaal welzijn: de kracht van jeugdwerk inzetten zodat jongeren zich goed voelen\n")
     segs = checked(text)
     assert len(segs) == 1 and texts(text, segs)[0].endswith("zich goed voelen")
+    pillars = (f"Lokale welzijnscontracten\n\n{LONG}\n\nDe prioritaire pijlers van het contract zijn:\n\n"
+               "1. Bevordering van de toegang tot bestaande gezondheids- en sociale diensten\n"
+               "2. Versterking van de sociale cohesie in de wijk\n")
+    assert len(checked(pillars)) == 1
