@@ -632,6 +632,8 @@ def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
         return False
     if sum(1 for b in block if _is_multi_sentence(b.text)) >= 3:
         return False  # short headings between whole paragraphs, one per line: a page's sections, not links
+    if sum(1 for b in block if len(b.text.split()) >= 8 and _ends_sentence(b.text)) * 2 >= len(block):
+        return False  # a story told a sentence a line: titles of other pages end on no full stop
     structured = sum(1 for b in block if is_bullet(b) or name_desc(b) or name_cells(b))
     lengths = sorted(len(b.text) for b in block)
     return structured <= len(block) // 3 and lengths[len(lengths) // 2] < 110

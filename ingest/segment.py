@@ -1021,7 +1021,7 @@ class _Builder:
             grants = not told  # its next paragraphs go on telling the day
             if grants:
                 marks = [_told_grants(line) for line in item.body]
-                told = any(len(m) >= 2 for m in marks)
+                told = sum(len(m) for m in marks) >= 2  # in one paragraph or a line each
             cuts = [mark for m in marks for mark in m] if told else []
             if not cuts or item.role == "child":
                 out.append(item)
@@ -1201,6 +1201,7 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
 #: 16.250 euro voor ...'; never a total ('9 verenigingen krijgen samengeteld 90.000 euro').
 GRANT_SENTENCE_RE = re.compile(r"\b(?:ontvangt|krijgt|mag\s+rekenen\s+op|kan\s+rekenen\s+op|geeft|schenkt)\b[^.]{0,60}?"
                                r"\b\d[\d.,]*\s*(?:euro|€)[^.]{0,40}?\b(?:voor|aan)\b")
+QUOTED_PART_RE = re.compile(r"[‘'\"“][^’'\"”]*[’'\"”]")
 GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.IGNORECASE)
 
 
@@ -1208,21 +1209,33 @@ def _told_grants(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that each give one recipient a grant start."""
     marks = []
     for a, sentence in _sentences(line):
-        if GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(sentence):
+        unquoted = QUOTED_PART_RE.sub("", sentence)  # 'voor haar project ‘Samen uit en thuis’' is no total
+        if GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(unquoted):
             marks.append((a, True))
     return marks
 
 
 def _told_title(sentence: str) -> str:
     """A talk told in a sentence is titled by its quoted title, else by what it is about ('... over de kunst van
-    het ouder worden van 11.30 uur ...'), else by its first clause."""
-    quoted = QUOTED_NAME_RE.search(sentence) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,150})[’'\"”]", sentence)
+    het ouder worden van 11.30 uur ...'), else by its first clause. A quote after its first sentence is what
+    someone said, no title."""
+    end = L.SENTENCE_END_RE.search(sentence)
+    first = sentence[:end.end()] if end else sentence
+    quoted = QUOTED_NAME_RE.search(first) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,150})[’'\"”]", first)
     if quoted and len(quoted.group(1).split()) >= 2:
         return _first_clause(quoted.group(1).strip())
     about = re.search(r"\bover\s+(?P<topic>.{6,120}?)(?=\s+van\s+\d|[.,;]|$)", sentence)
     if about:
         return _sentence_case(about.group("topic").strip())
+    granted = GRANTED_FOR_RE.search(first)  # '... krijgt 65.000 euro voor het nieuwe dagverzorgingscentrum X met'
+    if granted:
+        return _sentence_case(granted.group("what").strip())
     return _sentence_case(_first_clause(sentence.strip()))
+
+
+#: What a grant is for: '... 10.000 euro voor een minibus dat ouderen vervoert' -> 'minibus'.
+GRANTED_FOR_RE = re.compile(r"(?:euro|€)\s+voor\s+(?:(?:het|de|een|haar|zijn|hun)\s+)?(?:nieuwe\s+)?"
+                            r"(?P<what>[^.,;]{3,80}?)(?=\s+(?:met|dat|die|om|in|waar|zodat)\b|[.,;]|$)")
 
 
 def _logistic_bullet(line: Line) -> bool:

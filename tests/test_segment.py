@@ -1467,3 +1467,16 @@ def test_a_numbered_list_under_a_paragraph_about_goals_is_no_list_of_sessions() 
                "1. Bevordering van de toegang tot bestaande gezondheids- en sociale diensten\n"
                "2. Versterking van de sociale cohesie in de wijk\n")
     assert len(checked(pillars)) == 1
+
+
+def test_grants_told_one_a_line_give_a_practice_each_titled_by_what_they_pay_for() -> None:
+    text = ("Provincie steunt dagopvang voor ouderen\n"
+            "De deputatie keurde voor 85.000 euro subsidies goed voor nieuwe dagopvanginitiatieven voor ouderen.\n"
+            "Zo krijgt het OCMW van Asse een subsidie van 65.000 euro voor het nieuwe dagverzorgingscentrum "
+            "Gastenhuis met 15 plaatsen voor ouderen.\n"
+            "Het woonzorgcentrum uit Tienen krijgt 10.000 euro voor een minibus dat ouderen vervoert.\n"
+            "'Het busje is de kers op de taart', zegt de gedeputeerde.\n"
+            "Het OCMW van Halle krijgt 10.000 euro voor haar project 'Samen uit en thuis'. Met dit project wil het "
+            "OCMW de vereenzaming van 65-plussers tegengaan.\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[-3:] == ["Dagverzorgingscentrum Gastenhuis", "Minibus", "Samen uit en thuis"]
