@@ -27,7 +27,7 @@ _CLOCK_START = r"\d{1,2}\s*[.:hu]\s*\d{2}"
 _CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START})\d)(?:\s*(?:uur|u)\b\.?)?"
           r"|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))")
 TIME_SLOT_RE = re.compile(
-    rf"^(?:van\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
+    rf"^(?:van\s+|om\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
 )
 
@@ -64,7 +64,8 @@ SECTION_HEADER_RE = re.compile(
 
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
-    r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|broodje|broodjes|receptie|pauze|einde|"
+    r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|geluncht|broodje|broodjes|receptie|pauze|einde|"
+    r"verplaatsing\w*|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
     r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
     r"(?:inleiding|introductie)\s+door\s+(?:de\s+)?moderator)\b",

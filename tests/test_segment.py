@@ -1480,3 +1480,12 @@ def test_grants_told_one_a_line_give_a_practice_each_titled_by_what_they_pay_for
             "OCMW de vereenzaming van 65-plussers tegengaan.\n")
     titles = [s.title for s in checked(text)]
     assert titles[-3:] == ["Dagverzorgingscentrum Gastenhuis", "Minibus", "Samen uit en thuis"]
+
+
+def test_bullets_that_open_on_om_and_a_time_are_agenda_slots_and_lunch_is_logistics() -> None:
+    text = (f"Themadag voedselhulp\n\n{LONG}\n\nWe bieden twee activiteiten aan:\n"
+            "• om 9:00 uur wordt er een korte opleiding voedselveiligheid aangeboden door het FAVV.\n"
+            "• om 10:30 uur wordt er geluncht in de cafetaria.\n"
+            "• Om 11:30 uur komt Colruyt Group uitleg geven over het project Aan tafel in 1-2-3 euro.\n")
+    bodies = texts(text, checked(text))
+    assert [b[:12] for b in bodies[-2:]] == ["wordt er een", "komt Colruyt"]
