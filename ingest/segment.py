@@ -1414,7 +1414,7 @@ def _item_title(item: _Item, text: str) -> str:
         return _sentence_case(_recognisable(_clean_title(item.title), item))
     head = item.heading
     if item.role == "agenda":
-        head = text[item.start:item.end].split("\n")[0]
+        head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
     if item.role == "intro":
         head = _intro_title(item)
     prev = None
@@ -1441,6 +1441,22 @@ def _item_title(item: _Item, text: str) -> str:
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
     return _sentence_case(_recognisable(t, item))[:200]
+
+
+def _under_speaker(own: str) -> str:
+    """'Karine Moykens, Secretaris-generaal van het departement Welzijn,' / 'Volksgezondheid en Gezin' / 'Beleid en
+    tendensen in Vlaanderen.': a slot that opens with its speaker and their role is titled by the line after the
+    role ('' when the slot opens otherwise)."""
+    lines = [ln.strip() for ln in own.split("\n") if ln.strip()]
+    first = lines[0].rstrip(",") if lines else ""
+    if len(lines) < 2 or _talk_topic(first) \
+            or not (_speaker_entry(first) or is_whole_person_name(first)):
+        return ""
+    k = 1
+    while k < len(lines) and lines[k - 1].endswith(","):
+        k += 1  # the role goes on
+    title = lines[k].rstrip(".") if k < len(lines) else ""
+    return title if title and _talk_title(title) else ""
 
 
 def _stands_apart(before: str) -> bool:

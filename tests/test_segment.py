@@ -1489,3 +1489,12 @@ def test_bullets_that_open_on_om_and_a_time_are_agenda_slots_and_lunch_is_logist
             "• Om 11:30 uur komt Colruyt Group uitleg geven over het project Aan tafel in 1-2-3 euro.\n")
     bodies = texts(text, checked(text))
     assert [b[:12] for b in bodies[-2:]] == ["wordt er een", "komt Colruyt"]
+
+
+def test_a_slot_that_opens_with_its_speaker_and_role_is_titled_by_the_line_after_the_role() -> None:
+    text = ("Colloquium zorg\n\nPresentaties\n\n9.00\n\nOnthaal en koffie\n\n9.30\n\n"
+            "Karine Moykens, Secretaris-generaal van het departement Welzijn,\nVolksgezondheid en Gezin\n"
+            "Beleid en tendensen in Vlaanderen.\n\n9.45\n\nAnne Dedry, Directeur Ons Zorgnetwerk\n"
+            "Vermaatschappelijking van zorg gezien door de gebruiker.\nPresentatie\n")
+    assert [s.title for s in checked(text)][-2:] == ["Beleid en tendensen in Vlaanderen",
+                                                     "Vermaatschappelijking van zorg gezien door de gebruiker"]
