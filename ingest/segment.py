@@ -1905,7 +1905,7 @@ def _title_from_entry(s: str) -> str:
         return s.split(",")[0]  # 'De cel transit, die tijdelijke huisvesting aanbiedt ...': the unit's name
     grant = GRANT_ENTRY_RE.match(s)
     if grant and grant.group("what"):  # '20.000 euro aan de gemeente X voor het Buurthuis 1601': what it pays for
-        s = _sentence_case(grant.group("what"))
+        s = _sentence_case(PROJECT_WORD_RE.sub("", grant.group("what")))
     elif grant:  # '66 000 EUR aan Obra Baken vzw uit Gent. Hier wordt ...': who receives it, and where
         who, _, town = grant.group("who").partition(" uit ")
         return f"{who} ({town})" if town else who
@@ -1936,7 +1936,7 @@ OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)\s+van\s+\S.*?\s+in\s+"
 
 
 #: A grant in a list of grants: the amount, who receives it, then what it pays for.
-GRANT_ENTRY_RE = re.compile(r"^(?:€\s*)?\d[\d.,]*(?:\s\d{3})*\s*(?:euro|EUR|€)?\s+aan\s+(?:het\s+|de\s+)?"
+GRANT_ENTRY_RE = re.compile(r"^(?:(?:[Ss]ubsidie|[Ss]teun|[Ii]nvestering)\s+van\s+)?(?:€\s*)?\d[\d.,]*(?:\s\d{3})*\s*(?:euro|EUR|€)?\s+aan\s+(?:het\s+|de\s+)?"
                             r"(?P<who>.{3,80}?)(?:\s+voor\s+(?:de|het|een)?\s*(?P<what>\S.{3,})|\.\s.*|\.?)$")
 #: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
 ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"

@@ -1249,6 +1249,8 @@ def test_a_service_name_under_a_summary_titles_the_page_and_a_grant_is_titled_by
         "Buurthuis 1601 in Kouter")
     assert _title_from_entry("66 000 EUR aan Obra Baken vzw uit Kouter. Hier wordt een pastorij een doorgangswoning."
                              ) == "Obra Baken vzw (Kouter)"
+    assert _title_from_entry("Subsidie van 75 000 EUR aan de universiteit in Kouter voor het project RenoceeC-plus. "
+                             "Ze ontwikkelde expertise.") == "RenoceeC-plus"
 
 
 def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> None:
