@@ -1936,7 +1936,8 @@ OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)\s+van\s+\S.*?\s+in\s+"
 
 
 #: A grant in a list of grants: the amount, who receives it, then what it pays for.
-GRANT_ENTRY_RE = re.compile(r"^(?:(?:[Ss]ubsidie|[Ss]teun|[Ii]nvestering)\s+van\s+)?(?:€\s*)?\d[\d.,]*(?:\s\d{3})*\s*(?:euro|EUR|€)?\s+aan\s+(?:het\s+|de\s+)?"
+GRANT_ENTRY_RE = re.compile(r"^(?:(?:[Ss]ubsidie|[Ss]teun|[Ii]nvestering)\s+van\s+)?(?:€\s*)?\d[\d.,]*(?:\s\d{3})*\s*"
+                            r"(?:euro|EUR|€)?\s+aan\s+(?:het\s+|de\s+)?"
                             r"(?P<who>.{3,80}?)(?:\s+voor\s+(?:de|het|een)?\s*(?P<what>\S.{3,})|\.\s.*|\.?)$")
 #: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
 ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"
