@@ -293,6 +293,9 @@ class _Builder:
         self.bullet_votes: dict[tuple[int, int, object], bool] = {}  # see _most_bullets
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
+        # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
+        # whose short plain headings ('Corona') are intertitles
+        self.story = bool(self.content) and not self.programme and _news_headline(self.content[0].text)
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
@@ -889,7 +892,8 @@ class _Builder:
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
         nxt = self._next(line)
-        if nxt is not None and (_intertitle(line, nxt, self.news) or self._names_the_item_above(line, nxt)):
+        if nxt is not None and (_intertitle(line, nxt, self.news or self.story)
+                                or self._names_the_item_above(line, nxt)):
             return False
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
@@ -1846,6 +1850,17 @@ SPEAKER_FIRST_RE = re.compile(r"^(?P<who>[^\W\d_][^()–—:]{2,60}?)\s*\((?P<or
 ROLE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 #: A word this frequent in Dutch (Zipf scale) is an ordinary word, not part of a name.
 COMMON_WORD_ZIPF = 3.0
+
+
+HEADLINE_VERB_RE = re.compile(r"\s(?:start|opent|lanceert|ontvangt|viert|bestaat|kiest|pakt|wint|breidt)\s")
+
+
+def _news_headline(t: str) -> bool:
+    """A first line that tells what happened ('OCMW Tienen organiseert opendeurdag', 'Cabrio start in Bilzen'):
+    a few words with a verb, no full stop."""
+    padded = f" {t.strip()} "
+    return 4 <= len(t.split()) <= 16 and not t.rstrip().endswith((".", ":")) and bool(
+        ENTRY_VERB_RE.search(padded) or HEADLINE_VERB_RE.search(padded))
 
 
 def _intertitle(line: Line, nxt: Line, news: bool = False) -> bool:

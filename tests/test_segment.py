@@ -1500,3 +1500,14 @@ def test_a_slot_that_opens_with_its_speaker_and_role_is_titled_by_the_line_after
             "Vermaatschappelijking van zorg gezien door de gebruiker.\nPresentatie\n")
     assert [s.title for s in checked(text)][-2:] == ["Beleid en tendensen in Vlaanderen",
                                                      "Vermaatschappelijking van zorg gezien door de gebruiker"]
+
+
+def test_a_plain_intertitle_in_a_story_under_a_news_headline_goes_on_with_the_story() -> None:
+    lead = ("Dak- en thuisloosheid speelt zich niet alleen af in grote steden. Beide steden slaan nu de handen in "
+            "elkaar en stappen in het project. Een team van hulpverleners helpt dak- en thuislozen aan een nieuwe "
+            "thuis. ")
+    more = ("Toenemende financiële onzekerheid, tegenslag en medische problemen zorgen ervoor dat steeds meer "
+            "mensen hun thuis verliezen. Ook de pandemie speelt een rol. ") * 2
+    text = f"Thuislozenproject Cabrio start in Bilzen en Tongeren\n\n{lead}\n\nCorona\n\n{more}\n"
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].start == 0 and segs[0].title.startswith("Thuislozenproject Cabrio")
