@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
@@ -261,6 +263,19 @@ def _unique_title(title: str, own: str, seen: set[str]) -> str:
 
 
 # ---------------------------------------------------------------- the state machine
+def _per_numbered_run(test: Callable[[_Builder, Line], bool]) -> Callable[[_Builder, Line], bool]:
+    """A question about a whole numbered run, answered once: every entry of the run asks it."""
+    @wraps(test)
+    def once(self: _Builder, line: Line) -> bool:
+        if L.numbered_value(line) is None:
+            return test(self, line)  # a line beside a run, not in it
+        key = (test.__name__, self.pos[self._numbered_run(line)[0].index])
+        if key not in self.numbered_votes:
+            self.numbered_votes[key] = test(self, line)
+        return self.numbered_votes[key]
+    return once
+
+
 class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -291,6 +306,9 @@ class _Builder:
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
         self.bullet_spans: dict[int, tuple[int, int]] = {}  # see _bullet_span
         self.bullet_votes: dict[tuple[int, int, object], bool] = {}  # see _most_bullets
+        self.numbered_spans: dict[int, tuple[int, int]] = {}  # see _numbered_run
+        self.first_bullets: dict[int, int] = {}  # see _first_bullet
+        self.numbered_votes: dict[tuple[str, int], bool] = {}  # see _per_numbered_run
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
@@ -507,8 +525,10 @@ class _Builder:
     def _given_by_entry(self, line: Line) -> bool:
         """One entry of a numbered run announced by a colon, each entry a topic and who gives it ('Na de lunch kon
         men kiezen uit vier werkgroepen:', then '1. goed bestuur, door Amand Dewaele van Kwasimodo'): a talk each."""
-        if L.numbered_value(line) is None or not GIVEN_BY_RE.search(line.text):
-            return False
+        return L.numbered_value(line) is not None and bool(GIVEN_BY_RE.search(line.text)) and self._given_by_run(line)
+
+    @_per_numbered_run
+    def _given_by_run(self, line: Line) -> bool:
         run = self._numbered_run(line)
         head = self._prev(run[0])
         return (len(run) >= 2 and head is not None and head.text.rstrip().endswith(":")
@@ -646,13 +666,24 @@ class _Builder:
         '• Territoriaal sociaal beleid', '• Analyse van de omgeving'): what that session covers, unless each names
         who gives or runs it ('Title – Speaker')."""
         cur = self.current
-        heading = self._prev(self._run(line, L.is_bullet)[0])
-        if cur is None or heading is None or cur.role != "item" or cur.start != heading.start:
+        if cur is None or cur.role != "item":
+            return False
+        heading = self._prev(self._first_bullet(line))
+        if heading is None or cur.start != heading.start:
             return False
         if not (L.is_keyword_heading(heading) or L.is_numbered_heading(heading)):
             return False
         titled = len(TITLE_PREFIX_RE.sub("", heading.text).strip(" :").split()) >= 2
         return titled and not self._talk_entry_run(line)
+
+    def _first_bullet(self, line: Line) -> Line:
+        """The first of the bullets in a row around the bullet ``line``; found once for all of them."""
+        k = self.pos[line.index]
+        if k not in self.first_bullets:
+            run = self._run(line, L.is_bullet)
+            self.first_bullets.update(dict.fromkeys(range(self.pos[run[0].index], self.pos[run[-1].index] + 1),
+                                                    self.pos[run[0].index]))
+        return self.content[self.first_bullets[k]]
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``. Counted once per
@@ -700,13 +731,23 @@ class _Builder:
         return self.content[lo:hi + 1]
 
     def _numbered_run(self, line: Line) -> list[Line]:
-        """The consecutive numbered lines around ``line`` ('1. ...', '2. ...')."""
-        return self._run(line, lambda ln: L.numbered_value(ln) is not None)
+        """The consecutive numbered lines around ``line`` ('1. ...', '2. ...'); found once for all of them."""
+        k = self.pos[line.index]
+        if k not in self.numbered_spans:
+            run = self._run(line, lambda ln: L.numbered_value(ln) is not None)
+            span = (self.pos[run[0].index], self.pos[run[-1].index])
+            if L.numbered_value(line) is None:
+                return run  # a line beside a run, not in it
+            self.numbered_spans.update(dict.fromkeys(range(span[0], span[1] + 1), span))
+        lo, hi = self.numbered_spans[k]
+        return self.content[lo:hi + 1]
 
+    @_per_numbered_run
     def _short_numbered_run(self, line: Line) -> bool:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
         return all(ln.words <= 5 for ln in self._numbered_run(line))
 
+    @_per_numbered_run
     def _announced_themes(self, line: Line) -> bool:
         """An entry of a numbered run announced as the day's themes or tables ('Tijdens de inspiratiedag kwamen
         9 thema's aan bod:'): each entry is a theme table, however short."""
@@ -714,12 +755,14 @@ class _Builder:
         head = self.content[k - 1].text.rstrip() if k > 0 else ""
         return head.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(head))
 
+    @_per_numbered_run
     def _addressed_numbered_run(self, line: Line) -> bool:
         """A numbered run that speaks to the reader ('1. U moet een woning gevonden hebben.', '2. Je vraagt ...')
         lists the steps or conditions of one service, never practices of their own."""
         run = self._numbered_run(line)
         return len(run) >= 2 and sum(bool(READER_RE.search(ln.text)) for ln in run) * 2 >= len(run)
 
+    @_per_numbered_run
     def _audience_numbered_run(self, line: Line) -> bool:
         """A numbered run of who a service is for ('1. Personen die eenzaam zijn ...', '3. Mensen die zelf willen
         helpen'): part of that service."""
@@ -727,6 +770,7 @@ class _Builder:
         return len(run) >= 2 and sum(_audience_entry(L.NUMBERED_RE.sub("", ln.text, count=1)) for ln in run) * 3 \
             >= len(run) * 2
 
+    @_per_numbered_run
     def _statement_numbered_run(self, line: Line) -> bool:
         """A numbered run of whole sentences ('1. De gebiedsgerichte aanpak werd een structureel onderdeel van het
         stadsbeleid.'): the results or findings of the text above, not items with titles of their own."""
@@ -1051,20 +1095,24 @@ class _Builder:
             if self._keep(item):
                 keep.append(k)
         new_index = {old: new for new, old in enumerate(keep)}
+        starts = sorted(self.items[k].start for k in keep)
+        has_items = self._has_items()
         out: list[Segment] = []
         for k in keep:
             item = self.items[k]
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
-            kind = item.kind or _classify(item, self.text, title, self._has_items(), self.programme)
-            out.append(Segment(item.start, self._end_before_next(item, keep), title, kind, parent,
+            kind = item.kind or _classify(item, self.text, title, has_items, self.programme)
+            out.append(Segment(item.start, self._end_before_next(item, starts), title, kind, parent,
                                item.heading[:300]))
         return out
 
-    def _end_before_next(self, item: _Item, keep: list[int]) -> int:
-        """Where ``item`` ends: at the latest where the next kept record starts. A list's parent that went on
-        after its entries ('... de volgende projecten:', the entries, then more text) stops at its first entry."""
-        nxt = min([item.end] + [self.items[j].start for j in keep if self.items[j].start > item.start])
+    def _end_before_next(self, item: _Item, starts: list[int]) -> int:
+        """Where ``item`` ends: at the latest where the next kept record starts (``starts``: where the kept
+        records start, in order). A list's parent that went on after its entries ('... de volgende projecten:',
+        the entries, then more text) stops at its first entry."""
+        later = bisect_right(starts, item.start)
+        nxt = min(item.end, starts[later]) if later < len(starts) else item.end
         end = item.start + len(self.text[item.start:nxt].rstrip())
         return end if end > item.start else item.end
 
