@@ -242,9 +242,15 @@ def time_slot_offset(line: Line) -> int:
     return line.start + m.end() + (len(rest) - len(rest.lstrip(BLANKISH + ":")))
 
 
+def names_logistics(text: str) -> bool:
+    """Its label (before any colon) names coffee, lunch, a welcome or a question round: 'Onthaal met koffie',
+    'Vragenronde en afsluiten', 'Nabespreking in kleine groepjes: wat neem je mee?'."""
+    return LOGISTIC_SLOT_RE.search(text.split(":")[0]) is not None
+
+
 def is_logistic_slot(rest: str) -> bool:
     """Agenda content that is coffee, lunch or a placeholder ('interactieve sessie 1'), not a talk."""
-    if LOGISTIC_SLOT_RE.search(rest.split(":")[0]):
+    if names_logistics(rest):
         return True
     labelled = re.match(r"^[^|:]{2,40}[|:]\s*\S", rest) is not None  # 'Dialoog | Kindvriendelijk?'
     return len(rest.split()) < 6 and not labelled and not rest.rstrip().endswith("?")
@@ -467,16 +473,14 @@ GOAL_HEADING_RE = re.compile(r"(?:(?:de|onze|hun)\s+)?(?:doel|doelen|doelstellin
                              r"beoogde\s+resultaten)\s*:?", re.IGNORECASE)
 
 
-#: A list's lead that names goals or criteria as its entries: '... één van de volgende prioritaire
-#: aandachtsdomeinen:', 'Onze speerpunten:'.
-GOAL_LEAD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|criteria|voorwaarden|prioriteiten|\w*domeinen|"
-                          r"uitgangspunten|principes|aandachtspunten|ambities|speerpunten)\s*:$", re.IGNORECASE)
-
-
-#: A paragraph that names goals or criteria, right above a list it ends on: 'Wij noemen die 3 thema's
-#: generatiedoelen. ... Wat willen we precies?', 'De prioritaire pijlers van de LWGC zijn:'.
-GOAL_WORD_RE = re.compile(r"\b(?:\w*doel(?:en|stellingen)|pijlers|prioriteiten|criteria|voorwaarden|speerpunten|"
-                          r"ambities|uitgangspunten)\b", re.IGNORECASE)
+#: What a list of goals or criteria calls its entries.
+GOAL_NOUNS = (r"\w*doel(?:en|stellingen)|criteria|voorwaarden|prioriteiten|\w*domeinen|uitgangspunten|principes|"
+              r"aandachtspunten|ambities|speerpunten|pijlers")
+#: A list's lead that ends on those entries: '... één van de volgende prioritaire aandachtsdomeinen:'.
+GOAL_LEAD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\s*:$", re.IGNORECASE)
+#: A paragraph that names them, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...
+#: Wat willen we precies?', 'De prioritaire pijlers van de LWGC zijn:'.
+GOAL_WORD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\b", re.IGNORECASE)
 
 
 def goal_lists(text: str, lines: list[Line]) -> set[int]:

@@ -519,7 +519,7 @@ class _Builder:
             return
         self._close()
         bare = L.unbulleted(line)
-        if bare.words > 1 and not L.LOGISTIC_SLOT_RE.search(bare.text.split(":")[0]):
+        if bare.words > 1 and not L.names_logistics(bare.text):
             self._open(bare.start, bare.end, bare.text, "agenda", line=bare)
 
     def _given_by_entry(self, line: Line) -> bool:
@@ -883,7 +883,7 @@ class _Builder:
         """A line under a time slot that has no title of its own ('14u30-16u30:'): the slot's talk, or, when
         the slot lists bullets, one of its parallel sessions each."""
         if not L.is_bullet(line):
-            if line.words <= 8 and L.LOGISTIC_SLOT_RE.search(line.text.split(":")[0]):
+            if line.words <= 8 and L.names_logistics(line.text):
                 self.pending_agenda, self.drop, self.drop_slot = False, True, True  # '11u30' over 'Onthaal'
                 return
             self._open(line.start, line.end, line.text, "agenda", line=line)
