@@ -34,6 +34,10 @@ BEFORE_CUE = re.compile(
     r"prof|dr|mvr|mevr|dhr|burgemeester|schepen|minister|wetenschapper|auteur|professor|journalist|"
     r"voorzitter|commissaris|getuigenis\s+van|interview\s+met)\.?)[\s:;]*$",
     re.I)
+# The cues of BEFORE_CUE that say what a person does at the item, not only who they are.
+PRESENTER_CUE = re.compile(
+    r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|onder\s+begeleiding\s+van|"
+    r"gemodereerd\s+door|gids\s+is|door|getuigenis\s+van|interview\s+met)[\s:;]*$", re.I)
 # Cue just after a name at the start of a line or sentence: "X, directeur", "X is", "X (stafmedewerker)".
 AFTER_CUE = re.compile(
     r"^(?:\s*,(?!\s*(?:een|de|het|die|dat|waar|wat|maar|en|of)\b)"
@@ -45,6 +49,7 @@ AFTER_CUE = re.compile(
 LIST_CUE = re.compile(r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderators?|getuigen|gastsprekers?|uw gids is)"
                       r"\b\s*[:;]?",
                       re.I)
+BULLET_LINE = re.compile(r"^\s*[•●▪◦·\-\*–]\s")
 LINE_CUE = re.compile(r"^\s*(?:[•\-–*]\s*)?(?:met|door|panel(?:leden)?)\s*:?\s*$", re.I)
 # "X, consulent welzijn" anywhere: a name followed by a job title.
 ROLE_AFTER = re.compile(
@@ -141,8 +146,10 @@ def _cut_affiliation(words: list[str]) -> list[str]:
     return words
 
 
-def extract_speakers(text: str) -> list[str]:
-    """Person names that a cue marks as speakers, moderators or guides, in order of appearance."""
+def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
+    """Person names that a cue marks as speakers, moderators or guides, in order of appearance. With
+    ``presenting_only`` (a practice told in a news item or on a service page) a role beside a name ('schepen
+    Lies Corneillie', 'X, directeur') is not enough: the text must say the person presents or guides."""
     if not text:
         return []
     found: list[str] = []
@@ -159,15 +166,19 @@ def extract_speakers(text: str) -> list[str]:
         line_start, line_end = _line_bounds(text, start)
         before = text[max(line_start, start - 60):start]
         after = text[end:min(line_end, end + 80)]
-        listed = _listed(text[line_start:start])
+        listed = _listed(text[line_start:start]) or _under_list_cue(text, line_start)
         if not listed and _only_quoted_or_pictured(text, start, end):
             continue
         dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
         bulleted = _at_clause_start(text, start) and bool(BULLET_ITEM.match(after))
-        cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
-                or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
-                or (text[line_start:line_end].strip(" *\t\u00a0") == name)
-                or _in_name_bracket(text, start, end) or _presents(text, start, end))
+        if presenting_only:
+            cued = (dashed or bulleted or bool(PRESENTER_CUE.search(before)) or _presents(text, start, end)
+                    or (text[line_start:line_end].strip(" *\t\u00a0") == name) or _in_name_bracket(text, start, end))
+        else:
+            cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+                    or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
+                    or (text[line_start:line_end].strip(" *\t\u00a0") == name)
+                    or _in_name_bracket(text, start, end) or _presents(text, start, end))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
@@ -230,6 +241,22 @@ def _ends_in_town(name: str) -> bool:
 #: 'Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)': a talk's title, a dash, its speakers.
 DASH_BEFORE = re.compile(r"\S\s+[–—-]\s+(?:[^–—\n]*?(?:&|\ben\b|,)\s*)?$")
 DASH_AFTER = re.compile(r"^\s*(?:\(|,|&|\ben\b|$)")
+
+
+LIST_LOOKBACK_LINES = 30
+
+
+def _under_list_cue(text: str, line_start: int) -> bool:
+    """A bullet under a line that is only a list cue ('Door:', then '• Rudy De Cock – stafmedewerker ...'),
+    with at most other bullets between them."""
+    if not BULLET_LINE.match(text[line_start:line_start + 4]):
+        return False
+    lines = text[:line_start].split("\n")[-LIST_LOOKBACK_LINES - 1:-1]
+    for line in reversed(lines):
+        if not line.strip() or BULLET_LINE.match(line):
+            continue
+        return bool(LINE_CUE.match(line)) or bool(LIST_CUE.fullmatch(line.strip()))
+    return False
 
 
 def _listed(before: str) -> bool:

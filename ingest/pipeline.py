@@ -14,7 +14,7 @@ import numpy as np
 from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
 from ingest.places import demonyms, extract_places
-from ingest.segment import PROGRAMME_RE, Segment, segment
+from ingest.segment import KIND_PRACTICE, PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.record import Document, Record
 from kb.taxonomy import Taxonomy, classify, label_vectors
@@ -31,7 +31,8 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     text = doc.text
     segments = segment(text)
     event = detect_event(text)
-    drafts = [_draft(doc, text, seg, event.title, event.date) for seg in segments]
+    told = not PROGRAMME_RE.search(text)
+    drafts = [_draft(doc, text, seg, event.title, event.date, told) for seg in segments]
     _inherit(drafts, segments, text)
     _inherit_from_lead(drafts, segments, _opening(doc, text, segments))
     _inherit_the_page_town(drafts, text)
@@ -55,18 +56,22 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     return drafts
 
 
-def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None) -> Record:
+def _draft(doc: Document, text: str, seg: Segment, event: str | None, date: str | None, told: bool) -> Record:
     record = Record(source=doc.name, start=seg.start, end=seg.end, kind=seg.kind, title=seg.title.strip(),
                     text=text[seg.start:seg.end], event=event, event_date=date)
-    return _with_entities(record)
+    return _with_entities(record, told)
 
 
-def _with_entities(record: Record) -> Record:
+def _with_entities(record: Record, told: bool | None = None) -> Record:
     """Places, speakers and partners read from the record's own text and title (in place)."""
     places = extract_places(record.text, record.title)
     record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
     record.region = places.region
-    record.speakers = extract_speakers(record.text)
+    # a practice no event presented, told in a news item or on a service page: the people it names with their
+    # role ('schepen X', 'X, directeur') are quoted or in charge, not presenting it
+    if told is None:
+        told = not PROGRAMME_RE.search(record.text)
+    record.speakers = extract_speakers(record.text, presenting_only=record.kind == KIND_PRACTICE and told)
     record.partners = with_local_services(extract_partners(record.text, speakers=record.speakers), record.text,
                                           record.municipalities)
     record.confidence["places"] = round(float(places.confidence), 3)

@@ -233,3 +233,17 @@ def test_a_legal_form_names_no_partner_alone_but_heads_one() -> None:
     found = extract_partners("De klusploeg werkt in gebouwen die eigendom zijn van de VZW Groep Intro, of in "
                              "gebouwen in erfpacht. Het project is een VZW.")
     assert found == ["VZW Groep Intro"]
+
+
+def test_a_list_of_speakers_under_a_cue_line_of_its_own() -> None:
+    text = ("Ouders en Huizen van het Kind\n\nDoor:\n\n"
+            " • Rudy De Cock – stafmedewerker Kind en Gezin\n"
+            " • Sare Possemiers en Viviane Spruyt – Recht-Op projectwerking Deurne\n")
+    assert extract_speakers(text) == ["Rudy De Cock", "Sare Possemiers", "Viviane Spruyt"]
+
+
+def test_a_practice_in_the_news_has_no_speakers_for_the_people_it_names_by_role() -> None:
+    text = ("In het najaar zal OCMW Leuven 60.000 euro per jaar vrijmaken voor dak- en thuislozen. Dat maakte "
+            "OCMW-voorzitter Erik Vanderheiden vandaag bekend. Het project wordt voorgesteld door Els Peeters.")
+    assert extract_speakers(text, presenting_only=True) == ["Els Peeters"]
+    assert "Erik Vanderheiden" in extract_speakers(text)  # at an event, a role beside a name marks a speaker

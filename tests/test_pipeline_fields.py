@@ -59,3 +59,15 @@ def test_items_under_an_introduction_that_is_no_record_take_the_town_of_its_serv
                                + item.format(name="Onthaalklas"), "utf-8", "x"))
     assert [r.title for r in records] == ["Taalcoaching (Lier)", "Onthaalklas (Lier)"]
     assert all(r.municipalities == ["Lier"] and "OCMW Lier" in r.partners for r in records)
+
+
+def test_a_news_practice_names_no_speakers_for_its_officials_but_a_programme_item_does() -> None:
+    news = ("OCMW Leuven investeert in zorg voor daklozen\n\nIn het najaar zal OCMW Leuven 60.000 euro per jaar "
+            "vrijmaken om dak- en thuislozen met een psychiatrische problematiek beter te ondersteunen. Dat maakte "
+            "OCMW-voorzitter Erik Vanderheiden vandaag bekend. Een mobiel team gaat aanklampend te werk.")
+    records = process(Document("n.txt", "n.txt", news, "utf-8", "x"))
+    assert [r.kind for r in records] == ["practice"] and records[0].speakers == []
+    programme = ("Studiedag dakloosheid\n\nProgramma\n\n10.00 uur: Onthaal\n\n"
+                 "10.30 uur: Aanklampende zorg in Leuven, door OCMW-voorzitter Erik Vanderheiden\n\n"
+                 "12.00 uur: Lunch\n")
+    assert any("Erik Vanderheiden" in r.speakers for r in process(Document("p.txt", "p.txt", programme, "utf-8", "x")))
