@@ -182,7 +182,8 @@ def test_curator_edits_approves_and_a_viewer_finds_it_by_the_new_filter(server: 
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Opgeslagen (versie").wait_for(state="visible")
     page.get_by_role("button", name="Goedkeuren").click()
-    page.get_by_text("Status: Goedgekeurd").wait_for(state="visible")
+    # the status line, not the history's 'status: goedgekeurd → concept' (get_by_text ignores case)
+    page.get_by_text(re.compile(r"^Status: Goedgekeurd")).wait_for(state="visible")
 
     viewer = page.context.browser.new_page(viewport={"width": 1300, "height": 900})
     viewer.set_default_timeout(WAIT_MS)
