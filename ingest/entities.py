@@ -407,7 +407,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _clean_org(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"()")
-    return re.sub(r"^(?:het|de)\s+", "", name)
+    name = re.sub(r"^(?:het|de)\s+", "", name)
+    return SERVICE_OF_TOWN.sub(r"\g<service> \g<town>", name)  # 'OCMW van Halle' is written 'OCMW Halle'
+
+
+#: A local service named with its town after 'van': 'OCMW van Halle', 'Sociaal Huis van Rumst'.
+SERVICE_OF_TOWN = re.compile(r"^(?P<service>OCMW|Sociaal Huis|Stad|Gemeente|Welzijnshuis|Zorgbedrijf)\s+van\s+"
+                             r"(?P<town>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)$")
 
 
 def _org_key(name: str) -> str:

@@ -247,3 +247,8 @@ def test_a_practice_in_the_news_has_no_speakers_for_the_people_it_names_by_role(
             "OCMW-voorzitter Erik Vanderheiden vandaag bekend. Het project wordt voorgesteld door Els Peeters.")
     assert extract_speakers(text, presenting_only=True) == ["Els Peeters"]
     assert "Erik Vanderheiden" in extract_speakers(text)  # at an event, a role beside a name marks a speaker
+
+
+def test_a_local_service_is_written_with_its_town_as_one_name() -> None:
+    text = "Het OCMW van Halle krijgt 10.000 euro voor haar project. Ook het Sociaal Huis van Rumst doet mee."
+    assert extract_partners(text) == ["OCMW Halle", "Sociaal Huis Rumst"]
