@@ -263,11 +263,15 @@ def _unique_title(title: str, own: str, seen: set[str]) -> str:
 
 
 # ---------------------------------------------------------------- the state machine
+def _is_numbered(line: Line) -> bool:
+    return L.numbered_value(line) is not None
+
+
 def _per_numbered_run(test: Callable[[_Builder, Line], bool]) -> Callable[[_Builder, Line], bool]:
     """A question about a whole numbered run, answered once: every entry of the run asks it."""
     @wraps(test)
     def once(self: _Builder, line: Line) -> bool:
-        if L.numbered_value(line) is None:
+        if not _is_numbered(line):
             return test(self, line)  # a line beside a run, not in it
         key = (test.__name__, self.pos[self._numbered_run(line)[0].index])
         if key not in self.numbered_votes:
@@ -304,10 +308,8 @@ class _Builder:
         self.pending_agenda = False
         self.paused: int | None = None  # the item a logistics block interrupted
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
-        self.bullet_spans: dict[int, tuple[int, int]] = {}  # see _bullet_span
+        self.spans: dict[tuple[object, int], tuple[int, int]] = {}  # see _span
         self.bullet_votes: dict[tuple[int, int, object], bool] = {}  # see _most_bullets
-        self.numbered_spans: dict[int, tuple[int, int]] = {}  # see _numbered_run
-        self.first_bullets: dict[int, int] = {}  # see _first_bullet
         self.numbered_votes: dict[tuple[str, int], bool] = {}  # see _per_numbered_run
         self.programme = bool(PROGRAMME_RE.search(text))
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
@@ -677,13 +679,8 @@ class _Builder:
         return titled and not self._talk_entry_run(line)
 
     def _first_bullet(self, line: Line) -> Line:
-        """The first of the bullets in a row around the bullet ``line``; found once for all of them."""
-        k = self.pos[line.index]
-        if k not in self.first_bullets:
-            run = self._run(line, L.is_bullet)
-            self.first_bullets.update(dict.fromkeys(range(self.pos[run[0].index], self.pos[run[-1].index] + 1),
-                                                    self.pos[run[0].index]))
-        return self.content[self.first_bullets[k]]
+        """The first of the bullets in a row around the bullet ``line``."""
+        return self.content[self._span(line, L.is_bullet)[0]]
 
     def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
         """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``. Counted once per
@@ -696,16 +693,8 @@ class _Builder:
         return self.bullet_votes[lo, hi, test]
 
     def _bullet_span(self, line: Line) -> tuple[int, int]:
-        """Where the run of bullets and their continuation lines around ``line`` starts and ends among the content
-        lines; found once for all the lines of a run."""
-        k = self.pos[line.index]
-        if k not in self.bullet_spans:
-            run = self._run(line, self._in_bullet_run)
-            span = (self.pos[run[0].index], self.pos[run[-1].index])
-            if not self._in_bullet_run(line):
-                return span  # a line beside a run, not in it: its own span
-            self.bullet_spans.update(dict.fromkeys(range(span[0], span[1] + 1), span))
-        return self.bullet_spans[k]
+        """Where the run of bullets and their continuation lines around ``line`` starts and ends."""
+        return self._span(line, self._in_bullet_run)
 
     def _in_bullet_run(self, line: Line) -> bool:
         return L.is_bullet(line) or line.index in self.continued
@@ -730,16 +719,21 @@ class _Builder:
             hi += 1
         return self.content[lo:hi + 1]
 
-    def _numbered_run(self, line: Line) -> list[Line]:
-        """The consecutive numbered lines around ``line`` ('1. ...', '2. ...'); found once for all of them."""
+    def _span(self, line: Line, test) -> tuple[int, int]:  # noqa: ANN001 - a line predicate
+        """Where the run of content lines passing ``test`` around ``line`` starts and ends (content positions).
+        Found once per run and test, since every line of a run asks; a line beside a run gets its own span."""
         k = self.pos[line.index]
-        if k not in self.numbered_spans:
-            run = self._run(line, lambda ln: L.numbered_value(ln) is not None)
+        if (test, k) not in self.spans:
+            run = self._run(line, test)
             span = (self.pos[run[0].index], self.pos[run[-1].index])
-            if L.numbered_value(line) is None:
-                return run  # a line beside a run, not in it
-            self.numbered_spans.update(dict.fromkeys(range(span[0], span[1] + 1), span))
-        lo, hi = self.numbered_spans[k]
+            if not test(line):
+                return span
+            self.spans.update({(test, i): span for i in range(span[0], span[1] + 1)})
+        return self.spans[test, k]
+
+    def _numbered_run(self, line: Line) -> list[Line]:
+        """The consecutive numbered lines around ``line`` ('1. ...', '2. ...')."""
+        lo, hi = self._span(line, _is_numbered)
         return self.content[lo:hi + 1]
 
     @_per_numbered_run
