@@ -27,17 +27,16 @@ PARTICLE = (r"(?:[Vv]an\s+[Dd]e[nr]?|[Vv]an\s+'t|[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]
 SPACE = r"[ \t\u00a0]+"
 PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{NAME_WORD}){{1,2}}\b")
 
-# Cue just before a name: "Spreker: ", "door ", "mvr. ", "burgemeester ", "Uw gids is ".
+# Words before a name that say what the person does at the item: "Spreker: ", "door ", "Uw gids is ".
+PRESENTER_WORDS = (r"sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|"
+                   r"onder\s+begeleiding\s+van|gemodereerd\s+door|gids\s+is|door|getuigenis\s+van|interview\s+met")
+PRESENTER_CUE = re.compile(rf"\b(?:{PRESENTER_WORDS})[\s:;]*$", re.I)
+# Cue just before a name: a presenter's words, or a host, title or role: "mvr. ", "burgemeester ".
 BEFORE_CUE = re.compile(
-    r"(?:\b(?:sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|gastheer|"
-    r"gastvrouw|onder\s+begeleiding\s+van|met\s+ondersteuning\s+van|gemodereerd\s+door|gids\s+is|door|met|"
+    rf"(?:\b(?:{PRESENTER_WORDS}|gastheer|gastvrouw|met\s+ondersteuning\s+van|met|"
     r"prof|dr|mvr|mevr|dhr|burgemeester|schepen|minister|wetenschapper|auteur|professor|journalist|"
-    r"voorzitter|commissaris|getuigenis\s+van|interview\s+met)\.?)[\s:;]*$",
+    r"voorzitter|commissaris)\.?)[\s:;]*$",
     re.I)
-# The cues of BEFORE_CUE that say what a person does at the item, not only who they are.
-PRESENTER_CUE = re.compile(
-    r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|onder\s+begeleiding\s+van|"
-    r"gemodereerd\s+door|gids\s+is|door|getuigenis\s+van|interview\s+met)[\s:;]*$", re.I)
 # Cue just after a name at the start of a line or sentence: "X, directeur", "X is", "X (stafmedewerker)".
 AFTER_CUE = re.compile(
     r"^(?:\s*,(?!\s*(?:een|de|het|die|dat|waar|wat|maar|en|of)\b)"
@@ -171,14 +170,13 @@ def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
             continue
         dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
         bulleted = _at_clause_start(text, start) and bool(BULLET_ITEM.match(after))
-        if presenting_only:
-            cued = (dashed or bulleted or bool(PRESENTER_CUE.search(before)) or _presents(text, start, end)
-                    or (text[line_start:line_end].strip(" *\t\u00a0") == name) or _in_name_bracket(text, start, end))
-        else:
-            cued = (dashed or bulleted or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
-                    or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after)))
-                    or (text[line_start:line_end].strip(" *\t\u00a0") == name)
+        presents = (dashed or bulleted or (text[line_start:line_end].strip(" *\t\u00a0") == name)
                     or _in_name_bracket(text, start, end) or _presents(text, start, end))
+        if presenting_only:
+            cued = presents or bool(PRESENTER_CUE.search(before))
+        else:  # a role beside the name also marks a speaker
+            cued = (presents or bool(BEFORE_CUE.search(before)) or bool(ROLE_AFTER.match(after))
+                    or (_at_clause_start(text, start) and bool(AFTER_CUE.match(after))))
         if listed or cued or _continues_list(text, line_start, start, found):
             _add_person(found, name)
     return found
