@@ -3,6 +3,7 @@
     python tools/devset.py check [--part NAME]   # texts, manifest, gold and queries agree
     python tools/devset.py merge                 # devset/parts/*.jsonl -> devset/{manifest,gold,queries}.jsonl
     python tools/devset.py split heldout DIR     # one split's texts into DIR, its gold and queries beside DIR
+    python tools/devset.py recover ID RAWFILE    # an excerpt fetched again (text, or .json string) -> texts/ID.txt
 
 Only the standard library and the project's data files are used, so a helper
 collecting texts can run it before anything is installed.
@@ -16,6 +17,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +115,41 @@ def check(manifest: list[dict], gold: list[dict], queries: list[dict]) -> list[s
     return problems
 
 
+def trims(raw: str) -> Iterator[str]:
+    """The texts a collector could have saved from an excerpt: edges trimmed, a final newline or not.
+
+    Collectors drop navigation at the start and a cut-off tail at the end, at any character near the
+    edges or at any line boundary; the sha256 in the manifest tells which trim it was.
+    """
+    starts = sorted(set(range(min(len(raw), 400))) | {i + 1 for i, ch in enumerate(raw) if ch == "\n"})
+    ends = sorted(set(range(max(0, len(raw) - 600), len(raw) + 1)) | {i for i, ch in enumerate(raw) if ch == "\n"})
+    for s in starts:
+        for e in ends:
+            if e > s:
+                yield raw[s:e]
+                yield raw[s:e] + "\n"
+
+
+def recover(text_id: str, raw: str) -> str:
+    """Save the trim of RAW whose sha256 the manifest holds as the text of TEXT_ID; say how it went.
+
+    Without an exact match the text is not saved: its gold spans are character offsets, so a text
+    that differs would silently shift every record.
+    """
+    entry = next((m for m in jsonl(DEVSET / "manifest.jsonl") if m["id"] == text_id), None)
+    if entry is None:
+        return f"{text_id}: no such id in devset/manifest.jsonl"
+    raw = raw.replace("\r\n", "\n")
+    for candidate in trims(raw):
+        if hashlib.sha256(candidate.encode("utf-8")).hexdigest() == entry["sha256"]:
+            target = DEVSET / "texts" / entry["source"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(candidate, encoding="utf-8", newline="\n")
+            return f"{text_id}: ok, saved {target.relative_to(ROOT)} ({len(candidate)} chars)"
+    return (f"{text_id}: no trim of the excerpt ({len(raw)} chars) matches the manifest's sha256; "
+            "compare the file with the excerpt character by character (quotes, dashes, spaces, blank lines)")
+
+
 def parts(kind: str, only: str | None) -> list[dict]:
     pattern = f"{only}.{kind}.jsonl" if only else f"*.{kind}.jsonl"
     return [row for path in sorted((DEVSET / "parts").glob(pattern)) for row in jsonl(path)]
@@ -127,7 +164,15 @@ def main() -> None:
     s = sub.add_parser("split")
     s.add_argument("split", choices=["tune", "heldout"])
     s.add_argument("dest", type=Path)
+    r = sub.add_parser("recover")
+    r.add_argument("id")
+    r.add_argument("raw", type=Path)
     a = ap.parse_args()
+    if a.cmd == "recover":
+        raw = a.raw.read_text(encoding="utf-8")
+        message = recover(a.id, json.loads(raw) if a.raw.suffix == ".json" else raw)
+        print(message)
+        sys.exit(0 if ": ok," in message else 1)
     if a.cmd == "check":
         if a.part:
             sets = [parts(k, a.part) for k in ("manifest", "gold", "queries")]

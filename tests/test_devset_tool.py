@@ -1,0 +1,40 @@
+"""The development-set tool rebuilds a text from a re-fetched excerpt only when it is the text on record."""
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+spec = importlib.util.spec_from_file_location("devset_tool", Path(__file__).parent.parent / "tools" / "devset.py")
+devset = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(devset)
+
+EXCERPT = ("Home › Nieuws\nBuurtrestaurant in Lier\n\nHet OCMW opent een buurtrestaurant voor alleenstaande "
+           "ouderen.\n• 12u: Middagmaal\n• 13u: Koffie en gesprek met de vrijwil")
+SAVED = EXCERPT[len("Home › Nieuws\n"):EXCERPT.rindex("\n")] + "\n"
+
+
+@pytest.fixture
+def devset_dir(tmp_path, monkeypatch):
+    entry = {"id": "z01", "source": "z01.txt", "sha256": hashlib.sha256(SAVED.encode()).hexdigest()}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    monkeypatch.setattr(devset, "DEVSET", tmp_path)
+    monkeypatch.setattr(devset, "ROOT", tmp_path.parent)
+    return tmp_path
+
+
+def test_recover_finds_the_trim_the_collector_saved(devset_dir):
+    message = devset.recover("z01", EXCERPT)
+    assert ": ok," in message
+    assert (devset_dir / "texts" / "z01.txt").read_bytes() == SAVED.encode()
+
+
+def test_recover_saves_nothing_when_the_excerpt_differs(devset_dir):
+    message = devset.recover("z01", EXCERPT.replace("buurtrestaurant", "buurtresto"))
+    assert "no trim" in message
+    assert not (devset_dir / "texts" / "z01.txt").exists()
+
+
+def test_recover_names_an_unknown_id(devset_dir):
+    assert "no such id" in devset.recover("q99", EXCERPT)
