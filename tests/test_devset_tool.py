@@ -38,3 +38,8 @@ def test_recover_saves_nothing_when_the_excerpt_differs(devset_dir):
 
 def test_recover_names_an_unknown_id(devset_dir):
     assert "no such id" in devset.recover("q99", EXCERPT)
+
+
+def test_recover_also_tries_the_excerpt_without_line_end_spaces(devset_dir):
+    spaced = EXCERPT.replace("ouderen.\n", "ouderen. \n")
+    assert ": ok," in devset.recover("z01", spaced)

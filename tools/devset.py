@@ -140,7 +140,8 @@ def recover(text_id: str, raw: str) -> str:
     if entry is None:
         return f"{text_id}: no such id in devset/manifest.jsonl"
     raw = raw.replace("\r\n", "\n")
-    for candidate in trims(raw):
+    stripped = "\n".join(line.rstrip() for line in raw.split("\n"))  # some collectors dropped line-end spaces
+    for candidate in (c for variant in dict.fromkeys([raw, stripped]) for c in trims(variant)):
         if hashlib.sha256(candidate.encode("utf-8")).hexdigest() == entry["sha256"]:
             target = DEVSET / "texts" / entry["source"]
             target.parent.mkdir(parents=True, exist_ok=True)
