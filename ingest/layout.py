@@ -304,14 +304,18 @@ def indent(text: str, line: Line) -> int:
 
 def bullet_continuations(text: str, lines: list[Line]) -> set[int]:
     """Indices of lines that continue a bullet's entry: right under it (no blank line) and indented deeper than
-    its bullet ('• OCMW Meise voor ...' / '  Het OCMW gaat ...'), as wrapped or multi-line list items are laid out."""
+    its bullet ('• OCMW Meise voor ...' / '  Het OCMW gaat ...'), as wrapped or multi-line list items are laid out.
+    A deeper bullet goes on with the entry too, unless that entry ends on a colon and announces a list."""
     out: set[int] = set()
     marker: int | None = None  # indentation of the bullet whose entry is open
+    announces = False  # that bullet ends on a colon: the deeper bullets under it are its list
     for ln in lines:
         if ln.blank:
             marker = None
+        elif is_bullet(ln) and marker is not None and indent(text, ln) > marker and not announces:
+            out.add(ln.index)  # '• Helpen in Den Alleman' / '  • Dit kan gaan van ...': more of the same entry
         elif is_bullet(ln):
-            marker = indent(text, ln)
+            marker, announces = indent(text, ln), ln.text.rstrip().endswith(":")
         elif marker is not None and indent(text, ln) > marker:
             out.add(ln.index)
         else:

@@ -617,6 +617,9 @@ class _Builder:
         nxt = self._next(line)
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
+        prev = self._prev(line)
+        if prev is not None and L.is_bullet(prev):
+            return False  # '• het woningaanbod', last of a list of topics: the paragraph after it is no entry of it
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
 
     def _speaker_over_description(self, line: Line) -> bool:
@@ -771,8 +774,10 @@ class _Builder:
         run = self._numbered_run(line)
         entries = [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in run]
         single = sum(L.sentence_count(e) == 1 for e in entries)
-        return len(run) >= 3 and single * 3 >= len(run) * 2 and all(
-            len(e.split()) >= 6 and e.endswith(".") and ":" not in " ".join(e.split()[:6]) for e in entries)
+        # an entry that opens in lower case ('1. de regionale solidariteit die ...') goes on with the sentence above
+        told = sum(e.endswith(".") or e[:1].islower() for e in entries)
+        return len(run) >= 3 and single * 3 >= len(run) * 2 and told * 3 >= len(run) * 2 and all(
+            len(e.split()) >= 6 and ":" not in " ".join(e.split()[:6]) for e in entries)
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
@@ -1749,9 +1754,21 @@ def _sentence_case(s: str) -> str:
     return s[:1].upper() + s[1:] if s[:1].islower() and not L.CAMEL_BRAND_RE.match(s) else s  # 'geWOONtebreker'
 
 
+#: A short quoted name that ends on '!' or '?' ('het project ‘Hallo Buurt!’'): its mark ends the name, not the sentence.
+EXCLAIMED_NAME_RE = re.compile(r"[‘“\"'][^‘“”’\"'\n]{1,60}[!?][’”\"']$")
+
+
+def _sentence_end(s: str) -> re.Match | None:
+    """The first sentence end in ``s`` that is no mark closing a short quoted name."""
+    for m in L.SENTENCE_END_RE.finditer(s):
+        if not EXCLAIMED_NAME_RE.search(s[:m.end()]):
+            return m
+    return None
+
+
 def _first_clause(s: str) -> str:
     """First sentence or clause, cut at a word boundary, for titles of long lines."""
-    m = L.SENTENCE_END_RE.search(s)
+    m = _sentence_end(s)
     if m and m.start() > 10:
         s = s[:m.start()]
     words = s.split()

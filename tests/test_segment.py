@@ -1511,3 +1511,38 @@ def test_a_plain_intertitle_in_a_story_under_a_news_headline_goes_on_with_the_st
     text = f"Thuislozenproject Cabrio start in Bilzen en Tongeren\n\n{lead}\n\nCorona\n\n{more}\n"
     segs = checked(text)
     assert len(segs) == 1 and segs[0].start == 0 and segs[0].title.startswith("Thuislozenproject Cabrio")
+
+
+def test_a_quoted_name_that_ends_on_an_exclamation_mark_titles_a_told_practice_whole() -> None:
+    text = ("Vlaanderen selecteerde het project ‘Hallo Buurt!’ in de wijk Zandberg in Harelbeke als een van de 114 "
+            "projecten die zorg en ondersteuning bieden. Het project krijgt 50.000 euro per jaar.\n\n"
+            "Een Zorgzame Buurt draait om het bieden van zorg en het versterken van sociale cohesie in de wijk.\n")
+    assert [s.title for s in checked(text)] == ["Hallo Buurt!"]
+
+
+def test_the_last_item_of_a_bulleted_list_of_topics_is_no_heading_of_the_paragraph_after_it() -> None:
+    text = ("Lokale onthaalgesprekken\n\nEen projectmedewerker maakt nieuwe inwoners wegwijs in Machelen. Het "
+            "onthaalgesprek maakt deel uit van de inschrijving. Deze geeft hen basisuitleg over:\n\n"
+            "  • de werking van het lokaal bestuur\n  • het inburgeringsprogramma\n  • het woningaanbod\n\n"
+            "Vervolgens verwijst de projectmedewerker de nieuwe inwoners door naar de juiste interne en externe "
+            "gespecialiseerde diensten, zodat ze zich gemakkelijker integreren.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+
+
+def test_a_numbered_list_that_goes_on_with_the_sentence_above_stays_in_its_practice() -> None:
+    text = ("Kracht.wonen als regionaal partnerschap\n\n" + LONG + "\n\nHet unieke karakter ligt hem in\n\n"
+            " 1. de regionale solidariteit die zich uit in een woning per 10.000 inwoners in het project\n"
+            " 2. CAW die het dedicated team in kader van Housing First ter beschikking stelt voor dit project\n"
+            " 3. Het mandaat die gegeven wordt aan W13 om als meldpunt woningen toe te wijzen.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].start == 0
+
+
+def test_a_deeper_bullet_tells_more_of_the_list_entry_above_it() -> None:
+    text = ("Vrijwilligerswerk bij de stad\n\nU kunt zich kandidaat stellen voor vrijwilligerswerk binnen de "
+            "stadsdiensten. Dit zijn enkele voorbeelden:\n\n"
+            " • Vrijwilligerswerk in het inloopcentrum ‘Gelijkvloers’\n • Helpen in Den Alleman\n"
+            "  • Dit kan gaan van de cafetaria helpen uitbaten tot soep maken.\n"
+            " • Speelpleinwerking in de zomervakantie\n")
+    assert not any(s.title.startswith("Dit kan gaan") for s in checked(text))
