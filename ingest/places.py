@@ -281,9 +281,9 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     if surface == CAPITAL and not LOCAL_GOVERNMENT.search(before) and not CITY_AFTER.match(after):
         return min(score, DEMONYM_SCORE)  # 'in Brussel', 'SAAMO Brussel': the capital region, not the City
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
-    if bio_paragraph and not LOCAL_GOVERNMENT.search(before):
+    if bio_paragraph and not LOCAL_SERVICE.search(before):
         score += BIO_PENALTY
-    elif not (LOCAL_GOVERNMENT.search(before) and not BIO_CUES.search(before)) and BIO_CUES.search(sentence):
+    elif not (LOCAL_SERVICE.search(before) and not BIO_CUES.search(before)) and BIO_CUES.search(sentence):
         score += BIO_PENALTY  # 'Stad en OCMW Oostende' acts, also in a sentence quoting the gedeputeerde;
         # 'schepen stad Antwerpen' is a speaker's role
     return score

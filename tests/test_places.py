@@ -262,3 +262,9 @@ def test_brussel_alone_is_the_capital_region_and_the_city_only_when_named_so() -
     assert munis("SAAMO Brussel bouwt met thuislozen acht mobiele woonunits in Anderlecht.") == ["Anderlecht"]
     assert munis("Het OCMW van de Stad Brussel lanceert een nieuw initiatief voor jonge daklozen.") == ["Brussel"]
     assert munis("Een mobiele koffiebar trekt naar verschillende wijken in Brussel-Stad.") == ["Brussel"]
+
+
+def test_a_local_service_named_with_its_town_runs_the_practice_even_beside_a_bio_cue() -> None:
+    text = ("Sociaal Huis Mechelen organiseerde donderdagochtend in De Schrijf een ontbijt voor mensen die het wat "
+            "minder breed hebben.")
+    assert extract_places(text).municipalities == ["Mechelen"]
