@@ -43,3 +43,9 @@ def test_recover_names_an_unknown_id(devset_dir):
 def test_recover_also_tries_the_excerpt_without_line_end_spaces(devset_dir):
     spaced = EXCERPT.replace("ouderen.\n", "ouderen. \n")
     assert ": ok," in devset.recover("z01", spaced)
+
+
+def test_merge_adds_new_batches_and_keeps_the_earlier_ones() -> None:
+    current = [{"id": "a01", "v": 1}, {"id": "a02", "v": 1}]
+    new = [{"id": "a02", "v": 2}, {"id": "b01", "v": 1}]
+    assert devset.merged(current, new, "id") == [{"id": "a01", "v": 1}, {"id": "a02", "v": 2}, {"id": "b01", "v": 1}]

@@ -1,7 +1,7 @@
 """Check and assemble the development set of real texts (see devset/GUIDE.md).
 
     python tools/devset.py check [--part NAME]   # texts, manifest, gold and queries agree
-    python tools/devset.py merge                 # devset/parts/*.jsonl -> devset/{manifest,gold,queries}.jsonl
+    python tools/devset.py merge                 # devset/parts/*.jsonl into devset/{manifest,gold,queries}.jsonl
     python tools/devset.py split heldout DIR     # one split's texts into DIR, its gold and queries beside DIR
     python tools/devset.py recover ID RAWFILE    # an excerpt fetched again (text, or .json string) -> texts/ID.txt
 
@@ -151,6 +151,17 @@ def recover(text_id: str, raw: str) -> str:
             "compare the file with the excerpt character by character (quotes, dashes, spaces, blank lines)")
 
 
+def merged(current: list[dict], new: list[dict], key: str) -> list[dict]:
+    """The merged file's rows with the parts' rows in: a row with a known id replaces it, a new one is appended.
+
+    The parts folder is not in git, so on a new machine it holds only this session's batches; rebuilding
+    the merged files from it alone would drop every earlier batch.
+    """
+    by_id = {row[key]: row for row in current}
+    by_id.update({row[key]: row for row in new})
+    return list(by_id.values())
+
+
 def parts(kind: str, only: str | None) -> list[dict]:
     pattern = f"{only}.{kind}.jsonl" if only else f"*.{kind}.jsonl"
     return [row for path in sorted((DEVSET / "parts").glob(pattern)) for row in jsonl(path)]
@@ -183,8 +194,8 @@ def main() -> None:
         print("\n".join(problems) or f"ok: {len(sets[0])} texts, {len(sets[1])} gold records, {len(sets[2])} queries")
         sys.exit(1 if problems else 0)
     if a.cmd == "merge":
-        for kind in ("manifest", "gold", "queries"):
-            rows = parts(kind, None)
+        for kind, key in (("manifest", "id"), ("gold", "id"), ("queries", "qid")):
+            rows = merged(jsonl(DEVSET / f"{kind}.jsonl"), parts(kind, None), key)
             (DEVSET / f"{kind}.jsonl").write_text(
                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
             print(f"{kind}: {len(rows)}")
