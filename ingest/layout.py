@@ -43,14 +43,17 @@ KEYWORD_HEADING_RE = re.compile(
 THEME_RE = re.compile(r"^(?:Thema|[\w-]*tafel)\s*(?P<num>\d{1,2})\s*[:.\-–]?\s*(?P<rest>.*)$",
                       re.IGNORECASE)
 
-#: Headers that open a logistics / navigation block; nothing in it is a record.
+#: Headers that open a logistics / navigation block, or the list of who governs or staffs the organisation; nothing
+#: in it is a record.
 LOGISTICS_HEADER_RE = re.compile(
     r"^(?:Deelnameprijs|Deelname(?:kosten)?|Prijs|Kostprijs|Betaling|Annuleren|Annulering(?:svoorwaarden)?|"
     r"Inschrijven|Inschrijving(?:en)?|Info(?:\s+praktisch)?|Praktisch(?:e info)?|Praktische informatie|"
     r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie|Doelgroep|"
     r"Waar(?: en wanneer)?|Wanneer(?: en waar)?|Datum(?: en (?:plaats|uur|locatie))?|Tijdstip|Plaats|"
     r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
-    r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven)\s*:?$",
+    r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven|"
+    r"Raad van [Bb]estuur|Stuurgroep|Algemene [Vv]ergadering|Bestuur|Directie|(?:Ons )?[Tt]eam|Medewerkers|Colofon)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 

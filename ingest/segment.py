@@ -947,6 +947,9 @@ class _Builder:
             if nxt is None:
                 return False
         tight = not self.lines[after.index + 1].blank
+        if tight and line.words <= 8 and _speaker_entry(nxt.text.rstrip(". ")) and not _speaker_entry(line.text):
+            below = self._next(nxt)  # 'Jong en betrokken' / 'Bruno Vanobbergen, voorzitter en ...' / its description:
+            return below is not None and _is_paragraph(below)  # a session headed by its title and its speakers
         if tight and (line.words > 8 or not _is_paragraph(nxt)):
             return False
         return (self._body_chars(nxt) >= body_min
@@ -1571,7 +1574,8 @@ SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-z
 PROJECT_NAME_RE = re.compile(
     r"\b[Hh]et project\s+(?P<name>[‘'\"“]?[A-Z][^,;:\n]{2,50}?)[’'\"”]?\s+(?:wil|zal|is|gaat|biedt|brengt|zet|"
     r"richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
-    r"|(?:^|[.!?]\s+)(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b")
+    r"|(?:^|[.!?]\s+)(?!(?:Dat|Dit|Het|Deze|Die|Er|Hij|Zij|Ze|Wat|Wij|We)\s)"  # 'Dat is een project': no name
+    r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b")
 PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
@@ -1701,7 +1705,9 @@ def _without_byline(t: str) -> str:
     if initials and not is_known_organisation(initials.group(1)):
         return t[:initials.start()].rstrip(" :,–-")
     words = t.split()
-    n = 3 if len(words) >= 3 and words[-2] in PARTICLES else 2  # 'Timmy Van Assche', 'Bart Mertens'
+    n = 2  # 'Bart Mertens', 'Timmy Van Assche', 'Claudia Van den Houte'
+    while n < len(words) and words[-n] in PARTICLES:
+        n += 1
     name = " ".join(words[-n:])
     if len(words) > n + 2 and is_whole_person_name(name) and not _names_place(name):
         return " ".join(words[:-n]).rstrip(" :,–-")

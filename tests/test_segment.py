@@ -1546,3 +1546,25 @@ def test_a_deeper_bullet_tells_more_of_the_list_entry_above_it() -> None:
             "  • Dit kan gaan van de cafetaria helpen uitbaten tot soep maken.\n"
             " • Speelpleinwerking in de zomervakantie\n")
     assert not any(s.title.startswith("Dit kan gaan") for s in checked(text))
+
+
+def test_a_headline_loses_a_byline_whose_surname_has_two_particles() -> None:
+    text = ("Buurtcomputer gaat opnieuw van start met nieuwe initiaties Claudia Van den Houte\n\n03 september 2020\n\n"
+            "10u14 0 Denderleeuw Buurtcomputer gaat opnieuw van start in Denderleeuw. Dat is een project om de "
+            "digitale kloof te helpen verkleinen. Een tiental vrijwilligers werken eraan mee.\n")
+    assert [s.title for s in checked(text)] == ["Buurtcomputer gaat opnieuw van start met nieuwe initiaties"]
+
+
+def test_a_title_over_a_line_of_its_speakers_and_a_description_heads_a_session() -> None:
+    sessions = [("Jong en betrokken", "Bruno Vanobbergen, voorzitter en Wim Beelaert, Voetbal in de Stad."),
+                ("Jong en geborgen", "Sofie Crommen, voorzitter en Wendy Eerdekens, Arteveldehogeschool Gent."),
+                ("Jong en gezond", "Inge Vervotte, voorzitter en leden van de werkgroep.")]
+    text = "Conferentie\n\nDeelsessies\n\n" + "\n\n".join(f"{t}\n{who}\n{LONG}" for t, who in sessions) + "\n"
+    assert [s.title for s in checked(text)] == [t for t, _ in sessions]
+
+
+def test_the_board_and_its_members_are_no_practice() -> None:
+    text = (f"Historiek\n\n{LONG}\n\nRaad van Bestuur\n\nDe raad van bestuur legt de beleidsprioriteiten van de "
+            "projectvereniging vast via de begroting, de jaarrekening en het jaarverslag. Iedere aangesloten gemeente "
+            "vaardigt twee bestuursleden af.\n\nCarine Meyers Alken\nKris Franssens Alken\nDanny Deneuker Borgloon\n")
+    assert not any("bestuur" in s.title.lower() for s in checked(text))
