@@ -934,6 +934,8 @@ class _Builder:
         if prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS:
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
+        if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
+            return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
         nxt = self._next(line)
         if nxt is not None and (_intertitle(line, nxt, self.news or self.story)
                                 or self._names_the_item_above(line, nxt)):

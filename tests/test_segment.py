@@ -1568,3 +1568,10 @@ def test_the_board_and_its_members_are_no_practice() -> None:
             "projectvereniging vast via de begroting, de jaarrekening en het jaarverslag. Iedere aangesloten gemeente "
             "vaardigt twee bestuursleden af.\n\nCarine Meyers Alken\nKris Franssens Alken\nDanny Deneuker Borgloon\n")
     assert not any("bestuur" in s.title.lower() for s in checked(text))
+
+
+def test_a_name_and_organisation_under_a_pull_quote_say_who_said_it_in_a_story() -> None:
+    text = (f"Brussel verlengt de winteropvang voor daklozen\n\n{LONG}\n\n"
+            "Wie deze zomer nog wil komen overnachten moet het wel eens zijn met begeleiding.\n\n"
+            f"Kris Gijsen, CAW Brussel\n\n{LONG}\n")
+    assert len(checked(text)) == 1
