@@ -71,7 +71,8 @@ GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inle
 #: More of a description's own sections: a sub-heading with only this is never a new practice.
 SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden", "werking", "meerwaarde", "impact",
                  "praktisch", "partners", "contact", "uitdaging", "uitdagingen", "resultaten en impact", "evaluatie",
-                 "de uitdaging", "de aanpak", "het resultaat", "de resultaten", "de doelgroep", "doelgroep"}
+                 "de uitdaging", "de aanpak", "het resultaat", "de resultaten", "de doelgroep", "doelgroep", "procedure",
+                 "voorwaarden", "werkwijze"}
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar",
@@ -1552,7 +1553,8 @@ SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]
                            r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)"
                            r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
 #: 'Afghaanse vluchtelingen in kaart, Charlotte Pittevils, Fedasil': the speaker and organisation after a title.
-SPEAKER_AFTER_RE = re.compile(r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*"
+SPEAKER_AFTER_RE = re.compile(r"(?<!\b[Dd]r)(?<!\b[Dd]hr)(?<!\b[Pp]rof)(?<!\b[Mm]r)(?<!\b[Ii]r)"  # 'Fonds Dr. X'
+                              r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*"
                               r"[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.

@@ -1575,3 +1575,17 @@ def test_a_name_and_organisation_under_a_pull_quote_say_who_said_it_in_a_story()
             "Wie deze zomer nog wil komen overnachten moet het wel eens zijn met begeleiding.\n\n"
             f"Kris Gijsen, CAW Brussel\n\n{LONG}\n")
     assert len(checked(text)) == 1
+
+
+def test_a_name_after_dr_is_part_of_the_title_not_a_speaker_after_it() -> None:
+    text = ("Het Fonds Dr. Daniël De Coninck, genoemd naar de vroegere voorzitter van het Wit-Gele Kruis, deed een "
+            "projectoproep om projecten te steunen die focussen op eerstelijnszorg in de buurt. " + LONG + "\n")
+    assert checked(text)[0].title.startswith("Het Fonds Dr. Daniël De Coninck")
+
+
+def test_procedure_and_conditions_are_sections_of_the_service_above() -> None:
+    text = (f"Budgetbeheer\n\n{LONG}\n\nVoorwaarden\n\nU woont in de gemeente en u hebt schulden die u niet zelf "
+            "kunt afbetalen. Een maatschappelijk werker bekijkt samen met u of budgetbeheer kan helpen.\n\n"
+            "Procedure\n\nGa langs bij het team schuldhulpverlening in het Sociaal Huis. Een maatschappelijk werker "
+            "luistert naar uw verhaal en gaat na of budgetbeheer een oplossing voor u kan zijn.\n")
+    assert len(checked(text)) == 1
