@@ -1272,6 +1272,11 @@ def _told_grants(line: Line) -> list[tuple[int, bool]]:
     return marks
 
 
+#: What a told talk is about: '... over de kunst van het ouder worden', '... stond stil bij de lessen ...'.
+ABOUT_RE = re.compile(r"\b(?:over|stil\s+bij|de\s+aandacht\s+op|een\s+toelichting\s+bij|dieper\s+in\s+op)\s+"
+                      r"(?P<topic>.{6,200}?)(?=\s+van\s+\d|[.,;…]|$)")
+
+
 def _told_title(sentence: str) -> str:
     """A talk told in a sentence is titled by its quoted title, else by what it is about ('... over de kunst van
     het ouder worden van 11.30 uur ...'), else by its first clause. A quote after its first sentence is what
@@ -1281,7 +1286,7 @@ def _told_title(sentence: str) -> str:
     quoted = QUOTED_NAME_RE.search(first) or re.search(r"[‘'\"“]([^‘'\"“”’]{6,150})[’'\"”]", first)
     if quoted and len(quoted.group(1).split()) >= 2:
         return _first_clause(quoted.group(1).strip())
-    about = re.search(r"\bover\s+(?P<topic>.{6,120}?)(?=\s+van\s+\d|[.,;]|$)", sentence)
+    about = ABOUT_RE.search(sentence)
     if about:
         return _sentence_case(about.group("topic").strip())
     granted = GRANTED_FOR_RE.search(first)  # '... krijgt 65.000 euro voor het nieuwe dagverzorgingscentrum X met'
@@ -1612,6 +1617,10 @@ def _recognisable(t: str, item: _Item) -> str:
     if quoted and (sentence or (len(t.split()) >= 4 and ":" not in t[:quoted.start()])):
         return quoted.group(1).strip()
     if sentence:
+        about = ABOUT_RE.search(item.heading)
+        if about and item.kind != KIND_PRACTICE and (not about.group().startswith("over")
+                                                     or TOLD_TALK_RE.search(item.heading[:120])):
+            return _sentence_case(_first_clause(about.group("topic").strip()))  # 'Hierna stond dhr. X stil bij ...'
         salient = _salient_name(item.body_text()) if len(item.heading) >= 80 else ""
         if salient and salient.lower() in t.lower():
             return salient  # 'De Prijs ... is gewonnen door De Vrolijke Kring uit Ronse. ... De Vrolijke Kring ...'

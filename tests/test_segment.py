@@ -18,6 +18,7 @@ from ingest.segment import (
     _Item,
     _recognisable,
     _title_from_entry,
+    _told_title,
     _without_speaker,
     segment,
 )
@@ -1589,3 +1590,14 @@ def test_procedure_and_conditions_are_sections_of_the_service_above() -> None:
             "Procedure\n\nGa langs bij het team schuldhulpverlening in het Sociaal Huis. Een maatschappelijk werker "
             "luistert naar uw verhaal en gaat na of budgetbeheer een oplossing voor u kan zijn.\n")
     assert len(checked(text)) == 1
+
+
+def test_a_told_talk_is_titled_by_what_the_speaker_dwelt_on() -> None:
+    text = ("Symposium geestelijke gezondheid\n\nProgramma\n\n"
+            "Vervolgens vestigde Prof. Dr. Liesbeth De Donder de aandacht op het waarom en belang van een lokaal "
+            "ouderenbeleid. Zij toonde met cijfers aan hoe snel de bevolking vergrijst en wat dat vraagt.\n\n"
+            "Hierna stond dhr. Gert Peeters stil bij een aantal lessen die we de voorbije jaren getrokken hebben en "
+            "bij een aantal speerpunten die richtinggevend kunnen zijn voor de komende jaren.\n")
+    assert checked(text)[0].title == "Het waarom en belang van een lokaal ouderenbeleid"
+    told = "Hierna stond dhr. Gert Peeters stil bij een aantal lessen die we de voorbije jaren getrokken hebben."
+    assert _told_title(told) == "Een aantal lessen die we de voorbije jaren getrokken hebben"
