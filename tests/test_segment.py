@@ -1601,3 +1601,13 @@ def test_a_told_talk_is_titled_by_what_the_speaker_dwelt_on() -> None:
     assert checked(text)[0].title == "Het waarom en belang van een lokaal ouderenbeleid"
     told = "Hierna stond dhr. Gert Peeters stil bij een aantal lessen die we de voorbije jaren getrokken hebben."
     assert _told_title(told) == "Een aantal lessen die we de voorbije jaren getrokken hebben"
+
+
+def test_after_the_lecture_opens_the_next_told_talk() -> None:
+    text = ("Congres jeugdwelzijnswerk\n\n" + LONG + "\n\n"
+            "In de namiddag is er een lezing over maatschappelijke kwetsbaarheid in de huidige samenleving. We staan "
+            "even stil bij de theorie met professor Nicolle Vettenburg. Na de lezing volgt er een panelgesprek over "
+            "wat de strijd om de essentie betekent voor het jeugdwelzijnswerk.\n")
+    titles = [s.title for s in checked(text)]
+    assert any(t.lower().startswith("maatschappelijke kwetsbaarheid") for t in titles)
+    assert any(t.lower().startswith("wat de strijd om de essentie") for t in titles)
