@@ -1256,7 +1256,8 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
 
 #: A sentence that gives one recipient an amount: 'De vzw ontvangt 9.000 euro voor project ...', 'RISO mag rekenen op
 #: 16.250 euro voor ...'; never a total ('9 verenigingen krijgen samengeteld 90.000 euro').
-GRANT_SENTENCE_RE = re.compile(r"\b(?:ontvangt|krijgt|mag\s+rekenen\s+op|kan\s+rekenen\s+op|geeft|schenkt)\b[^.]{0,60}?"
+GRANT_SENTENCE_RE = re.compile(r"\b(?:ontvangt|ontvangen|krijgt|krijgen|mag\s+rekenen\s+op|kan\s+rekenen\s+op|geeft|"
+                               r"schenkt)\b[^.]{0,60}?"
                                r"\b\d[\d.,]*\s*(?:euro|€)[^.]{0,40}?\b(?:voor|aan)\b")
 QUOTED_PART_RE = re.compile(r"[‘'\"“][^’'\"”]*[’'\"”]")
 GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.IGNORECASE)

@@ -1611,3 +1611,12 @@ def test_after_the_lecture_opens_the_next_told_talk() -> None:
     titles = [s.title for s in checked(text)]
     assert any(t.lower().startswith("maatschappelijke kwetsbaarheid") for t in titles)
     assert any(t.lower().startswith("wat de strijd om de essentie") for t in titles)
+
+
+def test_grants_told_with_a_plural_subject_give_a_practice_each() -> None:
+    text = ("Foundation steunt tien Antwerpse kinderprojecten\n\n"
+            "Kinderen lopen meer kans om in armoede te belanden. Daarom steunt de Foundation in totaal 93 projecten. "
+            "De City Pirates krijgen 12.500 euro voor het project ‘Opstart Sport+’. Kadee uit Antwerpen ontvangt "
+            "14.000 euro steun voor een project rond vakantiekampen voor kwetsbare kinderen.\n")
+    titles = [s.title for s in checked(text)]
+    assert "Opstart Sport+" in titles and len(titles) >= 2
