@@ -970,6 +970,9 @@ class _Builder:
         lead = re.match(r"(?:[A-Z][\w’'-]*[A-Za-z0-9]\s+)+[A-Z][\w’'-]*[A-Za-z0-9]\b", line.text)  # its leading name
         if lead and all(w in named for w in lead.group().split()):
             return True
+        subject = nxt.text.split()[0] if nxt.text.split() else ""
+        if subject in named and NAME_TOKEN_RE.fullmatch(subject) and zipf(subject.lower()) < COMMON_WORD_ZIPF:
+            return True  # 'Digipunten' over 'Digihulp werkt op twee sporen ...' under a story about Digihulp
         if not _ordinary_words(line):
             return False
         opening = " ".join(nxt.text.split()[:8])

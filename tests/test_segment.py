@@ -1620,3 +1620,11 @@ def test_grants_told_with_a_plural_subject_give_a_practice_each() -> None:
             "14.000 euro steun voor een project rond vakantiekampen voor kwetsbare kinderen.\n")
     titles = [s.title for s in checked(text)]
     assert "Opstart Sport+" in titles and len(titles) >= 2
+
+
+def test_a_section_whose_paragraph_opens_with_the_project_above_belongs_to_it() -> None:
+    text = ("Voor het project Digihulp slaan acht lokale besturen de handen in elkaar. Inwoners kunnen met hun "
+            "digitale vragen terecht in een Digipunt in de bibliotheek.\n\n" + LONG + "\n\nDigipunten\n\n"
+            "Digihulp werkt op twee sporen: in elke gemeente zijn er Digipunten waar mensen met hun digitale vraag "
+            "terechtkunnen, en er is ondersteuning aan huis voor wie niet tot daar geraakt.\n")
+    assert len(checked(text)) == 1
