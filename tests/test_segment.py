@@ -1623,8 +1623,12 @@ def test_grants_told_with_a_plural_subject_give_a_practice_each() -> None:
 
 
 def test_a_section_whose_paragraph_opens_with_the_project_above_belongs_to_it() -> None:
-    text = ("Voor het project Digihulp slaan acht lokale besturen de handen in elkaar. Inwoners kunnen met hun "
-            "digitale vragen terecht in een Digipunt in de bibliotheek.\n\n" + LONG + "\n\nDigipunten\n\n"
-            "Digihulp werkt op twee sporen: in elke gemeente zijn er Digipunten waar mensen met hun digitale vraag "
-            "terechtkunnen, en er is ondersteuning aan huis voor wie niet tot daar geraakt.\n")
+    text = ("Voor het project Digihulp slaan acht lokale besturen – Avelgem, Deerlijk en Harelbeke – de handen in "
+            "elkaar. Inwoners kunnen met hun digitale vragen terecht in een Digipunt.\n\n"
+            "Onze samenleving wordt almaar digitaler en dat is voor lang niet iedereen vanzelfsprekend. Dat blijkt "
+            "uit de Barometer Digitale Inclusie. Zo is bijna de helft van de bevolking digitaal kwetsbaar.\n\n"
+            "Digipunten\n\nDigihulp werkt op twee sporen: in elke gemeente zijn er Digipunten waar mensen met hun "
+            "digitale vraag terechtkunnen, en er is ondersteuning aan huis voor wie niet tot daar geraakt.\n\n"
+            "Digihelpers\n\nDigihulp zet daarvoor Digihelpers in: vrijwilligers en studenten met een IT-achtergrond "
+            "die mensen thuis helpen met hun computer, smartphone of tablet.\n")
     assert len(checked(text)) == 1
