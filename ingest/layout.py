@@ -133,10 +133,10 @@ FILE_NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9]*(?:_[A-Za-zÀ-ÿ0-9]+
 #: Separator between cells of a grid of names on one line (two or more spaces, nbsp included).
 CELL_SPLIT_RE = re.compile(r"[ \t\xa0]{2,}|\t")
 
-#: Sentence ends, for counting substance and cutting titles; a title before a name ('Prof. dr. Niels Mulder',
-#: 'dhr. Gert Peeters') ends none.
-SENTENCE_END_RE = re.compile(r"(?<!\b[Dd]r)(?<!\b[Dd]hr)(?<!\b[Mm]evr)(?<!\b[Pp]rof)(?<!\b[Mm]r)(?<!\b[Ii]r)"
-                             r"[.!?](?:[\"'’”)\]]*)(?=\s+|$)")
+#: Not right after a title before a name ('Prof. dr. Niels Mulder', 'dhr. Gert Peeters'): its full stop ends nothing.
+NOT_AFTER_TITLE = r"(?<!\b[Dd]r)(?<!\b[Dd]hr)(?<!\b[Mm]evr)(?<!\b[Pp]rof)(?<!\b[Mm]r)(?<!\b[Ii]r)"
+#: Sentence ends, for counting substance and cutting titles.
+SENTENCE_END_RE = re.compile(NOT_AFTER_TITLE + r"[.!?](?:[\"'’”)\]]*)(?=\s+|$)")
 
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 

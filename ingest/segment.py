@@ -1562,9 +1562,9 @@ SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]
                            r"(?!(?:Stad|Gemeente|Provincie|OCMW|CAW|Sociaal|Huis|Dienst|Het|De)\b)"
                            r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:van|de|den|der|ter|le|la)\s+)*[A-ZÀ-Ý][\w'’-]+.*$")
 #: 'Afghaanse vluchtelingen in kaart, Charlotte Pittevils, Fedasil': the speaker and organisation after a title.
-SPEAKER_AFTER_RE = re.compile(r"(?<!\b[Dd]r)(?<!\b[Dd]hr)(?<!\b[Pp]rof)(?<!\b[Mm]r)(?<!\b[Ii]r)"  # 'Fonds Dr. X'
-                              r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*"
-                              r"[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
+#: A title before a name ('Het Fonds Dr. Daniël De Coninck') names no speaker.
+SPEAKER_AFTER_RE = re.compile(L.NOT_AFTER_TITLE + r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+"
+                              r"(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])"
@@ -1784,7 +1784,7 @@ EXCLAIMED_NAME_RE = re.compile(r"[‘“\"'][^‘“”’\"'\n]{1,60}[!?][’�
 def _sentence_end(s: str) -> re.Match | None:
     """The first sentence end in ``s`` that is no mark closing a short quoted name."""
     for m in L.SENTENCE_END_RE.finditer(s):
-        if not EXCLAIMED_NAME_RE.search(s[:m.end()]):
+        if not EXCLAIMED_NAME_RE.search(s[max(0, m.end() - 70):m.end()]):
             return m
     return None
 
