@@ -201,7 +201,10 @@ def main() -> None:
             print(f"{kind}: {len(rows)}")
         return
     a.dest.mkdir(parents=True, exist_ok=True)
-    sources = {m["source"] for m in jsonl(DEVSET / "manifest.jsonl") if m["split"] == a.split}
+    wanted = {m["source"] for m in jsonl(DEVSET / "manifest.jsonl") if m["split"] == a.split}
+    sources = {source for source in wanted if (DEVSET / "texts" / source).exists()}
+    if wanted - sources:  # a text that could not be fetched again is left out with its gold records
+        print(f"{len(wanted - sources)} texts of the split are missing: {', '.join(sorted(wanted - sources))}")
     for source in sorted(sources):
         shutil.copy(DEVSET / "texts" / source, a.dest / source)
     gold = [g for g in jsonl(DEVSET / "gold.jsonl") if g["source"] in sources]
