@@ -48,7 +48,6 @@ AFTER_CUE = re.compile(
 LIST_CUE = re.compile(r"\b(?:sprekers?|begeleiding(?:\s+door)?|moderators?|getuigen|gastsprekers?|uw gids is)"
                       r"\b\s*[:;]?",
                       re.I)
-BULLET_LINE = re.compile(r"^\s*[•●▪◦·\-\*–]\s")
 LINE_CUE = re.compile(r"^\s*(?:[•\-–*]\s*)?(?:met|door|panel(?:leden)?)\s*:?\s*$", re.I)
 # "X, consulent welzijn" anywhere: a name followed by a job title.
 ROLE_AFTER = re.compile(
@@ -247,11 +246,11 @@ LIST_LOOKBACK_LINES = 30
 def _under_list_cue(text: str, line_start: int) -> bool:
     """A bullet under a line that is only a list cue ('Door:', then '• Rudy De Cock – stafmedewerker ...'),
     with at most other bullets between them."""
-    if not BULLET_LINE.match(text[line_start:line_start + 4]):
+    if not L.BULLET_RE.match(text[line_start:line_start + 4].lstrip()):
         return False
     lines = text[:line_start].split("\n")[-LIST_LOOKBACK_LINES - 1:-1]
     for line in reversed(lines):
-        if not line.strip() or BULLET_LINE.match(line):
+        if not line.strip() or L.BULLET_RE.match(line.lstrip()):
             continue
         return bool(LINE_CUE.match(line)) or bool(LIST_CUE.fullmatch(line.strip()))
     return False

@@ -490,13 +490,12 @@ GOAL_LEAD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\s*:$", re.IGNORECASE)
 GOAL_WORD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\b", re.IGNORECASE)
 
 
-def goal_lists(text: str, lines: list[Line]) -> set[int]:
+def goal_lists(lines: list[Line], wrapped: set[int]) -> set[int]:
     """Indices of the entries of a list under a goal heading ('Doelstellingen', then '• Bewustmaking rond
     armoede ...'), or right under a paragraph about goals that ends on a colon or question: what a project or day
     wants to reach, never a practice or talk of its own. One lead line ('Rode draad doorheen de dag: ...') may sit
-    between the heading and the list."""
+    between the heading and the list. ``wrapped`` holds the lines that continue a bullet (bullet_continuations)."""
     content = [ln for ln in lines if not ln.blank]
-    wrapped = bullet_continuations(text, lines)
     out: set[int] = set()
     for k, ln in enumerate(content):
         t = ln.text.strip()

@@ -291,7 +291,7 @@ class _Builder:
         self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
-        self.goals = L.goal_lists(text, self.lines)
+        self.goals = L.goal_lists(self.lines, self.continued)
         self.programme_bullets = L.programme_bullets(text, self.lines)
         self.row_numbers = L.row_numbers(self.lines)
         self.pending_row = False  # a row number ('1.') was read: the next line opens the row's record, its
@@ -528,7 +528,7 @@ class _Builder:
     def _given_by_entry(self, line: Line) -> bool:
         """One entry of a numbered run announced by a colon, each entry a topic and who gives it ('Na de lunch kon
         men kiezen uit vier werkgroepen:', then '1. goed bestuur, door Amand Dewaele van Kwasimodo'): a talk each."""
-        return L.numbered_value(line) is not None and bool(GIVEN_BY_RE.search(line.text)) and self._given_by_run(line)
+        return _is_numbered(line) and bool(GIVEN_BY_RE.search(line.text)) and self._given_by_run(line)
 
     @_per_numbered_run
     def _given_by_run(self, line: Line) -> bool:
