@@ -65,6 +65,13 @@ SECTION_HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Words of a programme's format rather than its topics: a short slot naming one is a placeholder ('Keuzeblok 1',
+#: 'Inspiratiesessies', 'Vragen uit het publiek', 'Start netwerken'); parts of compounds count.
+PROGRAMME_FORMAT_RE = re.compile(r"sessie|workshop|keuze|ronde|blok\b|plenair|pauze|vra(?:ag|gen)\b|antwoord|"
+                                 r"reacties?\b|\bstart|netwerk|inleiding|programma|inlog", re.IGNORECASE)
+#: Words that open a sentence, never a title.
+PRONOUNS = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "ik", "er", "dit", "dat"}
+
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|geluncht|broodje|broodjes|receptie|pauze|einde|"
@@ -252,11 +259,16 @@ def names_logistics(text: str) -> bool:
 
 
 def is_logistic_slot(rest: str) -> bool:
-    """Agenda content that is coffee, lunch or a placeholder ('interactieve sessie 1'), not a talk."""
+    """Agenda content that is coffee, lunch or a placeholder ('Workshopronde 1', 'Keuzesessies', 'tot 15 uur'),
+    not a talk. A short slot that names a topic ('Samen in verscheidenheid') is a talk."""
     if names_logistics(rest):
         return True
     labelled = re.match(r"^[^|:]{2,40}[|:]\s*\S", rest) is not None  # 'Dialoog | Kindvriendelijk?'
-    return len(rest.split()) < 6 and not labelled and not rest.rstrip().endswith("?")
+    if len(rest.split()) >= 6 or labelled or rest.rstrip().endswith("?"):
+        return False
+    words = rest.split()
+    return (len(words) < 2 or not rest[:1].isupper() or words[0].lower() in PRONOUNS
+            or PROGRAMME_FORMAT_RE.search(rest) is not None)
 
 
 def is_keyword_heading(line: Line) -> bool:
@@ -369,8 +381,10 @@ def lists_people(text: str) -> bool:
     return bool(parts) and all(PERSON_RE.match(p) for p in parts)
 
 
-#: A photo credit or copyright line: '© Paul Van Driel', 'Foto: Jan Peeters', '(c) iso800'.
-CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|Foto(?:'s)?\s*(?::|©)|Beeld\s*(?::|©))", re.IGNORECASE)
+#: A photo credit or copyright line: '© Paul Van Driel', 'Foto: Jan Peeters', '(c) iso800'; or where a picture was
+#: ('Story image', 'Afbeelding').
+CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|Foto(?:'s)?\s*(?::|©)|Beeld\s*(?::|©)"
+                       r"|(?:Story\s+)?(?:Image|Afbeelding|Foto)\s*$)", re.IGNORECASE)
 
 
 def is_credit(line: Line) -> bool:

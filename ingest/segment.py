@@ -298,6 +298,9 @@ class _Builder:
         # short lines after it are the row's other cells
         # 'Sinds 2017 zijn er ... Dit ...lees verder "3 dorpsconsulenten"': a page of teasers, one article a paragraph
         self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
+        # a listing whose entries each end on a link of their own ('Meer info:', 'Lees meer')
+        self.link_ends = sum(bool(LINK_LABEL_RE.fullmatch(ln.text.strip())) for ln in self.content) >= 2
+        self.after_link = False  # the last line was such a link: the next paragraph opens the next entry
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
@@ -441,6 +444,16 @@ class _Builder:
             slot = None  # '• 9.15 uur Onthaal' closes below; under 'Projecten:' a timed bullet is a list entry
         if slot is not None and not L.is_numbered_heading(line) and self.agenda and not WHERE_RE.match(slot):
             self._time_slot(timed, slot)
+            return
+        after_link, self.after_link = self.after_link, False
+        if self.link_ends and LINK_LABEL_RE.fullmatch(line.text.strip()):
+            if self.current is not None and self.current.role == "intro":
+                self.current.role = "item"  # its link shows the text above is the listing's first entry
+            self._close()
+            self.drop, self.after_link = False, True
+            return
+        if after_link and self._blank_before(line) and (self._looks_like_heading(line) or _is_prose_start(line)):
+            self._open(line.start, line.end, line.text, "item", line=line)
             return
         if L.is_logistics_header(line):
             if self.current is not None and self.current.role == "intro" and len(self.current.body) >= 2:
@@ -656,7 +669,7 @@ class _Builder:
 
     def _talk_entry_run(self, line: Line) -> bool:
         """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""
-        return self._most_bullets(line, _is_talk_entry)
+        return self._most_bullets(line, _is_talk_entry, grouped=True)
 
     def _place_heading(self, line: Line) -> None:
         """'Aalst – Zaterdag 13 oktober' over '“Hoog tijd voor een sterk armoedebeleid!”': one of several actions or
@@ -686,15 +699,30 @@ class _Builder:
         """The first of the bullets in a row around the bullet ``line``."""
         return self.content[self._span(line, L.is_bullet)[0]]
 
-    def _most_bullets(self, line: Line, test) -> bool:  # noqa: ANN001 - an entry predicate
-        """Two or more bullets around ``line``, at least two thirds of whose entries pass ``test``. Counted once per
-        run of bullets and test (a module-level function): every bullet of the run asks."""
-        lo, hi = self._bullet_span(line)
+    def _most_bullets(self, line: Line, test, grouped: bool = False) -> bool:  # noqa: ANN001 - an entry predicate
+        """Two or more bullets around ``line`` (in its group of runs if ``grouped``), at least two thirds of whose
+        entries pass ``test``. Counted once per run of bullets and test (a module-level function): every bullet of
+        the run asks."""
+        lo, hi = self._bullet_group(line) if grouped else self._bullet_span(line)
         if (lo, hi, test) not in self.bullet_votes:
             run = [ln for ln in self.content[lo:hi + 1] if L.is_bullet(ln)]
             self.bullet_votes[lo, hi, test] = (len(run) >= 2
                                                and sum(test(L.unbulleted(b).text) for b in run) * 3 >= len(run) * 2)
         return self.bullet_votes[lo, hi, test]
+
+    def _bullet_group(self, line: Line) -> tuple[int, int]:
+        """The run of bullets around ``line`` with the runs beside it that only a short heading parts from it
+        ('LEADER Meetjesland', its projects, then 'LEADER Vlaamse Ardennen', its projects): one list in groups."""
+        lo, hi = self._bullet_span(line)
+        while lo >= 2 and self._group_heading(self.content[lo - 1]) and L.is_bullet(self.content[lo - 2]):
+            lo = self._bullet_span(self.content[lo - 2])[0]
+        while hi + 2 < len(self.content) and self._group_heading(self.content[hi + 1]) \
+                and L.is_bullet(self.content[hi + 2]):
+            hi = self._bullet_span(self.content[hi + 2])[1]
+        return lo, hi
+
+    def _group_heading(self, line: Line) -> bool:
+        return not L.is_bullet(line) and line.words <= 6 and _heading_shaped(line) and self._blank_before(line)
 
     def _bullet_span(self, line: Line) -> tuple[int, int]:
         """Where the run of bullets and their continuation lines around ``line`` starts and ends."""
@@ -1190,6 +1218,9 @@ CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessier
 #: The end of a teaser that links to its article: '... Dit ...lees verder "3 dorpsconsulenten in Mechelen"'.
 TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|more)\s*"
                            r"(?:[\"“‘'](?P<title>[^\"”’']{3,120})[\"”’'])?\s*$", re.IGNORECASE)
+#: A link on a line of its own that ends an entry of a listing.
+LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer)\s*[:>»›.…]*",
+                           re.IGNORECASE)
 #: Who gives a listed talk or leads a workshop: ', door Bea Corbeels', ' o.l.v. Hugo De Blende'.
 GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr|mevr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
                          r"[A-Z][\w'’-]+")
@@ -1223,12 +1254,15 @@ TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Hierna|Vervolgens|Nadien|Tot slot
                            r"Na de (?:pauze|koffiepauze|lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
                            r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
-                           r"Het programma (?:begon|start))\b")
-TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}")
+                           r"(?:Het|De) (?:programma|bijeenkomst|avond|dag|namiddag|voormiddag) (?:begon|begint|start|"
+                           r"opent)\b)\b")
+TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}"
+                          r"|\b(?:om|vanaf)\s+\d{1,2}[.:u]\d{2}\s*(?:uur|u)\b")
 TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|sessie|workshop\w*|debat|panelgesprek|"
                           r"getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|vertelt|"
                           r"vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|stond\w* stil bij|"
-                          r"de beurt aan)\b")
+                          r"de beurt aan|toelichting|voorzet|aftrap|werkgroep\w*|groepjes|brainstorm\w*|\w*gesprekken|"
+                          r"rondleiding|infomarkt|\w*standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
 
@@ -1292,7 +1326,7 @@ def _told_title(sentence: str) -> str:
         return _first_clause(quoted.group(1).strip())
     about = ABOUT_RE.search(sentence)
     if about:
-        return _sentence_case(about.group("topic").strip())
+        return _sentence_case(about.group("topic").strip(" \"“”‘’'"))
     granted = GRANTED_FOR_RE.search(first)  # '... krijgt 65.000 euro voor het nieuwe dagverzorgingscentrum X met'
     if granted:
         return _sentence_case(granted.group("what").strip())

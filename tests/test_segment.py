@@ -151,6 +151,15 @@ def test_logistics_and_agenda_are_dropped() -> None:
     assert text[segs[0].start:segs[0].end].startswith("Een bestuurskundige insteek")
 
 
+def test_short_slots_with_a_topic_are_talks_and_format_words_are_placeholders() -> None:
+    text = ("Programma\n9u00    Ontvangst\n9u35    Vlaamse verordening toegankelijkheid in de praktijk\n"
+            "10u30  Keuzesessies\n11u00  Realtime beleving van het Provinciehuis\n11u45  Samen in verscheidenheid\n"
+            "12u15  Vragen uit het publiek\n12u30  Lunch\n")
+    titles = [s.title for s in checked(text)]
+    assert titles == ["Vlaamse verordening toegankelijkheid in de praktijk", "Realtime beleving van het Provinciehuis",
+                      "Samen in verscheidenheid"]
+
+
 def test_link_list_is_dropped() -> None:
     links = "\n".join(f"Presentatie over onderwerp {i} in gemeente {i}." for i in range(12))
     text = "Leefbaarheid\n\nSlides:\n\nAdvertisements\nVerwante presentaties\n" + links + "\n"
@@ -1632,3 +1641,55 @@ def test_a_section_whose_paragraph_opens_with_the_project_above_belongs_to_it() 
             "Digihelpers\n\nDigihulp zet daarvoor Digihelpers in: vrijwilligers en studenten met een IT-achtergrond "
             "die mensen thuis helpen met hun computer, smartphone of tablet.\n")
     assert len(checked(text)) == 1
+
+
+def test_working_groups_and_talks_at_a_clock_time_are_told_parts_of_a_programme() -> None:
+    text = ("Welzijnsavond in Bree\n\n" + LONG + "\n\n"
+            "De avond start met een lezing over eenzaamheid bij ouderen. Nadien wordt er in kleine groepjes gewerkt "
+            "rond buurtzorg, vrijwilligers en mobiliteit.\n\n"
+            "Op 12 mei vinden er in het dienstencentrum huiskamergesprekken plaats vanaf 19.30 uur. \"Iedereen kan "
+            "meepraten over wonen in onze gemeente\", zegt de schepen.\n")
+    starts = [text[s.start:s.end][:24] for s in checked(text)]
+    assert "De avond start met een l" in starts and "Nadien wordt er in klein" in starts
+    assert "Op 12 mei vinden er in h" in starts
+    told = "Er zijn huiskamergesprekken vanaf 19.30 uur. \"Iedereen praat mee over wonen in onze gemeente\", zegt ze."
+    assert _told_title(told) == "Wonen in onze gemeente"
+
+
+def test_a_listing_whose_entries_end_on_their_link_gives_a_record_each() -> None:
+    text = ("Projecten rond armoede\n\n"
+            "In Boom begeleidt het OCMW een traject om van de gemeente een plek te maken met een helder aanbod van "
+            "hulp- en dienstverlening, samen met alle partners in het werkveld.\n\nMeer info\n\n"
+            "Buurtkeuken - Sint-Lukasacademie\n\nDe kantine op de site in Schaarbeek wordt een ontmoetingsplek voor "
+            "buurtbewoners, leerkrachten en ouders. Elke week kookt er een buurtorganisatie.\n\nMeer info:\n\n"
+            "Dit project wil met de gemeenten van het arrondissement Turnhout een beleid uitwerken tegen "
+            "kinderarmoede, met concrete acties en een participatieve methode.\n\nMeer info\n")
+    records = [text[s.start:s.end] for s in checked(text)]
+    assert len(records) == 3 and "In Boom begeleidt" in records[0] and "Meer info" not in records[0]
+    assert records[1].startswith("Buurtkeuken - Sint-L") and records[2].startswith("Dit project wil met ")
+
+
+def test_projects_listed_in_groups_under_short_headings_are_one_list() -> None:
+    text = ("Overzicht van de goedgekeurde projecten\n\nRegio Meetjesland\n\n"
+            "  • Leefbaar Sint-Laureins - Plattelandscentrum Meetjesland\n"
+            "  • Groen en gastvrij Galgenhof - Pro natura\n"
+            "  • Dorp-kern-gezond - Lokaal gezondheidsoverleg\n\nRegio Vlaamse Ardennen\n\n"
+            "  • Mobiel buurthuis - iDROPS\n  • Beleef meer in de Ardennen - Toerisme Vlaamse Ardennen\n\n"
+            "Regio Waasland\n\n  • Belevingsvol wandelen in het Waasland - Toerisme Oost-Vlaanderen\n")
+    titles = [s.title for s in checked(text)]
+    assert len(titles) == 6 and titles[3].startswith("Mobiel buurthuis")
+    assert titles[5].startswith("Belevingsvol wandelen in het Waasland")
+
+
+def test_a_picture_placeholder_between_paragraphs_parts_no_story() -> None:
+    text = ("Vzw opent huis voor nieuwkomers\n\nVzw opent huis voor nieuwkomers\n\n"
+            "Op 6 december opende ‘De Bekaf’ in Aarschot officieel haar deuren. Vrijwilligers van de vzw vangen er "
+            "nieuwkomers op en helpen hen hun weg te vinden in de streek.\n\nStory image\n\n"
+            "Het Hageland kent de laatste jaren een sterke groei in het aantal nieuwkomers.\n"
+            "De vzw wil zich voor de integratie van deze mensen inzetten en oefent met hen Nederlands.\n\n"
+            "De vzw vond een gebouw in het centrum van Aarschot met zes gastenkamers voor vluchtelingen die op een "
+            "moeilijk moment onderdak zoeken.\n\nStory image\n\n"
+            "“Een goede begeleiding stopt niet na de eerste opvang”, zegt gedeputeerde Monique Swinnen.\n\n"
+            "Het project krijgt steun van het Europese programma LEADER.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and text[segs[0].start:segs[0].end].endswith("programma LEADER.")
