@@ -1250,7 +1250,7 @@ NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "ied
 
 #: A sentence that tells one part of a programme: its order ('Daarop volgt', 'Vervolgens'), its time ('van 10 tot 11
 #: uur'), what kind of talk it is or who speaks.
-TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
+TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
                            r"Na de (?:pauze|koffiepauze|lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
                            r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"

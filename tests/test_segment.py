@@ -1693,3 +1693,13 @@ def test_a_picture_placeholder_between_paragraphs_parts_no_story() -> None:
             "Het project krijgt steun van het Europese programma LEADER.\n")
     segs = checked(text)
     assert len(segs) == 1 and text[segs[0].start:segs[0].end].endswith("programma LEADER.")
+
+
+def test_daarnaast_opens_the_next_told_workshop() -> None:
+    text = ("Congres jeugdwerk\n\n" + LONG + "\n\n"
+            "In de voormiddag zijn er workshops over de kern van het jeugdwerk. Medewerkers van het CMGJ zitten samen "
+            "met wie inspiratie zoekt voor vrijetijdsactiviteiten met jonge vluchtelingen. Daarnaast zijn er ook "
+            "workshops rond hiphop en de gemeenteraadsverkiezingen.\n\n"
+            "In de namiddag is er een lezing over kwetsbaarheid door professor Nicolle Vettenburg.\n")
+    starts = [text[s.start:s.end][:22] for s in checked(text)]
+    assert "Daarnaast zijn er ook " in starts
