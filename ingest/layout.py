@@ -69,8 +69,9 @@ SECTION_HEADER_RE = re.compile(
 #: 'Inspiratiesessies', 'Vragen uit het publiek', 'Start netwerken'); parts of compounds count.
 PROGRAMME_FORMAT_RE = re.compile(r"sessie|workshop|keuze|ronde|blok\b|plenair|pauze|vra(?:ag|gen)\b|antwoord|"
                                  r"reacties?\b|\bstart|netwerk|inleiding|programma|inlog", re.IGNORECASE)
-#: Words that open a sentence, never a title.
-PRONOUNS = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "ik", "er", "dit", "dat"}
+#: Words that start a sentence about people or aims rather than the name of an initiative or a talk's title.
+NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ik", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle",
+              "er", "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
 
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
@@ -264,10 +265,10 @@ def is_logistic_slot(rest: str) -> bool:
     if names_logistics(rest):
         return True
     labelled = re.match(r"^[^|:]{2,40}[|:]\s*\S", rest) is not None  # 'Dialoog | Kindvriendelijk?'
-    if len(rest.split()) >= 6 or labelled or rest.rstrip().endswith("?"):
-        return False
     words = rest.split()
-    return (len(words) < 2 or not rest[:1].isupper() or words[0].lower() in PRONOUNS
+    if len(words) >= 6 or labelled or rest.rstrip().endswith("?"):
+        return False
+    return (len(words) < 2 or not rest[:1].isupper() or words[0].lower() in NOT_A_NAME
             or PROGRAMME_FORMAT_RE.search(rest) is not None)
 
 

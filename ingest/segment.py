@@ -722,6 +722,7 @@ class _Builder:
         return lo, hi
 
     def _group_heading(self, line: Line) -> bool:
+        """A short heading between two runs of bullets that names their group ('LEADER Vlaamse Ardennen')."""
         return not L.is_bullet(line) and line.words <= 6 and _heading_shaped(line) and self._blank_before(line)
 
     def _bullet_span(self, line: Line) -> tuple[int, int]:
@@ -1243,14 +1244,11 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
                       "keynote spreker", "gastspreker", "lezing", "inleiding", "panel", "panelgesprek", "debat",
                       "getuigenis", "presentatie", "workshop"}
 
-#: Words that start a sentence about people or aims rather than the name of an initiative.
-NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ze", "zij", "hij", "niemand", "iedereen", "elke", "elk", "alle", "er",
-              "dit", "dat", "deze", "die", "onze", "ons", "hun", "zijn", "haar", "meer", "minder", "geen", "ook"}
-
 
 #: A sentence that tells one part of a programme: its order ('Daarop volgt', 'Vervolgens'), its time ('van 10 tot 11
 #: uur'), what kind of talk it is or who speaks.
-TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|Aansluitend|"
+TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|"
+                           r"Aansluitend|"
                            r"Na de (?:pauze|koffiepauze|lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
                            r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
@@ -1262,7 +1260,7 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|ses
                           r"getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|vertelt|"
                           r"vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|stond\w* stil bij|"
                           r"de beurt aan|toelichting|voorzet|aftrap|werkgroep\w*|groepjes|brainstorm\w*|\w*gesprekken|"
-                          r"rondleiding|infomarkt|\w*standen)\b")
+                          r"rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
 
@@ -1393,10 +1391,10 @@ def _paragraph_subject(text: str) -> str | None:
 def _names_something(entry: str) -> bool:
     """An entry that opens with a proper name within its first words and goes on to describe it."""
     words = entry.split()
-    if len(entry) < 50 or not words or words[0].lower() in NOT_A_NAME or re.match(r"^\w+\s*:", entry):
+    if len(entry) < 50 or not words or words[0].lower() in L.NOT_A_NAME or re.match(r"^\w+\s*:", entry):
         return False  # 'Bestuurlijk : de integratie ...' labels an argument
     return entry[:1] in "‘'\"“" or bool(SERVICE_SUBJECT_RE.match(entry) or UNIT_NAMED_RE.match(entry)) or any(
-        w[:1].isupper() and not w.isupper() and w.lower() not in NOT_A_NAME for w in words[1:5])
+        w[:1].isupper() and not w.isupper() and w.lower() not in L.NOT_A_NAME for w in words[1:5])
 
 
 #: An entry whose subject is a named kind of service or project: 'De juridische dienst adviseert ...', 'Het
@@ -2056,7 +2054,7 @@ def _title_from_entry(s: str) -> str:
             return head
     m = ENTRY_VERB_RE.search(first)
     name = first[:m.start()].split() if m else []
-    if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | NOT_A_NAME:
+    if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME:
         owned = OWNER_AND_PLACE_RE.match(first[:m.start()].strip())
         return f"{owned.group('name')} ({owned.group('place')})" if owned else first[:m.start()].strip()
     return first
