@@ -60,6 +60,7 @@ NOT_NAME = frozenset("""
 de het een deze dit die dat wat hoe waar wie wanneer waarom welke in op met voor van naar om als ook zo samen
 bij uit tot na over onder door tegen tijdens sinds vanaf zonder en of maar want dus toch nog al niet geen
 ocmw stad gemeente provincie district sociaal sociale huis vlaams vlaamse vlaanderen belgische belgie
+oost-vlaanderen west-vlaanderen vlaams-brabant
 agentschap centrum dienst departement minister ministerie kabinet universiteit hogeschool school scholen
 college raad vzw caw samenlevingsopbouw welzijn zorg zorgbedrijf project plan programma sessie werksessie
 workshop thema trefdag inspiratiedag lokaal lokale regionaal regionale europees europese nationale federale
@@ -336,8 +337,9 @@ LENS DIP HMW LAC CD&V N-VA SP.A PVDA VLD GROEN OPEN VB CDH PS MR PTB ECOLO DE HE
 """.split())
 ACRONYM_CONTEXT = re.compile(r"\b(?:van|bij|door|met|samen met|partner,?|vzw|organisatie|organiseert|organiseerde|wil|"
                              r"biedt|ondersteunt|begeleidt)\s+(?:het\s+|de\s+)?$", re.I)
-# "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash.
-DASH_ORG = re.compile(rf"^\s*(?:\d+[.)]|[•*-])[^\n]*?[ \u00a0][–—-][ \u00a0]*"
+# "1. Kracht.wonen (regionale aanpak) – W13": a programme line naming the organisation after a dash; also the
+# first line of a record that is such an entry or is headed by one ("Mosko Kola - Toestand").
+DASH_ORG = re.compile(rf"(?:^\s*(?:\d+[.)]|[•*-])|\A)[^\n]*?[ \u00a0][–—-][ \u00a0]*"
                       rf"(?P<org>{ORG_WORD}(?:{SP}{ORG_WORD}){{0,3}})"
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
 # "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
@@ -458,6 +460,8 @@ def _org_mentions(text: str) -> list[Mention]:
         for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
             candidate(2, start, end, text[start:end], _org_key(text[start:end]))
     for m in DASH_ORG.finditer(text):
+        if m.start() == 0 and not _dash_org_heading(m.group(0), m.group("org")):
+            continue
         candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
     for m in DASH_LIST.finditer(text):
         if (m.group("bullet") or m.start() == 0) and not re.search(r"[.!?:;]\s", m.group("list")):
@@ -474,6 +478,15 @@ def _org_mentions(text: str) -> list[Mention]:
         if ACRONYM_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) or _is_subject(text, m.end()):
             candidate(3, m.start(), m.end(), word, _org_key(word))
     return _resolve(text, found)
+
+
+def _dash_org_heading(line: str, org: str) -> bool:
+    """A record's first line 'Title - Organisation' names who runs it; not 'Title - Molenbeek' (a place), 'Title -
+    Erik Van Hove' (a speaker) or a byline with its date ('Door Redactie - 23 november 2016 - ...')."""
+    if L.BULLET_RE.match(line.lstrip()) or re.match(r"\s*\d+[.)]", line):
+        return True
+    place = Gazetteer.default().lookup_historic(org)
+    return not (place or is_person_name(org) or re.search(r"\d", line))
 
 
 def _resolve(text: str, found: list[tuple[int, int, int, str, str]]) -> list[Mention]:

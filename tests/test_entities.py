@@ -252,3 +252,15 @@ def test_a_practice_in_the_news_has_no_speakers_for_the_people_it_names_by_role(
 def test_a_local_service_is_written_with_its_town_as_one_name() -> None:
     text = "Het OCMW van Halle krijgt 10.000 euro voor haar project. Ook het Sociaal Huis van Rumst doet mee."
     assert extract_partners(text) == ["OCMW Halle", "Sociaal Huis Rumst"]
+
+
+def test_a_record_headed_title_dash_organisation_names_who_runs_it() -> None:
+    assert extract_partners("Mosko Kola - Toestand\n\nIn Sint-Gillis bouwde Toestand een paviljoen op het plein.") \
+        == ["Toestand"]
+    assert extract_partners("Ruimte voor verbinding – Plattelandscentrum Meetjesland") == \
+        ["Plattelandscentrum Meetjesland"]
+    assert extract_partners("Het Begijnenhuis - Molenbeek\n\nEen huis voor ouderen.") == []
+    assert extract_partners("Door Redactie - 23 november 2016 - Samenleving") == []
+    assert "Erik Van Hove" not in extract_partners("Ontbijt op school - Erik Van Hove\n\nHij vertelt over Cedes.")
+    text = "Belevingsvol wandelen in het Waasland - Toerisme Oost-Vlaanderen"
+    assert extract_speakers(text) == [] and extract_partners(text) == ["Toerisme Oost-Vlaanderen"]
