@@ -481,11 +481,13 @@ def _org_mentions(text: str) -> list[Mention]:
 
 
 def _dash_org_heading(line: str, org: str) -> bool:
-    """A record's first line 'Title - Organisation' names who runs it; not 'Title - Molenbeek' (a place), 'Title -
-    Erik Van Hove' (a speaker) or a byline with its date ('Door Redactie - 23 november 2016 - ...')."""
+    """A record's first line 'Title - Organisation' names who runs it; not 'Title - Molenbeek' (a place) or a name
+    that opens with its town ('Poperinge Dorp In Zicht', a project), 'Title - Erik Van Hove' (a speaker) or a
+    byline with its date ('Door Redactie - 23 november 2016 - ...')."""
     if L.BULLET_RE.match(line.lstrip()) or re.match(r"\s*\d+[.)]", line):
         return True
-    place = Gazetteer.default().lookup_historic(org)
+    gaz = Gazetteer.default()
+    place = gaz.lookup_historic(org) or gaz.lookup_historic(org.split()[0])
     return not (place or is_person_name(org) or re.search(r"\d", line))
 
 

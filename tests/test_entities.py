@@ -260,6 +260,7 @@ def test_a_record_headed_title_dash_organisation_names_who_runs_it() -> None:
     assert extract_partners("Ruimte voor verbinding – Plattelandscentrum Meetjesland") == \
         ["Plattelandscentrum Meetjesland"]
     assert extract_partners("Het Begijnenhuis - Molenbeek\n\nEen huis voor ouderen.") == []
+    assert extract_partners("Bewonersplatforms - Poperinge Dorp In Zicht\n\nDorpen werken samen.") == []
     assert extract_partners("Door Redactie - 23 november 2016 - Samenleving") == []
     assert "Erik Van Hove" not in extract_partners("Ontbijt op school - Erik Van Hove\n\nHij vertelt over Cedes.")
     text = "Belevingsvol wandelen in het Waasland - Toerisme Oost-Vlaanderen"
