@@ -370,6 +370,10 @@ VALUE_DESC_RE = re.compile(r"\s*(?:(?:€\s*)?\d[\d.,]*\s*(?:euro|€|%)|0\d{1,3
                            r"\S+@\S+\.\w+)", re.IGNORECASE)
 
 
+#: A Belgian phone number ('051 48 06 10', '09/265.88.00', '0478 12 34 56'): a contact line, never a title.
+PHONE_RE = re.compile(r"(?<!\d)0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}(?!\d)")
+
+
 #: A numbered part of one thing: a category, step, phase or condition ('Categorie 1', 'Stap 2', 'Fase 3').
 PART_LABEL_RE = re.compile(r"(?:Categorie|Stap|Fase|Voorwaarde|Criterium|Niveau|Module|Week|Dag)\s*\d{1,2}\b",
                            re.IGNORECASE)

@@ -1770,11 +1770,13 @@ def _intro_title(item: _Item) -> str:
     first = lines[0] if lines else None
     if first is not None and L.is_title_like(first) and first.text.lower() not in GENERIC_SECTION_WORDS:
         return first.text  # 'STEK Peterbos', 'De Babbelbus' over the text: the page's own heading
+    if first is not None and _one_word_heading(first.text):
+        return first.text  # 'Mantelzorgpremie' over a service page
     if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
         return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
     for line in lines:
         if (L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text))
-                and not L.URL_RE.search(line.text) and "@" not in line.text):
+                and not L.URL_RE.search(line.text) and "@" not in line.text and not L.PHONE_RE.search(line.text)):
             return line.text
     if first is not None and _question_headline(first.text):
         asked = WHAT_IS_RE.match(first.text.strip())  # 'Wat is Welzijnsband Meetjesland?' names its subject
@@ -1787,6 +1789,14 @@ def _intro_title(item: _Item) -> str:
 
 #: 'Wat is Welzijnsband Meetjesland?', 'Wat doet de Sociale Kruidenier?': a service page asks what its subject is.
 WHAT_IS_RE = re.compile(r"(?i:wat\s+(?:is|zijn|doet|doen)\s+(?:een\s+|de\s+|het\s+)?)(?P<subject>[A-Z].*?)\s*\?$")
+
+
+def _one_word_heading(t: str) -> bool:
+    """'Mantelzorgpremie', 'Budgethulpverlening': a service page is headed by the one compound that names the
+    service. A short word names a domain ('Welzijn'), a section word ('Doelstellingen') no service, a town none."""
+    t = t.strip()
+    return (bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{9,}", t)) and t.lower() not in GENERIC_SECTION_WORDS
+            and t.lower() not in SECTION_WORDS and t.lower() not in L.LABEL_WORDS and not _names_place(t))
 
 
 def _question_headline(t: str) -> bool:

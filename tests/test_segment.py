@@ -1703,3 +1703,13 @@ def test_daarnaast_opens_the_next_told_workshop() -> None:
             "In de namiddag is er een lezing over kwetsbaarheid door professor Nicolle Vettenburg.\n")
     starts = [text[s.start:s.end][:22] for s in checked(text)]
     assert "Daarnaast zijn er ook " in starts
+
+
+def test_a_service_page_is_titled_by_its_one_word_heading_never_by_its_contact_line() -> None:
+    segs = checked("Mantelzorgpremie\n\nScroll naar\n\n" + LONG + "\n\nVoorwaarden\n\nOp deze premie staat geen "
+                   "leeftijdsvoorwaarde.\n\nContactpersonen:\n\nMaatschappelijk werker Loes Vroman  051 48 06 10\n"
+                   "loes.vroman@zonnebeke.be\n")
+    assert [s.title for s in segs] == ["Mantelzorgpremie"]
+    domain = checked("Welzijn\n\nScroll naar\n\n" + LONG + "\n\nContactpersonen:\n\n"
+                     "Maatschappelijk werker Loes Vroman  051 48 06 10\n")
+    assert "051" not in domain[0].title and domain[0].title != "Welzijn"
