@@ -17,6 +17,12 @@ from functools import lru_cache
 #: Characters we treat as padding around line content (str.strip() also strips \xa0).
 BLANKISH = " \t\r\n\xa0\u200b\ufeff"
 
+
+def typeset(text: str) -> str:
+    """' -- ' typed for a dash reads as the dash ('Kritisch burgerschap -- Labo vzw'). The result keeps every
+    offset, so spans found in it hold in the original text."""
+    return text.replace(" -- ", " –  ")
+
 #: "1.Publieke ruimte", " 12. Vernieuwende ...", "3) Titel" -- but not "9.30 uur" or "1.4.".
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 

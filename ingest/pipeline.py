@@ -13,6 +13,7 @@ import numpy as np
 
 from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
+from ingest.layout import typeset
 from ingest.places import demonyms, extract_places
 from ingest.segment import KIND_PRACTICE, PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
@@ -71,8 +72,9 @@ def _with_entities(record: Record, told: bool | None = None) -> Record:
     # role ('schepen X', 'X, directeur') are quoted or in charge, not presenting it
     if told is None:
         told = not PROGRAMME_RE.search(record.text)
-    record.speakers = extract_speakers(record.text, presenting_only=record.kind == KIND_PRACTICE and told)
-    record.partners = with_local_services(extract_partners(record.text, speakers=record.speakers), record.text,
+    plain = typeset(record.text)
+    record.speakers = extract_speakers(plain, presenting_only=record.kind == KIND_PRACTICE and told)
+    record.partners = with_local_services(extract_partners(plain, speakers=record.speakers), record.text,
                                           record.municipalities)
     record.confidence["places"] = round(float(places.confidence), 3)
     return record

@@ -176,7 +176,7 @@ def segment(text: str) -> list[Segment]:
     """Records of ``text`` in document order (a parent always comes before its practices)."""
     if not text or not text.strip():
         return []
-    builder = _Builder(text)
+    builder = _Builder(L.typeset(text))
     builder.run()
     builder.split_told_sessions()
     return builder.result() or builder.prose_record()
@@ -315,13 +315,13 @@ class _Builder:
         self.spans: dict[tuple[object, int], tuple[int, int]] = {}  # see _span
         self.bullet_votes: dict[tuple[int, int, object], bool] = {}  # see _most_bullets
         self.numbered_votes: dict[tuple[str, int], bool] = {}  # see _per_numbered_run
-        self.programme = bool(PROGRAMME_RE.search(text))
+        # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
+        self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
+        self.programme = bool(PROGRAMME_RE.search(text)) or self.agenda
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
         # whose short plain headings ('Corona') are intertitles
         self.story = bool(self.content) and not self.programme and _news_headline(self.content[0].text)
-        # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
-        self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
         # ('Babyspot', 'Buggypunt', ...); one such line in a news story is an intertitle of the same story
         tight = [_is_paragraph(a) for a, b, c in zip(self.lines, self.lines[1:], self.lines[2:])

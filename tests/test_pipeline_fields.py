@@ -71,3 +71,19 @@ def test_a_news_practice_names_no_speakers_for_its_officials_but_a_programme_ite
                  "10.30 uur: Aanklampende zorg in Leuven, door OCMW-voorzitter Erik Vanderheiden\n\n"
                  "12.00 uur: Lunch\n")
     assert any("Erik Vanderheiden" in r.speakers for r in process(Document("p.txt", "p.txt", programme, "utf-8", "x")))
+
+
+def test_workshops_bulleted_under_a_choice_slot_with_a_typed_dash_are_sessions_with_their_speakers() -> None:
+    text = ("Dagindeling:\n10:30 - 11:00: Inleiding, koffie & thee\n\n"
+            "13:15 - 14:00: Keuze uit diverse workshops\n\n"
+            " • Empowerment: vrouwen met diverse achtergronden -- Esma Uçan, Mahara\n\n"
+            " • Over wijkcomités, buurtwerken en opbouwwerk -- Leona Maes\n\n"
+            " • Wat zijn Commons? -- Koen Wynants, Commons Lab\n\n"
+            "16:00: Slotwoord\n")
+    records = process(Document("p.txt", "p.txt", text, "utf-8", "x"))
+    assert [r.title for r in records] == ["Empowerment: vrouwen met diverse achtergronden",
+                                          "Over wijkcomités, buurtwerken en opbouwwerk", "Wat zijn Commons?"]
+    assert [r.kind for r in records] == ["session"] * 3
+    assert [r.speakers for r in records][:2] == [["Esma Uçan"], ["Leona Maes"]]
+    assert "Mahara" in records[0].partners
+    assert all(text[r.start:r.end].endswith(("Mahara", "Leona Maes", "Commons Lab")) for r in records)

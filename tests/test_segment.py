@@ -257,7 +257,7 @@ PROGRAMME_ALPHABET = st.sampled_from(
      "Praktijken", "Deelnameprijs", "Naam: ", "_", "StadGent_Mandala", "http://x.be", ".", ":", "Zorg", "buurt",
      "Het OCMW van Mechelen werkt met zorgcoaches. ", "Leefbaarheid Opbouwwerk 1.4. ", " • ", "Case: ", "A. ",
      "13u: ", "De projecten", "Buurtwerk – Jan Peeters (UGent)", "20171019_1028", "ONTHAAL", "‘Stoasje’",
-     "Dit nieuwsbericht werd toegevoegd op 3 mei 2017."])
+     "Dit nieuwsbericht werd toegevoegd op 3 mei 2017.", " -- ", "Kritisch burgerschap -- Labo vzw"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
