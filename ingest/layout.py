@@ -638,8 +638,8 @@ def link_list_lines(lines: list[Line]) -> set[int]:
             continue
         if block:
             is_links = _is_link_block(block, triggered)
-            if is_links:
-                out.update(b.index for b in block)
+            if is_links:  # a paragraph of running prose run on under them is no link ('Beste lezer ...')
+                out.update(b.index for b in block if not _is_multi_sentence(b.text))
             triggered = is_links and (triggered or any(LINK_LIST_TRIGGER_RE.match(b.text) for b in block))
         block = []
     return out

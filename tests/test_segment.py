@@ -657,6 +657,14 @@ def test_prose_hard_wrapped_without_blank_lines_is_read_not_taken_for_links() ->
     assert len(segs) == 1 and segs[0].end >= len(text.rstrip()) - 1
 
 
+def test_a_report_flattened_under_its_repeated_cover_lines_is_read_not_taken_for_links() -> None:
+    cover = "Sociaal Huis Zonnegem JAARVERSLAG 2014\nSociaal Huis Zonnegem\nJaarverslag 2014\n1\n" * 2
+    letter = ("Beste lezer Naar jaarlijkse gewoonte krijgt u hierbij het jaarverslag van het Sociaal Huis. " + LONG
+              + "In 2014 startte de stuurgroep kinderarmoede met een werking rond kleuterparticipatie. ") * 2
+    segs = checked(cover + letter + "\n")
+    assert len(segs) == 1 and texts(cover + letter, segs)[0].startswith("Beste lezer")
+
+
 def test_prose_after_a_contact_block_is_one_record_and_logistics_alone_are_none() -> None:
     contact = "Buurtwerk Noord\n\nContact:\n\nKerkstraat 1\n2000 Antwerpen\nTel : 03/123 45 67\n\n"
     prose = ("Wonen is voor veel gezinnen te duur. Het buurtwerk brengt huurders samen en zoekt met hen naar "
