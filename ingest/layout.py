@@ -355,13 +355,19 @@ def name_desc(line: Line) -> tuple[str, str] | None:
     return name_desc_of(line.text)
 
 
+#: An organisation named with its legal form first, in lower case: 'vzw Cosmos', 'ivzw Samenlevingsopbouw'.
+LEGAL_FORM_FIRST_RE = re.compile(r"i?vzw\s+[A-Z]")
+
+
 def name_desc_of(text: str) -> tuple[str, str] | None:
     """`name_desc` of a piece of text (a bullet's entry without its bullet)."""
     m = NAME_DESC_RE.match(text)
     if not m:
         return None
     name = m.group("name").strip()
-    if name.lower() in LABEL_WORDS or not (name[0].isupper() or name[0] in "‘'\"(“") or len(name.split()) > 8:
+    if name.lower() in LABEL_WORDS or len(name.split()) > 8:
+        return None
+    if not (name[0].isupper() or name[0] in "‘'\"(“" or LEGAL_FORM_FIRST_RE.match(name)):
         return None
     if PART_LABEL_RE.match(name):
         return None  # 'Categorie 1: personen met ...', 'Stap 2: ...': one part of what the text describes
@@ -370,14 +376,13 @@ def name_desc_of(text: str) -> tuple[str, str] | None:
     return name, m.group("desc")
 
 
+#: A Belgian phone number ('051 48 06 10', '09/265.88.00', '0478 12 34 56'): a contact line, never a title.
+PHONE = r"0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}"
+PHONE_RE = re.compile(rf"(?<!\d){PHONE}(?!\d)")
+
 #: A description that is only a value: an amount, a phone number, an address to write to ('607,01 euro per maand',
 #: '016 24 84 71, thuiszorg@ocmw-leuven.be'): a row of a table or a contact list, not a practice described.
-VALUE_DESC_RE = re.compile(r"\s*(?:(?:€\s*)?\d[\d.,]*\s*(?:euro|€|%)|0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}|"
-                           r"\S+@\S+\.\w+)", re.IGNORECASE)
-
-
-#: A Belgian phone number ('051 48 06 10', '09/265.88.00', '0478 12 34 56'): a contact line, never a title.
-PHONE_RE = re.compile(r"(?<!\d)0\d{1,3}[\s/.]?\d{2,3}[\s.]?\d{2}[\s.]?\d{2}(?!\d)")
+VALUE_DESC_RE = re.compile(rf"\s*(?:(?:€\s*)?\d[\d.,]*\s*(?:euro|€|%)|{PHONE}|\S+@\S+\.\w+)", re.IGNORECASE)
 
 
 #: A numbered part of one thing: a category, step, phase or condition ('Categorie 1', 'Stap 2', 'Fase 3').

@@ -90,6 +90,16 @@ def test_name_description_run_is_a_practice_list() -> None:
     assert all(s.parent == 0 for s in segs[1:])
 
 
+def test_an_organisation_named_with_its_legal_form_first_keeps_a_name_description_run() -> None:
+    lines = ["Wijkcomité “Chrysalide” : aankoop van bloembakken die vóór de huizen worden geplaatst.",
+             "vzw Cosmos (Lokaal dienstencentrum Kuregem) : Het ombouwen en inrichten van de buitenkoer tot "
+             "een gezellige ontmoetingsplek.",
+             "Groep Intro : De tuin opwaarderen van het braakliggend terrein naast de klaslokalen."]
+    segs = checked("De laureaten van de Wijkenveloppen zijn :\n\n" + "\n\n".join(lines) + "\n")
+    assert [s.title for s in segs] == ["Wijkcomité “Chrysalide”", "Vzw Cosmos",
+                                       "Groep Intro"]
+
+
 def test_labels_before_colon_are_not_practices() -> None:
     text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
             "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
