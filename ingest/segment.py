@@ -1220,7 +1220,8 @@ CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessier
 TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|more)\s*"
                            r"(?:[\"“‘'](?P<title>[^\"”’']{3,120})[\"”’'])?\s*$", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.
-LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer)\s*[:>»›.…]*",
+LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|(?:E-?)?mail)"
+                           r"\s*[:>»›.…]*",
                            re.IGNORECASE)
 #: Who gives a listed talk or leads a workshop: ', door Bea Corbeels', ' o.l.v. Hugo De Blende'.
 GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr|mevr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"

@@ -1687,6 +1687,22 @@ def test_a_listing_whose_entries_end_on_their_link_gives_a_record_each() -> None
     assert records[1].startswith("Buurtkeuken - Sint-L") and records[2].startswith("Dit project wil met ")
 
 
+def test_entries_that_each_end_on_their_website_and_mail_links_are_a_record_each() -> None:
+    first = ("Molenbos is de 2de kleuterklas van de Vier Winden Basisschool in Sint-Jans-Molenbeek. Via het project "
+             "‘Buitenklas in de binnentuin’ wil de school kinderen een doorlopende natuurbeleving aanbieden. "
+             "Wekelijks op donderdag trekken ze naar buiten.")
+    second = ("‘Onzichtbaar Parcours’ is een participatief project van Decoratelier i.s.m. de vzw Brufeest.\nHet "
+              "betreft een turn- en fitnessparcours op de site van de 5 blokken (1000 Brussel), met een groep "
+              "jongeren. Door minimale ingrepen in de bestaande infrastructuur ontstaat een parcours.")
+    text = ("Projecten 2021\n\nAlle ingezonden projecten werden beoordeeld door een jury van Brusselaars.\n"
+            "Het College van de VGC kende in 2021 een subsidie toe aan 33 projecten.\n\n"
+            "Je kan deze projecten ontdekken op verschillende plekken in Brussel.\n\n"
+            + first + "\n\nWebsite\nMail\n\n" + second + "\n")
+    records = [text[s.start:s.end] for s in checked(text)]
+    assert len(records) == 2 and records[0].endswith("naar buiten.") and records[1] == second
+    assert not any("Website" in r for r in records)
+
+
 def test_projects_listed_in_groups_under_short_headings_are_one_list() -> None:
     text = ("Overzicht van de goedgekeurde projecten\n\nRegio Meetjesland\n\n"
             "  • Leefbaar Sint-Laureins - Plattelandscentrum Meetjesland\n"
