@@ -212,6 +212,11 @@ def is_numbered_heading(line: Line) -> bool:
     return len(rest) >= 3 and (rest[0].isupper() or rest[0] in "‘'\"(“")
 
 
+#: A sub-section's number: '1.1. Ons preventieproject', '2.3 Samenwerking'. One digit after the dot, so never a
+#: clock time ('9.30 Onthaal').
+SECTION_NUMBER_RE = re.compile(r"^\d{1,2}\.\d(?:\.\d)?\.?\s+(?=[A-ZÀ-Ý‘'\"“(])")
+
+
 #: Items lettered instead of numbered: "A. Titel", "B) Titel", or coded by round and letter: "1A: Titel", "B2. Titel".
 LETTERED_RE = re.compile(r"^(?:(?P<letter>[A-H])\s*[.)]|(?P<code>\d[A-H]|[A-H]\d)\s*[.):])\s+(?=[A-Z‘'\"“(])")
 

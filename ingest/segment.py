@@ -1517,8 +1517,8 @@ def _item_title(item: _Item, text: str) -> str:
     if item.role == "intro":
         head = _intro_title(item)
     prev = None
-    while prev != head:  # '34.Werkbezoek X' loses both prefixes
-        prev, head = head, TITLE_PREFIX_RE.sub("", head.strip())
+    while prev != head:  # '34.Werkbezoek X' loses both prefixes, '1.1. Ons project' its section number
+        prev, head = head, L.SECTION_NUMBER_RE.sub("", TITLE_PREFIX_RE.sub("", head.strip()))
     t = _clean_title(L.URL_RE.sub("", head))
     if _dated_below(text, item.start):
         t = _without_byline(t)
@@ -1904,6 +1904,9 @@ def _heading_shaped(line: Line) -> bool:
     nor a pointer to another page ('Zie nieuwsbericht: Startmoment VIPSA')."""
     if DATE_LINE_RE.fullmatch(line.text.strip()) or POINTER_RE.match(line.text.strip()):
         return False
+    numbered = L.SECTION_NUMBER_RE.match(line.text)
+    if numbered:  # '1.1. Ons preventieproject voor kinderen': a sub-section's heading
+        line = Line(line.index, line.start + numbered.end(), line.end, line.text[numbered.end():])
     if L.is_title_like(line, min_words=1):
         return True
     t = line.text.strip("‘'\"“”’")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.layout import Line
+from ingest.layout import SECTION_NUMBER_RE, Line
 from ingest.segment import (
     Segment,
     _intertitle,
@@ -98,6 +98,15 @@ def test_an_organisation_named_with_its_legal_form_first_keeps_a_name_descriptio
     segs = checked("De laureaten van de Wijkenveloppen zijn :\n\n" + "\n\n".join(lines) + "\n")
     assert [s.title for s in segs] == ["Wijkcomité “Chrysalide”", "Vzw Cosmos",
                                        "Groep Intro"]
+
+
+def test_sub_numbered_sections_are_records_titled_without_their_number_and_clock_times_are_not() -> None:
+    text = ("1. Een preventieaanbod rond schulden\n\n" + LONG + "\n\n1.1. Ons preventieproject voor kinderen\n\n"
+            + LONG + LONG + "\n\n1.2 Ons preventieproject voor jongeren\n\n" + LONG + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["Een preventieaanbod rond schulden",
+                                                "Ons preventieproject voor kinderen",
+                                                "Ons preventieproject voor jongeren"]
+    assert SECTION_NUMBER_RE.match("9.30 Onthaal met koffie") is None
 
 
 def test_labels_before_colon_are_not_practices() -> None:
