@@ -300,6 +300,10 @@ class _Builder:
         self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
         # a listing whose entries each end on a link of their own ('Meer info:', 'Lees meer')
         self.link_ends = sum(bool(LINK_LABEL_RE.fullmatch(ln.text.strip())) for ln in self.content) >= 2
+        # 'Wat' / 'Waar' / 'Wie' / 'Inhoud' on lines of their own: the fields of one description, where 'Waar'
+        # names where the practice runs, not where an event is held
+        self.fielded = len({ln.text.strip().lower() for ln in self.content
+                            if FIELD_QUESTION_RE.fullmatch(ln.text.strip())}) >= 3
         self.after_link = False  # the last line was such a link: the next paragraph opens the next entry
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
@@ -455,7 +459,7 @@ class _Builder:
         if after_link and self._blank_before(line) and (self._looks_like_heading(line) or _is_prose_start(line)):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        if L.is_logistics_header(line):
+        if L.is_logistics_header(line) and not (self.fielded and FIELD_QUESTION_RE.fullmatch(line.text.strip())):
             if self.current is not None and self.current.role == "intro" and len(self.current.body) >= 2:
                 self.paused = self.cur  # a page's own story, interrupted by its practical details
             self._close()
@@ -960,6 +964,8 @@ class _Builder:
             return False
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
+        if self.fielded and FIELD_QUESTION_RE.fullmatch(line.text.strip()):
+            return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
         prev = self._prev(line)
         if prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS:
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
@@ -1219,6 +1225,8 @@ CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessier
 #: The end of a teaser that links to its article: '... Dit ...lees verder "3 dorpsconsulenten in Mechelen"'.
 TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|more)\s*"
                            r"(?:[\"“‘'](?P<title>[^\"”’']{3,120})[\"”’'])?\s*$", re.IGNORECASE)
+#: The question labels of a description template, on lines of their own.
+FIELD_QUESTION_RE = re.compile(r"(?:Wat|Waar|Wie|Wanneer|Waarom|Hoe|Voor wie|Inhoud)\s*[?:]?", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.
 LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|(?:E-?)?mail)"
                            r"\s*[:>»›.…]*",

@@ -109,6 +109,15 @@ def test_sub_numbered_sections_are_records_titled_without_their_number_and_clock
     assert SECTION_NUMBER_RE.match("9.30 Onthaal met koffie") is None
 
 
+def test_a_description_in_wat_waar_wie_fields_is_one_record_where_waar_is_no_logistics() -> None:
+    text = ("Wat\n\nHet Buurtpensioen is een netwerk van buren dat samen zorgt voor elkaar en voor later.\n\n"
+            "Waar\n\nNeder-Over-Heembeek.\n\nWie\n\nLokaal dienstencentrum ADO Icarus, met ondersteuning van het "
+            "Kenniscentrum Wonen Welzijn Zorg Brussel.\n\nInhoud\n\n" + LONG + LONG + "\n")
+    segs = checked(text)
+    assert len(segs) == 1 and texts(text, segs)[0].startswith("Het Buurtpensioen")
+    assert texts(text, segs)[0].endswith(LONG.strip())
+
+
 def test_labels_before_colon_are_not_practices() -> None:
     text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
             "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
