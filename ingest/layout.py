@@ -85,6 +85,7 @@ LOGISTIC_SLOT_RE = re.compile(
     r"verplaatsing\w*|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
     r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
+    r"warm\s+eten|avondmaal|diner|kinderopvang|kinderanimatie|"
     r"(?:inleiding|introductie)\s+door\s+(?:de\s+)?moderator)\b",
     re.IGNORECASE,
 )

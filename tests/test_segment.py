@@ -118,6 +118,14 @@ def test_a_description_in_wat_waar_wie_fields_is_one_record_where_waar_is_no_log
     assert texts(text, segs)[0].endswith(LONG.strip())
 
 
+def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
+    text = ("10:30 - 11:00: Onthaal\n\n11:00 - 12:00: Buurtwerk en armoede in Borgerhout\n\n"
+            "12:00 - 15:00: Kinderanimatie en opvang\n\n12:00 - 19:00: Warm eten (gedurende hele evenement)\n\n"
+            "13:15 - 14:00: Burgerparticipatie in een superdiverse stad\n")
+    assert [s.title for s in checked(text)] == ["Buurtwerk en armoede in Borgerhout",
+                                                "Burgerparticipatie in een superdiverse stad"]
+
+
 def test_labels_before_colon_are_not_practices() -> None:
     text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
             "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
