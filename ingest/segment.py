@@ -254,13 +254,19 @@ def assemble(text: str, rules: list[Segment], blocks: list[Block], labels: list[
 
 
 def _unique_title(title: str, own: str, seen: set[str]) -> str:
-    """A title already used in the same source gets the first words of its own body after it."""
+    """A title already used in the same source gets the first words of its own body after it, or, with no body
+    ('12u00 Hoe reizen we?' twice in one programme), its number among the records of that title."""
     if title.lower() not in seen:
         return title
-    body = own.split("\n", 1)[1] if "\n" in own else own
-    words = L.URL_RE.sub("", body).split()
-    extra = " ".join(words[:6]).strip(" .,:;")
-    return f"{title} – {extra}" if extra and f"{title} – {extra}".lower() not in seen else title
+    at = own.lower().find(title.lower())
+    body = own[at + len(title):] if at >= 0 else own.split("\n", 1)[1] if "\n" in own else ""
+    extra = " ".join(L.URL_RE.sub("", body).split()[:6]).strip(" .,:;")
+    if extra and f"{title} – {extra}".lower() not in seen:
+        return f"{title} – {extra}"
+    n = 2
+    while f"{title} ({n})".lower() in seen:
+        n += 1
+    return f"{title} ({n})"
 
 
 # ---------------------------------------------------------------- the state machine
@@ -313,6 +319,7 @@ class _Builder:
         self.cur: int | None = None
         self.drop = False
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
+        self.slot_talks = False  # the lines under such a slot turned out to be its talks, one a line
         self.pending_agenda = False
         self.paused: int | None = None  # the item a logistics block interrupted
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
@@ -507,6 +514,11 @@ class _Builder:
         if self.drop and not self.drop_slot and self.paused is not None and self._prose_after_slot(line) \
                 and not self.programme:
             self.drop, self.cur = False, self.paused  # 'Datum', 'Supported by' in a project page: its story goes on
+        if (self.drop and self.drop_slot or self.slot_talks) and _is_talk_entry(L.unbulleted(line).text):
+            bare = L.unbulleted(line)  # 'Resultaten enquête - Tijs Van Steenberghe' under '10u00 Verwelkoming':
+            self._open(bare.start, bare.end, bare.text, "agenda", line=bare)  # the talks the slot goes on with
+            self.slot_talks = True
+            return
         if self.drop:
             return
         if self._list_entry(line):
@@ -523,6 +535,7 @@ class _Builder:
 
     def _time_slot(self, line: Line, rest: str) -> None:
         self._close()
+        self.slot_talks = False
         if not rest:
             self.pending_agenda, self.drop = True, False
         elif L.is_logistic_slot(rest):
@@ -1141,13 +1154,16 @@ class _Builder:
         starts = sorted(self.items[k].start for k in keep)
         has_items = self._has_items()
         out: list[Segment] = []
+        seen_titles: set[str] = set()
         for k in keep:
             item = self.items[k]
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
             kind = item.kind or _classify(item, self.text, title, has_items, self.programme)
-            out.append(Segment(item.start, self._end_before_next(item, starts), title, kind, parent,
-                               item.heading[:300]))
+            end = self._end_before_next(item, starts)
+            title = _unique_title(title, self.text[item.start:end], seen_titles)  # a title names one record
+            seen_titles.add(title.lower())
+            out.append(Segment(item.start, end, title, kind, parent, item.heading[:300]))
         return out
 
     def _end_before_next(self, item: _Item, starts: list[int]) -> int:
@@ -1228,8 +1244,8 @@ TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|mo
 #: The question labels of a description template, on lines of their own.
 FIELD_QUESTION_RE = re.compile(r"(?:Wat|Waar|Wie|Wanneer|Waarom|Hoe|Voor wie|Inhoud)\s*[?:]?", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.
-LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|(?:E-?)?mail)"
-                           r"\s*[:>»›.…]*",
+LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|"
+                           r"(?:E-?)?mail)\s*[:>»›.…]*",
                            re.IGNORECASE)
 #: Who gives a listed talk or leads a workshop: ', door Bea Corbeels', ' o.l.v. Hugo De Blende'.
 GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr|mevr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"

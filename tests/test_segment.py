@@ -126,6 +126,14 @@ def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
                                                 "Burgerparticipatie in een superdiverse stad"]
 
 
+def test_titles_are_unique_within_a_source_and_talks_listed_under_a_welcome_slot_are_records() -> None:
+    text = ("Programma\n10u00 Verwelkoming - Patrick Colemont\n"
+            " Resultaten enquête ervaringswerk - Tijs Van Steenberghe\n Ervaringswerk en ik - Nathalie Albert\n"
+            "11u30 pauze\n12u00 Hoe reizen we?\n13u00 middagpauze\n14u00 Hoe reizen we?\n16u30 Einde\n")
+    titles = [s.title for s in checked(text)]
+    assert titles == ["Resultaten enquête ervaringswerk", "Ervaringswerk en ik", "Hoe reizen we?", "Hoe reizen we? (2)"]
+
+
 def test_labels_before_colon_are_not_practices() -> None:
     text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
             "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
