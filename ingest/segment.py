@@ -622,7 +622,7 @@ class _Builder:
             return True
         nd = L.name_desc(line)
         if nd and (listing or self._name_desc_run(line)):
-            self._child(line.start, line.end, line.text, _clean_title(nd[0]))
+            self._child(line.start, line.end, line.text, _entry_title(*nd))
             return True
         if _placed_name(line.text) and len(self._run(line, lambda ln: _placed_name(ln.text))) >= PLACED_LIST_MIN:
             self._child(line.start, line.end, line.text, line.text.strip())  # 'Dorpsraad Kermt (Hasselt)', one a line
@@ -2066,8 +2066,9 @@ def _is_paragraph(line: Line | None) -> bool:
             and not L.is_bullet(line) and not L.is_numbered_heading(line))
 
 
-def _title_from_entry(s: str) -> str:
-    """A title for a listed practice: its name before ':' or ' – region', else its first clause."""
+def _title_from_entry(s: str, first_owner: bool = True) -> str:
+    """A title for a listed practice: its name before ':' or ' – region', else its first clause; after the
+    organisation or town that opens it as a sentence of its own, when ``first_owner``."""
     s = PROJECT_WORD_RE.sub("", _clean_title(s))
     if UNIT_NAMED_RE.match(s):
         return s.split(",")[0]  # 'De cel transit, die tijdelijke huisvesting aanbiedt ...': the unit's name
@@ -2077,6 +2078,10 @@ def _title_from_entry(s: str) -> str:
     elif grant:  # '66 000 EUR aan Obra Baken vzw uit Gent. Hier wordt ...': who receives it, and where
         who, _, town = grant.group("who").partition(" uit ")
         return f"{who} ({town})" if town else who
+    owner, dot, rest = s.partition(". ")
+    if first_owner and dot and len(rest.split()) >= 2 and _names_owner(owner):
+        what = _title_from_entry(rest, first_owner=False)  # 'OCMW Kortrijk. Budgetvriendelijk koken ...': who
+        return what if owner.lower() in what.lower() else f"{what} ({owner})"  # runs it, then what it does
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
@@ -2110,6 +2115,29 @@ GRANT_ENTRY_RE = re.compile(r"^(?:(?:[Ss]ubsidie|[Ss]teun|[Ii]nvestering)\s+van\
 #: Words that make a phrase an organisation's name ('Vrije Centrumschool Roeselare', 'Inloophuis De Kom-Af').
 ORG_NOUN_RE = re.compile(r"\b(?:vzw|v\.z\.w\.|VZW|OCMW|CAW|[Ss]tad|[Gg]emeente|\w*school|\w*[Hh]uis|\w*platform|"
                          r"\w*[Cc]entrum|\w*kantoor|[Dd]ienst\w*)\b")
+
+
+def _entry_title(name: str, desc: str) -> str:
+    """'Maks vzw : Een babbelbox voor Kuregem ...' -> 'Een babbelbox voor Kuregem (Maks vzw)': an entry named by
+    who runs it is titled by what it does, its organisation in brackets."""
+    name = _clean_title(name)
+    if not _names_owner(name):
+        return name
+    what = _first_clause(_clean_title(desc.split(":")[0] if len(desc.split(":")[0].split()) >= 3 else desc))
+    return f"{_sentence_case(what)} ({name})" if 2 <= len(what.split()) <= 14 else name
+
+
+def _names_owner(head: str) -> bool:
+    """'OCMW Kortrijk', 'Sensoa', 'Zottegem': a short head that is only an organisation or a town; never one cut
+    at an abbreviation ('OCMW Hasselt i.s.m') nor a practice with its place ('Mobiele mantelzorgwoning in Gent')."""
+    if not 1 <= len(head.split()) <= 6 or re.search(r"\b[a-z](?:\.[a-z])+$", head):
+        return False
+    return bool(OWNER_RE.search(head)) or head in _municipality_names() or is_known_organisation(head)
+
+
+#: Who runs something rather than what it is: a legal form or a public body ('Maks vzw', 'OCMW Herent'). A
+#: 'Buurthuis Herselt' or 'Mobiel dienstencentrum' is the practice itself.
+OWNER_RE = re.compile(r"\b(?:i?vzw|VZW|v\.z\.w\.|OCMW|CAW|[Ss]tad|[Gg]emeente|[Pp]rovincie)\b")
 
 
 def _names_organisation(head: str) -> bool:

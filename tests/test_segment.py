@@ -96,7 +96,8 @@ def test_an_organisation_named_with_its_legal_form_first_keeps_a_name_descriptio
              "een gezellige ontmoetingsplek.",
              "Groep Intro : De tuin opwaarderen van het braakliggend terrein naast de klaslokalen."]
     segs = checked("De laureaten van de Wijkenveloppen zijn :\n\n" + "\n\n".join(lines) + "\n")
-    assert [s.title for s in segs] == ["Wijkcomité “Chrysalide”", "Vzw Cosmos",
+    assert [s.title for s in segs] == ["Wijkcomité “Chrysalide”", "Het ombouwen en inrichten van de buitenkoer tot "
+                                       "een gezellige ontmoetingsplek (vzw Cosmos)",
                                        "Groep Intro"]
 
 
@@ -132,6 +133,20 @@ def test_titles_are_unique_within_a_source_and_talks_listed_under_a_welcome_slot
             "11u30 pauze\n12u00 Hoe reizen we?\n13u00 middagpauze\n14u00 Hoe reizen we?\n16u30 Einde\n")
     titles = [s.title for s in checked(text)]
     assert titles == ["Resultaten enquête ervaringswerk", "Ervaringswerk en ik", "Hoe reizen we?", "Hoe reizen we? (2)"]
+
+
+def test_an_entry_opened_by_who_runs_it_is_titled_by_what_it_does() -> None:
+    bullets = checked("Praktijktafels\n\n" + LONG + "\n\n"
+                      " • OCMW Kortrijk. Budgetvriendelijk en gezond koken met 1-2-3 euro. (Wim Verbesselt)\n"
+                      " • Zottegem. Het lokaal netwerk Zottegem Zorgt. (Jeannine Bellens)\n"
+                      " • OCMW Herent. Werken met de derdebetalersregeling op lokaal niveau. (Ann Knuts)\n")
+    assert [s.title for s in bullets][-3:] == ["Budgetvriendelijk en gezond koken met 1-2-3 euro (OCMW Kortrijk)",
+                                               "Het lokaal netwerk Zottegem Zorgt",
+                                               "Werken met de derdebetalersregeling op lokaal niveau (OCMW Herent)"]
+    named = checked("De laureaten zijn :\n\nMaks vzw : Een babbelbox voor Kuregem : een kast met een camera.\n\n"
+                    "Groep Intro : De tuin opwaarderen van het braakliggend terrein naast de klaslokalen.\n\n"
+                    "Buurthuis Herselt : Het OCMW van Herselt hielp bij de uitbouw van een buurthuis.\n")
+    assert [s.title for s in named] == ["Een babbelbox voor Kuregem (Maks vzw)", "Groep Intro", "Buurthuis Herselt"]
 
 
 def test_labels_before_colon_are_not_practices() -> None:
