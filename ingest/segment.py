@@ -1653,6 +1653,8 @@ QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’
 def _recognisable(t: str, item: _Item) -> str:
     """A title a user recognises: no date at its end, a bare label ('Panel 1', 'Doelstelling') completed by
     the line under it, and a sentence replaced by the name it is about ('KRISPIE is een initiatief ...')."""
+    if " | " in t:  # 'Jeugdwerkondersteuning | 5 NOVEMBER 2019 | 09:30-16:30': the title without when it is
+        t = " | ".join(part for part in t.split(" | ") if not _names_when(part)) or t
     undated = DATE_TAIL_RE.sub("", t).strip()
     if undated and undated != t:  # 'Netwerkdag van 01/12/2015' -> 'Netwerkdag', not 'Netwerkdag van'
         t = DANGLING_RE.sub("", undated) or undated
@@ -1822,6 +1824,13 @@ def _one_word_heading(t: str) -> bool:
     t = t.strip()
     return (bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{9,}", t)) and t.lower() not in GENERIC_SECTION_WORDS
             and t.lower() not in SECTION_WORDS and t.lower() not in L.LABEL_WORDS and not _names_place(t))
+
+
+def _names_when(part: str) -> bool:
+    """'5 NOVEMBER 2019', '09:30-16:30', 'dinsdag 3 maart': a part of a line that only says when."""
+    part = part.strip()
+    return bool(DATE_ONLY_RE.fullmatch(part) or re.fullmatch(r"[\d\s:.u–-]+", part)
+                or re.fullmatch(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}", part, re.IGNORECASE))
 
 
 def _question_headline(t: str) -> bool:

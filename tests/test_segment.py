@@ -149,6 +149,11 @@ def test_an_entry_opened_by_who_runs_it_is_titled_by_what_it_does() -> None:
     assert [s.title for s in named] == ["Een babbelbox voor Kuregem (Maks vzw)", "Groep Intro", "Buurthuis Herselt"]
 
 
+def test_a_title_loses_the_date_and_hours_set_after_it_between_bars() -> None:
+    segs = checked("Jeugdwerkondersteuning | 5 NOVEMBER 2019 | 09:30-16:30\n\n" + LONG + LONG + "\n")
+    assert [s.title for s in segs] == ["Jeugdwerkondersteuning"]
+
+
 def test_labels_before_colon_are_not_practices() -> None:
     text = ("Werksessie actie 13: In contact brengen met sport\n" + LONG + "\n"
             "Begeleiding: Tim Lamon, consulent buurtsport (Gent) en Dorien Heuninck (Dendermonde)\n")
