@@ -72,6 +72,9 @@ VISIT = re.compile(r"\b(?:op (?:werk|studie|inspiratie)?bezoek|bezochten|bezocht
                    re.IGNORECASE)
 HOST_BEFORE = re.compile(r"\b(?:in|te|naar|bij)\s+(?:\w+\s+){0,3}$")
 #: What may stand between two names of one enumeration ("Balen, Mol en Geel").
+ARRONDISSEMENT = re.compile(r"\barrondissement(?:en)?\s+(?:van\s+)?$", re.IGNORECASE)
+#: Towns enumerated in one run ('Malle, Zandhoven, Zoersel'): where a shared practice runs, even in a region.
+ENUMERATED_TOWNS = 3
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s+(?:en|of)\s+)$")
 #: Words written before a name in Dutch that a person's first name never follows ("'t Saam Diksmuide").
 ARTICLES = {"'t", "’t", "‘t", "de", "het", "een", "den"}
@@ -377,11 +380,19 @@ def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[i
     located: set[str] = set()
     cued = False
     previous_end = -1
+    run: list[str] = []
+    areas = False
     for i, (mention, kind, score) in enumerate(scored):
         listed = previous_end >= 0 and LIST_GLUE.fullmatch(text[previous_end:mention.start]) is not None
         cued = (cued and listed) or LOCATIVE.search(text[max(0, mention.start - 5):mention.start]) is not None
         previous_end = mention.end
-        if cued and score >= KEEP and kind != "region" and i not in skipped:
+        usable = score >= KEEP and kind != "region" and i not in skipped
+        if not listed:  # 'de arrondissementen Veurne, Diksmuide en Ieper' are areas named after their towns
+            run, areas = [], ARRONDISSEMENT.search(text[max(0, mention.start - 20):mention.start]) is not None
+        run = run + ([mention.municipality] if usable and not areas else [])
+        if len(run) >= ENUMERATED_TOWNS:  # 'Malle, Zandhoven, Zoersel en ...': the towns that run it together
+            located.update(run)
+        if cued and usable:
             located.add(mention.municipality)
     return located
 

@@ -171,6 +171,16 @@ def test_a_regional_practice_keeps_the_towns_it_runs_in() -> None:
     assert places.municipalities == ["Kuurne", "Harelbeke"]
 
 
+def test_towns_enumerated_together_run_a_regional_practice_but_arrondissements_are_areas() -> None:
+    places = extract_places("In maart 2016 startten Malle, Zandhoven, Zoersel en de provincie met de Buurtbus. "
+                            "In samenwerking met Kina rijdt de bus door de drie gemeenten.")
+    assert places.region == "referentieregio Antwerpen"
+    assert places.municipalities == ["Malle", "Zandhoven", "Zoersel"]
+    areas = extract_places("Hoe groot is de uitstroom in de arrondissementen Veurne, Diksmuide en Ieper? "
+                           "DVV Westhoek zoekt een antwoord.")
+    assert areas.municipalities == []
+
+
 def test_provinces_from_municipalities_and_explicit_mentions() -> None:
     assert extract_places("Het OCMW van Ieper start een project.").provinces == ["West-Vlaanderen"]
     assert extract_places("De provincie Limburg ondersteunt dit.").provinces == ["Limburg"]
