@@ -2089,8 +2089,8 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
         return f"{who} ({town})" if town else who
     owner, dot, rest = s.partition(". ")
     if first_owner and dot and len(rest.split()) >= 2 and _names_owner(owner):
-        what = _title_from_entry(rest, first_owner=False)  # 'OCMW Kortrijk. Budgetvriendelijk koken ...': who
-        return what if owner.lower() in what.lower() else f"{what} ({owner})"  # runs it, then what it does
+        return _with_owner(_title_from_entry(rest, first_owner=False), owner)  # 'OCMW Kortrijk. Budgetvriendelijk
+        # koken ...': who runs it, then what it does
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
     if m and len(s) < 200:
         name = _clean_title(m.group("name"))
@@ -2133,7 +2133,12 @@ def _entry_title(name: str, desc: str) -> str:
     if not _names_owner(name):
         return name
     what = _first_clause(_clean_title(desc.split(":")[0] if len(desc.split(":")[0].split()) >= 3 else desc))
-    return f"{_sentence_case(what)} ({name})" if 2 <= len(what.split()) <= 14 else name
+    return _with_owner(_sentence_case(what), name) if 2 <= len(what.split()) <= 14 else name
+
+
+def _with_owner(what: str, owner: str) -> str:
+    """'Budgetvriendelijk koken (OCMW Kortrijk)': what an entry does, who runs it in brackets unless it says so."""
+    return what if owner.lower() in what.lower() else f"{what} ({owner})"
 
 
 def _names_owner(head: str) -> bool:
