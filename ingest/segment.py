@@ -595,15 +595,19 @@ class _Builder:
             self._open(line.start, line.end, line.text, "talk", title=title, line=line)
             self._close()
             return True
+        listed = (_is_numbered(line) or L.is_bullet(line)) and not (cur is not None and cur.listing)
+        if listed and self._announced_themes(line):  # 'kwamen 9 thema's aan bod:' over '1. Co-creatie' or
+            m = L.NUMBERED_RE.match(line.text)  # '• Geldzorgen', '1.ouderen (...)': a theme table each
+            start = line.start + m.end() if m else L.bullet_offset(line)
+            self._close()
+            self._open(start, line.end, line.text, "item", line=line).kind = KIND_THEME
+            self._close()
+            return True
         if L.is_numbered_heading(line):  # an entry of a numbered run of one-line entries
             m = L.NUMBERED_RE.match(line.text)
             start = line.start + (m.end() if m else 0)
             if cur is not None and cur.listing:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
-            elif self._announced_themes(line):  # 'kwamen 9 thema's aan bod:' over '1. Co-creatie' ...
-                self._close()
-                self._open(start, line.end, line.text, "item", line=line).kind = KIND_THEME
-                self._close()
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
                                       or self._statement_numbered_run(line) or self._audience_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
@@ -791,13 +795,13 @@ class _Builder:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
         return all(ln.words <= 5 for ln in self._numbered_run(line))
 
-    @_per_numbered_run
     def _announced_themes(self, line: Line) -> bool:
-        """An entry of a numbered run announced as the day's themes or tables ('Tijdens de inspiratiedag kwamen
-        9 thema's aan bod:'): each entry is a theme table, however short."""
-        k = self.pos[self._numbered_run(line)[0].index]
-        head = self.content[k - 1].text.rstrip() if k > 0 else ""
-        return head.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(head))
+        """An entry of a numbered or bulleted run announced as the day's themes or tables ('Tijdens de
+        inspiratiedag kwamen 9 thema's aan bod:'): each entry is a theme table, however short."""
+        lo, _ = self._span(line, _is_numbered if _is_numbered(line) else L.is_bullet)
+        head = self.content[lo - 1].text.rstrip() if lo > 0 else ""
+        lead = re.split(r"(?<=[.!?])\s+", head)[-1]  # the sentence that announces the list, not one before it
+        return lead.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(lead))
 
     @_per_numbered_run
     def _addressed_numbered_run(self, line: Line) -> bool:

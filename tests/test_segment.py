@@ -839,6 +839,22 @@ def test_a_numbered_list_announced_as_the_days_themes_gives_a_theme_table_each()
                                                  ("Bottom-up", "theme-table")]
 
 
+def test_bulleted_or_lower_case_themes_announced_by_the_lead_sentence_are_theme_tables() -> None:
+    bullets = checked("Verslag buurtnetwerken\n\n" + LONG + "\n\nVervolgens gingen we in gesprek aan gesprekstafels. "
+                      "De volgende thema's werden besproken:\n\n  • Geldzorgen\n  • Tandartsbezoek\n"
+                      "  • Digitalisering\n")
+    assert [(s.title, s.kind) for s in bullets][-3:] == [("Geldzorgen", "theme-table"),
+                                                        ("Tandartsbezoek", "theme-table"),
+                                                        ("Digitalisering", "theme-table")]
+    lower = checked("Nadien bespraken 4 werkgroepen de volgende thema’s:\n\n1.ouderen (ouderenzorg en participatie)\n"
+                    "2.kinderen (kinderopvang en opvoedingsondersteuning)\n")
+    assert [s.kind for s in lower] == ["theme-table", "theme-table"]
+    earlier = checked("Praatcafés dementie\n\n" + LONG + "\n\nDit jaar staan er boeiende thema's op het programma. "
+                      "Hieronder vind je een overzicht van alle praatcafés:\n\n  • Dinsdag 25 februari 2025\n"
+                      "  • Donderdag 24 april 2025\n")
+    assert "theme-table" not in [s.kind for s in earlier]
+
+
 def test_a_headline_that_quotes_the_projects_name_is_titled_by_it() -> None:
     item = _Item(0, 10, "", "item")
     assert _recognisable("Gemeente Zonnegem lanceert het project ‘Buurtmaatjes’", item) == "Buurtmaatjes"
