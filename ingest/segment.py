@@ -655,7 +655,23 @@ class _Builder:
         prev = self._prev(line)
         if prev is not None and L.is_bullet(prev):
             return False  # '• het woningaanbod', last of a list of topics: the paragraph after it is no entry of it
-        return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= HEADING_BODY_MIN_CHARS
+        sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
+        body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
+        return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
+
+    def _set_apart(self, bullet: Line) -> bool:
+        """A blank line parts the bullet from the paragraph under it: a heading, not an entry and its description."""
+        under = self._next(bullet)
+        return under is not None and self.lines[bullet.index + 1].blank and not L.is_bullet(under)
+
+    def _bullet_heading_above(self, line: Line) -> bool:
+        """The nearest bullet above ``line`` is one of the same shape, set apart over its paragraph: a sibling."""
+        k = self.pos[line.index]
+        above = next((ln for ln in reversed(self.content[:k]) if L.is_bullet(ln)), None)
+        if above is None or above.words > 9 or above.text.endswith(":") != line.text.endswith(":"):
+            return False
+        under = self._next(above)
+        return self._set_apart(above) and under is not None and len(under.text) >= PARALLEL_BODY_MIN_CHARS
 
     def _speaker_over_description(self, line: Line) -> bool:
         """Under 'Sprekers:', one of two or more speakers, each a line 'Name, role' over a line that says what they

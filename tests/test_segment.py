@@ -855,6 +855,16 @@ def test_bulleted_or_lower_case_themes_announced_by_the_lead_sentence_are_theme_
     assert "theme-table" not in [s.kind for s in earlier]
 
 
+def test_bulleted_headings_set_apart_over_their_paragraphs_are_sibling_sections_however_short() -> None:
+    text = ("Op het programma stonden:\n\n  • Rolstoelparcours:\n\n" + LONG + LONG + "\n\n  • Blindenparcours:\n\n"
+            "Welkom in de wereld van de duisternis. Een programma dat door blinden wordt begeleid.\n\n"
+            "  • Dovenworkshop:\n\nEr is een interactief programma door dove personen, in gebarentaal.\n")
+    assert [s.title for s in checked(text)] == ["Rolstoelparcours", "Blindenparcours", "Dovenworkshop"]
+    partners = checked("Lokaal overleg\n\n" + LONG + "\n\n • vzw Soma\n  vereniging waar armen het woord nemen\n"
+                       " • Huis van het Kind\n  helpt mensen op weg in het aanbod rond opvoeding en opgroeien\n")
+    assert len(partners) == 1
+
+
 def test_a_headline_that_quotes_the_projects_name_is_titled_by_it() -> None:
     item = _Item(0, 10, "", "item")
     assert _recognisable("Gemeente Zonnegem lanceert het project ‘Buurtmaatjes’", item) == "Buurtmaatjes"
