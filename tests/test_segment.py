@@ -1458,6 +1458,15 @@ def test_a_list_under_a_goal_heading_or_a_lead_to_criteria_is_no_record() -> Non
     assert texts(text, segs)[0].endswith("intergenerationele dialoog")
 
 
+def test_a_list_of_success_factors_or_recommendations_is_no_list_of_practices() -> None:
+    text = (f"Verslag van de uitwisselingsdag\n\n{LONG}\n\nTijdens presentaties en sessies kwamen er duidelijke "
+            "succesfactoren naar voren voor een impactvolle samenwerking:\n\n"
+            "  • Nabijheid en korte lijnen: snel en persoonlijk contact maakt een wereld van verschil.\n"
+            "  • Elkaar aanvullen en ondersteunen: over grenzen van bevoegdheden heen werken.\n"
+            "  • Feedback als sleutel: luisteren naar zowel nieuwkomers als aanbodpartners na elk traject.\n")
+    assert [s.title for s in checked(text)] == ["Verslag van de uitwisselingsdag"]
+
+
 def test_a_bulleted_time_over_its_talk_is_a_slot_and_its_logistics_close_the_programme() -> None:
     text = ("Kennisplatform intergemeentelijke samenwerking\n\nHet programma ziet er als volgt uit :\n\n"
             "• 11u30\nOnthaal met broodjeslunch\n"
