@@ -620,7 +620,7 @@ class _Builder:
             bare = L.unbulleted(line)  # '• Buurtgerichte zorg: in Balen en Ravels ...': a named practice each
             self._child(bare.start, line.end, line.text, _clean_title(named[0]))
             return True
-        if L.is_bullet(line) and (listing or self._named_bullet_run(line)):
+        if L.is_bullet(line) and (listing or self._named_bullet_run(line)) and not self._enumerated_bullets(line):
             start = L.bullet_offset(line)
             self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
             return True
@@ -640,6 +640,14 @@ class _Builder:
                 self._child(a, b, line.text, _title_from_file_name(cell))
             return True
         return False
+
+    def _enumerated_bullets(self, line: Line) -> bool:
+        """'• Een concert;' / '• Bioscoop;' / '• Kooklessen': a run of a few words each, ending on ';' or ',', goes on
+        with the sentence above it (what a grant pays for), so it names no practices."""
+        lo, hi = self._span(line, L.is_bullet)
+        run = [L.unbulleted(ln).text.strip() for ln in self.content[lo:hi + 1]]
+        return len(run) >= 3 and all(len(e.split()) <= 5 for e in run) and \
+            sum(e.endswith((";", ",")) for e in run) >= len(run) - 1
 
     def _bullet_heading(self, line: Line) -> bool:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""

@@ -1467,6 +1467,14 @@ def test_a_list_of_success_factors_or_recommendations_is_no_list_of_practices() 
     assert [s.title for s in checked(text)] == ["Verslag van de uitwisselingsdag"]
 
 
+def test_a_few_words_a_bullet_ending_on_semicolons_is_an_enumeration_not_a_list_of_practices() -> None:
+    text = ("Toelage voor participatie\n\n" + LONG + "\n\nVoorbeelden van activiteiten die worden terugbetaald:\n\n"
+            " • Een concert;\n • Schooluitstap;\n • Bioscoop;\n • Lidgeld van een sportclub;\n • Kooklessen\n\n"
+            "De tussenkomst kan enkel worden toegekend na voorlegging van de originele betalingsbewijzen.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Toelage voor participatie"] and texts(text, segs)[0].endswith("bewijzen.")
+
+
 def test_a_bulleted_time_over_its_talk_is_a_slot_and_its_logistics_close_the_programme() -> None:
     text = ("Kennisplatform intergemeentelijke samenwerking\n\nHet programma ziet er als volgt uit :\n\n"
             "• 11u30\nOnthaal met broodjeslunch\n"
