@@ -466,7 +466,7 @@ class _Builder:
         if after_link and self._blank_before(line) and (self._looks_like_heading(line) or _is_prose_start(line)):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        if L.is_logistics_header(line) and not (self.fielded and FIELD_QUESTION_RE.fullmatch(line.text.strip())):
+        if L.is_logistics_header(line) and not self._template_field(line):
             if self.current is not None and self.current.role == "intro" and len(self.current.body) >= 2:
                 self.paused = self.cur  # a page's own story, interrupted by its practical details
             self._close()
@@ -666,6 +666,10 @@ class _Builder:
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
+
+    def _template_field(self, line: Line) -> bool:
+        """'Waar', 'Inhoud' in a text laid out as a description template: a field of the one description."""
+        return self.fielded and FIELD_QUESTION_RE.fullmatch(line.text.strip()) is not None
 
     def _set_apart(self, bullet: Line) -> bool:
         """A blank line parts the bullet from the paragraph under it: a heading, not an entry and its description."""
@@ -1005,7 +1009,7 @@ class _Builder:
             return False
         if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
             return False
-        if self.fielded and FIELD_QUESTION_RE.fullmatch(line.text.strip()):
+        if self._template_field(line):
             return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
         prev = self._prev(line)
         if prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS:
