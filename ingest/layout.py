@@ -23,6 +23,7 @@ def typeset(text: str) -> str:
     offset, so spans found in it hold in the original text."""
     return text.replace(" -- ", " –  ")
 
+
 #: "1.Publieke ruimte", " 12. Vernieuwende ...", "3) Titel" -- but not "9.30 uur" or "1.4.".
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 

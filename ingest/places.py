@@ -71,10 +71,11 @@ LOCATIVE = re.compile(r"\b(?:in|te)\s+$")
 VISIT = re.compile(r"\b(?:op (?:werk|studie|inspiratie)?bezoek|bezochten|bezocht|kwamen\b.{0,60}\bkijken|te gast)\b",
                    re.IGNORECASE)
 HOST_BEFORE = re.compile(r"\b(?:in|te|naar|bij)\s+(?:\w+\s+){0,3}$")
-#: What may stand between two names of one enumeration ("Balen, Mol en Geel").
+#: Arrondissements named like their towns ('de arrondissementen Veurne, Diksmuide en Ieper') are areas.
 ARRONDISSEMENT = re.compile(r"\barrondissement(?:en)?\s+(?:van\s+)?$", re.IGNORECASE)
 #: Towns enumerated in one run ('Malle, Zandhoven, Zoersel'): where a shared practice runs, even in a region.
 ENUMERATED_TOWNS = 3
+#: What may stand between two names of one enumeration ("Balen, Mol en Geel").
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s+(?:en|of)\s+)$")
 #: Words written before a name in Dutch that a person's first name never follows ("'t Saam Diksmuide").
 ARTICLES = {"'t", "’t", "‘t", "de", "het", "een", "den"}
