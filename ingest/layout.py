@@ -28,11 +28,12 @@ def typeset(text: str) -> str:
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
-#: Also hour-only slots before a separator: "13u: Dialoog | ...", "14 uur - Workshops", and ranges written
-#: without spaces ("13u30-14u30:"); a digit after the minutes means a date ("12.10.2019", "12.10-2019").
+#: Also hour-only slots before a separator or alone on their line ("13u: Dialoog | ...", "14 uur - Workshops",
+#: "10u"), and ranges written without spaces ("13u30-14u30:"); a digit after the minutes means a date
+#: ("12.10.2019", "12.10-2019").
 _CLOCK_START = r"\d{1,2}\s*[.:hu]\s*\d{2}"
 _CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START})\d)(?:\s*(?:uur|u)\b\.?)?"
-          r"|(?:u|uur|h)\b\.?(?=\s*[:|–—-]))")
+          r"|(?:u|uur|h)\b\.?(?=\s*(?:[:|–—-]|$)))")
 TIME_SLOT_RE = re.compile(
     rf"^(?:van\s+|om\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,

@@ -603,6 +603,17 @@ def test_a_time_range_without_spaces_is_a_slot_and_its_bullets_are_parallel_sess
     assert [t[:30] for t in texts(text, segs)] == ["Workshop over schuldhulp bij j", "Workshop over een buurtgericht"]
 
 
+def test_an_hour_alone_on_its_line_is_a_slot() -> None:
+    text = ("PROGRAMMA\n\n10u\n\nWelkomstwoord door de voorzitter van Gastvrij Netwerk vzw, Josee Goethals.\n\n"
+            "10u30\n"
+            "  • Workshop 1: Werken rond toekomstoriëntatie met mensen zonder wettig verblijf. Begeleid door Hilde "
+            "Geraets (ORBIT)\n\n" + LONG + "\n\n"
+            "  • Workshop 2: Gezinnen op de vlucht: een netwerk werkt. Begeleid door Fien Van Buggenhout\n\n"
+            + LONG + "\n")
+    segs = checked(text)
+    assert [t[:20] for t in texts(text, segs)][-2:] == ["Workshop 1: Werken r", "Workshop 2: Gezinnen"]
+
+
 def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
     text = ("De projecten die steun krijgen zijn:\n\n"
             " • OCMW Arendonk voor ‘Samen aan tafel’\n"
