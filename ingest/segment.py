@@ -55,6 +55,8 @@ PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found on
 HEADING_BODY_MIN_CHARS = 150
 #: A line this short under a closing quotation mark is its attribution or an intertitle of the same story.
 QUOTE_TAIL_MAX_WORDS = 6
+#: A paragraph that opens with a quotation ('“We zijn ...', '"Sinds ...'); a single quote opens a name ('‘Stoasje’').
+QUOTATION_OPENER_RE = re.compile(r"^\s*[“\"„]")
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
 PARALLEL_BODY_MIN_CHARS = 60
@@ -1021,6 +1023,9 @@ class _Builder:
         if nxt is not None and (_intertitle(line, nxt, self.news or self.story)
                                 or self._names_the_item_above(line, nxt)):
             return False
+        if nxt is not None and QUOTATION_OPENER_RE.match(nxt.text) and not re.search(r"[\d:]", line.text):
+            return False  # 'Buddywerking' over '“We zijn ook van start gegaan ...”, zegt ...': the story goes on,
+            # quoting its people; 'Hefboom 2: onderwijs' over a quotation is still one of a series
         body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
             return False

@@ -1091,6 +1091,19 @@ def test_a_short_line_under_a_quotation_goes_on_with_the_story() -> None:
     assert [s.title for s in segs] == ["Zorgzame buurten"]
 
 
+def test_a_heading_over_a_quotation_goes_on_with_the_story() -> None:
+    quote = ("“We zijn ook van start gegaan met een buddywerking”, zegt Boudewijn Goos. “Hiervoor matchen we "
+             "buddy’s en organiseren we groepsactiviteiten, zoals een dag aan zee.”\n")
+    segs = checked("De vzw Booms Welkom is een vrijwilligersorganisatie die vluchtelingen ondersteunt. " + LONG
+                   + "\n\nDe naamsverandering ging gepaard met een nieuw logo en een nieuwe website. " + LONG
+                   + "\n\nBuddywerking\n\n" + quote + "\nOok met de komst van het asielcentrum ziet de vzw een rol "
+                   "voor zichzelf weggelegd.\n")
+    assert len(segs) == 1
+    series = checked("Armoedebeleid in Leuven\n\n" + LONG + "\n\nHefboom 1: een menswaardig inkomen\n\n" + quote
+                     + LONG + "\n\nHefboom 2: onderwijs en opvang\n\n" + quote + LONG + "\n")
+    assert [s.title for s in series] == ["Hefboom 1: een menswaardig inkomen", "Hefboom 2: onderwijs en opvang"]
+
+
 def test_name_value_rows_of_amounts_or_contacts_are_no_practices() -> None:
     amounts = checked("Leefloon van het OCMW\n\n" + LONG + " Vanaf 1 september 2018 bedraagt het leefloon:\n\n"
                       "Voor een samenwonende (categorie 1): 607,01 euro per maand of 7.284,12 euro per jaar;\n"
