@@ -15,7 +15,7 @@ from ingest.entities import extract_partners, extract_speakers, with_local_servi
 from ingest.event import detect_event
 from ingest.layout import typeset
 from ingest.places import demonyms, extract_places
-from ingest.segment import KIND_PRACTICE, PROGRAMME_RE, Segment, segment
+from ingest.segment import EVENT_PROGRAMME_RE, KIND_PRACTICE, PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
 from kb.record import Document, Record
 from kb.taxonomy import Taxonomy, classify, label_vectors
@@ -121,7 +121,7 @@ def _opening(doc: Document, text: str, segments: list[Segment]) -> Record | None
     opening = text[:segments[0].start] if segments else ""
     if not opening.strip():
         return None
-    kind = "session" if PROGRAMME_RE.search(text) else "practice"
+    kind = "session" if EVENT_PROGRAMME_RE.search(text) else "practice"
     return _with_entities(Record(source=doc.name, start=0, end=len(opening), kind=kind,
                                  title=opening.strip().split("\n")[0][:120], text=opening))
 
@@ -152,7 +152,7 @@ def _inherit_the_page_town(records: list[Record], text: str) -> None:
     where they are held, not where their talks' practices run."""
     placeless = [r for r in records if r.kind == "practice" and not r.municipalities and not r.region]
     opening = text[:PAGE_OPENING_CHARS]
-    if not placeless or PROGRAMME_RE.search(opening):
+    if not placeless or EVENT_PROGRAMME_RE.search(opening):
         return
     places = extract_places(opening)
     if len(places.municipalities) != 1:

@@ -92,10 +92,19 @@ READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
-#: Words that show a text is an event programme (time slots, sessions, registration).
+#: Words of an event anywhere in a text (a clock time, sessions, registration): it may list logistics and the
+#: people who present.
 PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
                           r"trefdag|studie(?:dag|namiddag|voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|"
                           r"colloquium|symposium|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
+
+#: A text that is an event's programme, whose items are talks unless they show a practice: a 'Programma' heading,
+#: a kind of event or a format of its items. A news item or service page that mentions 'programma's',
+#: 'inschrijven' or a clock time ('van 16.15 uur tot 17.15 uur') is none.
+EVENT_PROGRAMME_RE = re.compile(
+    r"^\s*(?:het\s+)?programma\b|\b(?:werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|"
+    r"voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium)\b",
+    re.IGNORECASE | re.MULTILINE)
 
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
@@ -242,7 +251,7 @@ def assemble(text: str, rules: list[Segment], blocks: list[Block], labels: list[
         else:
             item = _Item(start, end, text[start:end].split("\n", 1)[0], "item")
             title = _item_title(item, text)
-            kind = _classify(item, text, title, True, bool(PROGRAMME_RE.search(text)))
+            kind = _classify(item, text, title, True, bool(EVENT_PROGRAMME_RE.search(text)))
             parent, heading = None, item.heading[:300]
         if not title.strip():
             continue
@@ -331,6 +340,7 @@ class _Builder:
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         self.programme = bool(PROGRAMME_RE.search(text)) or self.agenda
+        self.event_programme = bool(EVENT_PROGRAMME_RE.search(text)) or self.agenda
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
         # whose short plain headings ('Corona') are intertitles
@@ -1196,7 +1206,7 @@ class _Builder:
             item = self.items[k]
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
-            kind = item.kind or _classify(item, self.text, title, has_items, self.programme)
+            kind = item.kind or _classify(item, self.text, title, has_items, self.event_programme)
             end = self._end_before_next(item, starts)
             title = _unique_title(title, self.text[item.start:end], seen_titles)  # a title names one record
             seen_titles.add(title.lower())
@@ -1230,7 +1240,7 @@ class _Builder:
         item = _Item(start, end, heading or prose[0][0].text, "intro", title=heading,
                      body=[ln for p in prose for ln in p])
         title = _item_title(item, self.text) if heading else _sentence_case(_first_clause(prose[0][0].text))
-        return [Segment(start, end, title, _classify(item, self.text, title, False, self.programme), None,
+        return [Segment(start, end, title, _classify(item, self.text, title, False, self.event_programme), None,
                         item.heading[:300])]
 
     def _announces_event(self, item: _Item) -> bool:
@@ -1238,7 +1248,7 @@ class _Builder:
         when or where it is, is promotion of the event, no record of its own: the programme's items are the
         records. An introduction that argues the subject ('Het debat over regionaal sociaal beleid ...') stays one."""
         own = self.text[item.start:item.end]
-        return (self.programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(PROGRAMME_RE.search(own))
+        return (self.event_programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(PROGRAMME_RE.search(own))
                 and any(i.role != "intro" and self._keep(i) for i in self.items))
 
     def _has_items(self) -> bool:

@@ -534,6 +534,17 @@ def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     assert [s.kind for s in segs] == ["practice", "practice"]
 
 
+@pytest.mark.parametrize("mention", ["Elke maandag en donderdag van 16.15 uur tot 17.15 uur is het huis open.",
+                                     "We bieden specifieke programma's aan voor jongeren.",
+                                     "Inschrijven kan bij het Sociaal Huis."])
+def test_a_page_that_only_mentions_a_clock_time_programmes_or_registration_holds_practices(mention: str) -> None:
+    text = ("Vrije tijd in Ledegem\n\n" + LONG + "\n\nHuiswerkklas\n\nIn Ledegem helpen vrijwilligers anderstalige "
+            "kinderen met hun huiswerk. " + LONG + " " + mention + "\n\nLeesclub\n\n" + LONG + "\n")
+    assert [s.kind for s in checked(text)] == ["practice", "practice"]
+    event = "Programma\n\n" + text
+    assert [s.kind for s in checked(event)] == ["session", "session"]
+
+
 @pytest.mark.parametrize("raw, heading, title", [
     ("Take 4", "• Take 4: De instrumenten buurtbudget en tijdelijke bestemming als hefboom voor initiatief? Janna",
      "Take 4: De instrumenten buurtbudget en tijdelijke bestemming als hefboom voor initiatief"),
