@@ -119,6 +119,13 @@ def test_a_description_in_wat_waar_wie_fields_is_one_record_where_waar_is_no_log
     assert texts(text, segs)[0].endswith(LONG.strip())
 
 
+def test_how_to_apply_on_a_service_page_is_no_record_of_its_own() -> None:
+    text = ("Begrafenis of crematie: tussenkomst door het OCMW\n\n" + LONG + "\n\nVoorwaarden\n\n" + LONG
+            + "\n\nHoe aanvragen\n\nNabestaanden doen binnen 24 uur na het overlijden een aanvraag bij het OCMW. "
+            + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["Begrafenis of crematie: tussenkomst door het OCMW"]
+
+
 def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
     text = ("10:30 - 11:00: Onthaal\n\n11:00 - 12:00: Buurtwerk en armoede in Borgerhout\n\n"
             "12:00 - 15:00: Kinderanimatie en opvang\n\n12:00 - 19:00: Warm eten (gedurende hele evenement)\n\n"
