@@ -1030,7 +1030,8 @@ class _Builder:
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
             return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
         nxt = self._next(line)
-        if nxt is not None and (_intertitle(line, nxt, self.news or self.story)
+        told = self.text[self.current.start:line.start] if self.current is not None else None
+        if nxt is not None and (_intertitle(line, nxt, self.news or self.story, told)
                                 or self._names_the_item_above(line, nxt)):
             return False
         if nxt is not None and QUOTATION_OPENER_RE.match(nxt.text) and not re.search(r"[\d:]", line.text):
@@ -2072,12 +2073,14 @@ def _news_headline(t: str) -> bool:
         ENTRY_VERB_RE.search(padded) or HEADLINE_VERB_RE.search(padded))
 
 
-def _intertitle(line: Line, nxt: Line, news: bool = False) -> bool:
+def _intertitle(line: Line, nxt: Line, news: bool = False, told_before: str | None = None) -> bool:
     """'Speciaal concept' over 'Het huis, dat zaterdag de deuren opent, ...': a news story's intertitle (a few
     ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice.
     In a news article (a news site's time stamp under its headline) such a line is an intertitle wherever it is."""
     opening = " ".join(nxt.text.split()[:4])
     points_back = ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None or THIS_ONE_RE.search(opening) is not None
+    if news and _plain_words(line) and told_before is not None and _told_before(line, told_before):
+        return True  # 'Buurtanalyses' in a story that already said who does 'een buurtanalyse'
     return _ordinary_words(line) and (news or points_back)
 
 
@@ -2098,6 +2101,27 @@ def _ordinary_words(line: Line) -> bool:
     title_case = len(long_words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in long_words)
     return (0 < len(words) <= 6 and (title_case or not any(w[:1].isupper() for w in words[1:]))
             and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in words))
+
+
+def _told_before(line: Line, story: str) -> bool:
+    """Every word of ``line`` (or its singular) already occurs in ``story``: the heading names nothing new."""
+    told = story.lower()
+    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
+    return all(re.search(rf"\b{re.escape(_singular(w.lower()))}", told) for w in words)
+
+
+def _singular(word: str) -> str:
+    """'buurtanalyses' -> 'buurtanalyse', 'wijken' -> 'wijk': enough of a word to find it again."""
+    for tail in ("en", "s"):
+        if word.endswith(tail) and len(word) - len(tail) >= 4:
+            return word[:-len(tail)]
+    return word
+
+
+def _plain_words(line: Line) -> bool:
+    """One to three words, no name among them: 'Buurtanalyses', 'Kwetsbare wijken'; a Dutch compound may be rare."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
+    return 0 < len(words) <= 3 and not any(w[:1].isupper() for w in words[1:]) and line.text.strip()[-1:] not in ":?"
 
 
 def _unaccented(word: str) -> str:

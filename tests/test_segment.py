@@ -1373,6 +1373,16 @@ def test_in_a_news_article_an_intertitle_of_ordinary_words_goes_on_with_the_stor
     assert segment(page)[-1].title == "Eén per provincie"
 
 
+def test_in_a_news_article_a_heading_of_words_the_story_already_used_goes_on_with_it() -> None:
+    story = (f"Stad Tongeren gaat kwetsbare wijken versterken Dirk Selis\n\n19 februari 2020\n\n09u46 0 Tongeren De "
+             f"stad geeft RIMO Limburg de opdracht om in vijf buurten een buurtanalyse uit te voeren. {LONG}\n\n"
+             f"De stad en RIMO werken al samen sinds 2013. {LONG}\n\nBuurtanalyses\n\nStad Tongeren wil de "
+             f"samenhang in de buurten Motmolen en Plinius versterken. {LONG}\n")
+    assert len(checked(story)) == 1
+    new = story.replace("Buurtanalyses", "Sociaal beheersrecht")  # names something the story did not tell yet
+    assert [s.title for s in checked(new)][-1] == "Sociaal beheersrecht"
+
+
 def test_a_visit_or_a_case_from_practice_in_a_programme_is_a_practice() -> None:
     text = ("Programma studiedag\n\n10.00u Lezing over armoede en wonen door Jan Peeters, onderzoeker\n\n"
             "11.00u Bezoek aan een sociale woonwijk van de huisvestingsmaatschappij\n\n"
