@@ -33,7 +33,8 @@ from ingest.blocks import features as block_features
 from ingest.entities import PERSON, extract_partners, is_known_organisation, is_person_name, is_whole_person_name
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
-from kb.analysis import zipf
+from kb.analysis import lemma, zipf
+from kb.analysis import words as folded_words
 from kb.gazetteer import Gazetteer
 
 __all__ = ["Inspection", "Segment", "assemble", "inspect", "segment"]
@@ -1030,8 +1031,9 @@ class _Builder:
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
             return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
         nxt = self._next(line)
-        told = self.text[self.current.start:line.start] if self.current is not None else None
-        if nxt is not None and (_intertitle(line, nxt, self.news or self.story, told)
+        news = self.news or self.story
+        story = self.text[self.current.start:line.start] if news and self.current is not None else ""
+        if nxt is not None and (_intertitle(line, nxt, news, story)
                                 or self._names_the_item_above(line, nxt)):
             return False
         if nxt is not None and QUOTATION_OPENER_RE.match(nxt.text) and not re.search(r"[\d:]", line.text):
@@ -2073,14 +2075,15 @@ def _news_headline(t: str) -> bool:
         ENTRY_VERB_RE.search(padded) or HEADLINE_VERB_RE.search(padded))
 
 
-def _intertitle(line: Line, nxt: Line, news: bool = False, told_before: str | None = None) -> bool:
+def _intertitle(line: Line, nxt: Line, news: bool = False, story: str = "") -> bool:
     """'Speciaal concept' over 'Het huis, dat zaterdag de deuren opent, ...': a news story's intertitle (a few
     ordinary words, no name) over a paragraph that points back at the story, not the heading of a new practice.
-    In a news article (a news site's time stamp under its headline) such a line is an intertitle wherever it is."""
+    In a news article (a news site's time stamp under its headline) such a line is an intertitle wherever it is,
+    and so is one of a few words the ``story`` so far already used ('Buurtanalyses' after 'een buurtanalyse')."""
     opening = " ".join(nxt.text.split()[:4])
     points_back = ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None or THIS_ONE_RE.search(opening) is not None
-    if news and _plain_words(line) and told_before is not None and _told_before(line, told_before):
-        return True  # 'Buurtanalyses' in a story that already said who does 'een buurtanalyse'
+    if news and story and _plain_words(line) and _told_before(line, story):
+        return True
     return _ordinary_words(line) and (news or points_back)
 
 
@@ -2089,39 +2092,34 @@ THIS_ONE_RE = re.compile(r"\b(?:deze|dit)\s+(?:workshop|sessie|project|initiatie
                          r"traject|samenwerking)\b", re.IGNORECASE)
 
 
+#: A word of a heading as written, capitals kept: it may be a name.
+LINE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
 #: A word that can be a name: capitalised or with a capital inside ('West4Youth', 'KRISPIE', 'Stoasje').
 NAME_TOKEN_RE = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z0-9]")
 
 
 def _ordinary_words(line: Line) -> bool:
     """A few frequent Dutch words and no name: 'Kroon op het werk', not 'Fietsbieb Kouter'."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
-    long_words = [w for w in words if len(w) > 3]
+    found = LINE_WORD_RE.findall(line.text)
+    long_words = [w for w in found if len(w) > 3]
     # 'Luisteren en Oefenen': every longer word capitalised is title case, not a name ('ACTIEPLAN' is a capital heading)
     title_case = len(long_words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in long_words)
-    return (0 < len(words) <= 6 and (title_case or not any(w[:1].isupper() for w in words[1:]))
-            and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in words))
+    return (0 < len(found) <= 6 and (title_case or not any(w[:1].isupper() for w in found[1:]))
+            and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in found))
 
 
 def _told_before(line: Line, story: str) -> bool:
-    """Every word of ``line`` (or its singular) already occurs in ``story``: the heading names nothing new."""
-    told = story.lower()
-    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
-    return all(re.search(rf"\b{re.escape(_singular(w.lower()))}", told) for w in words)
-
-
-def _singular(word: str) -> str:
-    """'buurtanalyses' -> 'buurtanalyse', 'wijken' -> 'wijk': enough of a word to find it again."""
-    for tail in ("en", "s"):
-        if word.endswith(tail) and len(word) - len(tail) >= 4:
-            return word[:-len(tail)]
-    return word
+    """Every word of ``line`` already occurs in ``story``, in some form ('Buurtanalyses' after 'een buurtanalyse'):
+    the heading names nothing new."""
+    told = {lemma(w) for w in folded_words(story)}
+    return all(lemma(w) in told for w in folded_words(line.text))
 
 
 def _plain_words(line: Line) -> bool:
     """One to three words, no name among them: 'Buurtanalyses', 'Kwetsbare wijken'; a Dutch compound may be rare."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", line.text)
-    return 0 < len(words) <= 3 and not any(w[:1].isupper() for w in words[1:]) and line.text.strip()[-1:] not in ":?"
+    found = LINE_WORD_RE.findall(line.text)
+    return 0 < len(found) <= 3 and not any(w[:1].isupper() for w in found[1:]) and line.text.strip()[-1:] not in ":?"
 
 
 def _unaccented(word: str) -> str:
