@@ -36,7 +36,7 @@ def iou(a: dict, b: dict) -> float:
 def pairs(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
     """Records of the same text paired one to one, the best-overlapping first."""
     scored = sorted(((iou(a, b), i, j) for i, a in enumerate(first) for j, b in enumerate(second)
-                     if a["source"] == b["source"]), key=lambda t: t[0], reverse=True)
+                     if a["source"] == b["source"]), reverse=True)
     used_a, used_b, out = set(), set(), []
     for v, i, j in scored:
         if v >= MIN_IOU and i not in used_a and j not in used_b:

@@ -26,6 +26,9 @@ from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from agreement import pairs  # noqa: E402  (tools/agreement.py: records paired as the evaluation pairs them)
 
 from ingest.blocks import Block, build_blocks, features, proposals  # noqa: E402
 from ingest.segment import assemble, segment  # noqa: E402
@@ -60,20 +63,11 @@ def block_labels(blocks: list[Block], gold: list[dict]) -> list[str]:
     return labels
 
 
-def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
-
-
 def matched(gold: list[tuple[int, int]], system: list[tuple[int, int]]) -> int:
-    pairs = sorted(((iou(g, s), i, j) for i, g in enumerate(gold) for j, s in enumerate(system)), reverse=True)
-    used_g, used_s, n = set(), set(), 0
-    for v, i, j in pairs:
-        if v >= 0.5 and i not in used_g and j not in used_s:
-            used_g.add(i), used_s.add(j)
-            n += 1
-    return n
+    """How many records of one text pair up, one to one by span overlap, as the evaluation pairs them."""
+    first = [{"source": "", "start": a, "end": b} for a, b in gold]
+    second = [{"source": "", "start": a, "end": b} for a, b in system]
+    return len(pairs(first, second))
 
 
 def prf(tp: int, n_sys: int, n_gold: int) -> str:
