@@ -299,8 +299,10 @@ def split_panel(kb: KnowledgeBase, record: Record, version: int, user: str) -> N
         st.markdown("**Tweede deel**")
         st.text(tail[:PREVIEW_CHARS] + ("…" if len(tail) > PREVIEW_CHARS else ""))
         first_line = tail.split("\n", 1)[0].strip()[:120]
-        title = st.text_input("Titel van het tweede deel", value=first_line, key=f"split-title-{suffix}")
-        if st.button("Splitsen", key=f"split-{record.id}"):
+        with st.form(key=f"split-form-{suffix}", border=False):  # title and click reach the script in one run
+            title = st.text_input("Titel van het tweede deel", value=first_line, key=f"split-title-{suffix}")
+            submitted = st.form_submit_button("Splitsen")
+        if submitted:
             try:
                 first, second = kb.curation.split(record.id, at, title, version, user,
                                                   refresh=partial(refresh_fields, embedder=kb.embedder,

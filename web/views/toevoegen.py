@@ -109,12 +109,14 @@ def kept_records(preview: Preview, edited: pd.DataFrame) -> tuple[list[Record], 
 
 
 def upload(user: str) -> None:
-    uploaded = st.file_uploader("Programmatekst", type=UPLOAD_TYPES, key="upload-file",
-                                help="Een programma of verslag van een studiedag, als tekst, HTML, PDF of Word.")
-    url = st.text_input("Adres van de oorspronkelijke pagina (niet verplicht)", key="upload-url",
-                        placeholder="https://…",
-                        help="Lezers zien dan een link naar de pagina waar de tekst vandaan komt.")
-    if st.button("Voorbeeld maken", key="make-preview"):
+    with st.form("upload", border=False):  # a typed address and the click reach the script in one run
+        uploaded = st.file_uploader("Programmatekst", type=UPLOAD_TYPES, key="upload-file",
+                                    help="Een programma of verslag van een studiedag, als tekst, HTML, PDF of Word.")
+        url = st.text_input("Adres van de oorspronkelijke pagina (niet verplicht)", key="upload-url",
+                            placeholder="https://…",
+                            help="Lezers zien dan een link naar de pagina waar de tekst vandaan komt.")
+        submitted = st.form_submit_button("Voorbeeld maken", key="make-preview")
+    if submitted:
         if uploaded is None:
             st.warning("Kies eerst een bestand.")
         else:
