@@ -1,11 +1,12 @@
-"""The tagger's trainer reads the tune texts that are there: one that could not be fetched again is named and left out."""
+"""The tagger's trainer reads the tune texts that are there; one that could not be fetched again is named, left out."""
 import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-spec = importlib.util.spec_from_file_location("train_tagger", Path(__file__).parent.parent / "tools" / "train_tagger.py")
+TOOL = Path(__file__).parent.parent / "tools" / "train_tagger.py"
+spec = importlib.util.spec_from_file_location("train_tagger", TOOL)
 train_tagger = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(train_tagger)
 
@@ -17,7 +18,8 @@ def test_a_missing_tune_text_is_named_and_left_out(tmp_path: Path, monkeypatch: 
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "z01.txt").write_text(TEXT, encoding="utf-8")
-    manifest = [{"id": "z01", "source": "z01.txt", "split": "tune"}, {"id": "z02", "source": "z02.txt", "split": "tune"},
+    manifest = [{"id": "z01", "source": "z01.txt", "split": "tune"},
+                {"id": "z02", "source": "z02.txt", "split": "tune"},
                 {"id": "z03", "source": "z03.txt", "split": "heldout"}]
     gold = [{"id": "z01-01", "source": "z01.txt", "start": 0, "end": len(TEXT.rstrip()), "kind": "practice",
              "title": "Buurtrestaurant De Smaak (Lier)", "municipalities": ["Lier"]},
