@@ -107,6 +107,11 @@ EVENT_PROGRAMME_RE = re.compile(
     r"voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium)\b",
     re.IGNORECASE | re.MULTILINE)
 
+#: An event named by what it is, or the day it is held: a compound on '-dag' ('denkdag', 'actiedag', 'themadag',
+#: 'maandag'), '-lezing', '-conferentie', '-event', or an invitation ('Uitnodiging', 'nodigen u graag uit').
+EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+(?:dag|lezing|conferentie|congres|event|seminarie|webinar)\b|"
+                           r"\b(?:uitnodig\w*|nodig\w*\s+\w+(?:\s+\w+)?\s+uit)\b", re.IGNORECASE)
+
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
@@ -1247,11 +1252,14 @@ class _Builder:
                         item.heading[:300])]
 
     def _announces_event(self, item: _Item) -> bool:
-        """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven') and says
-        when or where it is, is promotion of the event, no record of its own: the programme's items are the
-        records. An introduction that argues the subject ('Het debat over regionaal sociaal beleid ...') stays one."""
+        """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven', 'themadag',
+        'Uitnodiging') and says when or where it is, is promotion of the event, no record of its own: the programme's
+        items are the records. An introduction that names no event stays one: it argues the subject ('Het debat over
+        regionaal sociaal beleid ...') or presents the initiative behind the event ('Met een regionaal welzijnscafé
+        bouwen we ...')."""
         own = self.text[item.start:item.end]
-        return (self.event_programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(PROGRAMME_RE.search(own))
+        names_event = PROGRAMME_RE.search(own) or EVENT_NOUN_RE.search(own)
+        return (self.event_programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(names_event)
                 and any(i.role != "intro" and self._keep(i) for i in self.items))
 
     def _has_items(self) -> bool:

@@ -669,6 +669,26 @@ def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() ->
                                        "Panelgesprek met drie OCMW-voorzitters over sociale huur"]
 
 
+def test_an_announcement_that_names_its_event_day_is_no_record_but_an_initiative_that_launches_it_is() -> None:
+    talks = ("\n\n9u30: Onthaal\n\n10u00: Lezing over voedselverlies en wat lokale besturen kunnen doen\n\n" + LONG
+             + "\n\n11u00: Panelgesprek met drie voedselbanken over samenwerken\n\n" + LONG + "\n")
+    themadag = ("Themadag voedselhulp in de Westhoek\n\nOp 30 januari 2020 brengen we alle organisaties voor "
+                "voedselhulp uit onze regio samen. Een eerste rondvraag leert dat veel verdeelpunten dezelfde "
+                "vragen hebben over aanvoer, vrijwilligers en hygiëne. Daarom zoeken we samen naar antwoorden, "
+                "met wie het werk elke week doet en met de besturen die het steunen. Zo groeit er een netwerk dat ook "
+                "na deze dag blijft werken.")
+    segs = checked(themadag + talks)
+    assert [s.title for s in segs] == ["Lezing over voedselverlies en wat lokale besturen kunnen doen",
+                                       "Panelgesprek met drie voedselbanken over samenwerken"]
+    cafe = ("Grenzen verleggen via regionale samenwerking\n\nAls welzijnsvereniging van de OCMW's wil Kina een "
+            "trekkersrol opnemen in de regio, zodat lokale besturen sterker worden. Met een regionaal welzijnscafé "
+            "bouwen we een platform waar besturen samen nadenken over regionale thema's binnen het welzijnsveld. "
+            "De aftrap is op 2 juni, met vier actuele thema's en daarna een vaste plaats om elkaar te vinden. "
+            "Wie er bij is, neemt ideeën mee naar de eigen gemeente.")
+    segs = checked(cafe + talks)
+    assert segs[0].title == "Grenzen verleggen via regionale samenwerking" and len(segs) == 3
+
+
 def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
     text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
             + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
