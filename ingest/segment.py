@@ -1176,8 +1176,11 @@ class _Builder:
         for k, item in enumerate(self.items):
             moved[k] = len(out)
             marks = [_told_programme(line) if self.programme else [] for line in item.body]
-            told = any(sum(talk for _, talk in m) >= 2 for m in marks)  # one paragraph tells two talks or more:
-            grants = not told  # its next paragraphs go on telling the day
+            # one paragraph tells two talks or more (its next paragraphs go on telling the day), or two paragraphs
+            # tell one each ('Het programma begon met een uiteenzetting van ...', 'In de namiddag waren er ...')
+            told = (any(sum(talk for _, talk in m) >= 2 for m in marks)
+                    or sum(any(talk for _, talk in m) for m in marks) >= 2)
+            grants = not told
             if grants:
                 marks = [_told_grants(line) for line in item.body]
                 told = sum(len(m) for m in marks) >= 2  # in one paragraph or a line each

@@ -1799,6 +1799,16 @@ def test_a_told_talk_is_titled_by_what_the_speaker_dwelt_on() -> None:
     assert _told_title(told) == "Een aantal lessen die we de voorbije jaren getrokken hebben"
 
 
+def test_a_report_that_tells_one_talk_a_paragraph_gives_a_record_for_each() -> None:
+    text = ("Studiedag zorg in de stad\n\nVerslag\n\n"
+            "Het programma begon met een uiteenzetting van professor Anna Claes over de vraag naar wijkzorg in de "
+            "stad. Zij liet zien waar zorg ontbreekt en welke buurten het moeilijkst bereikt worden.\n\n"
+            "In de namiddag waren er rondetafelgesprekken met Peter Maes en zorgverleners uit de wijken. Ze zochten "
+            "samen naar plekken waar zorg en huisvesting elkaar kunnen versterken.\n")
+    segs = checked(text)
+    assert [texts(text, [s])[0][:20] for s in segs] == ["Het programma begon ", "In de namiddag waren"]
+
+
 def test_after_the_lecture_opens_the_next_told_talk() -> None:
     text = ("Congres jeugdwelzijnswerk\n\n" + LONG + "\n\n"
             "In de namiddag is er een lezing over maatschappelijke kwetsbaarheid in de huidige samenleving. We staan "
