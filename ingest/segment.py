@@ -1570,13 +1570,15 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- titles
+#: What opens a title without being part of it: a number, ordinal or letter, a label of the item's format
+#: ('Case 2:', 'Workshop 3:', 'Dialoogtafel (Sessie 05) :') and an arrow set like a bullet ('> Keynote ...').
 TITLE_PREFIX_RE = re.compile(
     r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|"
     r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
     r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier|Dag)\s*\d+\s*:"
-    r"\s*)",
+    r"\s*|[A-Z][\w-]*(?:\s+[\w-]+)?\s*\(\s*(?:sessie|workshop|ronde)\s*\d+\s*\)\s*:\s*|[>»›→]+\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)
@@ -1586,8 +1588,12 @@ TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slid
 ROOM_RE = re.compile(r"\s*\((?:zaal|lokaal|auditorium|aula|foyer)\b[^()]*\)\s*$", re.IGNORECASE)
 
 
+#: How full a session is, after its title: '– onbeperkt deelnemers', '– max. 20 deelnemers', '– VOLZET'.
+CAPACITY_TAIL_RE = re.compile(r"\s*\*?\s+[–—-]\s*(?:onbeperkt(?:\s+aantal)?\s+deelnemers|max(?:imum|\.)?\s*\d+\s+"
+                              r"deelnemers|volzet|volgeboekt|wachtlijst)\s*$", re.IGNORECASE)
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", s).strip()
+    s = CAPACITY_TAIL_RE.sub("", s)
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
     return s.strip(" :;,-–*\u2022") or s.strip()

@@ -689,6 +689,15 @@ def test_an_announcement_that_names_its_event_day_is_no_record_but_an_initiative
     assert segs[0].title == "Grenzen verleggen via regionale samenwerking" and len(segs) == 3
 
 
+def test_a_slot_titled_after_its_arrow_format_label_and_session_number_without_how_full_it_is() -> None:
+    text = ("Weekprogramma\n\nMaandag 22/04\n\n"
+            "09u30 — 10u15 > Keynote (Sessie 01) : Een school met een doordacht kostenbeleid – onbeperkt deelnemers\n\n"
+            "11u00 — 12u30 > Dialoogtafel (Sessie 02) : Omgaan met verschillen in de klas – max. 20 deelnemers\n\n"
+            "14u30 – 16u00 > Workshop (Sessie 03) : De digitale kloof verkleinen * – VOLZET\n")
+    assert [s.title for s in checked(text)] == ["Een school met een doordacht kostenbeleid",
+                                                "Omgaan met verschillen in de klas", "De digitale kloof verkleinen"]
+
+
 def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
     text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
             + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
