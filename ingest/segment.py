@@ -1591,9 +1591,14 @@ ROOM_RE = re.compile(r"\s*\((?:zaal|lokaal|auditorium|aula|foyer)\b[^()]*\)\s*$"
 #: How full a session is, after its title: '– onbeperkt deelnemers', '– max. 20 deelnemers', '– VOLZET'.
 CAPACITY_TAIL_RE = re.compile(r"\s*\*?\s+[–—-]\s*(?:onbeperkt(?:\s+aantal)?\s+deelnemers|max(?:imum|\.)?\s*\d+\s+"
                               r"deelnemers|volzet|volgeboekt|wachtlijst)\s*$", re.IGNORECASE)
+#: A grant's amount in the brackets after a title: '(Tongeren - 84.000,00 euro per jaar)', '(8.000 euro)'.
+BRACKETED_AMOUNT_RE = re.compile(r"\s*[–-]?\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)(?:\s+per\s+\w+)?\s*(?=\))",
+                                 re.IGNORECASE)
+
+
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", s).strip()
-    s = CAPACITY_TAIL_RE.sub("", s)
+    s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", CAPACITY_TAIL_RE.sub("", s)))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
     return s.strip(" :;,-–*\u2022") or s.strip()

@@ -698,6 +698,13 @@ def test_a_slot_titled_after_its_arrow_format_label_and_session_number_without_h
                                                 "Omgaan met verschillen in de klas", "De digitale kloof verkleinen"]
 
 
+def test_a_grants_amount_leaves_the_brackets_after_a_title() -> None:
+    text = ("Goedgekeurde projecten\n\n"
+            "1. Vonk, een passe-partout (Dilbeek - 83.977,43 euro per jaar)\n\n" + LONG + "\n\n"
+            "2. Nesteltuin van vzw Huyse Nestelt (8.000 euro)\n\n" + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["Vonk, een passe-partout (Dilbeek)", "Nesteltuin van vzw Huyse Nestelt"]
+
+
 def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
     text = ("Programma\n\n1e panel: Twintig jaar strijd tegen armoede\n\n" + LONG
             + "\n\n2e panel: Ervaringsdeskundigen in het OCMW\n\n" + LONG + "\n")
