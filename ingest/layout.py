@@ -59,7 +59,8 @@ LOGISTICS_HEADER_RE = re.compile(
     r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie|Doelgroep|"
     r"Waar(?: en wanneer)?|Wanneer(?: en waar)?|Datum(?: en (?:plaats|uur|locatie))?|Tijdstip|Plaats|"
     r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
-    r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven|(?:Hoe|Waar) aanvragen|Aanvraagprocedure|"
+    r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven|(?:Hoe|Waar) aanvragen|Aanvraagprocedure|Procedure|"
+    r"(?:Wat )?meebrengen|Mee te brengen(?: documenten)?|Bedrag|"
     r"Raad van [Bb]estuur|Stuurgroep|Algemene [Vv]ergadering|Bestuur|Directie|(?:Ons )?[Tt]eam|Medewerkers|Colofon)"
     r"\s*:?$",
     re.IGNORECASE,

@@ -126,6 +126,18 @@ def test_how_to_apply_on_a_service_page_is_no_record_of_its_own() -> None:
     assert [s.title for s in checked(text)] == ["Begrafenis of crematie: tussenkomst door het OCMW"]
 
 
+def test_the_procedure_what_to_bring_and_the_amount_of_a_service_are_no_records_of_their_own() -> None:
+    text = ("Budgetbegeleiding\n\n" + LONG + "\n\nVoorwaarden\n\n • je woont in de gemeente\n • je werkt mee\n\n"
+            "Terug naar boven\n\nProcedure\n\n • de aanvraag voor een budgetbegeleiding gebeurt op het OCMW\n"
+            " • het OCMW doet een sociaal en financieel onderzoek en kijkt of je aan de voorwaarden voldoet\n"
+            " • binnen de 30 dagen krijg je een antwoord op je vraag\n\nTerug naar boven\n\n"
+            "Meebrengen\n\n • identiteitsdocumenten\n • alle bewijzen van inkomsten, uitgaven en schulden van het "
+            "hele gezin:\n  • inkomstenbewijzen (loonfiches, bankrekeninguitreksels,...)\n"
+            "  • kredietovereenkomsten en leningscontracten\n\nTerug naar boven\n\nBedrag\n\n"
+            "Budgetbegeleiding is gratis.\n")
+    assert [s.title for s in checked(text)] == ["Budgetbegeleiding"]
+
+
 def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
     text = ("10:30 - 11:00: Onthaal\n\n11:00 - 12:00: Buurtwerk en armoede in Borgerhout\n\n"
             "12:00 - 15:00: Kinderanimatie en opvang\n\n12:00 - 19:00: Warm eten (gedurende hele evenement)\n\n"
