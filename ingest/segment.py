@@ -109,7 +109,7 @@ EVENT_PROGRAMME_RE = re.compile(
 
 #: An event named by what it is, or the day it is held: a compound on '-dag' ('denkdag', 'actiedag', 'themadag',
 #: 'maandag'), '-lezing', '-conferentie', '-event', or an invitation ('Uitnodiging', 'nodigen u graag uit').
-EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+(?:dag|lezing|conferentie|congres|event|seminarie|webinar)\b|"
+EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+dag\b|\b\w*(?:lezing|conferentie|congres|event|seminarie|webinar)\b|"
                            r"\b(?:uitnodig\w*|nodig\w*\s+\w+(?:\s+\w+)?\s+uit)\b", re.IGNORECASE)
 
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
