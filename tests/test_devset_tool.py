@@ -49,3 +49,13 @@ def test_merge_adds_new_batches_and_keeps_the_earlier_ones() -> None:
     current = [{"id": "a01", "v": 1}, {"id": "a02", "v": 1}]
     new = [{"id": "a02", "v": 2}, {"id": "b01", "v": 1}]
     assert devset.merged(current, new, "id") == [{"id": "a01", "v": 1}, {"id": "a02", "v": 2}, {"id": "b01", "v": 1}]
+
+
+def test_committed_annotations_hold_spans_not_the_texts_words() -> None:
+    """The texts are other people's words and stay out of git: gold and second annotations give offsets only."""
+    root = Path(__file__).parent.parent / "devset"
+    files = [root / "gold.jsonl", *sorted((root / "agreement").glob("*.jsonl"))]
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            assert "text" not in record, f"{path.name}: {record.get('id')} carries the text itself"
