@@ -60,7 +60,7 @@ LOGISTICS_HEADER_RE = re.compile(
     r"Waar(?: en wanneer)?|Wanneer(?: en waar)?|Datum(?: en (?:plaats|uur|locatie))?|Tijdstip|Plaats|"
     r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
     r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven|(?:Hoe|Waar) aanvragen|Aanvraagprocedure|Procedure|"
-    r"(?:Wat )?meebrengen|Mee te brengen(?: documenten)?|Bedrag|"
+    r"(?:Wat )?meebrengen|Mee te brengen(?: documenten)?|Welke documenten (?:heeft u|heb je) nodig\?|Aanvraag|Bedrag|"
     r"Raad van [Bb]estuur|Stuurgroep|Algemene [Vv]ergadering|Bestuur|Directie|(?:Ons )?[Tt]eam|Medewerkers|Colofon)"
     r"\s*:?$",
     re.IGNORECASE,

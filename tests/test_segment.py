@@ -138,6 +138,13 @@ def test_the_procedure_what_to_bring_and_the_amount_of_a_service_are_no_records_
     assert [s.title for s in checked(text)] == ["Budgetbegeleiding"]
 
 
+def test_how_to_apply_what_to_bring_and_what_it_costs_head_logistics_not_a_service() -> None:
+    from ingest.layout import is_logistics_header
+    heads = ["Procedure", "Aanvraag", "Meebrengen", "Wat meebrengen:", "Welke documenten heeft u nodig?", "Bedrag"]
+    assert all(is_logistics_header(Line(0, 0, len(h), h)) for h in heads)
+    assert not any(is_logistics_header(Line(0, 0, len(h), h)) for h in ["Budgetbeheer", "Aanvraag van een leefloon"])
+
+
 def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
     text = ("10:30 - 11:00: Onthaal\n\n11:00 - 12:00: Buurtwerk en armoede in Borgerhout\n\n"
             "12:00 - 15:00: Kinderanimatie en opvang\n\n12:00 - 19:00: Warm eten (gedurende hele evenement)\n\n"
