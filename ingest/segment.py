@@ -93,19 +93,19 @@ READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
+#: Kinds of event and formats of their items: 'studiedag', 'trefdag', 'workshop', 'lezing', ...
+EVENT_WORDS = (r"werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|voormiddag|avond)|"
+               r"inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium")
+
 #: Words of an event anywhere in a text (a clock time, sessions, registration): it may list logistics and the
 #: people who present.
-PROGRAMME_RE = re.compile(r"\b(?:programma|werksessie|workshop|sessie|lezing|werkbezoek|inschrijven|deelnameprijs|"
-                          r"trefdag|studie(?:dag|namiddag|voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|"
-                          r"colloquium|symposium|\d{1,2}[.:u]\d{2}\s*uur)\b", re.IGNORECASE)
+PROGRAMME_RE = re.compile(rf"\b(?:programma|inschrijven|deelnameprijs|{EVENT_WORDS}|\d{{1,2}}[.:u]\d{{2}}\s*uur)\b",
+                          re.IGNORECASE)
 
 #: A text that is an event's programme, whose items are talks unless they show a practice: a 'Programma' heading,
 #: a kind of event or a format of its items. A news item or service page that mentions 'programma's',
 #: 'inschrijven' or a clock time ('van 16.15 uur tot 17.15 uur') is none.
-EVENT_PROGRAMME_RE = re.compile(
-    r"^\s*(?:het\s+)?programma\b|\b(?:werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|"
-    r"voormiddag|avond)|inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium)\b",
-    re.IGNORECASE | re.MULTILINE)
+EVENT_PROGRAMME_RE = re.compile(rf"^\s*(?:het\s+)?programma\b|\b(?:{EVENT_WORDS})\b", re.IGNORECASE | re.MULTILINE)
 
 #: An event named by what it is, or the day it is held: a compound on '-dag' ('denkdag', 'actiedag', 'themadag',
 #: 'maandag'), '-lezing', '-conferentie', '-event', or an invitation ('Uitnodiging', 'nodigen u graag uit').
