@@ -495,7 +495,9 @@ FIELD_LINE_RE = re.compile(r"^(?P<label>[A-Z][\w'’ .-]{1,40}?)\s*:\s+\S.{0,60}
 def closing_fields(lines: list[Line]) -> set[int]:
     """Indices of the 'Label: value' lines that close each item of a list of projects ('Kostprijs project:
     ...', 'Subsidie: ...' under every project): the same label ends two or more paragraphs, so a paragraph
-    after them describes the next item, even without a blank line or a heading between them."""
+    after them describes the next item, even without a blank line or a heading between them. A line set
+    further from the paragraph above than from the one below ('Talent in de kijker: pysanky' after two blank
+    lines) heads what follows instead."""
     def label(ln: Line) -> str | None:
         m = FIELD_LINE_RE.match(ln.text.strip())
         return m.group("label").lower() if m and len(ln.text.split()) <= 10 else None
@@ -509,7 +511,7 @@ def closing_fields(lines: list[Line]) -> set[int]:
         first = k
         while first > 0 and labels[first - 1] is not None:
             first -= 1
-        if first > 0 and _ends_sentence(content[first - 1].text):  # under a paragraph of description
+        if first > 0 and _ends_sentence(content[first - 1].text) and not _set_off_above(lines, ln.index):
             closing.setdefault(key, []).append(ln.index)
     return {i for idx in closing.values() if len(idx) >= 2 for i in idx}
 
@@ -568,12 +570,23 @@ def programme_bullets(text: str, lines: list[Line]) -> dict[int, bool]:
     return out
 
 
+def _set_off_above(lines: list[Line], index: int) -> bool:
+    """More blank lines above line ``index`` than below it, two at least: the line belongs to what follows."""
+    def gap(step: int) -> int:
+        k = index + step
+        while 0 <= k < len(lines) and lines[k].blank:
+            k += step
+        return abs(k - index) - 1
+    above = gap(-1)
+    return above >= 2 and above > gap(1)
+
+
 def _listed(line: Line) -> bool:
     return is_bullet(line) or NUMBERED_RE.match(line.text) is not None
 
 
 def _ends_sentence(text: str) -> bool:
-    return len(text.split()) >= 2 and text.rstrip().endswith((".", "!", "?", ")"))
+    return len(text.split()) >= 2 and text.rstrip().rstrip("\"”’'").endswith((".", "!", "?", ")"))
 
 
 def repeated_lines(lines: list[Line]) -> set[int]:

@@ -1005,6 +1005,32 @@ def test_a_field_line_repeated_under_each_project_ends_it() -> None:
     assert segs[0].end == text.index("\nSamen Tuinieren")  # the fields close the first project
 
 
+def test_a_field_line_closes_a_project_whose_description_ends_in_a_quotation() -> None:
+    quotes = ["“Het project richt een Huis van het Kind op als uitvalsbasis voor het netwerk van lokale bondgenoten.”",
+              "“De scholen willen inzetten op de overgang van de derde kleuterklas naar het eerste leerjaar.\"",
+              "“Het project besteedt aandacht aan de scharniermomenten bij schoolgaande kinderen.”"]
+    text = "\n\n\n".join(f"{town}: SAAMO in samenwerking met de gemeente, het Huis van het Kind en de scholen "
+                           f"van de gemeente\n\n{LONG}{q}\n\nSubsidiebedrag: "
+                           f"{n}.000 euro" for town, q, n in zip(("De Panne", "Blankenberge", "Gistel"), quotes,
+                                                                 (155, 150, 195)))
+    segs = checked(text)
+    assert [text[s.start:s.end].split(":")[0] for s in segs] == ["De Panne", "Blankenberge", "Gistel"]
+
+
+def test_a_label_line_set_off_by_wider_space_above_heads_what_follows() -> None:
+    items = [("Talent in de kijker: pysanky", "Paaseieren beschilderen op traditioneel-Oekraïense wijze. Het werd een "
+              "bijzonder leuke activiteit voor 55-plussers die kennismaakten met het talent van twee Genkenaren."),
+             ("Talent in de kijker: betere foto's met je smartphone", "Een hobbyfotograaf leerde een dertigtal "
+              "senioren hoe ze betere foto's maken met hun smartphone. Na wat theorie volgde de praktijk in het park, "
+              "waar iedereen zijn beste beeld mocht tonen."),
+             ("Talent in de kijker: planten in bloembakken", "In mei kregen twintig senioren allerlei tips voor "
+              "meer succes in hun bloembakken van een inspirerende 55-plusser die zijn talent deelde met andere "
+              "inwoners van de stad.")]
+    text = "Ons jaar in foto's\n\n" + "".join(f"\n \n\n{head}\n\n{body}\n" for head, body in items)
+    segs = checked(text)
+    assert [s.title for s in segs] == [head for head, _ in items]
+
+
 def test_a_wrapped_line_that_goes_on_with_workshop_is_no_heading_and_a_brand_is_a_title() -> None:
     text = (f"Zij aan zij tegen kinderarmoede\n\n{LONG}In deze\nworkshop leren we de methodiek kennen en gaan we er "
             f"zelf mee aan de slag met de deelnemers.\n")
