@@ -344,6 +344,9 @@ DASH_ORG = re.compile(rf"(?:^\s*(?:\d+[.)]|[•*-])|\A)[^\n]*?[ \u00a0][–—-]
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
 # "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
 DASH_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n]*?[ \u00a0][–—][ \u00a0]*(?P<list>[^\n–—]{2,120})$", re.M)
+# "• Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)": an item, then who hosts it in brackets.
+BRACKET_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n()]{3,120}?\((?P<list>[^\n()]{2,160}?(?:,|&|\sen\s)"
+                          r"[^\n()]{2,160})\)[.;]?[ \t]*$", re.M)
 # "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
 OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.
@@ -463,7 +466,7 @@ def _org_mentions(text: str) -> list[Mention]:
         if m.start() == 0 and not _dash_org_heading(m.group(0), m.group("org")):
             continue
         candidate(2, m.start("org"), m.end("org"), m.group("org"), _org_key(m.group("org")))
-    for m in DASH_LIST.finditer(text):
+    for m in (*DASH_LIST.finditer(text), *BRACKET_LIST.finditer(text)):
         if (m.group("bullet") or m.start() == 0) and not re.search(r"[.!?:;]\s", m.group("list")):
             for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
                 candidate(3, start, end, text[start:end], _org_key(text[start:end]))

@@ -1475,12 +1475,26 @@ def _paragraph_subject(text: str) -> str | None:
 
 
 def _names_something(entry: str) -> bool:
-    """An entry that opens with a proper name within its first words and goes on to describe it."""
+    """An entry that opens with a proper name within its first words and goes on to describe it, or an activity
+    with the organisations that host it in brackets."""
+    if _hosted_entry(entry):
+        return True
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in L.NOT_A_NAME or re.match(r"^\w+\s*:", entry):
         return False  # 'Bestuurlijk : de integratie ...' labels an argument
     return entry[:1] in "‘'\"“" or bool(SERVICE_SUBJECT_RE.match(entry) or UNIT_NAMED_RE.match(entry)) or any(
         w[:1].isupper() and not w.isupper() and w.lower() not in L.NOT_A_NAME for w in words[1:5])
+
+
+#: 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)': what is done, then who hosts it.
+HOSTED_ENTRY_RE = re.compile(r"(?P<what>[^()]{3,100}?)\s*\((?P<hosts>[A-Z][^()]{1,80}(?:,|&|\sen\s)[^()]*)\)[.;]?")
+
+
+def _hosted_entry(entry: str) -> bool:
+    """An activity or visit followed by two or more organisations in brackets; 'Leen Vandermeeren (VVSG, KU
+    Leuven)' is a person with where she works."""
+    m = HOSTED_ENTRY_RE.fullmatch(entry.strip())
+    return m is not None and not is_whole_person_name(m.group("what").strip())
 
 
 #: An entry whose subject is a named kind of service or project: 'De juridische dienst adviseert ...', 'Het
@@ -2170,6 +2184,9 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
     """A title for a listed practice: its name before ':' or ' – region', else its first clause; after the
     organisation or town that opens it as a sentence of its own, when ``first_owner``."""
     s = PROJECT_WORD_RE.sub("", _clean_title(s))
+    hosted = HOSTED_ENTRY_RE.fullmatch(s)
+    if hosted and len(hosted.group("what").split()) >= 2 and _hosted_entry(s):
+        s = hosted.group("what")  # 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)'
     if UNIT_NAMED_RE.match(s):
         return s.split(",")[0]  # 'De cel transit, die tijdelijke huisvesting aanbiedt ...': the unit's name
     grant = GRANT_ENTRY_RE.match(s)

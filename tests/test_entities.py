@@ -229,6 +229,17 @@ def test_organisations_after_the_dash_of_a_programme_item(text: str, partners: l
     assert extract_partners(text) == partners
 
 
+@pytest.mark.parametrize("text, partners", [
+    ("• Circulair mensenwerk en culturele verbinding (La Luna, Foodsavers & Sjarabang)",
+     ["La Luna", "Foodsavers", "Sjarabang"]),
+    ("Op stap in de buurt Heihoek (Buurthuis De Schakel en Wijkhuis Oost)", ["Buurthuis De Schakel", "Wijkhuis Oost"]),
+    ("• Wonen en zorg (Jan Peeters & Bart Claes)", []),
+    ("Het project loopt in drie gemeenten (Lier, Mol en Geel).", []),
+])
+def test_organisations_in_brackets_after_a_programme_item(text: str, partners: list[str]) -> None:
+    assert extract_partners(text) == partners
+
+
 def test_a_legal_form_names_no_partner_alone_but_heads_one() -> None:
     found = extract_partners("De klusploeg werkt in gebouwen die eigendom zijn van de VZW Groep Intro, of in "
                              "gebouwen in erfpacht. Het project is een VZW.")

@@ -1031,6 +1031,23 @@ def test_a_label_line_set_off_by_wider_space_above_heads_what_follows() -> None:
     assert [s.title for s in segs] == [head for head, _ in items]
 
 
+def test_bullets_naming_an_activity_and_its_hosts_in_brackets_are_one_practice_each() -> None:
+    visits = ["Fietstocht langs natuur en erfgoed (Natuurpunt, Depot Rato & de Fietsersbond)",
+              "Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)",
+              "Op stap in de buurt Heihoek (Buurtparlement Heihoek en Wijkhuis Oost)",
+              "Jeugd (Transit M, Circolito en Jeugdraad)"]
+    text = ("Studiebezoeken\n\nDe deelnemers konden kiezen uit vier tours bij organisaties waar vrijwilligers het "
+            "verschil maken.\n\n" + "".join(f"  • {v}\n" for v in visits))
+    segs = checked(text)
+    listed = [s for s in segs if s.start > text.index("•")]
+    assert [s.title for s in listed] == ["Fietstocht langs natuur en erfgoed", "Circulaire economie en ouderenzorg",
+                                         "Op stap in de buurt Heihoek", "Jeugd (Transit M, Circolito en Jeugdraad)"]
+    people = segment("Sprekers\n\n" + "".join(f"  • {p}\n" for p in (
+        "Leen Vandermeeren (VVSG, KU Leuven)", "Bart Claes (OCMW Gent & CAW Oost-Vlaanderen)",
+        "Ine Moens (Samenlevingsopbouw, SAAMO)")))
+    assert len(people) <= 1
+
+
 def test_a_wrapped_line_that_goes_on_with_workshop_is_no_heading_and_a_brand_is_a_title() -> None:
     text = (f"Zij aan zij tegen kinderarmoede\n\n{LONG}In deze\nworkshop leren we de methodiek kennen en gaan we er "
             f"zelf mee aan de slag met de deelnemers.\n")
