@@ -108,13 +108,17 @@ PROGRAMME_RE = re.compile(rf"\b(?:programma|inschrijven|deelnameprijs|{EVENT_WOR
 EVENT_PROGRAMME_RE = re.compile(rf"^\s*(?:het\s+)?programma\b|\b(?:{EVENT_WORDS})\b", re.IGNORECASE | re.MULTILINE)
 
 #: An event named by what it is, or the day it is held: a compound on '-dag' ('denkdag', 'actiedag', 'themadag',
-#: 'maandag'), '-lezing', '-conferentie', '-event', or an invitation ('Uitnodiging', 'nodigen u graag uit').
-EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+dag\b|\b\w*(?:lezing|conferentie|congres|event|seminarie|webinar)\b|"
+#: 'maandag') or '-avond' ('gespreksavond', 'infoavond'), '-lezing', '-conferentie', '-event', or an invitation
+#: ('Uitnodiging', 'nodigen u graag uit').
+EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+dag\b|\b\w+avond\b|"
+                           r"\b\w*(?:lezing|conferentie|congres|event|seminarie|webinar)\b|"
                            r"\b(?:uitnodig\w*|nodig\w*\s+\w+(?:\s+\w+)?\s+uit)\b", re.IGNORECASE)
 
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
+#: A list's lead-in that announces examples of practice: '... vertegenwoordigers van 4 inspirerende voorbeelden :'.
+EXAMPLES_RE = re.compile(r"\b\w*(?:voorbeelden|praktijken|projecten|initiatieven)\b", re.IGNORECASE)
 #: Words of an agenda slot that only announce the practices already listed ('café-formule').
 RECAP_RE = re.compile(r"\b(?:praktijk\w*voorbeelden|\(praktijk\)voorbeelden|goede voorbeelden|goede praktijken)\b",
                       re.IGNORECASE)
@@ -338,6 +342,7 @@ class _Builder:
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
         self.slot_talks = False  # the lines under such a slot turned out to be its talks, one a line
         self.pending_agenda = False
+        self.examples_lead: Line | None = None  # a bullet announcing the examples listed under it, set deeper
         self.paused: int | None = None  # the item a logistics block interrupted
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
         self.spans: dict[tuple[object, int], tuple[int, int]] = {}  # see _span
@@ -515,7 +520,16 @@ class _Builder:
                 self.current.extend(line)  # '• Ouders die hun kind ...': who the item above is for
             return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
+            if self._leads_sublist(line):
+                self._close()  # '• Panelgesprek met 4 inspirerende voorbeelden :' over its practices, one a bullet
+                self.examples_lead = line if EXAMPLES_RE.search(line.text) else None
+                return
+            lead, self.examples_lead = self.examples_lead, None
+            if lead is not None and L.indent(self.text, line) > L.indent(self.text, lead):
+                self.examples_lead = lead
             self._talk(line)
+            if self.examples_lead is not None:
+                self.items[-1].kind = KIND_PRACTICE
             return
         if line.index in self.programme_bullets:
             self._programme_bullet(line)
@@ -733,6 +747,12 @@ class _Builder:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
         programme, titles rather than sentences ('Voorwoord door Wim Dries', 'Hoe omgaan met ...? (plenair)')."""
         return self._talk_entry_run(line) or (self.programme and self._most_bullets(line, _talk_title))
+
+    def _leads_sublist(self, line: Line) -> bool:
+        """A bullet ending on ':' over bullets set deeper: it announces the entries below, it is none itself."""
+        nxt = self._next(line)
+        return (line.text.rstrip().endswith(":") and nxt is not None and L.is_bullet(nxt)
+                and L.indent(self.text, nxt) > L.indent(self.text, line))
 
     def _talk_entry_run(self, line: Line) -> bool:
         """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""

@@ -49,6 +49,7 @@ def test_old_merged_names_resolve_to_the_new_municipality(gaz: Gazetteer, old: s
 @pytest.mark.parametrize("locality, municipality", [
     ("Borgerhout", "Antwerpen"), ("Linkeroever", "Antwerpen"), ("Kiel", "Antwerpen"), ("Kessel-Lo", "Leuven"),
     ("Heverlee", "Leuven"), ("Ledeberg", "Gent"), ("Sint-Amandsberg", "Gent"), ("Rabot", "Gent"),
+    ("Sint-Joost", "Sint-Joost-ten-Node"), ("Watermaal", "Watermaal-Bosvoorde"),
 ])
 def test_localities_map_to_their_municipality(gaz: Gazetteer, locality: str, municipality: str) -> None:
     assert gaz.lookup(locality).name == municipality

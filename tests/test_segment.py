@@ -697,7 +697,8 @@ def test_an_announcement_that_names_its_event_day_is_no_record_but_an_initiative
                 "met wie het werk elke week doet en met de besturen die het steunen. Zo groeit er een netwerk dat ook "
                 "na deze dag blijft werken.")
     conference = themadag.replace("Themadag voedselhulp", "Voedselhulp").replace("Op 30", "Op de conferentie van 30")
-    for announcement in (themadag, conference):
+    evening = themadag.replace("Themadag voedselhulp", "Voedselhulp").replace("Op 30", "Op de gespreksavond van 30")
+    for announcement in (themadag, conference, evening):
         segs = checked(announcement + talks)
         assert [s.title for s in segs] == ["Lezing over voedselverlies en wat lokale besturen kunnen doen",
                                            "Panelgesprek met drie voedselbanken over samenwerken"]
@@ -1046,6 +1047,20 @@ def test_bullets_naming_an_activity_and_its_hosts_in_brackets_are_one_practice_e
         "Leen Vandermeeren (VVSG, KU Leuven)", "Bart Claes (OCMW Gent & CAW Oost-Vlaanderen)",
         "Ine Moens (Samenlevingsopbouw, SAAMO)")))
     assert len(people) <= 1
+
+
+def test_a_bullet_announcing_the_examples_set_deeper_under_it_is_no_record_and_they_are_practices() -> None:
+    text = ("Gespreksavond over wonen\n\nProgramma:\n\n"
+            "  • Introductie van de wooncrisis door Céline Drieskens (VUB)\n"
+            "  • Panelgesprek met vertegenwoordigers van 3 inspirerende voorbeelden :\n"
+            "    • Community Land Trust Brussels-project Arc-en-Ciel in Molenbeek,\n"
+            "    • Daryacu, een solidair en collectief huis in Sint-Joost,\n"
+            "    • WoonBox Gent, tijdelijk onderdak voor dak- of thuislozen.\n")
+    segs = checked(text)
+    assert [text[s.start:s.end].split(",")[0] for s in segs] == [
+        "Introductie van de wooncrisis door Céline Drieskens (VUB)",
+        "Community Land Trust Brussels-project Arc-en-Ciel in Molenbeek", "Daryacu", "WoonBox Gent"]
+    assert [s.kind for s in segs] == ["session", "practice", "practice", "practice"]
 
 
 def test_a_wrapped_line_that_goes_on_with_workshop_is_no_heading_and_a_brand_is_a_title() -> None:
