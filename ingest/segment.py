@@ -566,6 +566,9 @@ class _Builder:
         self._open(line.start, line.end, line.text, "theme", title=title, line=line)
 
     def _time_slot(self, line: Line, rest: str) -> None:
+        prev = self._prev(line)
+        if not rest and prev is not None and prev.words <= 6 and EVENT_DATE_RE.search(L.unbulleted(prev).text):
+            return  # 'vr 27 okt '23' over '13:30 - 18:00': when the whole event is, no slot of its agenda
         self._close()
         self.slot_talks = False
         if not rest:
@@ -1709,6 +1712,9 @@ POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|verschenen|bijgewerkt)\s+op\s+)?"
                           rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
                           rf"(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
+#: A day and month, written out, shortened or in figures: '27 oktober', 'vr 27 okt '23', '13/02/2025'.
+EVENT_DATE_RE = re.compile(r"\b\d{1,2}(?:\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?|"
+                           r"[/.-]\d{1,2}[/.-]\d{2,4})\b", re.IGNORECASE)
 #: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
 DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}

@@ -1063,6 +1063,24 @@ def test_a_bullet_announcing_the_examples_set_deeper_under_it_is_no_record_and_t
     assert [s.kind for s in segs] == ["session", "practice", "practice", "practice"]
 
 
+def test_a_time_range_under_the_date_of_the_event_is_when_it_is_held_not_a_slot() -> None:
+    text = ("Onbeperkt op de planken\n\nDrie theaterverenigingen\nvr 27 okt 23 13:30 - 18:00\n"
+            "Inspiratiedag sociaal-artistiek theater\nvr 27 okt '23\n13:30 - 18:00\n"
+            "  • vr 27 okt '23\n    13:30 - 18:00\n"
+            "    Theaterzaal Biekorf - Sint-Jakobsstraat 8\n\nTheater brengt iedereen samen. In de zaal, achter de "
+            "schermen en op het podium. Maar krijgt echt iedereen evenveel kansen? Of vallen mensen met minder kansen "
+            "nog te vaak uit de boot? Hoog tijd om van elkaar te leren en ideeën te delen.\n\nTijdens het festival "
+            "organiseren drie verenigingen op 27 oktober een inspiratiedag. Ze bieden een podium aan experten en "
+            "sleutelfiguren uit het theater om met elkaar in dialoog te gaan.\n\n"
+            "Tickets:\n\n- inspiratiedag: gratis\n- inspiratiedag + netwerkmoment: 10 euro\n\n"
+            "13u30 - 14u00 ontvangst & inloop\n\n"
+            "14u45 - 16u00 Gesprek met als kapstok de voorstelling Ne Kersentuin\n\n"
+            "16u30 - 17u30 Gesprektafels over drempels in het amateurtheater\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Gesprek met als kapstok de voorstelling Ne Kersentuin",
+                                       "Gesprektafels over drempels in het amateurtheater"]
+
+
 def test_a_wrapped_line_that_goes_on_with_workshop_is_no_heading_and_a_brand_is_a_title() -> None:
     text = (f"Zij aan zij tegen kinderarmoede\n\n{LONG}In deze\nworkshop leren we de methodiek kennen en gaan we er "
             f"zelf mee aan de slag met de deelnemers.\n")
