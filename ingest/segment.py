@@ -2146,8 +2146,14 @@ def _intertitle(line: Line, nxt: Line, news: bool = False, story: str = "") -> b
     points_back = ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None or THIS_ONE_RE.search(opening) is not None
     if news and story and _plain_words(line) and _told_before(line, story):
         return True
+    if news and story and QUOTED_LINE_RE.fullmatch(line.text.strip()):
+        return True  # '“Geen winterplan ontwikkeld door Theo Francken”': a quotation set as the story's intertitle
     return _ordinary_words(line) and (news or points_back)
 
+
+#: A line that is one quotation of three words or more: '“Geen winterplan ontwikkeld door Theo Francken”'.
+#: A quoted name ('‘Stoasje’') is no quotation.
+QUOTED_LINE_RE = re.compile(r"[“\"‘'„][^“”\"\s]+(?:\s+[^“”\"\s]+){2,20}[”\"’']")
 
 #: 'Tijdens deze workshop ...', 'In dit project ...': a paragraph that opens by pointing back at its subject.
 THIS_ONE_RE = re.compile(r"\b(?:deze|dit)\s+(?:workshop|sessie|project|initiatief|werking|aanpak|dienst|vorming|"

@@ -1506,6 +1506,16 @@ def test_in_a_news_article_an_intertitle_of_ordinary_words_goes_on_with_the_stor
     assert segment(page)[-1].title == "Eén per provincie"
 
 
+def test_in_a_news_article_a_quotation_set_as_intertitle_goes_on_with_the_story() -> None:
+    story = (f"Nieuw opvangcentrum voor daklozen geopend\n\n13u31 0 Zonnegem In opdracht van de overheid opende "
+             f"zaterdag de tweedelijnsopvang voor daklozen. {LONG}\n\n“Geen winterplan ontwikkeld door de "
+             f"staatssecretaris”\n\nOpmerkelijk is dat minderjarigen rechtstreeks in de opvang terechtkomen. {LONG}\n")
+    segs = checked(story)
+    assert len(segs) == 1 and (segs[0].start, segs[0].end) == (0, len(story.rstrip()))
+    named = story.replace("“Geen winterplan ontwikkeld door de staatssecretaris”", "‘Stoasje’")
+    assert segment(named)[-1].title == "‘Stoasje’"  # a quoted name is a heading of its own
+
+
 def test_in_a_news_article_a_heading_of_words_the_story_already_used_goes_on_with_it() -> None:
     story = (f"Stad Tongeren gaat kwetsbare wijken versterken Dirk Selis\n\n19 februari 2020\n\n09u46 0 Tongeren De "
              f"stad geeft RIMO Limburg de opdracht om in vijf buurten een buurtanalyse uit te voeren. {LONG}\n\n"
