@@ -2146,6 +2146,8 @@ def _intertitle(line: Line, nxt: Line, news: bool = False, story: str = "") -> b
     points_back = ANAPHORIC_OPENER_RE.match(nxt.text.lstrip()) is not None or THIS_ONE_RE.search(opening) is not None
     if news and story and _plain_words(line) and _told_before(line, story):
         return True
+    if news and story and _news_headline(line.text):
+        return True  # 'Lokaal Dienstencentrum is cruciaal in de strijd ...': a statement, the story's next chapter
     if news and story and QUOTED_LINE_RE.fullmatch(line.text.strip()):
         return True  # '“Geen winterplan ontwikkeld door Theo Francken”': a quotation set as the story's intertitle
     return _ordinary_words(line) and (news or points_back)

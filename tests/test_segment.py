@@ -1516,6 +1516,14 @@ def test_in_a_news_article_a_quotation_set_as_intertitle_goes_on_with_the_story(
     assert segment(named)[-1].title == "‘Stoasje’"  # a quoted name is a heading of its own
 
 
+def test_in_a_news_story_an_intertitle_that_states_something_goes_on_with_the_story() -> None:
+    story = (f"Zonnegem wil eenzaamheid bestrijden\n\nZonnegem wil alles op alles zetten om de eenzaamheid van "
+             f"sommige inwoners te bestrijden. {LONG}\n\nLokaal Dienstencentrum is cruciaal in de strijd tegen "
+             f"vereenzaming\n\nDe politici zetten hiervoor sterk in op de werking van het dienstencentrum. {LONG}\n")
+    segs = checked(story)
+    assert len(segs) == 1 and (segs[0].start, segs[0].end) == (0, len(story.rstrip()))
+
+
 def test_in_a_news_article_a_heading_of_words_the_story_already_used_goes_on_with_it() -> None:
     story = (f"Stad Tongeren gaat kwetsbare wijken versterken Dirk Selis\n\n19 februari 2020\n\n09u46 0 Tongeren De "
              f"stad geeft RIMO Limburg de opdracht om in vijf buurten een buurtanalyse uit te voeren. {LONG}\n\n"
