@@ -2250,12 +2250,15 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
     name = first[:m.start()].split() if m else []
     if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME:
         owned = OWNER_AND_PLACE_RE.match(first[:m.start()].strip())
-        return f"{owned.group('name')} ({owned.group('place')})" if owned else first[:m.start()].strip()
+        if owned and (owned.group("van") or _names_place(owned.group("place"))):
+            return f"{owned.group('name')} ({owned.group('place')})"
+        return first[:m.start()].strip()
     return first
 
 
-#: 'Connect Karreveld van i-mens in Sint-Jans-Molenbeek': a project's name, who runs it and where.
-OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)\s+van\s+\S.*?\s+in\s+"
+#: 'Connect Karreveld van i-mens in Sint-Jans-Molenbeek', 'Begeleid Wonen in Leuven': a project's name, who runs
+#: it and where.
+OWNER_AND_PLACE_RE = re.compile(r"(?P<name>\S.*?)(?P<van>\s+van\s+\S.*?)?\s+in\s+"
                                 r"(?P<place>[A-Z][\w'’]+(?:-[A-Z\w'’]+)*)$")
 
 
@@ -2315,7 +2318,7 @@ QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "we
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
     r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"
-    r"verzorgt|staan|richt|focust|komt|gaat|krijgt|wordt|vormt|speelt|trekt|voegt|\w+eert)\s")
+    r"verzorgt|staan|richt|focust|komt|gaat|krijgt|wordt|vormt|speelt|trekt|voegt|kreeg|ontving|ontvangt|\w+eert)\s")
 
 
 CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-zà-ÿ])")

@@ -504,7 +504,7 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
     p2 = "Het project Be Coming Home focust op de wijken Hallepoort en Bosnië in Sint-Gillis met ontmoetingsruimtes."
     text = f"Vijf buurten krijgen steun.\n\nDe projecten\n\n{p1}\n\n{p2}\n"
     segs = checked(text)
-    assert [s.title for s in segs] == ["Connect Karreveld in Sint-Jans-Molenbeek", "Be Coming Home"]
+    assert [s.title for s in segs] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Be Coming Home"]
 
 
 @pytest.mark.parametrize("raw, title", [
@@ -1273,6 +1273,14 @@ def test_a_project_named_with_its_owner_and_place_is_titled_by_name_and_place() 
                    "samen. " + LONG + "\n\n"
                    "Het project Buurtzorg Noord van vzw Ons Huis in Anderlecht brengt buren samen. " + LONG + "\n")
     assert [s.title for s in segs][-2:] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Buurtzorg Noord (Anderlecht)"]
+
+
+def test_a_grant_entry_is_titled_by_who_receives_it_and_where() -> None:
+    assert _title_from_entry("Begeleid Wonen in Leuven kreeg 1.745,30 euro voor de inrichting van haar "
+                             "secretariaat.") == "Begeleid Wonen (Leuven)"
+    assert _title_from_entry("Centrum Ganspoel in Huldenberg ontving 30.000 euro impulssubsidie en 18.000 euro voor "
+                             "een nieuwbouwwoning") == "Centrum Ganspoel (Huldenberg)"
+    assert _title_from_entry("Samen Sterk in Actie werkt met buren aan een groenere straat") == "Samen Sterk in Actie"
 
 
 def test_a_section_that_opens_by_naming_or_pointing_at_the_practice_above_goes_on_with_it() -> None:
