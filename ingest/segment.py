@@ -324,7 +324,10 @@ class _Builder:
         self.pending_row = False  # a row number ('1.') was read: the next line opens the row's record, its
         # short lines after it are the row's other cells
         # 'Sinds 2017 zijn er ... Dit ...lees verder "3 dorpsconsulenten"': a page of teasers, one article a paragraph
-        self.teasers = sum(bool(TEASER_END_RE.search(ln.text)) for ln in self.content) >= 2
+        teasing = [ln for ln in self.content if TEASER_END_RE.search(ln.text) or POINTER_END_RE.search(ln.text)]
+        self.teasers = len(teasing) >= 2
+        # the paragraph of the first teaser; the paragraphs above it introduce the page
+        self.first_teaser = self._paragraph_start(teasing[0]) if teasing else 0
         # a listing whose entries each end on a link of their own ('Meer info:', 'Lees meer')
         self.link_ends = sum(bool(LINK_LABEL_RE.fullmatch(ln.text.strip())) for ln in self.content) >= 2
         # 'Wat' / 'Waar' / 'Wie' / 'Inhoud' on lines of their own: the fields of one description, where 'Waar'
@@ -378,6 +381,13 @@ class _Builder:
     def _prev(self, line: Line) -> Line | None:
         k = self.pos[line.index] - 1
         return self.content[k] if k >= 0 else None
+
+    def _paragraph_start(self, line: Line) -> int:
+        """The index of the first line of the paragraph that holds ``line``."""
+        k = line.index
+        while k > 0 and not self.lines[k - 1].blank:
+            k -= 1
+        return k
 
     def _blank_before(self, line: Line) -> bool:
         """A blank line or a bare bullet ('-') is right above ``line``; or a whole paragraph, on a page that sets
@@ -920,7 +930,7 @@ class _Builder:
         if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
             self._slot_entry(line)
             return
-        if self.teasers and self._blank_before(line) and _is_prose_start(line):
+        if self.teasers and line.index >= self.first_teaser and self._blank_before(line) and _is_prose_start(line):
             teaser = TEASER_END_RE.search(line.text)  # one article's teaser a paragraph, titled by its link
             title = teaser.group("title") if teaser and teaser.group("title") else _first_clause(line.text)
             self._open(line.start, line.end, line.text, "item", title=title, line=line)
@@ -1240,7 +1250,7 @@ class _Builder:
             item = self.items[k]
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
-            kind = item.kind or _classify(item, self.text, title, has_items, self.event_programme)
+            kind = item.kind or _classify(item, self.text, title, has_items, self.event_programme and not self.teasers)
             end = self._end_before_next(item, starts)
             title = _unique_title(title, self.text[item.start:end], seen_titles)  # a title names one record
             seen_titles.add(title.lower())
@@ -1325,6 +1335,10 @@ CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessier
 #: The end of a teaser that links to its article: '... Dit ...lees verder "3 dorpsconsulenten in Mechelen"'.
 TEASER_END_RE = re.compile(r"(?:\.\.\.|…)?\s*(?:lees|read)\s+(?:verder|meer|more)\s*"
                            r"(?:[\"“‘'](?P<title>[^\"”’']{3,120})[\"”’'])?\s*$", re.IGNORECASE)
+#: A paragraph that ends by pointing to the page it teases: '... op weg. Meer>', '... Lees hier meer over het
+#: traject.', '... Meer info vind je op deze pagina.', '... Ontdek de presentaties op deze pagina>'.
+POINTER_END_RE = re.compile(r"\S[.!?]\s+(?:Lees|Ontdek|Bekijk)\s+(?:hier\s+)?meer\b[^.!?]*[.>»›]?$|"
+                            r"\s(?:Meer|Lees meer|Lees verder)\s*[>»›]$|\bop deze pagina\s*[.>»›]$")
 #: The question labels of a description template, on lines of their own.
 FIELD_QUESTION_RE = re.compile(r"(?:Wat|Waar|Wie|Wanneer|Waarom|Hoe|Voor wie|Inhoud)\s*[?:]?", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.

@@ -1391,6 +1391,21 @@ def test_a_page_of_teasers_gives_a_record_per_teaser_titled_by_its_link() -> Non
                                                 "Boekenruilkastjes in de dorpen"]
 
 
+def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_introduction() -> None:
+    text = ("Vrijetijdsparticipatie in de regio\n\nVrijetijdsparticipatie van mensen in armoede is een actueel thema, "
+            "waar al heel wat besturen mee bezig zijn. Welke goede voorbeelden kunnen inspireren? Hieronder vindt u "
+            "instrumenten en praktijkvoorbeelden.\n\n"
+            "De brochure ‘Wegwijzer Vrijetijdsparticipatie’ van de Dienst Vrije Tijd helpt verenigingen die met dit "
+            "thema aan de slag willen op weg. Meer>\n\n"
+            "Ook in onze regio wordt werk gemaakt van een regionale UiTPAS voor iedereen met een laag inkomen. Lees "
+            "hier meer over het traject.\n\n"
+            "Lokale netwerken kunnen participatiedrempels voor mensen in armoede wegwerken. Meer info vind je op deze "
+            "pagina.\n")
+    segs = checked(text)
+    assert [s.start for s in segs] == [text.index("De brochure"), text.index("Ook in"), text.index("Lokale")]
+    assert {s.kind for s in segs} == {"practice"}
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
