@@ -1514,7 +1514,7 @@ def _paragraph_subject(text: str) -> str | None:
 def _names_something(entry: str) -> bool:
     """An entry that opens with a proper name within its first words and goes on to describe it, or an activity
     with the organisations that host it in brackets."""
-    if _hosted_entry(entry):
+    if _hosted_entry(entry) or NAMED_INITIATIVE_RE.search(entry[:100]):
         return True
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in L.NOT_A_NAME or re.match(r"^\w+\s*:", entry):
@@ -1523,6 +1523,8 @@ def _names_something(entry: str) -> bool:
         w[:1].isupper() and not w.isupper() and w.lower() not in L.NOT_A_NAME for w in words[1:5])
 
 
+#: An initiative called by its name: 'de gezinsondersteuning van het project Zonnekind', 'de campagne ‘AAP & NEL’'.
+NAMED_INITIATIVE_RE = re.compile(r"\b(?:project|campagne|initiatief|proefproject)\s+[‘'\"“]?[A-Z]")
 #: 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)': what is done, then who hosts it.
 HOSTED_ENTRY_RE = re.compile(r"(?P<what>[^()]{3,100}?)\s*\((?P<hosts>[A-Z][^()]{1,80}(?:,|&|\sen\s)[^()]*)\)[.;]?")
 

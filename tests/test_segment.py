@@ -1406,6 +1406,18 @@ def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_i
     assert {s.kind for s in segs} == {"practice"}
 
 
+def test_bullets_that_call_initiatives_by_their_name_are_a_practice_each() -> None:
+    text = ("Beleidsplan kinderarmoede\n\nWat zijn meerwaarde aantoonde, zal de komende beleidsperiode verdergezet "
+            "worden. Denk aan :\n\n"
+            "  • de 10 beurtenkaart voor baby- en peuteropvang waarmee gezinnen de kinderopvang leren kennen,\n"
+            "  • de gezinsondersteuning van het project Zonnekind dat gezinnen intensief op maat ondersteunt,\n"
+            "  • de campagne ‘AAP & NEL’ waarmee we het vrijetijdsaanbod voor kinderen in de kijker zetten,\n"
+            "  • de samenwerking met de vrijwilligers van het project Joepie Jarig die verjaardagsfeestjes geven.\n")
+    segs = checked(text)
+    assert [text[s.start:s.start + 12] for s in segs] == ["de 10 beurte", "de gezinsond", "de campagne ",
+                                                          "de samenwerk"]
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
