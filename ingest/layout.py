@@ -614,8 +614,9 @@ def repeated_lines(lines: list[Line]) -> set[int]:
 
 def _template_content(line: Line) -> bool:
     """A label that repeats because the page describes each service in the same template ('Werkwijze:', 'Taken:'):
-    part of each service, never a page banner. (A repeated question, 'Waar?', 'Wanneer?', is mostly logistics.)"""
-    return line.text.strip().endswith(":")
+    part of each service, never a page banner; so is 'Doel' over each working group's goals. (A repeated question,
+    'Waar?', 'Wanneer?', is mostly logistics.)"""
+    return line.text.strip().endswith(":") or GOAL_HEADING_RE.fullmatch(line.text.strip()) is not None
 
 
 def _structural(line: Line) -> bool:
