@@ -932,7 +932,7 @@ class _Builder:
             return
         if self.teasers and line.index >= self.first_teaser and self._blank_before(line) and _is_prose_start(line):
             teaser = TEASER_END_RE.search(line.text)  # one article's teaser a paragraph, titled by its link
-            title = teaser.group("title") if teaser and teaser.group("title") else _first_clause(line.text)
+            title = teaser.group("title") if teaser and teaser.group("title") else _title_from_entry(line.text)
             self._open(line.start, line.end, line.text, "item", title=title, line=line)
             return
         if cur is None:
@@ -2264,7 +2264,8 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
             return head
     m = ENTRY_VERB_RE.search(first)
     name = first[:m.start()].split() if m else []
-    if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME:
+    if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME \
+            and not re.search(r"\d", " ".join(name)):  # 'Op 4 juli startte ...' says when, not who
         owned = OWNER_AND_PLACE_RE.match(first[:m.start()].strip())
         if owned and (owned.group("van") or _names_place(owned.group("place"))):
             return f"{owned.group('name')} ({owned.group('place')})"

@@ -1281,6 +1281,7 @@ def test_a_grant_entry_is_titled_by_who_receives_it_and_where() -> None:
     assert _title_from_entry("Centrum Ganspoel in Huldenberg ontving 30.000 euro impulssubsidie en 18.000 euro voor "
                              "een nieuwbouwwoning") == "Centrum Ganspoel (Huldenberg)"
     assert _title_from_entry("Samen Sterk in Actie werkt met buren aan een groenere straat") == "Samen Sterk in Actie"
+    assert _title_from_entry("Op 4 juli startte het participatietraject voor het dorpsplein") != "Op 4 juli"
 
 
 def test_a_section_that_opens_by_naming_or_pointing_at_the_practice_above_goes_on_with_it() -> None:
@@ -1402,10 +1403,12 @@ def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_i
             "Ook in onze regio wordt werk gemaakt van een regionale UiTPAS voor iedereen met een laag inkomen. Lees "
             "hier meer over het traject.\n\n"
             "Lokale netwerken kunnen participatiedrempels voor mensen in armoede wegwerken. Meer info vind je op deze "
-            "pagina.\n")
+            "pagina.\n\nHet fonds voor vrijetijdsparticipatie biedt financiële tussenkomsten zodat mensen in armoede "
+            "kunnen deelnemen. Lees hier meer over de werking van het fonds.\n")
     segs = checked(text)
-    assert [s.start for s in segs] == [text.index("De brochure"), text.index("Ook in"), text.index("Lokale")]
+    assert [s.start for s in segs] == [text.index(w) for w in ("De brochure", "Ook in", "Lokale", "Het fonds")]
     assert {s.kind for s in segs} == {"practice"}
+    assert segs[-1].title == "Het fonds voor vrijetijdsparticipatie"  # who acts, as for a listed entry
 
 
 def test_bullets_that_call_initiatives_by_their_name_are_a_practice_each() -> None:
