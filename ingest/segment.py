@@ -1085,6 +1085,10 @@ class _Builder:
             after, nxt = nxt, self._next(nxt)
             if nxt is None:
                 return False
+        while nxt is not None and ROLE_FIELD_RE.match(nxt.text.strip()):
+            after, nxt = nxt, self._next(nxt)  # 'OPVANGNETWERK WAASLAND' over 'Promotor: OCMW Kruibeke' over its story
+        if nxt is None:
+            return False
         tight = not self.lines[after.index + 1].blank
         if tight and line.words <= 8 and _speaker_entry(nxt.text.rstrip(". ")) and not _speaker_entry(line.text):
             below = self._next(nxt)  # 'Jong en betrokken' / 'Bruno Vanobbergen, voorzitter en ...' / its description:
@@ -2169,6 +2173,9 @@ def _intertitle(line: Line, nxt: Line, news: bool = False, story: str = "") -> b
     return _ordinary_words(line) and (news or points_back)
 
 
+#: A line under a project's heading that says who runs it: 'Promotor: vzw VoedSaam', 'Voorzitter: Anne Baudewijn'.
+ROLE_FIELD_RE = re.compile(r"(?:Promotor|Voorzitter|Indiener|Trekker|Initiatiefnemer|Projectleider|Projectpartners?|"
+                           r"Coördinator|Coordinator|Organisator|Verantwoordelijke)\s*:\s*\S", re.IGNORECASE)
 #: A line that is one quotation of three words or more: '“Geen winterplan ontwikkeld door Theo Francken”'.
 #: A quoted name ('‘Stoasje’') is no quotation.
 QUOTED_LINE_RE = re.compile(r"[“\"‘'„][^“”\"\s]+(?:\s+[^“”\"\s]+){2,20}[”\"’']")

@@ -1423,6 +1423,14 @@ def test_bullets_that_call_initiatives_by_their_name_are_a_practice_each() -> No
                                                           "de samenwerk"]
 
 
+def test_a_heading_over_the_line_naming_who_runs_the_project_heads_the_project() -> None:
+    text = ("Projecten\n\nTOEGANKELIJKE HULPVERLENING VOOR MENSEN IN ARMOEDE\n\nPromotor: vzw VoedSaam\n\n" + LONG
+            + "\n\nOPVANGNETWERK WAASLAND\n\nPromotor: OCMW Kruibeke i.s.m. OCMW Beveren-Waas\n\n" + LONG + "\n")
+    segs = checked(text)
+    assert [s.title.lower() for s in segs] == ["toegankelijke hulpverlening voor mensen in armoede",
+                                               "opvangnetwerk waasland"]
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
