@@ -1802,7 +1802,7 @@ def _recognisable(t: str, item: _Item) -> str:
     if colon and len(project.split()) >= 2 and _names_organisation(owner):
         t = project  # 'Stad Aalst : De Gendarmerie: Broedplaats voor talent': who runs it, then the project
     bare = t.lower().strip(" :")
-    if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t):
+    if bare in GENERIC_SECTION_WORDS or NUMBERED_LABEL_RE.match(t) or BARE_LABEL_RE.fullmatch(bare):
         label, colon, rest = item.heading.partition(":")
         after = rest.strip() if colon and t in label else ""
         under = after or next((ln.text for ln in item.body if ln.text.strip() and t not in ln.text), "")
@@ -1826,6 +1826,10 @@ def _recognisable(t: str, item: _Item) -> str:
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject")).strip(" ‘'\"“’”")
     return t
+
+
+#: A heading that only says what kind of item or which day it is: 'Workshop', 'Donderdag'.
+BARE_LABEL_RE = re.compile(rf"(?:workshop|lezing|sessie|keynote|panel|panelgesprek|getuigenis|{WEEKDAY})")
 
 
 #: A name of capitalised words, perhaps joined by a small word: 'De Vrolijke Kring', 'Huis van het Kind'.

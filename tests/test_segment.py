@@ -1431,6 +1431,14 @@ def test_a_heading_over_the_line_naming_who_runs_the_project_heads_the_project()
                                                "opvangnetwerk waasland"]
 
 
+def test_a_heading_that_only_names_the_format_or_the_day_is_completed_by_the_line_under_it() -> None:
+    text = ("Studiedag perinatale zorg\n\nWorkshop\n\nPerinatale zorg vandaag, nieuwe vorderingen op het gebied van "
+            "begeleiding. " + LONG + "\n\nDonderdag\n\nZes toekomstuitdagingen voor het jeugdwerk. " + LONG + "\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[-2:] == ["Workshop: Perinatale zorg vandaag, nieuwe vorderingen op het gebied van begeleiding",
+                           "Donderdag: Zes toekomstuitdagingen voor het jeugdwerk"]
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
