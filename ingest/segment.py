@@ -1518,7 +1518,7 @@ def _paragraph_subject(text: str) -> str | None:
 def _names_something(entry: str) -> bool:
     """An entry that opens with a proper name within its first words and goes on to describe it, or an activity
     with the organisations that host it in brackets."""
-    if _hosted_entry(entry) or NAMED_INITIATIVE_RE.search(entry[:100]):
+    if _hosted_entry(entry) or NAMED_INITIATIVE_RE.search(entry[:100]) or _placed_organisation(entry):
         return True
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in L.NOT_A_NAME or re.match(r"^\w+\s*:", entry):
@@ -1531,6 +1531,20 @@ def _names_something(entry: str) -> bool:
 NAMED_INITIATIVE_RE = re.compile(r"\b(?:project|campagne|initiatief|proefproject)\s+[‘'\"“]?[A-Z]")
 #: 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)': what is done, then who hosts it.
 HOSTED_ENTRY_RE = re.compile(r"(?P<what>[^()]{3,100}?)\s*\((?P<hosts>[A-Z][^()]{1,80}(?:,|&|\sen\s)[^()]*)\)[.;]?")
+
+
+def _placed_organisation(entry: str) -> bool:
+    """A short entry naming an organisation and its town: 'Ajko vzw uit Kortrijk met hun boothuis', 'de
+    instuifwerking van Lejo in Ronse'."""
+    place = PLACE_AFTER_RE.search(entry[:120])
+    if place is None or not _names_place(place.group(1)):
+        return False
+    before = entry[:place.start()]
+    return any(w[:1].isupper() for w in before.split()[1:]) or bool(re.match(r"[A-Z]\w*\s+(?:vzw|asbl)\b", before))
+
+
+#: 'uit Kortrijk', 'in Ronse': where an organisation is.
+PLACE_AFTER_RE = re.compile(r"\b(?:uit|in|te)\s+([A-Z][\w'’]+(?:-[A-Z\w'’]+)*)")
 
 
 def _hosted_entry(entry: str) -> bool:

@@ -1439,6 +1439,18 @@ def test_a_heading_that_only_names_the_format_or_the_day_is_completed_by_the_lin
                            "Donderdag: Zes toekomstuitdagingen voor het jeugdwerk"]
 
 
+def test_short_bullets_naming_an_organisation_and_its_town_are_a_practice_each() -> None:
+    text = ("Een instuif- of jeugdhuiswerking\n\nVoor jongeren vanaf 14 lijkt het jeugdhuis het meest aangewezen als "
+            "jeugdwerkvorm, om in een licht georganiseerde vorm samen te komen.\n\n • Ajko vzw uit Kortrijk met hun boothuis en andere werkingen\n"
+            " • de instuifwerking van Lejo in Ronse en in Gent\n • Don Bosco met De Takel in Oostende\n")
+    segs = checked(text)
+    assert [text[s.start:s.end] for s in segs][-3:] == ["Ajko vzw uit Kortrijk met hun boothuis en andere werkingen",
+                                                         "de instuifwerking van Lejo in Ronse en in Gent",
+                                                         "Don Bosco met De Takel in Oostende"]
+    places = text.replace("uit Kortrijk", "uit het jeugdwerk").replace("in Ronse en in Gent", "in de vakantie")
+    assert len(segment(places.replace("in Oostende", "in de zomer"))) <= 1  # no towns: a list of examples
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
