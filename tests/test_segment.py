@@ -1441,7 +1441,8 @@ def test_a_heading_that_only_names_the_format_or_the_day_is_completed_by_the_lin
 
 def test_short_bullets_naming_an_organisation_and_its_town_are_a_practice_each() -> None:
     text = ("Een instuif- of jeugdhuiswerking\n\nVoor jongeren vanaf 14 lijkt het jeugdhuis het meest aangewezen als "
-            "jeugdwerkvorm, om in een licht georganiseerde vorm samen te komen.\n\n • Ajko vzw uit Kortrijk met hun boothuis en andere werkingen\n"
+            "jeugdwerkvorm, om in een licht georganiseerde vorm samen te komen.\n\n"
+            " • Ajko vzw uit Kortrijk met hun boothuis en andere werkingen\n"
             " • de instuifwerking van Lejo in Ronse en in Gent\n • Don Bosco met De Takel in Oostende\n")
     segs = checked(text)
     assert [text[s.start:s.end] for s in segs][-3:] == ["Ajko vzw uit Kortrijk met hun boothuis en andere werkingen",
