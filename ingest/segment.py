@@ -544,7 +544,7 @@ class _Builder:
         if line.index in self.programme_bullets:
             self._programme_bullet(line)
             return
-        if self._bullet_heading(line):
+        if self._bullet_heading(line) and not self._under_section_word(line):
             bare = L.unbulleted(line)
             self._open(bare.start, bare.end, bare.text, "item", line=bare)
             return
@@ -711,6 +711,14 @@ class _Builder:
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
+
+    def _under_section_word(self, line: Line) -> bool:
+        """'• Huisvesting', '• Begeleiding' under 'Werking': the bullets head the parts of how one practice works."""
+        for above in reversed(self.content[:self.pos[line.index]]):
+            if L.is_bullet(above) or L.indent(self.text, above) > 0:
+                continue
+            return above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS
+        return False
 
     def _template_field(self, line: Line) -> bool:
         """'Waar', 'Inhoud' in a text laid out as a description template: a field of the one description."""

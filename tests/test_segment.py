@@ -1452,6 +1452,17 @@ def test_short_bullets_naming_an_organisation_and_its_town_are_a_practice_each()
     assert len(segment(places.replace("in Oostende", "in de zomer"))) <= 1  # no towns: a list of examples
 
 
+def test_bullet_headings_under_a_section_word_are_parts_of_one_practice() -> None:
+    text = ("Housing First voor jongeren\n\nEen project in samenwerking met het OCMW.\n\n" + LONG + "\n\nWerking\n\n"
+            " • Huisvesting\n\n  Een selectiecomité kiest samen met de jongere een woning die past bij zijn noden en "
+            "zijn budget, en volgt de eerste maanden op.\n\n • Begeleiding en ondersteuning\n\n  Elke jongere krijgt "
+            "een vaste begeleider die hem helpt met zijn administratie, zijn huur en zijn gezondheid.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Housing First voor jongeren"] and segs[0].end == len(text.rstrip())
+    listed = text.replace("Werking\n\n", "Onze projecten\n\n")
+    assert len(checked(listed)) >= 2  # under a heading of its own, each bullet heads a practice
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
