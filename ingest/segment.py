@@ -1526,7 +1526,8 @@ def _paragraph_subject(text: str) -> str | None:
 def _names_something(entry: str) -> bool:
     """An entry that opens with a proper name within its first words and goes on to describe it, or an activity
     with the organisations that host it in brackets."""
-    if _hosted_entry(entry) or NAMED_INITIATIVE_RE.search(entry[:100]) or _placed_organisation(entry):
+    if _hosted_entry(entry) or NAMED_INITIATIVE_RE.search(entry[:100]) or _placed_organisation(entry) \
+            or NAMED_SERVICE_RE.match(entry):
         return True
     words = entry.split()
     if len(entry) < 50 or not words or words[0].lower() in L.NOT_A_NAME or re.match(r"^\w+\s*:", entry):
@@ -1535,6 +1536,10 @@ def _names_something(entry: str) -> bool:
         w[:1].isupper() and not w.isupper() and w.lower() not in L.NOT_A_NAME for w in words[1:5])
 
 
+#: A service called by what it does: 'de dienst juridische informatie en advies', 'de dienst archivering'; not 'de
+#: dienst is ...', which says something about a service already named.
+NAMED_SERVICE_RE = re.compile(r"(?:de|het)\s+dienst\s+(?!is\b|heeft\b|wordt\b|kan\b|zal\b|biedt\b|werkt\b)[a-z]\w{3,}",
+                              re.IGNORECASE)
 #: An initiative called by its name: 'de gezinsondersteuning van het project Zonnekind', 'de campagne ‘AAP & NEL’'.
 NAMED_INITIATIVE_RE = re.compile(r"\b(?:project|campagne|initiatief|proefproject)\s+[‘'\"“]?[A-Z]")
 #: 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)': what is done, then who hosts it.

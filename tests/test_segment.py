@@ -1463,6 +1463,16 @@ def test_bullet_headings_under_a_section_word_are_parts_of_one_practice() -> Non
     assert len(checked(listed)) >= 2  # under a heading of its own, each bullet heads a practice
 
 
+def test_bullets_naming_services_by_what_they_do_are_a_practice_each() -> None:
+    text = ("Welzijnsband\n\nDe vereniging kwam tot stand als een samenwerkingsverband tussen twaalf OCMW's. " + LONG
+            + "\n\n  • de veiligheidsconsultatie voor de Kruispuntbank van de Sociale Zekerheid (KSZ),\n"
+            "  • de dienst juridische informatie en advies,\n"
+            "  • de dienst schuldbemiddeling, de dienst collectieve schuldenregeling en\n  • de dienst archivering.\n")
+    segs = checked(text)
+    assert [text[s.start:s.start + 18] for s in segs][-4:] == ["de veiligheidscons", "de dienst juridisc",
+                                                               "de dienst schuldbe", "de dienst archiver"]
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
