@@ -1685,6 +1685,7 @@ def _clean_title(s: str) -> str:
     s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", CAPACITY_TAIL_RE.sub("", s)))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
+    s = re.sub(r",?\s+(?:en|of)$", "", s.rstrip(" ;,"))  # '..., de dienst collectieve schuldenregeling en'
     return s.strip(" :;,-–*\u2022") or s.strip()
 
 

@@ -1282,6 +1282,8 @@ def test_a_grant_entry_is_titled_by_who_receives_it_and_where() -> None:
                              "een nieuwbouwwoning") == "Centrum Ganspoel (Huldenberg)"
     assert _title_from_entry("Samen Sterk in Actie werkt met buren aan een groenere straat") == "Samen Sterk in Actie"
     assert _title_from_entry("Op 4 juli startte het participatietraject voor het dorpsplein") != "Op 4 juli"
+    assert _title_from_entry("de dienst schuldbemiddeling, de dienst collectieve schuldenregeling en") == \
+        "de dienst schuldbemiddeling, de dienst collectieve schuldenregeling"
 
 
 def test_a_section_that_opens_by_naming_or_pointing_at_the_practice_above_goes_on_with_it() -> None:
