@@ -344,9 +344,10 @@ DASH_ORG = re.compile(rf"(?:^\s*(?:\d+[.)]|[•*-])|\A)[^\n]*?[ \u00a0][–—-]
                       rf"(?:{SP}en{SP}partners)?[ \t\u00a0]*$", re.M)
 # "• Onthaal op school – College Ten Doorn en Wijkcentrum De Kring, Eeklo": an item, a dash, who runs it.
 DASH_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n]*?[ \u00a0][–—][ \u00a0]*(?P<list>[^\n–—]{2,120})$", re.M)
-# "• Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)": an item, then who hosts it in brackets.
-BRACKET_LIST = re.compile(r"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n()]{3,120}?\((?P<list>[^\n()]{2,160}?(?:,|&|\sen\s)"
-                          r"[^\n()]{2,160})\)[.;]?[ \t]*$", re.M)
+# "(Hof Van Egmont, Klusbib & Fietsbib)" after an item: two or more organisations that host it, in brackets.
+HOSTS_IN_BRACKETS = r"\((?P<list>[A-Z][^\n()]{1,160}?(?:,|&|\sen\s)[^\n()]{2,160})\)[.;]?"
+# "• Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)": an item, then who hosts it.
+BRACKET_LIST = re.compile(rf"^[ \t]*(?P<bullet>\d+[.)]|[•*])?[^\n()]{{3,120}}?{HOSTS_IN_BRACKETS}[ \t]*$", re.M)
 # "Het OCMW van Berlare, Laarne en Buggenhout": one partner per municipality.
 OCMW_LIST = re.compile(rf"\bOCMW(?:'s)?{SP}van{SP}(?P<places>{PLACE}(?:\s*,\s*{PLACE})+\s+en\s+{PLACE})")
 # "50.Collectief Goed: een coöperatief woonmodel": the named subject of a record's heading.

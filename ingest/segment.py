@@ -30,7 +30,14 @@ from functools import cached_property, lru_cache, wraps
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
-from ingest.entities import PERSON, extract_partners, is_known_organisation, is_person_name, is_whole_person_name
+from ingest.entities import (
+    HOSTS_IN_BRACKETS,
+    PERSON,
+    extract_partners,
+    is_known_organisation,
+    is_person_name,
+    is_whole_person_name,
+)
 from ingest.layout import Line
 from ingest.tagger import Decision, Tagger, default_tagger
 from kb.analysis import lemma, zipf
@@ -534,9 +541,9 @@ class _Builder:
                 self._close()  # '• Panelgesprek met 4 inspirerende voorbeelden :' over its practices, one a bullet
                 self.examples_lead = line if EXAMPLES_RE.search(line.text) else None
                 return
-            lead, self.examples_lead = self.examples_lead, None
-            if lead is not None and L.indent(self.text, line) > L.indent(self.text, lead):
-                self.examples_lead = lead
+            lead = self.examples_lead
+            if lead is not None and L.indent(self.text, line) <= L.indent(self.text, lead):
+                self.examples_lead = None  # back at the lead's depth: the examples are over
             self._talk(line)
             if self.examples_lead is not None:
                 self.items[-1].kind = KIND_PRACTICE
@@ -1543,7 +1550,7 @@ NAMED_SERVICE_RE = re.compile(r"(?:de|het)\s+dienst\s+(?!is\b|heeft\b|wordt\b|ka
 #: An initiative called by its name: 'de gezinsondersteuning van het project Zonnekind', 'de campagne ‘AAP & NEL’'.
 NAMED_INITIATIVE_RE = re.compile(r"\b(?:project|campagne|initiatief|proefproject)\s+[‘'\"“]?[A-Z]")
 #: 'Circulaire economie en ouderenzorg (Hof Van Egmont, Klusbib & Fietsbib)': what is done, then who hosts it.
-HOSTED_ENTRY_RE = re.compile(r"(?P<what>[^()]{3,100}?)\s*\((?P<hosts>[A-Z][^()]{1,80}(?:,|&|\sen\s)[^()]*)\)[.;]?")
+HOSTED_ENTRY_RE = re.compile(rf"(?P<what>[^()]{{3,100}}?)\s*{HOSTS_IN_BRACKETS}")
 
 
 def _placed_organisation(entry: str) -> bool:
