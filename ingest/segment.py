@@ -2129,10 +2129,17 @@ def _is_named_entry(entry: str) -> bool:
 
 
 def _named_entry(entry: str) -> tuple[str, str] | None:
-    """'Buurtgerichte zorg: in Balen en Ravels ...': a name of two or more words, then its description.
-    A one-word label ('Bestuurlijk: …', 'Beleid: …') introduces an argument, not a practice."""
+    """'Buurtgerichte zorg: in Balen en Ravels ...': a name of two or more words, or a rare word ('Babbelcafé',
+    'Buurtfeesten'), then its description. A one-word label of an ordinary word ('Bestuurlijk: …', 'Beleid: …')
+    introduces an argument, not a practice."""
     found = L.name_desc_of(entry)
-    return found if found and len(found[0].split()) >= 2 else None
+    return found if found and (len(found[0].split()) >= 2 or _rare_word(found[0])) else None
+
+
+def _rare_word(word: str) -> bool:
+    """A word Dutch text seldom uses, as a made name or a compound is ('Babbelcafé', 'Moestuinworkshop')."""
+    w = word.strip(" “”‘’'\"").lower()
+    return w.isalpha() and max(zipf(w), zipf(_unaccented(w))) < COMMON_WORD_ZIPF
 
 
 def _section_heading(line: Line) -> bool:

@@ -1475,6 +1475,17 @@ def test_bullets_naming_services_by_what_they_do_are_a_practice_each() -> None:
                                                                "de dienst schuldbe", "de dienst archiver"]
 
 
+def test_bullets_named_by_one_rare_word_are_practices_but_ordinary_labels_are_arguments() -> None:
+    text = ("Banden creëren\n- Babbelcafé: een informeel moment voor de buurtbewoners om elkaar beter te leren kennen.\n"
+            "- Buurtfeesten: samen met partners van de gemeente seizoensgebonden buurtfeesten organiseren.\n"
+            "- Moestuinworkshop: samen zaaien, planten en oogsten in de tuin achter het buurthuis.\n")
+    assert [s.title for s in checked(text)] == ["Babbelcafé", "Buurtfeesten", "Moestuinworkshop"]
+    arguments = ("Waarom samenwerken\n- Bestuurlijk: de integratie van gemeente en OCMW vraagt een gedeelde visie.\n"
+                 "- Financieel: samen aankopen en delen van diensten bespaart middelen voor beide.\n"
+                 "- Inhoudelijk: de burger verwacht één loket voor al zijn vragen over welzijn.\n")
+    assert len(segment(arguments)) <= 1
+
+
 def test_the_days_of_a_training_after_its_practical_details_are_a_record_each() -> None:
     text = ("Vorming Bindkracht – armoede en kunst & cultuur\n\n" + LONG + "\n\nWaar:\n31 mei: CC Muze, Zolder\n\n"
             "Wat komt aan bod:\n\nDag 1: Deelnemen aan kunst & cultuur\n\n • het recht op cultuur\n"
