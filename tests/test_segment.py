@@ -1476,7 +1476,8 @@ def test_bullets_naming_services_by_what_they_do_are_a_practice_each() -> None:
 
 
 def test_bullets_named_by_one_rare_word_are_practices_but_ordinary_labels_are_arguments() -> None:
-    text = ("Banden creëren\n- Babbelcafé: een informeel moment voor de buurtbewoners om elkaar beter te leren kennen.\n"
+    text = ("Banden creëren\n"
+            "- Babbelcafé: een informeel moment voor de buurtbewoners om elkaar beter te leren kennen.\n"
             "- Buurtfeesten: samen met partners van de gemeente seizoensgebonden buurtfeesten organiseren.\n"
             "- Moestuinworkshop: samen zaaien, planten en oogsten in de tuin achter het buurthuis.\n")
     assert [s.title for s in checked(text)] == ["Babbelcafé", "Buurtfeesten", "Moestuinworkshop"]
