@@ -109,7 +109,7 @@ PRACTICE_LIST_MARKER_RE = re.compile(
 BULLET_RE = re.compile(r"^[•●▪◦·\-\*–]\s+")
 
 #: "Zorgcoachen Mechelen: Het OCMW ..." -- a named practice with its description.
-NAME_DESC_RE = re.compile(r"^(?P<name>[^\s:.!?][^:.!?]{1,70}?)\s*:\s+(?P<desc>\S.{30,})$")
+NAME_DESC_RE = re.compile(r"^(?P<name>[^\s:.!?][^:.!?]{1,90}?)\s*:\s+(?P<desc>\S.{30,})$")
 
 #: Labels before a colon that introduce people or facts, never a practice name.
 LABEL_WORDS = {

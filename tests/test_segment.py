@@ -99,6 +99,10 @@ def test_an_organisation_named_with_its_legal_form_first_keeps_a_name_descriptio
     assert [s.title for s in segs] == ["Wijkcomité “Chrysalide”", "Het ombouwen en inrichten van de buitenkoer tot "
                                        "een gezellige ontmoetingsplek (vzw Cosmos)",
                                        "Groep Intro"]
+    joint = "Wijkcomité “Grande Ceinture” + Broekwijkcomité + Samenlevingsopbouw Brussel : co-financiëring van de " \
+            "heropening van de loopbrug over de spoorweg."
+    segs = checked("De laureaten van de Wijkenveloppen zijn :\n\n" + "\n\n".join([*lines[:2], joint, lines[2]]) + "\n")
+    assert len(segs) == 4  # several organisations, joined by '+', may name one entry of the run
 
 
 def test_sub_numbered_sections_are_records_titled_without_their_number_and_clock_times_are_not() -> None:
