@@ -614,9 +614,17 @@ def repeated_lines(lines: list[Line]) -> set[int]:
 
 def _template_content(line: Line) -> bool:
     """A label that repeats because the page describes each service in the same template ('Werkwijze:', 'Taken:'):
-    part of each service, never a page banner; so is 'Doel' over each working group's goals. (A repeated question,
-    'Waar?', 'Wanneer?', is mostly logistics.)"""
-    return line.text.strip().endswith(":") or GOAL_HEADING_RE.fullmatch(line.text.strip()) is not None
+    part of each service, never a page banner; so is 'Doel' over each working group's goals, and a question the
+    template asks of each service ('Voor wie?', 'Hoe werkt het?'). (A repeated 'Waar?' or 'Wanneer?' is logistics.)"""
+    t = line.text.strip()
+    return (t.endswith(":") or GOAL_HEADING_RE.fullmatch(t) is not None
+            or (t.endswith("?") and len(t.split()) <= 5 and not LOGISTIC_QUESTION_RE.match(t)))
+
+
+#: A question about when, where or what it costs, or one that points to more ('Meer weten?', 'Vragen?'): logistics
+#: or a link, also when each service of a page asks it.
+LOGISTIC_QUESTION_RE = re.compile(r"(?:waar|wanneer|hoeveel|wat kost|prijs|kostprijs|contact|meer\s+weten|interesse|"
+                                  r"vragen)\b", re.IGNORECASE)
 
 
 def _structural(line: Line) -> bool:

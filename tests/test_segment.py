@@ -1370,6 +1370,10 @@ def test_a_label_repeated_by_a_service_template_is_no_banner() -> None:
     assert all("Werkwijze:" in t for t in texts(text, segs))
     goals = text.replace("Werkwijze:\n", "Doel\n")  # each service's goal under the same heading
     assert [s.title for s in checked(goals)][-2:] == ["Gezinszorg", "Oppasdienst"]
+    asked = text.replace("Werkwijze:\n", "Hoe werkt het?\n\n")  # a question the template asks of each service
+    segs = checked(asked)
+    assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
+    assert all("Hoe werkt het?" in t for t in texts(asked, segs))
 
 
 def test_speakers_under_a_speakers_label_each_over_what_they_present_are_a_talk_each() -> None:
