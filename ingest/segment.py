@@ -2139,7 +2139,7 @@ def _named_entry(entry: str) -> tuple[str, str] | None:
 def _rare_word(word: str) -> bool:
     """A word Dutch text seldom uses, as a made name or a compound is ('Babbelcafé', 'Moestuinworkshop')."""
     w = word.strip(" “”‘’'\"").lower()
-    return w.isalpha() and max(zipf(w), zipf(_unaccented(w))) < COMMON_WORD_ZIPF
+    return w.isalpha() and not _common_word(w)
 
 
 def _section_heading(line: Line) -> bool:
@@ -2245,7 +2245,12 @@ def _ordinary_words(line: Line) -> bool:
     # 'Luisteren en Oefenen': every longer word capitalised is title case, not a name ('ACTIEPLAN' is a capital heading)
     title_case = len(long_words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in long_words)
     return (0 < len(found) <= 6 and (title_case or not any(w[:1].isupper() for w in found[1:]))
-            and all(max(zipf(w.lower()), zipf(_unaccented(w.lower()))) >= COMMON_WORD_ZIPF for w in found))
+            and all(_common_word(w.lower()) for w in found))
+
+
+def _common_word(word: str) -> bool:
+    """A lower-case word Dutch text uses often, written with or without its accents."""
+    return max(zipf(word), zipf(_unaccented(word))) >= COMMON_WORD_ZIPF
 
 
 def _told_before(line: Line, story: str) -> bool:
