@@ -350,6 +350,7 @@ class _Builder:
         self.cur: int | None = None
         self.drop = False
         self.drop_slot = False  # the lines being dropped follow a coffee or closing slot, not a logistics heading
+        self.contact_card = False  # the lines being dropped are a 'Contact' heading's name, address and phone
         self.slot_talks = False  # the lines under such a slot turned out to be its talks, one a line
         self.pending_agenda = False
         self.examples_lead: Line | None = None  # a bullet announcing the examples listed under it, set deeper
@@ -511,6 +512,7 @@ class _Builder:
                 self.paused = self.cur  # a page's own story, interrupted by its practical details
             self._close()
             self.drop, self.pending_agenda, self.drop_slot = True, False, False
+            self.contact_card = CONTACT_RE.fullmatch(line.text.strip()) is not None
             return
         if L.is_section_header(line):
             self._close()
@@ -568,11 +570,24 @@ class _Builder:
             self._open(bare.start, bare.end, bare.text, "agenda", line=bare)  # the talks the slot goes on with
             self.slot_talks = True
             return
+        if self.drop and self.contact_card and self._closes_contact_card(line):
+            self.drop = self.contact_card = False  # 'HIP HOP SCHOOL CALLING' over its description: the next entry
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
         if self.drop:
             return
         if self._list_entry(line):
             return
         self._paragraph(line)
+
+    def _closes_contact_card(self, line: Line) -> bool:
+        """A title over a paragraph of description after a contact card: the card is over. A card holds a name, an
+        address and a phone number, never a sentence; a prose line ends the card without opening anything."""
+        if line.words > 12 or (line.words >= 6 and line.text.rstrip().endswith((".", "!", "?"))):
+            self.contact_card = False
+            return False
+        nxt = self._next(line)
+        return _heading_shaped(line) and nxt is not None and _is_paragraph(nxt)
 
     # -- handlers
     def _theme(self, line: Line, m: re.Match[str]) -> None:
@@ -1375,6 +1390,9 @@ SPEAKERS_LABEL_RE = re.compile(r"(?:Sprekers?|Sprekerspanel|Panel(?:leden)?|Gast
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').
 TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:(?:vzw|stad|gemeente|provincie|dienst)\s+)?"
                            r"(?:(?:[A-Z][\w'’.-]+\s+){1,4}(?:[A-Za-z][\w'’.-]+)|[A-Z][\w'’.-]+\s*\(|[A-Z][\w'’.-]+$)).*$")
+
+#: The header of a contact card: who to call or mail, and where.
+CONTACT_RE = re.compile(r"(?:Contact(?:persoon|gegevens)?|Adres)\s*:?", re.IGNORECASE)
 
 #: Details of when, where, for whom and how to register: programme logistics, not talks.
 LOGISTIC_DETAIL_RE = re.compile(r"\d{1,2}[:.u]\d{2}|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"

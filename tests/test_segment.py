@@ -2169,3 +2169,26 @@ def test_a_service_page_is_titled_by_its_one_word_heading_never_by_its_contact_l
     domain = checked("Welzijn\n\nScroll naar\n\n" + LONG + "\n\nContactpersonen:\n\n"
                      "Maatschappelijk werker Loes Vroman  051 48 06 10\n")
     assert "051" not in domain[0].title and domain[0].title != "Welzijn"
+
+
+def test_a_title_over_a_description_after_a_contact_card_opens_the_next_entry() -> None:
+    text = ("JONGEREN EN SCHOOLUITVAL\n\n"
+            "De wijk heeft een jonge bevolking met veel gezinnen met kinderen. Het percentage vroegtijdige "
+            "schoolverlaters is er erg hoog.\n\n"
+            "MAKE A CHANGE\n"
+            "In de strijd tegen schoolverzuim biedt het jeugdhuis Same Same sociaal-culturele en sportieve "
+            "activiteiten aan voor jongeren, om hun motivatie en zelfvertrouwen te vergroten.\n\n"
+            "Contact\nSame Same Brussels\nKoninklijke Sint-Mariastraat 92-94 - 1030 Schaarbeek\n"
+            "T 0483 635 836 - info@samesame.be\n\n"
+            "HIP HOP SCHOOL CALLING\n"
+            "Wekelijks hiphopworkshops (schrijven, dans, graffiti) voor jongeren met inspirerende rolmodellen, "
+            "sommige uitsluitend voor meisjes.\n\n"
+            "Contact\nSouterrain Production\nRogierstraat 126 - 1030 Schaarbeek\n")
+    segs = checked(text)
+    assert [s.title.lower() for s in segs] == ["make a change", "hip hop school calling"]
+    assert all("0483" not in text[s.start:s.end] for s in segs)
+    told = checked("Contact\nSame Same Brussels\nKoninklijke Sint-Mariastraat 92-94 - 1030 Schaarbeek\n"
+                   "Het jeugdhuis is open op woensdag en zaterdag, telkens van twee tot zes uur.\n"
+                   "Openingsuren\n"
+                   "Wie langs wil komen, belt best eerst even naar het onthaal van het jeugdhuis in Schaarbeek.\n")
+    assert all("Openingsuren" not in s.title for s in told)
