@@ -1830,7 +1830,8 @@ PROJECT_NAME_RE = re.compile(
     r"\b[Hh]et project\s+(?P<name>[‘'\"“]?[A-Z][^,;:\n]{2,50}?)[’'\"”]?\s+(?:wil|zal|is|gaat|biedt|brengt|zet|"
     r"richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
     r"|(?:^|[.!?]\s+)(?!(?:Dat|Dit|Het|Deze|Die|Er|Hij|Zij|Ze|Wat|Wij|We)\s)"  # 'Dat is een project': no name
-    r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b")
+    r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b"
+    r"|\b(?:project|initiatief|campagne)\s+[‘'\"“](?P<quoted>[^‘’'\"“”\n]{3,60})[’'\"”]")
 PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
@@ -1877,7 +1878,7 @@ def _recognisable(t: str, item: _Item) -> str:
             return PROJECT_WORD_RE.sub("", t[:verb.start()].strip())
         named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
         if named:  # a paragraph without a heading, about a project it names
-            return (named.group("name") or named.group("subject")).strip(" ‘'\"“’”")
+            return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")
     return t
 
 

@@ -2192,3 +2192,11 @@ def test_a_title_over_a_description_after_a_contact_card_opens_the_next_entry() 
                    "Openingsuren\n"
                    "Wie langs wil komen, belt best eerst even naar het onthaal van het jeugdhuis in Schaarbeek.\n")
     assert all("Openingsuren" not in s.title for s in told)
+
+
+def test_a_paragraph_without_heading_is_titled_by_the_project_it_names_in_quotes() -> None:
+    text = ("Ethias had in totaal 450.000 euro te verdelen om de armoede bij kinderen aan te pakken. Het OCMW van "
+            "Kruibeke kreeg steun voor het project ‘Alle kinderen, alle kansen’. Daarmee krijgen kinderen uit "
+            "kwetsbare gezinnen huiswerkbegeleiding en een vrijetijdsaanbod dat bij hen past, samen met de scholen "
+            "en de jeugdverenigingen van de gemeente.\n")
+    assert [s.title for s in checked(text)][0].startswith("Alle kinderen, alle kansen")
