@@ -137,7 +137,8 @@ JUNK_LINE_RE = re.compile(
     r"|^\d{6,}_\d+\w*(?:\s+\d{6,}_\d+\w*)*$"
     r"|^(?:[•●▪◦·\-\*–]\s+)?(?:IMG|DSC|DSCN|PXL|P)[\s_-]?\d{4,}(?:[\s_-]+\d+)*$"
     r"|^(?:Dit (?:nieuws)?bericht werd (?:toegevoegd|geplaatst|gepubliceerd) op|Gepubliceerd op|Geplaatst op|"
-    r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b)",
+    r"Laatst (?:gewijzigd|bijgewerkt)(?: op)?)\b"
+    r"|^(?:Printervriendelijke versie|PDF[- ]versie|PDF version)|^(?:Terug )?naar boven$)",  # a web page's buttons
     re.IGNORECASE,
 )
 

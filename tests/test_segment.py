@@ -2200,3 +2200,9 @@ def test_a_paragraph_without_heading_is_titled_by_the_project_it_names_in_quotes
             "kwetsbare gezinnen huiswerkbegeleiding en een vrijetijdsaanbod dat bij hen past, samen met de scholen "
             "en de jeugdverenigingen van de gemeente.\n")
     assert [s.title for s in checked(text)][0].startswith("Alle kinderen, alle kansen")
+
+
+def test_a_web_pages_print_and_pdf_buttons_never_title_a_record() -> None:
+    segs = checked("Printervriendelijke versiePDF version\n\nBuurthuis ZETTU\n\n" + LONG + "\n\nTerug naar boven\n")
+    assert [s.title for s in segs] == ["Buurthuis ZETTU"]
+    assert all("boven" not in s.title for s in segs)
