@@ -983,7 +983,8 @@ class _Builder:
             return
         card = self._in_card_run(line)
         opens = len(cur.body) > 1 or card or (cur.role == "intro" and self._parallel_sections_from(line))
-        if opens and self._looks_like_heading(line) and (card or not _section_heading(line)):
+        if opens and self._looks_like_heading(line) and not OWN_SECTION_RE.search(line.text) \
+                and (card or not _section_heading(line)):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
@@ -2174,7 +2175,13 @@ def _section_heading(line: Line) -> bool:
         return False
     first = words[0].lower()
     return (t.lower() in GENERIC_SECTION_WORDS or t.lower() in SECTION_WORDS
-            or (first in SECTION_OPENERS and len(words) >= 2))
+            or (first in SECTION_OPENERS and len(words) >= 2) or OWN_SECTION_RE.search(t) is not None)
+
+
+#: A sub-heading about the practice the text already presents: 'Filosofie van het project', 'Resultaten van het
+#: project', 'Context waarin het project ontwikkeld werd'.
+OWN_SECTION_RE = re.compile(r"\b(?:van|over|in|voor|waarin|waarvoor)\s+(?:het|dit|ons|onze|deze|de)\s+"
+                            r"(?:project|praktijk|initiatief|werking|aanbod)(?:\s+\w+){0,2}\s*:?$", re.IGNORECASE)
 
 
 def _is_prose(paragraph: str) -> bool:

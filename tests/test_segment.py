@@ -2206,3 +2206,17 @@ def test_a_web_pages_print_and_pdf_buttons_never_title_a_record() -> None:
     segs = checked("Printervriendelijke versiePDF version\n\nBuurthuis ZETTU\n\n" + LONG + "\n\nTerug naar boven\n")
     assert [s.title for s in segs] == ["Buurthuis ZETTU"]
     assert all("boven" not in s.title for s in segs)
+
+
+def test_sub_headings_about_the_project_are_sections_of_its_one_description() -> None:
+    text = ("Context waarin het project ontwikkeld werd\n\n"
+            "De opvoeders van de buurthuizen stelden vast dat jongeren van 12 jaar vaak grote aanpassingsproblemen "
+            "hebben in het secundair onderwijs. Er was dus nood aan bijkomende ondersteuning. " + LONG + "\n\n"
+            "Filosofie van het project\n\n"
+            "Jongeren engageren zich met een reglement om het hele jaar te komen. Hun ouders ondertekenen het mee, "
+            "om het hele gezin te betrekken. " + LONG + "\n\n"
+            "Beschrijving van het project\n\n"
+            "Elke woensdagnamiddag komt een groep van tien jongeren samen onder begeleiding van een opvoeder en "
+            "twee studenten. De studenten volgen het schoolwerk op.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and text[segs[0].start:segs[0].end].endswith("De studenten volgen het schoolwerk op.")
