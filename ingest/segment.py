@@ -1875,8 +1875,12 @@ def _recognisable(t: str, item: _Item) -> str:
         if salient and salient.lower() in t.lower():
             return salient  # 'De Prijs ... is gewonnen door De Vrolijke Kring uit Ronse. ... De Vrolijke Kring ...'
         verb = ENTRY_VERB_RE.search(t)
-        if verb and 1 <= len(t[:verb.start()].split()) <= 6 and re.search(r"[A-Z]", t[1:verb.start()]):
-            return PROJECT_WORD_RE.sub("", t[:verb.start()].strip())
+        subject = t[:verb.start()] if verb else ""
+        words = subject.split()
+        capitalised = re.search(r"[A-Z]", subject[1:]) is not None
+        one_name = len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])  # 'Budgetbeheer heeft'
+        if verb and 1 <= len(words) <= 6 and (capitalised or one_name):
+            return PROJECT_WORD_RE.sub("", subject.strip())
         named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")

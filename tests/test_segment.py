@@ -2220,3 +2220,12 @@ def test_sub_headings_about_the_project_are_sections_of_its_one_description() ->
             "twee studenten. De studenten volgen het schoolwerk op.\n")
     segs = checked(text)
     assert len(segs) == 1 and text[segs[0].start:segs[0].end].endswith("De studenten volgen het schoolwerk op.")
+
+
+def test_a_sentence_title_opened_by_a_one_word_service_name_is_that_name() -> None:
+    segs = checked("Budgetbeheer heeft als doel u te helpen om in de toekomst terug zelfstandig uw inkomsten en uitgaven "
+                   "te beheren. " + LONG + "\n")
+    assert [s.title for s in segs] == ["Budgetbeheer"]
+    town = checked("Poperinge ontvangt 336.000 euro om eenzaamheid en welzijn van ouderen aan te pakken in de "
+                   "deelgemeenten. " + LONG + "\n")
+    assert town[0].title != "Poperinge"
