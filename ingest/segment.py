@@ -1878,7 +1878,8 @@ def _recognisable(t: str, item: _Item) -> str:
         subject = t[:verb.start()] if verb else ""
         words = subject.split()
         capitalised = re.search(r"[A-Z]", subject[1:]) is not None
-        one_name = len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])  # 'Budgetbeheer heeft'
+        singular = verb is not None and not verb.group().strip().endswith(("en", "aan"))  # not 'Pragmatisch werken'
+        one_name = singular and len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])
         if verb and 1 <= len(words) <= 6 and (capitalised or one_name):
             return PROJECT_WORD_RE.sub("", subject.strip())
         named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None

@@ -2229,3 +2229,6 @@ def test_a_sentence_title_opened_by_a_one_word_service_name_is_that_name() -> No
     town = checked("Poperinge ontvangt 336.000 euro om eenzaamheid en welzijn van ouderen aan te pakken in de "
                    "deelgemeenten. " + LONG + "\n")
     assert town[0].title != "Poperinge"
+    plural = checked("Pragmatisch werken aan betere dienstverlening samen met gemeente en OCMW (partnersessie CIPAL)\n\n"
+                     + LONG + "\n")
+    assert plural[0].title != "Pragmatisch"
