@@ -2004,10 +2004,16 @@ def _intro_title(item: _Item) -> str:
     if first is not None and _question_headline(first.text):
         asked = WHAT_IS_RE.match(first.text.strip())  # 'Wat is Welzijnsband Meetjesland?' names its subject
         return asked.group("subject") if asked else first.text  # 'Wat kost slecht wonen aan de samenleving?'
-    for line in item.body:
-        if len(line.text) >= 40 and "@" not in line.text:  # never 'Meer info via jan@...'
-            return _first_clause(line.text)
+    told = [ln for ln in item.body if len(ln.text) >= 40 and "@" not in ln.text]  # never 'Meer info via jan@...'
+    unquoted = [ln for ln in told if not SPOKEN_RE.match(ln.text)]  # '“Een e-mail versturen, ...”, zegt ...'
+    for line in unquoted or told:
+        return _first_clause(line.text)
     return item.heading
+
+
+#: A line that opens with what someone said ('“Niet iedereen heeft een e-mailadres”, zegt schepen ...'): their
+#: words, not the name of what the text is about (as '‘Dorpspunt in Beveren’ is een plek ...' is).
+SPOKEN_RE = re.compile(r"\s*[“\"‘'„].{12,}?[”\"’'],?\s+(?:zegt|zei|vertelt|vertelde|aldus|gaat|klinkt|stelt)\b")
 
 
 #: 'Wat is Welzijnsband Meetjesland?', 'Wat doet de Sociale Kruidenier?': a service page asks what its subject is.

@@ -2232,3 +2232,14 @@ def test_a_sentence_title_opened_by_a_one_word_service_name_is_that_name() -> No
     plural = checked("Pragmatisch werken aan betere dienstverlening samen met gemeente en OCMW (partnersessie CIPAL)\n\n"
                      + LONG + "\n")
     assert plural[0].title != "Pragmatisch"
+
+
+def test_a_story_that_opens_with_what_someone_said_is_not_titled_by_the_quotation() -> None:
+    text = ("“Een e-mail versturen of een attest aanvragen met je smartphone lijkt vanzelfsprekend. Helaas is dit niet "
+            "voor iedereen zo”, zegt schepen van ICT Tom Sorgeloos.\n\n"
+            "Het digipunt zal een plekje krijgen in de hoofdbibliotheek. Op vaste momenten helpen vrijwilligers wie "
+            "weinig kennis heeft van de digitale wereld.\n")
+    assert checked(text)[0].title.startswith("Het digipunt")
+    named = checked("‘Dorpspunt in Beveren’ is een plek waar inwoners uit het dorp elkaar kunnen ontmoeten. " + LONG
+                    + "\n")
+    assert "Dorpspunt" in named[0].title
