@@ -2223,14 +2223,14 @@ def test_sub_headings_about_the_project_are_sections_of_its_one_description() ->
 
 
 def test_a_sentence_title_opened_by_a_one_word_service_name_is_that_name() -> None:
-    segs = checked("Budgetbeheer heeft als doel u te helpen om in de toekomst terug zelfstandig uw inkomsten en uitgaven "
-                   "te beheren. " + LONG + "\n")
+    segs = checked("Budgetbeheer heeft als doel u te helpen om in de toekomst terug zelfstandig uw inkomsten en "
+                   "uitgaven te beheren. " + LONG + "\n")
     assert [s.title for s in segs] == ["Budgetbeheer"]
     town = checked("Poperinge ontvangt 336.000 euro om eenzaamheid en welzijn van ouderen aan te pakken in de "
                    "deelgemeenten. " + LONG + "\n")
     assert town[0].title != "Poperinge"
-    plural = checked("Pragmatisch werken aan betere dienstverlening samen met gemeente en OCMW (partnersessie CIPAL)\n\n"
-                     + LONG + "\n")
+    plural = checked("Pragmatisch werken aan betere dienstverlening samen met gemeente en OCMW "
+                     "(partnersessie CIPAL)\n\n" + LONG + "\n")
     assert plural[0].title != "Pragmatisch"
 
 
