@@ -2466,6 +2466,12 @@ def _names_place(title: str) -> bool:
         w in places for w in re.findall(r"[A-Z][\w'-]+", title))
 
 
+#: An event item held as a conversation at tables rather than a talk: 'discussietafel', 'Dialoogtafel (Sessie 05)',
+#: 'Gesprektafels', 'rondetafelgesprekken', 'Open Space', a table's leader ('trekkers: ...').
+TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk)tafel(?:s|gesprek(?:ken)?)?\b"
+                             r"|\bopen space\b|\btrekkers?\s*:", re.IGNORECASE)
+
+
 def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bool = True) -> str:
     """practice when the item presents one concrete initiative, else session (themes are tables).
 
@@ -2483,6 +2489,8 @@ def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bo
         return KIND_PRACTICE if re.search(r"\b[Pp]roject\b", title) else KIND_SESSION
     if item.role == "intro" and has_items and programme:  # an event's introduction; elsewhere the page's subject
         return KIND_SESSION
+    if programme and TABLE_FORMAT_RE.search(head[:120]):
+        return KIND_THEME  # '4. discussietafel rond “ondersteuning”', 'Open Space: gesprekken in kleine groepjes'
     if PRESENTED_PRACTICE_RE.match(L.time_slot_rest_of(head.strip()) or head):
         return KIND_PRACTICE  # 'Werkbezoek ...', '14u00 Uit de praktijk: ...': a practice shown at the event
     body = own[:900]

@@ -2243,3 +2243,16 @@ def test_a_story_that_opens_with_what_someone_said_is_not_titled_by_the_quotatio
     named = checked("‘Dorpspunt in Beveren’ is een plek waar inwoners uit het dorp elkaar kunnen ontmoeten. " + LONG
                     + "\n")
     assert "Dorpspunt" in named[0].title
+
+
+def test_an_event_item_held_as_a_conversation_at_tables_is_a_theme_table() -> None:
+    text = ("Studiedag zorg en onderwijs\n\nProgramma\n\n"
+            "1. Lezing over de zorgnoden van leerlingen door Anne Peeters\n\n"
+            "2. Discussietafel rond “ondersteuning” o.l.v. Hugo De Blende\n\n"
+            "3. Dialoogtafel: omgaan met culturele verschillen in de klas\n")
+    kinds = {s.title: s.kind for s in checked(text)}
+    assert [k for t, k in kinds.items() if "ondersteuning" in t or "culturele" in t] == ["theme-table"] * 2
+    assert [k for t, k in kinds.items() if "zorgnoden" in t] == ["session"]
+    news = checked("Meer tijd voor Babbeltafel\n\nIn het dienstencentrum komt de Babbeltafel voortaan twee keer per "
+                   "week samen. Buurtbewoners praten er over wat hen bezighoudt. " + LONG + "\n")
+    assert [s.kind for s in news] == ["practice"]
