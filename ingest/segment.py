@@ -1528,6 +1528,16 @@ SUBJECT_OPENING_RE = re.compile(
 QUOTED_SUBJECT_RE = re.compile(r"^[“\"‘'](?P<subject>[A-Z][^”\"’']{2,60})[”\"’']\s+(?:van|is|wil|brengt|zet|biedt)\b")
 
 
+def _names_in_capitals(text: str) -> bool:
+    """A line that names something in capitals after its first word ('Huis van het Kind Eeklo', 'Van Polder tot
+    Kempen'), other than a town or a person alone, or a service in its town ('Welzijnshuis Waregem')."""
+    words = text.split()
+    if 2 <= len(words) <= 4 and _names_place(words[-1]) and _rare_word(words[0]):
+        return True  # 'Welzijnshuis Waregem': a service and its town
+    names = [w for w in re.findall(r"(?<=\s)[A-Z][\w'’-]+", text) if not _names_place(w)]
+    return bool(names) and not is_whole_person_name(text.strip())
+
+
 def _capitalised_words(text: str) -> set[str]:
     return {w.lower() for w in text.split() if w[:1].isupper()}
 
@@ -1997,7 +2007,11 @@ def _intro_title(item: _Item) -> str:
         return first.text  # 'Mantelzorgpremie' over a service page
     if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
         return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
+    told = False
     for line in lines:
+        told = told or _is_paragraph(line)
+        if told and not _names_in_capitals(line.text):
+            continue  # an intertitle in the story ('Onder de radar') names a part of it; 'Welzijnshuis Waregem' all
         if (L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text))
                 and not L.URL_RE.search(line.text) and "@" not in line.text and not L.PHONE_RE.search(line.text)):
             return line.text

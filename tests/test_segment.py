@@ -2256,3 +2256,15 @@ def test_an_event_item_held_as_a_conversation_at_tables_is_a_theme_table() -> No
     news = checked("Meer tijd voor Babbeltafel\n\nIn het dienstencentrum komt de Babbeltafel voortaan twee keer per "
                    "week samen. Buurtbewoners praten er over wat hen bezighoudt. " + LONG + "\n")
     assert [s.kind for s in news] == ["practice"]
+
+
+def test_an_intertitle_inside_a_story_does_not_title_it_but_a_name_further_down_may() -> None:
+    story = ("Elk jaar voorzien Gent en Aalst winteropvang voor daklozen. Maar hoeveel mensen slapen er echt op "
+             "straat? Een telling met een Europese methode moet dat duidelijk maken.\n\n"
+             "Onder de radar\n\n"
+             "Veel daklozen blijven onzichtbaar: ze slapen bij vrienden of in hun auto. " + LONG + "\n")
+    assert "radar" not in checked(story)[0].title
+    named = ("Het Welzijnshuis bundelt alle welzijnsvragen en zorgt voor een antwoord op maat van elke inwoner. "
+             + LONG + "\n\nWelzijnshuis Waregem\n\nJe kan er terecht met vragen over geld, wonen en gezondheid. "
+             + LONG + "\n")
+    assert checked(named)[0].title == "Welzijnshuis Waregem"
