@@ -1991,7 +1991,9 @@ def _without_byline(t: str) -> str:
     while n < len(words) and words[-n] in PARTICLES:
         n += 1
     name = " ".join(words[-n:])
-    if len(words) > n + 2 and is_whole_person_name(name) and not _names_place(name):
+    places = _municipality_names()
+    town = " ".join(words[-2:]) in places or (words[-1] in places and words[-2] not in PARTICLES)  # 'Sint Amands'
+    if len(words) > n + 2 and is_whole_person_name(name) and not town:  # 'Sabine Van Damme' is no town
         return " ".join(words[:-n]).rstrip(" :,–-")
     return t
 
