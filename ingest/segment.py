@@ -983,8 +983,9 @@ class _Builder:
             return
         card = self._in_card_run(line)
         opens = len(cur.body) > 1 or card or (cur.role == "intro" and self._parallel_sections_from(line))
-        if opens and self._looks_like_heading(line) and not OWN_SECTION_RE.search(line.text) \
-                and (card or not _section_heading(line)):
+        # a heading of its own, or one of a run of cards, but never a section about the project itself
+        sibling = not _section_heading(line) or (card and not OWN_SECTION_RE.search(line.text))
+        if opens and self._looks_like_heading(line) and sibling:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
@@ -2009,10 +2010,10 @@ def _intro_title(item: _Item) -> str:
         return first.text  # 'Mantelzorgpremie' over a service page
     if first is not None and NEWS_TIMESTAMP_RE.search(first.text):
         return first.text  # 'Jeugd kan voortaan terecht in Overkophuis 02u26 0 Foto ...': the headline, cut below
-    told = False
+    in_story = False
     for line in lines:
-        told = told or _is_paragraph(line)
-        if told and not _names_in_capitals(line.text):
+        in_story = in_story or _is_paragraph(line)
+        if in_story and not _names_in_capitals(line.text):
             continue  # an intertitle in the story ('Onder de radar') names a part of it; 'Welzijnshuis Waregem' all
         if (L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text))
                 and not L.URL_RE.search(line.text) and "@" not in line.text and not L.PHONE_RE.search(line.text)):
@@ -2020,11 +2021,10 @@ def _intro_title(item: _Item) -> str:
     if first is not None and _question_headline(first.text):
         asked = WHAT_IS_RE.match(first.text.strip())  # 'Wat is Welzijnsband Meetjesland?' names its subject
         return asked.group("subject") if asked else first.text  # 'Wat kost slecht wonen aan de samenleving?'
-    told = [ln for ln in item.body if len(ln.text) >= 40 and "@" not in ln.text]  # never 'Meer info via jan@...'
-    unquoted = [ln for ln in told if not SPOKEN_RE.match(ln.text)]  # '“Een e-mail versturen, ...”, zegt ...'
-    for line in unquoted or told:
-        return _first_clause(line.text)
-    return item.heading
+    prose = [ln for ln in item.body if len(ln.text) >= 40 and "@" not in ln.text]  # never 'Meer info via jan@...'
+    own_words = [ln for ln in prose if not SPOKEN_RE.match(ln.text)]  # not '“Een e-mail versturen, ...”, zegt ...'
+    first_prose = (own_words or prose)[:1]
+    return _first_clause(first_prose[0].text) if first_prose else item.heading
 
 
 #: A line that opens with what someone said ('“Niet iedereen heeft een e-mailadres”, zegt schepen ...'): their
