@@ -124,6 +124,8 @@ EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+dag\b|\b\w+avond\b|"
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
+#: An event item labelled by its format and number: 'Panel 1:', 'Sessie 2:', 'Lezing 3 -'.
+FORMAT_LABEL_RE = re.compile(r"^\s*(?:Panel|Panelgesprek|Sessie|Lezing|Keynote|Debat)\s*\d{1,2}\s*[:.–-]")
 #: A list's lead-in that announces examples of practice: '... vertegenwoordigers van 4 inspirerende voorbeelden :'.
 EXAMPLES_RE = re.compile(r"\b\w*(?:voorbeelden|praktijken|projecten|initiatieven)\b", re.IGNORECASE)
 #: Words of an agenda slot that only announce the practices already listed ('café-formule').
@@ -2509,6 +2511,8 @@ def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bo
         return KIND_THEME  # '4. discussietafel rond “ondersteuning”', 'Open Space: gesprekken in kleine groepjes'
     if PRESENTED_PRACTICE_RE.match(L.time_slot_rest_of(head.strip()) or head):
         return KIND_PRACTICE  # 'Werkbezoek ...', '14u00 Uit de praktijk: ...': a practice shown at the event
+    if FORMAT_LABEL_RE.match(head):
+        return KIND_SESSION  # 'Panel 2: Reflecties uit het werkveld', 'Sessie 2: werken in superdiversiteit'
     body = own[:900]
     practice = sum(bool(p.search(body)) for p in PRACTICE_CUES) + (2 if _names_place(title) else 0)
     session = sum(bool(p.search(body[:500])) for p in SESSION_CUES)

@@ -2271,3 +2271,13 @@ def test_an_intertitle_inside_a_story_does_not_title_it_but_a_name_further_down_
              + LONG + "\n\nWelzijnshuis Waregem\n\nJe kan er terecht met vragen over geld, wonen en gezondheid. "
              + LONG + "\n")
     assert checked(named)[0].title == "Welzijnshuis Waregem"
+
+
+def test_an_item_labelled_by_its_format_and_number_is_a_session() -> None:
+    text = ("Netwerkdag eerste lijn\n\nDe dag brengt hulpverleners en beleidsmakers samen. " + LONG + "\n\n"
+            "Panel 1: Beleidsvisies in de Brusselse eerste lijn\n\n"
+            "Het OCMW Anderlecht werkt samen met het CAW aan één loket. De panelleden lichten hun aanpak toe. "
+            + LONG + "\n\n"
+            "Panel 2: Reflecties uit het werkveld op de huidige beleidsontwikkelingen\n\n"
+            "Stad Gent licht het project ‘Buurtzorg’ toe, daarna praten hulpverleners over het beleid. " + LONG + "\n")
+    assert [s.kind for s in checked(text) if s.title.startswith("Panel")] == ["session", "session"]
