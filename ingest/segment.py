@@ -572,24 +572,18 @@ class _Builder:
             self._open(bare.start, bare.end, bare.text, "agenda", line=bare)  # the talks the slot goes on with
             self.slot_talks = True
             return
-        if self.drop and self.contact_card and self._closes_contact_card(line):
-            self.drop = self.contact_card = False  # 'HIP HOP SCHOOL CALLING' over its description: the next entry
-            self._open(line.start, line.end, line.text, "item", line=line)
-            return
+        if self.drop and self.contact_card:
+            if line.words > 12 or (line.words >= 6 and line.text.rstrip().endswith((".", "!", "?"))):
+                self.contact_card = False  # a sentence: a card holds a name, an address and a phone, no prose
+            elif _heading_shaped(line) and _is_paragraph(self._next(line)):
+                self.drop = self.contact_card = False  # 'HIP HOP SCHOOL CALLING' over its description: the card
+                self._open(line.start, line.end, line.text, "item", line=line)  # is over, the next entry starts
+                return
         if self.drop:
             return
         if self._list_entry(line):
             return
         self._paragraph(line)
-
-    def _closes_contact_card(self, line: Line) -> bool:
-        """A title over a paragraph of description after a contact card: the card is over. A card holds a name, an
-        address and a phone number, never a sentence; a prose line ends the card without opening anything."""
-        if line.words > 12 or (line.words >= 6 and line.text.rstrip().endswith((".", "!", "?"))):
-            self.contact_card = False
-            return False
-        nxt = self._next(line)
-        return _heading_shaped(line) and nxt is not None and _is_paragraph(nxt)
 
     # -- handlers
     def _theme(self, line: Line, m: re.Match[str]) -> None:
