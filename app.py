@@ -59,6 +59,11 @@ def curators_only() -> None:
             "toegang toe. Workshops voorbereiden doet u onder Workshops.")
 
 
+#: Why the last login failed, shown until the next attempt: a rerun (the cookie script reporting back) must not
+#: wipe it before it is read.
+LOGIN_ERROR_KEY = "_login_error"
+
+
 def login_box() -> None:
     """Sidebar login for moderators and curators; viewers never need it."""
     with st.sidebar.expander("Inloggen voor redacteurs en moderatoren", expanded=False):
@@ -67,12 +72,16 @@ def login_box() -> None:
             password = st.text_input("Wachtwoord", type="password")
             submitted = st.form_submit_button("Inloggen")
         if submitted:
+            st.session_state.pop(LOGIN_ERROR_KEY, None)
             try:
                 log_in(username, password)
             except AuthError as exc:
-                st.error(ui.md(ui.error_text(exc)))
+                st.session_state[LOGIN_ERROR_KEY] = ui.error_text(exc)
             else:
                 st.rerun()
+        error = st.session_state.get(LOGIN_ERROR_KEY)
+        if error:
+            st.error(ui.md(error))
 
 
 def account_box(username: str, role: str) -> None:

@@ -493,3 +493,14 @@ def test_viewers_see_approved_records_only(demo_kb):
     finally:
         current = kb.get(record.id)
         kb.curation.set_status(record.id, "approved", current.version, "test")
+
+
+def test_a_failed_login_says_why_until_the_next_attempt(app: AppTest) -> None:
+    """A rerun right after the attempt (the cookie script reporting back) must not wipe the reason."""
+    app.run()
+    app.sidebar.text_input[0].input("niemand")
+    app.sidebar.text_input[1].input("fout-wachtwoord")
+    next(b for b in app.sidebar.button if b.label == "Inloggen").click().run()
+    assert any("Onbekende gebruikersnaam of fout wachtwoord" in e.value for e in app.sidebar.error)
+    app.run()
+    assert any("Onbekende gebruikersnaam of fout wachtwoord" in e.value for e in app.sidebar.error)
