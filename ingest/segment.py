@@ -720,6 +720,9 @@ class _Builder:
             return False  # '• 18 december 2017' under a headline dates it
         if LOGISTIC_LABEL_RE.match(L.unbulleted(line).text):
             return False  # '• Inschrijven bij: ...' above the description: a practical detail
+        if line.text.endswith("?") and ":" not in line.text:
+            return False  # '• Kunt u ons meer vertellen over de studentencel?': an interviewer's question, answered
+            # below in the same story
         nxt = self._next(line)
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
@@ -1781,8 +1784,8 @@ def _stands_apart(before: str) -> bool:
 
 WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-]\d{{1,2}})(?:[\s/.-]+\d{{2,4}})?$",
-                          re.IGNORECASE)
+DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-](?:0?[1-9]|1[0-2]))"
+                          r"(?:[\s/.-]+\d{2,4})?$", re.IGNORECASE)  # months run to 12: 'Pas 18-25' is no date
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
@@ -2020,7 +2023,14 @@ def _intro_title(item: _Item) -> str:
     prose = [ln for ln in item.body if len(ln.text) >= 40 and "@" not in ln.text]  # never 'Meer info via jan@...'
     own_words = [ln for ln in prose if not SPOKEN_RE.match(ln.text)]  # not '“Een e-mail versturen, ...”, zegt ...'
     first_prose = (own_words or prose)[:1]
-    return _first_clause(first_prose[0].text) if first_prose else item.heading
+    if not first_prose:
+        return item.heading
+    sentence = first_prose[0].text
+    end = _sentence_end(sentence)
+    named = QUOTED_NAME_RE.search(sentence[:end.start()] if end else sentence)
+    if named and len(named.group(1).split()) <= 6:
+        return named.group(1)  # 'Op 12 mei vindt het startmoment plaats van ‘Zorgzaam Wielsbeke’': the practice's name
+    return _first_clause(sentence)
 
 
 #: A line that opens with what someone said ('“Niet iedereen heeft een e-mailadres”, zegt schepen ...'): their

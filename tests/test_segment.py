@@ -2281,3 +2281,29 @@ def test_an_item_labelled_by_its_format_and_number_is_a_session() -> None:
             "Panel 2: Reflecties uit het werkveld op de huidige beleidsontwikkelingen\n\n"
             "Stad Gent licht het project ‘Buurtzorg’ toe, daarna praten hulpverleners over het beleid. " + LONG + "\n")
     assert [s.kind for s in checked(text) if s.title.startswith("Panel")] == ["session", "session"]
+
+
+def test_an_interviewers_bulleted_questions_are_sections_of_one_story() -> None:
+    text = ("Het OCMW stuurt jongeren rechtstreeks aan op straat. De coördinatrice van de jongerencel legt het "
+            "nieuwe project uit…\n"
+            "  • Kunt u ons meer vertellen over de jongerencel?\n\n"
+            "De cel helpt ongeveer 2.400 studenten. Wij steunen hen financieel en met begeleiding. " + LONG + "\n\n"
+            "  • Hoe maak je jongeren bewust?\n\n"
+            "Wij gaan de straat op, samen met partners uit de verenigingswereld. " + LONG + "\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].start == 0
+    assert not segs[0].title.endswith("?")
+
+
+def test_a_headingless_story_is_titled_by_the_quoted_name_in_its_first_sentence() -> None:
+    text = ("Op donderdag 12 mei vindt in het ontmoetingscentrum van Ooigem het startmoment plaats van "
+            "‘Zorgzaam Wielsbeke’. Buren, verenigingen en hulpverleners zoeken er samen hoe ze op elkaar kunnen "
+            "letten. " + LONG + "\n")
+    assert checked(text)[0].title == "Zorgzaam Wielsbeke"
+
+
+def test_an_age_range_in_a_title_is_no_date() -> None:
+    text = "Vrijetijdspas 18-25\n\nJongeren tussen 18 en 25 jaar krijgen korting op sport en cultuur. " + LONG + "\n"
+    assert checked(text)[0].title == "Vrijetijdspas 18-25"
+    dated = "Netwerkdag armoede - 12/03\n\nDe netwerkdag brengt alle partners samen. " + LONG + "\n"
+    assert checked(dated)[0].title == "Netwerkdag armoede"
