@@ -148,14 +148,16 @@ def _inherit_from_lead(records: list[Record], segments: list[Segment], opening: 
 
 def _inherit_the_page_town(records: list[Record], text: str) -> None:
     """A page about one town ('Het Sociaal Huis van Kortemark ...') whose practices name no place of their own:
-    they run in that town. The page's opening says which town it is about. Programmes are left alone: they name
-    where they are held, not where their talks' practices run."""
+    they run in that town. So do the services of an association whose page lists its member towns ('een
+    samenwerkingsverband tussen de OCMW's van Aalter, Assenede, Eeklo, ...'): they run in all of them. The page's
+    opening says which towns it is about. Programmes are left alone: they name where they are held, not where
+    their talks' practices run."""
     placeless = [r for r in records if r.kind == "practice" and not r.municipalities and not r.region]
     opening = text[:PAGE_OPENING_CHARS]
     if not placeless or EVENT_PROGRAMME_RE.search(opening):
         return
     places = extract_places(opening)
-    if len(places.municipalities) != 1:
+    if len(places.municipalities) != 1 and not places.enumerated:
         return
     for record in placeless:
         record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)

@@ -110,6 +110,7 @@ class Places:
     region: str | None = None
     confidence: float = 0.0
     mentions: list[Mention] = field(default_factory=list)
+    enumerated: bool = False  # three or more of the towns are named in one enumeration ('Aalter, Assenede en Eeklo')
 
 
 def _stems(name: str) -> list[str]:
@@ -360,7 +361,7 @@ def extract_places(text: str, title: str = "") -> Places:
         bucket[mention.municipality] = max(bucket.get(mention.municipality, -99.0), score)
         if score >= KEEP:
             mentions.append(_shift(mention, offset))
-    located = _located(full, scored, area_parts)
+    located, enumerated = _located(full, scored, area_parts)
     for mention in _fuzzy_file_mentions(full, 0):
         score = TITLE_SCORE if mention.start < offset else CUE_SCORE
         scores[mention.municipality] = max(scores.get(mention.municipality, -99.0), score)
@@ -372,13 +373,15 @@ def extract_places(text: str, title: str = "") -> Places:
         + [p for p in PROVINCE_MENTION.findall(full) if p in gaz.provinces()]))
     confidence = min(1.0, max([scores[n] for n in kept] + [regions.get(region or "", 0.0)], default=0.0) / TITLE_SCORE)
     return Places(kept, provinces, region, round(confidence, 2),
-                  [m for m in mentions if 0 <= m.start <= m.end <= len(text)])
+                  [m for m in mentions if 0 <= m.start <= m.end <= len(text)], enumerated)
 
 
-def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[int]) -> set[str]:
+def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[int]) -> tuple[set[str], bool]:
     """Municipalities the text places the practice in ('in Balen en Ravels', 'gelegen te Kuurne'):
-    a locative cue before the first name of an enumeration holds for every name in it."""
+    a locative cue before the first name of an enumeration holds for every name in it, and an enumeration of
+    three or more towns says where it runs by itself (the second value: whether the text has one)."""
     located: set[str] = set()
+    enumerated = False
     cued = False
     previous_end = -1
     run: list[str] = []
@@ -393,9 +396,10 @@ def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[i
         run = run + ([mention.municipality] if usable and not areas else [])
         if len(run) >= ENUMERATED_TOWNS:  # 'Malle, Zandhoven, Zoersel en ...': the towns that run it together
             located.update(run)
+            enumerated = True
         if cued and usable:
             located.add(mention.municipality)
-    return located
+    return located, enumerated
 
 
 def _kept(scores: dict[str, float], region: Partnership | None, located: set[str] = frozenset()) -> list[str]:

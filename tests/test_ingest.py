@@ -88,3 +88,22 @@ def test_practices_of_a_page_about_one_town_run_there_but_a_programmes_talks_do_
     programme = page.replace("zet zijn vrijwilligers in de bloemetjes", "organiseert een studiedag. Programma:")
     records = process(Document("studiedag.txt", "studiedag.txt", programme, "utf-8", ""))
     assert not any(r.municipalities for r in records if "Stoasje" in r.title)
+
+
+def test_services_of_an_association_run_in_the_member_towns_its_page_lists() -> None:
+    from ingest.pipeline import process
+    from kb.record import Document
+
+    page = ("De vereniging Welzijnsband kwam tot stand als een samenwerkingsverband tussen de OCMW's van de "
+            "volgende gemeenten: Aalter, Assenede, Eeklo en Maldegem. Samen organiseren ze diensten die een "
+            "gemeente alleen niet kan dragen. Elke dienst werkt voor de inwoners van alle deelnemende gemeenten, "
+            "met dezelfde voorwaarden en dezelfde aanpak, en met medewerkers die de buurt goed kennen.\n\n"
+            " • De dienst juridisch advies helpt inwoners gratis met vragen over huur, werk en familierecht.\n"
+            " • De dienst schuldbemiddeling maakt met gezinnen een afbetalingsplan op en volgt het op.\n")
+    records = process(Document("vereniging.txt", "vereniging.txt", page, "utf-8", ""))
+    services = [r for r in records if "dienst" in r.title]
+    assert len(services) == 2
+    assert all(sorted(r.municipalities) == ["Aalter", "Assenede", "Eeklo", "Maldegem"] for r in services)
+    two = page.replace("Aalter, Assenede, Eeklo en Maldegem", "Aalter en Eeklo")
+    records = process(Document("twee.txt", "twee.txt", two, "utf-8", ""))
+    assert not any(r.municipalities for r in records if "dienst" in r.title)  # two towns: which one is not said
