@@ -721,8 +721,7 @@ class _Builder:
         if LOGISTIC_LABEL_RE.match(L.unbulleted(line).text):
             return False  # '• Inschrijven bij: ...' above the description: a practical detail
         if line.text.endswith("?") and ":" not in line.text:
-            return False  # '• Kunt u ons meer vertellen over de studentencel?': an interviewer's question, answered
-            # below in the same story
+            return False  # '• Kunt u ons meer vertellen over ...?': an interviewer's question, answered in the story
         nxt = self._next(line)
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
