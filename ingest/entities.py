@@ -84,9 +84,9 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
-# Endings of Dutch common nouns that title projects and services ("Dienstencentrum", "Voortraject").
-NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing|heid|schap|atie|plan|punt|team|fonds|raad|"
-                         r"bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
+# Endings of Dutch common nouns that title projects and services ("Dienstencentrum", "Voortraject", "Wandelingen").
+NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing(?:en)?|heid|heden|schap|aties?|plan|punt|"
+                         r"team|fonds|raad|bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
 
 
 def is_person_name(candidate: str) -> bool:

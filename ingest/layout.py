@@ -29,13 +29,17 @@ NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
 #: Also hour-only slots before a separator or alone on their line ("13u: Dialoog | ...", "14 uur - Workshops",
-#: "10u"), and ranges written without spaces ("13u30-14u30:"); a digit after the minutes means a date
+#: "10u"), ranges that end on a whole hour ("15 - 16 uur Aan het werk", "8.30-9 uur Onthaal", "9u50-10u:"),
+#: and ranges written without spaces ("13u30-14u30:"); a digit after the minutes means a date
 #: ("12.10.2019", "12.10-2019").
 _CLOCK_START = r"\d{1,2}\s*[.:hu]\s*\d{2}"
-_CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START})\d)(?:\s*(?:uur|u)\b\.?)?"
+_HOUR_END = r"\d{1,2}\s*(?:uur|u|h)\b\.?"
+_CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START}|{_HOUR_END})\d)(?:\s*(?:uur|u)\b\.?)?"
           r"|(?:u|uur|h)\b\.?(?=\s*(?:[:|–—-]|$)))")
+_RANGE_TO = r"\s*(?:[-–—]|tot)\s*"
 TIME_SLOT_RE = re.compile(
-    rf"^(?:van\s+|om\s+)?{_CLOCK}(?:\s*(?:[-–—]|tot)\s*{_CLOCK})?\s*[:|\-–]?[\s\xa0]*",
+    rf"^(?:van\s+|om\s+)?(?:{_CLOCK}|\d{{1,2}}(?={_RANGE_TO}{_HOUR_END}))(?:{_RANGE_TO}(?:{_CLOCK}|{_HOUR_END}))?"
+    r"\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
 )
 
@@ -470,13 +474,16 @@ def sentence_count(text: str) -> int:
 
 #: A name written with a lower-case start and capitals inside: 'geWOONtebreker', 'iDrops', 'eLoket'.
 CAMEL_BRAND_RE = re.compile(r"[a-z]{1,4}[A-Z]")
+#: A name that opens on the elided article: '’t Pasrel', "'t Saam".
+ELIDED_ARTICLE_RE = re.compile(r"['’‘]t\s+[A-Z]")
 
 
 def is_title_like(line: Line, min_words: int = 2) -> bool:
     """A short line that can name an item: capitalised (or a brand such as 'geWOONtebreker', 'iDrops'), no
     sentence end, not a person/label line."""
     t = line.text
-    if not (min_words <= line.words <= 16) or not (t[0].isupper() or CAMEL_BRAND_RE.match(t)):
+    if not (min_words <= line.words <= 16) or not (t[0].isupper() or CAMEL_BRAND_RE.match(t)
+                                                   or ELIDED_ARTICLE_RE.match(t)):
         return False
     if t.rstrip().endswith((".", "?", "!", ";", ",", ":")) or "," in t:
         return False

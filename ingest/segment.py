@@ -1713,11 +1713,13 @@ CAPACITY_TAIL_RE = re.compile(r"\s*\*?\s+[–—-]\s*(?:onbeperkt(?:\s+aantal)?\
 #: A grant's amount in the brackets after a title: '(Tongeren - 84.000,00 euro per jaar)', '(8.000 euro)'.
 BRACKETED_AMOUNT_RE = re.compile(r"\s*[–-]?\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)(?:\s+per\s+\w+)?\s*(?=\))",
                                  re.IGNORECASE)
+#: A grant's amount after a dash: 'Wijkpartenariaat De Schakel - 26.620 euro'.
+AMOUNT_TAIL_RE = re.compile(r"\s+[–—-]\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)\s*$", re.IGNORECASE)
 
 
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", s).strip()
-    s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", CAPACITY_TAIL_RE.sub("", s)))
+    s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", AMOUNT_TAIL_RE.sub("", CAPACITY_TAIL_RE.sub("", s))))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
     s = re.sub(r",?\s+(?:en|of)$", "", s.rstrip(" ;,"))  # '..., de dienst collectieve schuldenregeling en'

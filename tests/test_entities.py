@@ -55,6 +55,11 @@ def test_project_names_are_not_speakers():
     assert extract_speakers(text) == []
 
 
+def test_a_plural_noun_on_a_line_of_its_own_is_no_speaker():
+    text = "Wandelingen Buurtwijzer\n\nBuurtwijzer is een stadsspel voor schoolteams en welzijnswerkers."
+    assert extract_speakers(text) == []
+
+
 def test_speakers_are_deduplicated_in_order():
     text = "Spreker: Wim Van Lancker.\n\nWim Van Lancker is socioloog. Spreker: Celia Ledoux."
     assert extract_speakers(text) == ["Wim Van Lancker", "Celia Ledoux"]

@@ -496,6 +496,14 @@ def test_hour_only_slots_with_a_labelled_title_are_agenda_items() -> None:
     assert [s.title for s in segs] == ["Dialoog | Kindvriendelijk? Kindgericht?"]
 
 
+def test_slots_that_end_on_a_whole_hour_are_agenda_items() -> None:
+    text = ("Programma\n\n8.30-9 uur Onthaal\n\n9u50-10u: Welkomstwoord door de schepen\n\n"
+            "13.30 - 14.45 uur Wat is de stand van zaken? Pablo Annys, schepen Stad Brugge\n\n"
+            "14.45 - 15 uur Pauze\n15 - 16 uur Aan het werk: wat vinden jullie van de realisaties tegen eenzaamheid?\n")
+    segs = checked(text)
+    assert [t[:14] for t in texts(text, segs)] == ["Wat is de stan", "Aan het werk: "]
+
+
 def test_bullets_used_as_headings_open_a_record_each() -> None:
     text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG
             + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
@@ -729,6 +737,14 @@ def test_a_grants_amount_leaves_the_brackets_after_a_title() -> None:
             "1. Vonk, een passe-partout (Dilbeek - 83.977,43 euro per jaar)\n\n" + LONG + "\n\n"
             "2. Nesteltuin van vzw Huyse Nestelt (8.000 euro)\n\n" + LONG + "\n")
     assert [s.title for s in checked(text)] == ["Vonk, een passe-partout (Dilbeek)", "Nesteltuin van vzw Huyse Nestelt"]
+
+
+def test_a_grants_amount_after_a_dash_leaves_the_title_and_a_name_may_open_on_the_elided_article() -> None:
+    text = ("Investeringssubsidies: gesubsidieerde initiatieven\n\n2021 - goedgekeurde investeringssubsidies\n\n"
+            "'t Pasrel - 249.000 euro\n\n" + LONG + "\n\n"
+            "Wijkpartenariaat De Schakel - 26.620 euro\n\n" + LONG + "\n\n"
+            "Cosmos - 600.000 euro\n\n" + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["'t Pasrel", "Wijkpartenariaat De Schakel", "Cosmos"]
 
 
 def test_ordinal_programme_items_are_records_titled_without_their_ordinal() -> None:
