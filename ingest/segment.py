@@ -1749,7 +1749,8 @@ def _item_title(item: _Item, text: str) -> str:
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
     if talk and not _generic_talk(talk.group("title")):
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
-    t = _talk_topic(t) or t  # before a long line is cut to its first clause, which would keep only the speaker
+    t = _talk_topic(t) or _without_bar_speaker(t)  # before a long line is cut to its first clause, which would
+    # keep only the speaker, or only the title's first part
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
         t = _first_clause(t)
     if is_whole_person_name(t):
@@ -1819,6 +1820,9 @@ SPEAKER_BY_RE = re.compile(r",?\s+door\s+(?:(?:[Pp]rof|[Dd]r|[Dd]hr|[Mm]evr|[Mm]
 #: A title before a name ('Het Fonds Dr. Daniël De Coninck') names no speaker.
 SPEAKER_AFTER_RE = re.compile(L.NOT_AFTER_TITLE + r"[,.]\s+(?P<who>[A-ZÀ-Ý][\w'’-]+"
                               r"(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*[A-ZÀ-Ý][\w'’-]+){1,2})\s*(?:,\s*[^,]{2,60})?$")
+#: 'Hope in stations-project | Filip Strobbe, sociaal referent ..., NMBS': a bar, then who gives the talk.
+BAR_SPEAKER_RE = re.compile(r"\s*\|\s*(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:van|de|den|der|ter|Van|De)\s+)*"
+                            r"[A-ZÀ-Ý][a-zà-ÿ'’-]+))(?:[\s,(].*)?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])"
@@ -1954,7 +1958,15 @@ def _without_speaker(t: str) -> str:
     after = SPEAKER_AFTER_RE.search(t)
     if after and is_person_name(after.group("who")) and len(t[:after.start()].split()) >= 3:
         return t[:after.start()]
-    return t
+    return _without_bar_speaker(t)
+
+
+def _without_bar_speaker(t: str) -> str:
+    """'Hope in stations-project | Filip Strobbe, sociaal referent ...' -> 'Hope in stations-project'."""
+    bar = BAR_SPEAKER_RE.search(t)
+    if bar and is_person_name(bar.group("who")) and len(t[:bar.start()].split()) >= 2:
+        return t[:bar.start()]
+    return t.rstrip(" |")
 
 
 def _topic_of_speaker(name: str, item: _Item, text: str) -> str:

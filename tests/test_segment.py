@@ -504,6 +504,16 @@ def test_slots_that_end_on_a_whole_hour_are_agenda_items() -> None:
     assert [t[:14] for t in texts(text, segs)] == ["Wat is de stan", "Aan het werk: "]
 
 
+def test_a_speaker_after_a_bar_leaves_the_title() -> None:
+    text = ("Programma:\n  9u30 onthaal – koffie\n"
+            "  10u30 Het gebeurt in de wijk: waar burgers willen slagen | Philippe Delespaul, professor Universiteit "
+            "Maastricht\n"
+            "  13u45 Hope in stations-project | Filip Strobbe, sociaal referent voor personen op de dool, NMBS\n"
+            "  14u25 Over herstel en kwartiermaken |\n")
+    assert [s.title for s in checked(text)] == ["Het gebeurt in de wijk: waar burgers willen slagen",
+                                                "Hope in stations-project", "Over herstel en kwartiermaken"]
+
+
 def test_bullets_used_as_headings_open_a_record_each() -> None:
     text = ("Zes projecten tegen armoede\n\n  • Case: Steun op maat\n" + LONG
             + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
