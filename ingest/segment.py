@@ -1323,13 +1323,15 @@ class _Builder:
 
     def _announces_event(self, item: _Item) -> bool:
         """An event programme's introduction that names the event ('studiedag', 'sessie', 'inschrijven', 'themadag',
-        'Uitnodiging') and says when or where it is, is promotion of the event, no record of its own: the programme's
-        items are the records. An introduction that names no event stays one: it argues the subject ('Het debat over
-        regionaal sociaal beleid ...') or presents the initiative behind the event ('Met een regionaal welzijnscafé
-        bouwen we ...')."""
+        'Uitnodiging') and says when or where it is, or is headed by the event's name ('Netwerkdag Gastvrij Netwerk -
+        Deel I'), is promotion of the event, no record of its own: the programme's items are the records. An
+        introduction that names no event stays one: it argues the subject ('Het debat over regionaal sociaal beleid
+        ...') or presents the initiative behind the event ('Met een regionaal welzijnscafé bouwen we ...')."""
         own = self.text[item.start:item.end]
         names_event = PROGRAMME_RE.search(own) or EVENT_NOUN_RE.search(own)
-        return (self.event_programme and bool(LOGISTIC_DETAIL_RE.search(own)) and bool(names_event)
+        head, _, body = own.partition("\n")
+        titled = body.strip() and len(head.split()) <= 12 and (PROGRAMME_RE.search(head) or EVENT_NOUN_RE.search(head))
+        return (self.event_programme and bool(titled or LOGISTIC_DETAIL_RE.search(own)) and bool(names_event)
                 and any(i.role != "intro" and self._keep(i) for i in self.items))
 
     def _has_items(self) -> bool:

@@ -710,6 +710,18 @@ def test_an_event_programmes_announcement_is_no_record_but_its_sessions_are() ->
                                        "Panelgesprek met drie OCMW-voorzitters over sociale huur"]
 
 
+def test_an_introduction_headed_by_the_events_name_is_no_record() -> None:
+    intro = ("Netwerkdag Gastvrij Netwerk - Deel I\n\nWe brengen vrijwilligers en beroepskrachten samen die mensen "
+             "zonder wettig verblijf ondersteunen. Wie werkt rond opvang en begeleiding, vindt hier inspiratie en "
+             "collega's om mee samen te werken. We kijken naar wat goed loopt en naar wat beter kan. "
+             "Iedereen die betrokken is bij het netwerk is welkom om mee te denken en ervaringen te delen. "
+             "Samen maken we een agenda voor het komende werkjaar, met de vragen die het vaakst terugkomen.")
+    text = (intro + "\n\n9u30: Onthaal\n\n10u00: Lezing over toekomstoriëntatie met mensen zonder wettig verblijf"
+            "\n\n" + LONG + "\n\n11u00: Panelgesprek met drie opvanginitiatieven\n\n" + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["Lezing over toekomstoriëntatie met mensen zonder wettig verblijf",
+                                                "Panelgesprek met drie opvanginitiatieven"]
+
+
 def test_an_announcement_that_names_its_event_day_is_no_record_but_an_initiative_that_launches_it_is() -> None:
     talks = ("\n\n9u30: Onthaal\n\n10u00: Lezing over voedselverlies en wat lokale besturen kunnen doen\n\n" + LONG
              + "\n\n11u00: Panelgesprek met drie voedselbanken over samenwerken\n\n" + LONG + "\n")
@@ -1541,8 +1553,10 @@ def test_the_introduction_of_a_page_that_presents_practices_is_furniture_but_a_p
     page = ("Zorgzame buurten in de regio\n\n" + LONG + " " + LONG + " " + LONG + "\n\nBuurtpunt De Blomme\n\n" + LONG
             + "\n\nDorpsrestaurant Kouter\n\n" + LONG + "\n")
     assert [s.title for s in checked(page)] == ["Buurtpunt De Blomme", "Dorpsrestaurant Kouter"]
-    programme = page.replace("Zorgzame buurten in de regio", "Programma van de studiedag zorgzame buurten")
+    programme = page.replace("\n\nBuurtpunt De Blomme", "\n\nProgramma\n\nBuurtpunt De Blomme")
     assert len(checked(programme)) == 3
+    announced = programme.replace("Zorgzame buurten in de regio", "Studiedag zorgzame buurten in de regio")
+    assert len(checked(announced)) == 2  # headed by the event's name: the event's promotion, no session
 
 
 def test_a_story_told_on_under_headings_that_go_back_to_its_subject_stays_one_record() -> None:
