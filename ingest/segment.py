@@ -121,6 +121,12 @@ EVENT_NOUN_RE = re.compile(r"\b(?!vandaag\b)\w+dag\b|\b\w+avond\b|"
                            r"\b\w*(?:lezing|conferentie|congres|event|seminarie|webinar)\b|"
                            r"\b(?:uitnodig\w*|nodig\w*\s+\w+(?:\s+\w+)?\s+uit)\b", re.IGNORECASE)
 
+
+def _names_event(text: str) -> bool:
+    """'Netwerkdag ...', 'Programma', 'Uitnodiging', a session or a clock time: the text speaks of an event."""
+    return bool(PROGRAMME_RE.search(text) or EVENT_NOUN_RE.search(text))
+
+
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
@@ -1328,10 +1334,9 @@ class _Builder:
         introduction that names no event stays one: it argues the subject ('Het debat over regionaal sociaal beleid
         ...') or presents the initiative behind the event ('Met een regionaal welzijnscafé bouwen we ...')."""
         own = self.text[item.start:item.end]
-        names_event = PROGRAMME_RE.search(own) or EVENT_NOUN_RE.search(own)
         head, _, body = own.partition("\n")
-        titled = body.strip() and len(head.split()) <= 12 and (PROGRAMME_RE.search(head) or EVENT_NOUN_RE.search(head))
-        return (self.event_programme and bool(titled or LOGISTIC_DETAIL_RE.search(own)) and bool(names_event)
+        titled = bool(body.strip()) and len(head.split()) <= 12 and _names_event(head)
+        return (self.event_programme and (titled or bool(LOGISTIC_DETAIL_RE.search(own))) and _names_event(own)
                 and any(i.role != "intro" and self._keep(i) for i in self.items))
 
     def _has_items(self) -> bool:
