@@ -623,11 +623,17 @@ def repeated_lines(lines: list[Line]) -> set[int]:
 def _template_content(line: Line) -> bool:
     """A label that repeats because the page describes each service in the same template ('Werkwijze:', 'Taken:'):
     part of each service, never a page banner; so is 'Doel' over each working group's goals, and a question the
-    template asks of each service ('Voor wie?', 'Hoe werkt het?'). (A repeated 'Waar?' or 'Wanneer?' is logistics.)"""
+    template asks of each service ('Voor wie?', 'Hoe werkt het?', 'Wat'), and a bullet that goes on a sentence
+    ('• de taken die de helpster op zich moet nemen'). (A repeated 'Waar?' or 'Wanneer?' is logistics.)"""
     t = line.text.strip()
     return (t.endswith(":") or GOAL_HEADING_RE.fullmatch(t) is not None
-            or (t.endswith("?") and len(t.split()) <= 5 and not LOGISTIC_QUESTION_RE.match(t)))
+            or (t.endswith("?") and len(t.split()) <= 5 and not LOGISTIC_QUESTION_RE.match(t))
+            or t.lower() in TEMPLATE_FIELD_WORDS
+            or (is_bullet(line) and unbulleted(line).text.strip()[:1].islower()))
 
+
+#: Fields a page repeats for each service it describes ('Wat' over each service's description).
+TEMPLATE_FIELD_WORDS = {"wat", "wie", "hoe", "inhoud", "omschrijving", "beschrijving", "werkwijze"}
 
 #: A question about when, where or what it costs, or one that points to more ('Meer weten?', 'Vragen?'): logistics
 #: or a link, also when each service of a page asks it.
