@@ -1907,7 +1907,21 @@ def _recognisable(t: str, item: _Item) -> str:
         named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")
+        called = _quoted_and_repeated(item.body_text())
+        if called and called.lower() not in t.lower():  # 'Beter immigreren ... met ADiL' names it already
+            return called
     return t
+
+
+def _quoted_and_repeated(body: str) -> str:
+    """'Het initiatief krijgt de naam ‘Babbelgoeste’ ... Babbelgoeste moet hen ...': a name put in quotes and used
+    again is what the description is about."""
+    for m in QUOTED_NAME_RE.finditer(body):
+        name = m.group(1).strip()
+        if len(name.split()) <= 4 and not is_person_name(name) and not _names_place(name) \
+                and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", body)) >= 2:
+            return name
+    return ""
 
 
 #: A heading that only says what kind of item or which day it is: 'Workshop', 'Donderdag'.

@@ -1412,6 +1412,16 @@ def test_a_label_repeated_by_a_service_template_is_no_banner() -> None:
     segs = checked(asked)
     assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
     assert all("Hoe werkt het?" in t for t in texts(asked, segs))
+    fielded = text.replace("Werkwijze:\n", "Wat\n\n")  # a bare field word over each service's description
+    segs = checked(fielded)
+    assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
+    assert all("Wat\n" in t for t in texts(fielded, segs))
+    listed = text.replace("bespreekt met de cliënt de duur, de taken en de bijdrage.",
+                          "bespreekt met de cliënt:\n • de taken die de helpster op zich moet nemen\n"
+                          " • de financiële bijdrage")  # each service lists the same points
+    segs = checked(listed)
+    assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
+    assert all("de financiële bijdrage" in t for t in texts(listed, segs))
 
 
 def test_speakers_under_a_speakers_label_each_over_what_they_present_are_a_talk_each() -> None:
@@ -2243,6 +2253,16 @@ def test_a_paragraph_without_heading_is_titled_by_the_project_it_names_in_quotes
             "kwetsbare gezinnen huiswerkbegeleiding en een vrijetijdsaanbod dat bij hen past, samen met de scholen "
             "en de jeugdverenigingen van de gemeente.\n")
     assert [s.title for s in checked(text)][0].startswith("Alle kinderen, alle kansen")
+
+
+def test_a_story_without_headline_is_titled_by_the_name_it_quotes_and_uses_again() -> None:
+    text = ("De zes steden en gemeenten van de eerstelijnszone Houtland en Polder sturen in juli en augustus "
+            "vrijwilligers op pad, om een praatje te slaan met eenzame inwoners.\n\nHet initiatief krijgt de naam "
+            "‘Babbelgoeste’, en komt er nu de coronamaatregelen wat soepeler worden.\n\nDoor de coronacrisis "
+            "verzeilden veel senioren in eenzaamheid, en Babbelgoeste moet hen uit hun sociaal isolement halen.\n")
+    assert [s.title for s in checked(text)] == ["Babbelgoeste"]
+    once = text.replace("en Babbelgoeste moet", "en de vrijwilligers moeten")  # quoted once: no sign it is the name
+    assert [s.title for s in checked(once)] != ["Babbelgoeste"]
 
 
 def test_a_web_pages_print_and_pdf_buttons_never_title_a_record() -> None:
