@@ -612,7 +612,7 @@ def repeated_lines(lines: list[Line]) -> set[int]:
         if ln.blank:
             continue
         key = _norm(ln.text)
-        if key in repeated and not _structural(ln) and not _template_content(ln):
+        if key in repeated and not _structural(ln) and not template_label(ln):
             out.add(ln.index)
         elif repeated and 15 <= len(key) <= 90 and ln.text.upper() == ln.text and any(
                 _similar(key, r) for r in repeated if len(r) >= 15):
@@ -620,7 +620,7 @@ def repeated_lines(lines: list[Line]) -> set[int]:
     return out
 
 
-def _template_content(line: Line) -> bool:
+def template_label(line: Line) -> bool:
     """A label that repeats because the page describes each service in the same template ('Werkwijze:', 'Taken:'):
     part of each service, never a page banner; so is 'Doel' over each working group's goals, and a question the
     template asks of each service ('Voor wie?', 'Hoe werkt het?', 'Wat'), and a bullet that goes on a sentence

@@ -1342,11 +1342,18 @@ class _Builder:
     def _has_items(self) -> bool:
         return any(i.role in ("item", "agenda", "theme", "slide", "talk") for i in self.items)
 
+    def _shares_template(self, item: _Item) -> bool:
+        """'Poetsdienst' over 'Werkwijze:' and 'Hoe aanvragen?', as each service below it: the page's first
+        service, not its introduction."""
+        labels = {ln.text.strip().lower() for ln in item.body if ln.words <= 5 and L.template_label(ln)}
+        return any(ln.text.strip().lower() in labels for other in self.items if other is not item
+                   for ln in other.body)
+
     def _keep(self, item: _Item) -> bool:
         if item.end <= item.start:
             return False
         own = self.text[item.start:item.end]
-        if item.role == "intro":
+        if item.role == "intro" and not self._shares_template(item):
             if self._announces_event(item):
                 return False
             listed = sum(1 for i in self.items if i is not item and i.role in LISTED_ROLES and i.end > i.start)

@@ -1404,8 +1404,8 @@ def test_a_label_repeated_by_a_service_template_is_no_banner() -> None:
                "assistente doet een huisbezoek en bespreekt met de cliënt de duur, de taken en de bijdrage.\n\n")
     text = "".join(service.format(name=n, low=n.lower()) for n in ("Poetsdienst", "Gezinszorg", "Oppasdienst"))
     segs = checked(text)
-    assert [s.title for s in segs][-2:] == ["Gezinszorg", "Oppasdienst"]
-    assert all("Werkwijze:" in t for t in texts(text, segs))
+    assert [s.title for s in segs] == ["Poetsdienst", "Gezinszorg", "Oppasdienst"]  # the first is no introduction:
+    assert all("Werkwijze:" in t for t in texts(text, segs))  # it has the template of the services below it
     goals = text.replace("Werkwijze:\n", "Doel\n")  # each service's goal under the same heading
     assert [s.title for s in checked(goals)][-2:] == ["Gezinszorg", "Oppasdienst"]
     asked = text.replace("Werkwijze:\n", "Hoe werkt het?\n\n")  # a question the template asks of each service
