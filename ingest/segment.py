@@ -1808,9 +1808,11 @@ DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
-#: posted ('Gepost op 2016-07-06').
-DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|verschenen|bijgewerkt)\s+op\s+)?"
+#: posted and by whom ('Gepost op 2016-07-06', 'Geschreven op 18 april 2024 om 07:24 door Mario De Wilde').
+DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|geschreven|verschenen|bijgewerkt)\s+op:?\s*)?"
                           rf"(?:{DATE_ONLY_RE.pattern}|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+                          r"(?:,?\s+(?:om\s+)?\d{1,2}[:.u]\d{2}(?:\s*u(?:ur)?\.?)?)?"
+                          r"(?:\s+door\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,3})?"
                           rf"(?:\s*[–-]\s*(?:…|\.\.\.)?)?", re.IGNORECASE)
 #: A day and month, written out, shortened or in figures: '27 oktober', 'vr 27 okt '23', '13/02/2025'.
 EVENT_DATE_RE = re.compile(r"\b\d{1,2}(?:\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?|"
