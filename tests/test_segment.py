@@ -1259,7 +1259,7 @@ def test_a_page_asking_a_question_is_titled_by_it_never_by_its_posting_date_or_c
                     + "\n\nMeer info kan je bekomen via veerle.beernaert@samenlevingsopbouw.be of via de website\n")
     assert [s.title for s in asked] == ["Wat kost slecht wonen aan de samenleving?"]
     trailing = checked("Babbelkous, babbelbox of babbelziek: er wordt gebabbeld in Brugge…\n\nGeschreven op 18 april "
-                       "2024 om 07:24 door Mario De Wilde\n\n" + LONG + "\n")  # a headline trailing off, then its byline
+                       "2024 om 07:24 door Mario De Wilde\n\n" + LONG + "\n")  # a headline, then its byline
     assert [s.title for s in trailing] == ["Babbelkous, babbelbox of babbelziek: er wordt gebabbeld in Brugge…"]
     subject = checked("WAT IS WELZIJNSBAND MEETJESLAND ?\n\nDoel\n\n" + LONG + "\n")
     assert [s.title for s in subject] == ["Welzijnsband meetjesland"]
