@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ingest.layout import SECTION_NUMBER_RE, Line
 from ingest.segment import (
     Segment,
+    _heading_shaped,
     _intertitle,
     _Item,
     _recognisable,
@@ -2370,3 +2371,9 @@ def test_an_age_range_in_a_title_is_no_date() -> None:
     assert checked(text)[0].title == "Vrijetijdspas 18-25"
     dated = "Netwerkdag armoede - 12/03\n\nDe netwerkdag brengt alle partners samen. " + LONG + "\n"
     assert checked(dated)[0].title == "Netwerkdag armoede"
+
+
+def test_a_heading_may_open_on_the_elided_article() -> None:
+    for heading in ("'t Kompas, Gent", "'t Pasrel:", "’t Kelderke"):  # as layout's title test already allows
+        assert _heading_shaped(Line(0, 0, len(heading), heading)), heading
+    assert not _heading_shaped(Line(0, 0, 12, "'t is zover."))
