@@ -1843,6 +1843,8 @@ NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
 DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])"
                          r"|^[A-Z]{2,}(?:[- ][A-Z]{2,})?:\s+(?=[A-Z])")  # 'Genk - ...', 'LEUVEN: ...'
+#: A news dateline glued to the lead's first word, as some news sites print it: 'IeperIn de Grachtstraat ...'.
+GLUED_DATELINE_RE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*)(?=[A-Z][a-zà-ÿ])")
 #: A news dateline on a line of its own under the headline: 'Antwerpen -'.
 DATELINE_LINE_RE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*[-–—]")
 #: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
@@ -1881,6 +1883,9 @@ def _recognisable(t: str, item: _Item) -> str:
     t = _without_speaker(t)
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
     t = _talk_topic(t) or t
+    glued = GLUED_DATELINE_RE.match(t)
+    if glued and _names_place(glued.group("place")):
+        t = t[glued.end():]  # 'DenderleeuwIn de wijk Leeuwbrug ...': a news site's dateline, glued to the lead
     dateline = DATELINE_RE.match(t)
     if dateline and _names_place(dateline.group().title()):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
         t = t[dateline.end():]

@@ -600,6 +600,9 @@ def test_a_page_that_only_mentions_a_clock_time_programmes_or_registration_holds
     ("Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
      "Genk - Medewerkers van de stad gaan inwoners aan huis bezoeken",
      "Medewerkers van de stad gaan inwoners aan huis bezoeken"),
+    ("Houthalen-HelchterenHouthalen-Helchteren telt 7.500 inwoners met een niet-EU-nationaliteit", "",
+     "Houthalen-Helchteren telt 7.500 inwoners met een niet-EU-nationaliteit"),  # a dateline glued to the lead
+    ("MoZaïek opent deuren", "", "MoZaïek opent deuren"),  # a name's own capital inside a word stays
     ("Samen tegen energiearmoede (partnersessie Eandis en Infrax)", "",
      "Samen tegen energiearmoede (partnersessie Eandis en Infrax)"),
 ])
