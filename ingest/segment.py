@@ -1916,8 +1916,9 @@ def _recognisable(t: str, item: _Item) -> str:
         capitalised = re.search(r"[A-Z]", subject[1:]) is not None
         singular = verb is not None and not verb.group().strip().endswith(("en", "aan"))  # not 'Pragmatisch werken'
         one_name = singular and len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])
-        if verb and 1 <= len(words) <= 6 and (capitalised or one_name):
-            return PROJECT_WORD_RE.sub("", subject.strip())
+        fronted = bool(words) and words[0].capitalize() == words[0] and words[0].lower() in FRONTED_WORDS
+        if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted:  # 'VIA is ...' is a name,
+            return PROJECT_WORD_RE.sub("", subject.strip())  # 'In de wijk Leeuwbrug heeft ...' no subject
         named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")
@@ -2498,6 +2499,10 @@ QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "we
 
 
 #: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').
+#: Words that open a phrase put before the verb ('In de wijk Leeuwbrug heeft ...', 'Sinds 2019 werkt ...'): what
+#: comes before the verb is then no subject that names the practice.
+FRONTED_WORDS = {"in", "op", "bij", "met", "voor", "na", "sinds", "vanaf", "tijdens", "door", "aan", "uit", "van",
+                 "naast", "via", "dankzij", "binnen", "over", "tot", "zo", "ook", "nu", "dit", "vorig", "volgend"}
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
     r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"

@@ -2272,6 +2272,16 @@ def test_a_story_without_headline_is_titled_by_the_name_it_quotes_and_uses_again
     assert [s.title for s in checked(once)] != ["Babbelgoeste"]
 
 
+def test_a_phrase_put_before_the_verb_is_no_subject_to_title_by() -> None:
+    text = ("In de wijk Leeuwbrug heeft het nieuwe ontmoetings- en renovatiecentrum De Cement de deuren geopend. Het "
+            "is een initiatief van het lokaal bestuur om bewoners te helpen hun woning te renoveren en om de "
+            "samenhorigheid in de wijk te verbeteren.\n")
+    assert "De Cement" in checked(text)[0].title  # not 'In de wijk Leeuwbrug'
+    named = text.replace("In de wijk Leeuwbrug heeft het nieuwe", "Het nieuwe").replace("De Cement de deuren",
+                                                                                     "De Cement heeft de deuren")
+    assert checked(named)[0].title.startswith("Het nieuwe ontmoetings- en renovatiecentrum De Cement")
+
+
 def test_a_web_pages_print_and_pdf_buttons_never_title_a_record() -> None:
     segs = checked("Printervriendelijke versiePDF version\n\nBuurthuis ZETTU\n\n" + LONG + "\n\nTerug naar boven\n")
     assert [s.title for s in segs] == ["Buurthuis ZETTU"]
