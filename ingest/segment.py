@@ -2498,11 +2498,11 @@ def _names_organisation(head: str) -> bool:
 QUESTION_WORDS = {"wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "waarmee", "waarvoor"}
 
 
-#: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').
 #: Words that open a phrase put before the verb ('In de wijk Leeuwbrug heeft ...', 'Sinds 2019 werkt ...'): what
 #: comes before the verb is then no subject that names the practice.
 FRONTED_WORDS = {"in", "op", "bij", "met", "voor", "na", "sinds", "vanaf", "tijdens", "door", "aan", "uit", "van",
                  "naast", "via", "dankzij", "binnen", "over", "tot", "zo", "ook", "nu", "dit", "vorig", "volgend"}
+#: Verbs that end the name at the start of a practice description ('Vlastrov is het ...').
 ENTRY_VERB_RE = re.compile(
     r"\s(?:is|zijn|wil|wilt|werkt|werken|biedt|bieden|helpt|legde|legt|staat|startte|zet|zette|organiseert|"
     r"brengt|investeert|hielp|kiest|ondersteunt|heeft|hebben|gingen|was|begeleidt|zorgt|geeft|maakt|zoekt|"
