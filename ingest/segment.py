@@ -1907,7 +1907,8 @@ def _recognisable(t: str, item: _Item) -> str:
         if about and item.kind != KIND_PRACTICE and (not about.group().startswith("over")
                                                      or TOLD_TALK_RE.search(item.heading[:120])):
             return _sentence_case(_first_clause(about.group("topic").strip()))  # 'Hierna stond dhr. X stil bij ...'
-        salient = _salient_name(item.body_text()) if len(item.heading) >= 80 else ""
+        body = item.body_text()
+        salient = _salient_name(body) if len(item.heading) >= 80 else ""
         if salient and salient.lower() in t.lower():
             return salient  # 'De Prijs ... is gewonnen door De Vrolijke Kring uit Ronse. ... De Vrolijke Kring ...'
         verb = ENTRY_VERB_RE.search(t)
@@ -1919,10 +1920,10 @@ def _recognisable(t: str, item: _Item) -> str:
         fronted = bool(words) and words[0].capitalize() == words[0] and words[0].lower() in FRONTED_WORDS
         if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted:  # 'VIA is ...' is a name,
             return PROJECT_WORD_RE.sub("", subject.strip())  # 'In de wijk Leeuwbrug heeft ...' no subject
-        named = PROJECT_NAME_RE.search(" ".join(item.body_text()[:600].split())) if len(item.heading) >= 80 else None
+        named = PROJECT_NAME_RE.search(" ".join(body[:600].split())) if len(item.heading) >= 80 else None
         if named:  # a paragraph without a heading, about a project it names
             return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")
-        called = _quoted_and_repeated(item.body_text())
+        called = _quoted_and_repeated(body)
         if called and called.lower() not in t.lower():  # 'Beter immigreren ... met ADiL' names it already
             return called
     return t
