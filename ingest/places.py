@@ -135,6 +135,13 @@ def inhabitants(name: str) -> list[str]:
     return [stem + suffix for stem in _stems(name) for suffix in ("naren", "naar", "enaren", "enaar")]
 
 
+def _spellings(surface: str) -> list[str]:
+    """How a name is written: 'Sint-Niklaas', 'Sint Niklaas'; 'St-Truiden', 'St.-Truiden'."""
+    forms = [surface, surface.replace("-", " ")]
+    forms += [re.sub(r"^(Ste?)-", r"\1.-", form) for form in forms]
+    return list(dict.fromkeys(forms))
+
+
 @cache
 def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
     """Build the spaCy pipeline and PhraseMatcher once; keys map to (municipality, kind)."""
@@ -151,7 +158,7 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
     for alias in gaz.aliases():
         if _names_another_province(gaz, alias.surface) or _french_name_as_dutch_word(alias):
             continue
-        surfaces = [(alias.surface, alias.kind)]
+        surfaces = [(form, alias.kind) for form in _spellings(alias.surface)]
         if alias.kind in ("municipality", "former-municipality", "foreign"):
             surfaces += [(form, "demonym") for form in demonyms(alias.surface)]
             surfaces += [(form, "inhabitants") for form in inhabitants(alias.surface)]

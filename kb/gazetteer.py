@@ -16,6 +16,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 NAME_TOKEN = re.compile(r"[^\W\d_][\w'’]*")  # hyphens split: "Halle-Vilvoorde" → Halle, Vilvoorde
 MAX_NAME_WORDS = 4
+SAINT = re.compile(r"^(?:Sint|Saint)(e?)(?=[- ])")  # 'St-Niklaas', 'Ste-Marie': the usual short forms
 
 
 def fold(name: str) -> str:
@@ -150,7 +151,9 @@ class Gazetteer:
             municipalities=tuple(sorted(set(members))))
 
     def _add_alias(self, surface: str, municipality: str, kind: str) -> None:
-        self._aliases.setdefault(fold(surface), Alias(surface, municipality, kind))
+        """The name, and its abbreviated form when it opens on a saint ('St-Truiden' for 'Sint-Truiden')."""
+        for form in dict.fromkeys([surface, SAINT.sub(r"St\1", surface)]):
+            self._aliases.setdefault(fold(form), Alias(form, municipality, kind))
 
     # ------------------------------------------------------------------ queries
     def lookup(self, name: str) -> Municipality | None:

@@ -107,3 +107,12 @@ def test_a_referentieregio_with_its_own_partnership_is_that_partnership(gaz: Gaz
 def test_fold() -> None:
     assert fold("Sint-Genesius-Rode") == fold("sint genesius rode")
     assert fold("Liège") == "liege"
+
+
+@pytest.mark.parametrize("name, municipality", [
+    ("St-Niklaas", "Sint-Niklaas"), ("St.-Truiden", "Sint-Truiden"), ("Ste-Ode", "Sainte-Ode"),
+    ("Sint Niklaas", "Sint-Niklaas"),
+])
+def test_saint_names_in_their_short_forms(gaz: Gazetteer, name: str, municipality: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.name == municipality

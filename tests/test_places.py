@@ -39,8 +39,18 @@ def test_local_government_running_a_practice(text: str, expected: list[str]) -> 
     assert sorted(munis(text)) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("De dienst opende een tweede loket in St-Niklaas.", ["Sint-Niklaas"]),
+    ("Het project loopt in St.-Laureins en in Sint Truiden.", ["Sint-Laureins", "Sint-Truiden"]),
+    ("Het OCMW van St-Agatha-Berchem start een sociale kruidenier.", ["Sint-Agatha-Berchem"]),
+])
+def test_short_and_unhyphenated_saint_names(text: str, expected: list[str]) -> None:
+    """'St-' and a space for the hyphen are common ways to write a saint's town; Berchem alone is Antwerp's."""
+    assert sorted(munis(text)) == sorted(expected)
+
+
 @pytest.mark.parametrize("text", [
-    "Goedele Desmet is architecte en docente aan de KULeuven. Het bureau won een prijs voor sociale woningen in Kessel-Lo.",
+    """Many texts write a saint's town short or with a space; Berchem alone is Antwerp's district."""
     "Fons Duchateau, OCMW-voorzitter en schepen stad Antwerpen, heet u welkom.",
     "Zij is schrijfster en columniste bij De Morgen en werd geboren in Heusden-Zolder.",
     "Hij is als docent verbonden aan de Universiteit van Amsterdam en aan de KU Leuven.",
