@@ -375,6 +375,8 @@ def extract_places(text: str, title: str = "") -> Places:
         mentions.append(_shift(mention, offset))
     region = max((r for r, s in regions.items() if s >= KEEP), key=lambda r: regions[r], default=None)
     kept = _kept(scores, gaz.partnership(region) if region else None, located)
+    if not kept and region is None:
+        kept = _adjective_places(scored)
     provinces = list(dict.fromkeys(
         [p for n in kept if (m := gaz.lookup_historic(n)) is not None and (p := m.province)]
         + [p for p in PROVINCE_MENTION.findall(full) if p in gaz.provinces()]))
@@ -423,6 +425,13 @@ def _kept(scores: dict[str, float], region: Partnership | None, located: set[str
         if len(named) < max(3, len(members) / 2):  # a near-complete member list says where it runs
             kept = [n for n in kept if scores[n] >= TITLE_SCORE or n in located or _current(n) not in members]
     return sorted(kept, key=lambda n: -scores[n])  # stable: ties keep the order of first mention
+
+
+def _adjective_places(scored: list[tuple[Mention, str, float]]) -> list[str]:
+    """'de Lokerse gezinnen', 'de Antwerpse aanpak': when nothing else places the practice, a town's adjective
+    does. 'Brusselse' stays the capital region, as a bare 'Brussel' does."""
+    return list(dict.fromkeys(mention.municipality for mention, kind, score in scored
+                              if kind == "demonym" and score == DEMONYM_SCORE and mention.municipality != CAPITAL))
 
 
 def _is_belgian(name: str) -> bool:

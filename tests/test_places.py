@@ -106,7 +106,12 @@ def test_adjective_in_title_and_inhabitants() -> None:
     assert "Antwerpen" in demonyms("Antwerpen") or "Antwerpse" in demonyms("Antwerpen")
 
 
-def test_adjective_alone_in_body_is_weak() -> None:
+def test_adjective_places_a_practice_only_when_nothing_else_does() -> None:
+    assert munis("Het armoedeplan steunt kwetsbare Lokerse gezinnen met voedselhulp.") == ["Lokeren"]
+    assert munis("Het OCMW van Gent helpt ook Lokerse gezinnen.") == ["Gent"]
+
+
+def test_brussels_adjective_is_the_capital_region() -> None:
     assert munis("Kinderen uit Brusselse aandachtswijken krijgen les.") == []
 
 
