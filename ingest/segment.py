@@ -1422,19 +1422,22 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 #: A sentence that tells one part of a programme: its order ('Daarop volgt', 'Vervolgens'), its time ('van 10 tot 11
 #: uur'), what kind of talk it is or who speaks.
 TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|"
-                           r"Aansluitend|"
+                           r"Aansluitend|Eerst|Als (?:eerste|tweede|derde|vierde|laatste)|"
                            r"Na de (?:pauze|koffiepauze|lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
                            r"In de (?:voormiddag|namiddag|avond)|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
                            r"(?:Het|De) (?:programma|bijeenkomst|avond|dag|namiddag|voormiddag) (?:begon|begint|start|"
                            r"opent)\b)\b")
+#: The order told a few words in: 'Kuurne vertelde ons daarna ...', 'Energent kwam als derde aan het woord'.
+TOLD_ORDER_INSIDE_RE = re.compile(r"^(?:\S+\s+){1,5}?(?:daarna|vervolgens|nadien|als (?:eerste|tweede|derde|vierde|"
+                                  r"laatste))\b")
 TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}"
                           r"|\b(?:om|vanaf)\s+\d{1,2}[.:u]\d{2}\s*(?:uur|u)\b")
 TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|sessie|workshop\w*|debat|panelgesprek|"
                           r"getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|vertelt|"
                           r"vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|stond\w* stil bij|"
-                          r"de beurt aan|toelichting|voorzet|aftrap|werkgroep\w*|groepjes|brainstorm\w*|\w*gesprekken|"
-                          r"rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
+                          r"de beurt aan|aan bod|aan het woord|toelichting|voorzet|aftrap|werkgroep\w*|groepjes|"
+                          r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
 
@@ -1454,8 +1457,8 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
         if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
             continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
-        told = (TOLD_TIME_RE.search(sentence) or TOLD_ORDER_RE.match(sentence)) and (
-            TOLD_TALK_RE.search(sentence) or named)
+        ordered = TOLD_ORDER_RE.match(sentence) or TOLD_ORDER_INSIDE_RE.match(sentence)
+        told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(sentence) or named)
         if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
             marks.append((a, False))
         elif told or (TOLD_TALK_RE.search(sentence) and named):

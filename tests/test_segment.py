@@ -1776,6 +1776,16 @@ def test_a_report_that_tells_the_day_in_the_past_gives_a_record_for_each_talk_ac
                       "Na de koffiepauze was "]
 
 
+def test_a_webinar_report_that_tells_its_order_a_few_words_in_gives_a_record_for_each_talk() -> None:
+    text = ("Webinar warmte in de wijk\n\nVerslag van de sessie\n\n"
+            "Eerst kwam Zonnegem aan bod, met een verhaal over de regie van een renovatietraject voor eigenaars. "
+            "Berkhove vertelde ons daarna hoe het de aankoop van warmtepompen bundelde voor alle inwoners. "
+            "Wijkkracht kwam als derde aan het woord over een coöperatie die buurten zelf laat investeren.\n")
+    segs = checked(text)
+    starts = [texts(text, [s])[0][:20] for s in segs]
+    assert starts == ["Eerst kwam Zonnegem ", "Berkhove vertelde on", "Wijkkracht kwam als "]
+
+
 def test_a_news_item_that_tells_who_receives_a_grant_gives_a_practice_per_grant() -> None:
     text = ("Leuvense projecten tegen kinderarmoede\n\n" + LONG + "\n\nIn Vlaams-Brabant krijgen 9 verenigingen "
             "samengeteld 90.000 euro steun. De vzw Link in de Kabel ontvangt 9.000 euro voor project ‘Start to "
