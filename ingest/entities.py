@@ -23,9 +23,11 @@ LOWER = "a-zß-öø-ÿ"
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PARTICLE = (r"(?:[Vv]an\s+[Dd]e[nr]?|[Vv]an\s+'t|[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ll]e|[Ll]a|[Ee]l|[Dd]'"
             r"|[Vv]on|[Dd]i|[Dd]a|[Dd]u)")
+#: A Flemish surname may fuse its particle: "Lieke D'hondt", "Lina D’Amico".
+SURNAME_WORD = rf"(?:[Dd]['’][{UPPER}{LOWER}][{LOWER}]+|{NAME_WORD})"
 # Two or three name words, with particles between them ("Sarah Van den Eeden", "Sjef de Vries").
 SPACE = r"[ \t\u00a0]+"
-PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{NAME_WORD}){{1,2}}\b")
+PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{SURNAME_WORD}){{1,2}}\b")
 
 # Words before a name that say what the person does at the item: "Spreker: ", "door ", "Uw gids is ".
 PRESENTER_WORDS = (r"sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|"

@@ -30,6 +30,7 @@ def corpus_slice(name_start: str, marker: str, length: int = 600) -> str:
     ("Uw gids is Aurélie van Lierop.", ["Aurélie van Lierop"]),
     ("Spreker: Prof Orhan Agirdag en Mevrouw Ann Boeraeve.", ["Orhan Agirdag", "Ann Boeraeve"]),
     ("Spreker: Katelijne Exelmans van Isom.", ["Katelijne Exelmans"]),
+    ("Moderator: Lina D’Amico en Stijn D'hoore", ["Lina D’Amico", "Stijn D'hoore"]),
 ])
 def test_speaker_cues(text, expected):
     assert extract_speakers(text) == expected

@@ -2063,6 +2063,9 @@ def test_a_headline_loses_a_byline_whose_surname_has_two_particles() -> None:
     town_in_name = ("Vannacht extra opvang voor daklozen Sabine Van Damme\n\n22 januari 2019\n\n19u22 0 Gent Omdat het "
                     "ijskoud is, voorziet de stad vannacht noodopvang, in samenwerking met het CAW.\n")
     assert "Damme" not in checked(town_in_name)[0].title  # a surname that is also a town is still a byline
+    fused = ("Buurttelefoon moet eenzaamheid verlichten Lieke D'hondt\n\n15 juni 2020\n\nHet OCMW start een "
+             "buurttelefoon. Vrijwilligers bellen wekelijks naar alleenwonende ouderen in de gemeente.\n")
+    assert [s.title for s in checked(fused)] == ["Buurttelefoon moet eenzaamheid verlichten"]  # a fused particle
 
 
 def test_a_title_over_a_line_of_its_speakers_and_a_description_heads_a_session() -> None:
