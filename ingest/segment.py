@@ -1864,8 +1864,8 @@ SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-z
 #: 'Het project Energieke Westhoek wil ...', 'In Touch Westhoek is een participatief project': a description that
 #: names its project.
 PROJECT_NAME_RE = re.compile(
-    r"\b[Hh]et project\s+(?P<name>[‘'\"“]?[A-Z][^,;:\n]{2,50}?)[’'\"”]?\s+(?:wil|zal|is|gaat|biedt|brengt|zet|"
-    r"richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
+    r"\b[Hh]et project\s+(?:de\s+)?(?P<name>[‘'\"“]?[A-Z][^,;:\n]{2,50}?)[’'\"”]?\s+"
+    r"(?:wil|zal|is|gaat|biedt|brengt|zet|richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
     r"|(?:^|[.!?]\s+)(?!(?:Dat|Dit|Het|Deze|Die|Er|Hij|Zij|Ze|Wat|Wij|We)\s)"  # 'Dat is een project': no name
     r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b"
     r"|\b(?:project|initiatief|campagne)\s+[‘'\"“](?P<quoted>[^‘’'\"“”\n]{3,60})[’'\"”]")
@@ -1923,13 +1923,19 @@ def _recognisable(t: str, item: _Item) -> str:
         fronted = bool(words) and words[0].capitalize() == words[0] and words[0].lower() in FRONTED_WORDS
         if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted:  # 'VIA is ...' is a name,
             return PROJECT_WORD_RE.sub("", subject.strip())  # 'In de wijk Leeuwbrug heeft ...' no subject
-        named = PROJECT_NAME_RE.search(" ".join(body[:600].split())) if len(item.heading) >= 80 else None
+        named = _project_named(" ".join(body[:600].split())) if len(item.heading) >= 80 else ""
         if named:  # a paragraph without a heading, about a project it names
-            return (named.group("name") or named.group("subject") or named.group("quoted")).strip(" ‘'\"“’”")
+            return named
         called = _quoted_and_repeated(body)
         if called and called.lower() not in t.lower():  # 'Beter immigreren ... met ADiL' names it already
             return called
     return t
+
+
+def _project_named(text: str) -> str:
+    """The project a description names ('Het project Energieke Westhoek wil ...'), or ''."""
+    m = PROJECT_NAME_RE.search(text)
+    return (m.group("name") or m.group("subject") or m.group("quoted")).strip(" ‘'\"“’”") if m else ""
 
 
 def _quoted_and_repeated(body: str) -> str:
@@ -2434,6 +2440,9 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
         if head and head.lower() not in L.LABEL_WORDS:
             return head
     m = ENTRY_VERB_RE.search(first)
+    called = _called_in_entry(first) if m and len(first.split()) > 6 else ""
+    if called:
+        return called
     name = first[:m.start()].split() if m else []
     if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME \
             and not re.search(r"\d", " ".join(name)):  # 'Op 4 juli startte ...' says when, not who
@@ -2442,6 +2451,19 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
             return f"{owned.group('name')} ({owned.group('place')})"
         return first[:m.start()].strip()
     return first
+
+
+def _called_in_entry(first: str) -> str:
+    """The name a listed practice's opening sentence gives it: 'Met het project de Buurt-Oven wil GC Elzenhof ...',
+    'ABC wil met ‘Brede Buurt II’ haar werking ...' ('' when it gives none). A name quoted in a title line
+    ('Getuigenis “Onthaal Sint-Jozef”') is part of that title."""
+    named = _project_named(first)
+    if named:
+        return named
+    quoted = QUOTED_NAME_RE.search(first)
+    if quoted and len(quoted.group(1).split()) <= 6 and not quoted.group(1).rstrip().endswith((".", "!", "?", ",")):
+        return quoted.group(1).strip()
+    return ""
 
 
 #: 'Connect Karreveld van i-mens in Sint-Jans-Molenbeek', 'Begeleid Wonen in Leuven': a project's name, who runs

@@ -530,6 +530,14 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
     assert [s.title for s in segs] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Be Coming Home"]
 
 
+def test_a_listed_project_paragraph_is_titled_by_the_name_it_gives_its_project() -> None:
+    p1 = ("Met het project de Buurtkeuken wil het buurthuis Elzenhof in zijn tuin een keuken bouwen die de bewoners "
+          "samen beheren.")
+    p2 = "Wijkwerk Noord wil met ‘Open Pleinen’ zijn werking op de pleinen van de wijk versterken met buurtbewoners."
+    segs = checked(f"Vier buurten krijgen steun.\n\nDe projecten\n\n{p1}\n\n{p2}\n")
+    assert [s.title for s in segs] == ["Buurtkeuken", "Open Pleinen"]
+
+
 @pytest.mark.parametrize("raw, title", [
     ("10.15u Energiearmoede (Jan Willems, coördinator dienst schuldbemiddeling)", "Energiearmoede"),
     ("Getuigenis Onthaal Sint-Antonius (Guy Beckers en Rita Somers)", "Getuigenis Onthaal Sint-Antonius"),
