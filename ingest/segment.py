@@ -109,6 +109,10 @@ EVENT_WORDS = (r"werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:d
 PROGRAMME_RE = re.compile(rf"\b(?:programma|inschrijven|deelnameprijs|{EVENT_WORDS}|\d{{1,2}}[.:u]\d{{2}}\s*uur)\b",
                           re.IGNORECASE)
 
+#: A gathering a report may tell in sentences ('Verslag bewonerscongres 2023', 'de conferentie'), whose other words
+#: (a theme, a host) do not make a text a programme.
+GATHERING_RE = re.compile(r"\b(?:\w*congres|conferentie|seminarie|webinar)\b", re.IGNORECASE)
+
 #: A text that is an event's programme, whose items are talks unless they show a practice: a 'Programma' heading,
 #: a kind of event or a format of its items. A news item or service page that mentions 'programma's',
 #: 'inschrijven' or a clock time ('van 16.15 uur tot 17.15 uur') is none.
@@ -370,6 +374,7 @@ class _Builder:
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         self.programme = bool(PROGRAMME_RE.search(text)) or self.agenda
+        self.told_event = self.programme or bool(GATHERING_RE.search(text))  # a congress report may tell its talks
         self.event_programme = bool(EVENT_PROGRAMME_RE.search(text)) or self.agenda
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
@@ -1248,7 +1253,7 @@ class _Builder:
         moved: dict[int, int] = {}  # old index -> index of its first piece
         for k, item in enumerate(self.items):
             moved[k] = len(out)
-            marks = [_told_programme(line) if self.programme else [] for line in item.body]
+            marks = [_told_programme(line) if self.told_event else [] for line in item.body]
             # one paragraph tells two talks or more (its next paragraphs go on telling the day), or two paragraphs
             # tell one each ('Het programma begon met een uiteenzetting van ...', 'In de namiddag waren er ...')
             told = (any(sum(talk for _, talk in m) >= 2 for m in marks)

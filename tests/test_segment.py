@@ -1794,6 +1794,18 @@ def test_a_webinar_report_that_tells_its_order_a_few_words_in_gives_a_record_for
     assert starts == ["Eerst kwam Zonnegem ", "Berkhove vertelde on", "Wijkkracht kwam als "]
 
 
+def test_a_congress_report_that_tells_its_talks_gives_a_record_for_each_talk() -> None:
+    text = ("Verslag huurderscongres 2024: ouderen in de sociale huur\n\n"
+            "Op zaterdag verwelkomde het huurdersnetwerk tweehonderd huurders in het stadhuis.\n\n"
+            "De aftrap was voor Jan Peeters (directeur van Woonpunt). Hij stond stil bij het aandeel ouderen "
+            "in de sociale woningen van de stad.\n\n"
+            "Daarna was het de beurt aan Els Maes van Samenlevingsopbouw. Zij toonde hoe bewoners samen een "
+            "binnentuin inrichtten.\n")
+    segs = checked(text)
+    starts = [texts(text, [s])[0][:20] for s in segs]
+    assert starts == ["De aftrap was voor J", "Daarna was het de be"]
+
+
 def test_a_news_item_that_tells_who_receives_a_grant_gives_a_practice_per_grant() -> None:
     text = ("Leuvense projecten tegen kinderarmoede\n\n" + LONG + "\n\nIn Vlaams-Brabant krijgen 9 verenigingen "
             "samengeteld 90.000 euro steun. De vzw Link in de Kabel ontvangt 9.000 euro voor project ‘Start to "
