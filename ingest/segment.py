@@ -1476,16 +1476,22 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
 GRANT_SENTENCE_RE = re.compile(r"\b(?:ontvangt|ontvangen|krijgt|krijgen|mag\s+rekenen\s+op|kan\s+rekenen\s+op|geeft|"
                                r"schenkt)\b[^.]{0,60}?"
                                r"\b\d[\d.,]*\s*(?:euro|€)[^.]{0,40}?\b(?:voor|aan)\b")
+#: A sentence that gives one winner a prize: '... kwam ‘Lazuur’ uit Tienen als winnaar uit de bus', 'De Panna Cup in
+#: Ham won in de categorie ...', 'De publieksprijs ging naar ...', 'De derde laureaat is ...'.
+PRIZE_SENTENCE_RE = re.compile(r"\bals\s+(?:winnaar|laureaat)\b|\b(?:won|wint)\s+(?:in\s+de\s+categorie|de\s+\w*prijs|"
+                               r"de\s+\w*award)|\b\w*prijs\s+(?:ging|gaat)\s+naar\b|\b(?:hoofd|publieks|jury)prijs\s+in\s+"
+                               r"ontvangst\b|\blaureaat\s+is\b", re.IGNORECASE)
 QUOTED_PART_RE = re.compile(r"[‘'\"“][^’'\"”]*[’'\"”]")
 GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.IGNORECASE)
 
 
 def _told_grants(line: Line) -> list[tuple[int, bool]]:
-    """Where the sentences of a paragraph that each give one recipient a grant start."""
+    """Where the sentences of a paragraph that each give one recipient a grant or a prize start."""
     marks = []
     for a, sentence in _sentences(line):
         unquoted = QUOTED_PART_RE.sub("", sentence)  # 'voor haar project ‘Samen uit en thuis’' is no total
-        if GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(unquoted):
+        grant = GRANT_SENTENCE_RE.search(sentence) and not GRANT_TOTAL_RE.search(unquoted)
+        if grant or PRIZE_SENTENCE_RE.search(sentence):
             marks.append((a, True))
     return marks
 

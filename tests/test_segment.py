@@ -1806,6 +1806,17 @@ def test_a_congress_report_that_tells_its_talks_gives_a_record_for_each_talk() -
     assert starts == ["De aftrap was voor J", "Daarna was het de be"]
 
 
+def test_a_news_item_that_tells_who_won_each_prize_gives_a_practice_per_winner() -> None:
+    text = ("Buurtprijzen uitgereikt\n\n12 mei 2023\n\n"
+            "De bouwgroep reikte voor de derde keer zijn prijs voor het beste buurtinitiatief uit. "
+            "In de categorie ‘bewoners’ kwam ‘Groene Gevels’ uit Mol als winnaar uit de bus. De bewoners "
+            "vergroenden samen hun straat. De publieksprijs ging naar het Buurtkot in Lommel, waar jongeren "
+            "en ouderen samen koken.\n")
+    segs = checked(text)
+    starts = [texts(text, [s])[0][:20] for s in segs]
+    assert starts == ["In de categorie ‘bew", "De publieksprijs gin"]
+
+
 def test_a_news_item_that_tells_who_receives_a_grant_gives_a_practice_per_grant() -> None:
     text = ("Leuvense projecten tegen kinderarmoede\n\n" + LONG + "\n\nIn Vlaams-Brabant krijgen 9 verenigingen "
             "samengeteld 90.000 euro steun. De vzw Link in de Kabel ontvangt 9.000 euro voor project ‘Start to "
