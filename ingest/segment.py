@@ -1260,7 +1260,7 @@ class _Builder:
                     or sum(any(talk for _, talk in m) for m in marks) >= 2)
             grants = not told
             if grants:
-                marks = [_told_grants(line) for line in item.body]
+                marks = [_told_awards(line) for line in item.body]
                 told = sum(len(m) for m in marks) >= 2  # in one paragraph or a line each
             cuts = [mark for m in marks for mark in m] if told else []
             if not cuts or item.role == "child":
@@ -1485,7 +1485,7 @@ QUOTED_PART_RE = re.compile(r"[‘'\"“][^’'\"”]*[’'\"”]")
 GRANT_TOTAL_RE = re.compile(r"\b(?:samen(?:geteld)?|in\s+totaal|totaal)\b", re.IGNORECASE)
 
 
-def _told_grants(line: Line) -> list[tuple[int, bool]]:
+def _told_awards(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that each give one recipient a grant or a prize start."""
     marks = []
     for a, sentence in _sentences(line):
@@ -2450,10 +2450,10 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
         head = first.split(":")[0].strip()
         if head and head.lower() not in L.LABEL_WORDS:
             return head
-    m = ENTRY_VERB_RE.search(first)
-    called = _called_in_entry(first) if m and len(first.split()) > 6 else ""
+    called = _called_in_entry(first)
     if called:
         return called
+    m = ENTRY_VERB_RE.search(first)
     name = first[:m.start()].split() if m else []
     if m and 1 <= len(name) <= 8 and len(first.split()) > 6 and name[0].lower() not in QUESTION_WORDS | L.NOT_A_NAME \
             and not re.search(r"\d", " ".join(name)):  # 'Op 4 juli startte ...' says when, not who
@@ -2468,6 +2468,8 @@ def _called_in_entry(first: str) -> str:
     """The name a listed practice's opening sentence gives it: 'Met het project de Buurt-Oven wil GC Elzenhof ...',
     'ABC wil met ‘Brede Buurt II’ haar werking ...' ('' when it gives none). A name quoted in a title line
     ('Getuigenis “Onthaal Sint-Jozef”') is part of that title."""
+    if not ENTRY_VERB_RE.search(first) or len(first.split()) <= 6:
+        return ""
     named = _project_named(first)
     if named:
         return named
