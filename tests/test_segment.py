@@ -54,6 +54,11 @@ def checked(text: str) -> list[Segment]:
     return segs
 
 
+def openings(text: str, width: int = 20) -> list[str]:
+    """How each record of ``text`` begins: its first ``width`` characters."""
+    return [t[:width] for t in texts(text, checked(text))]
+
+
 # ---------------------------------------------------------------- shapes
 def test_numbered_items_with_time_slots() -> None:
     text = ("Programma\n\n10.30 - 11.30 uur\n\n"
@@ -1778,10 +1783,8 @@ def test_a_report_that_tells_the_day_in_the_past_gives_a_record_for_each_talk_ac
             "Hierna stond dhr. Gert Peeters stil bij de lessen van de voorbije jaren.\n\n"
             "Na de koffiepauze was het tijd voor de toespraak van minister Frank Vandenbroucke. Ook zijn Vlaamse "
             "collega sprak ons toe.\n")
-    segs = checked(text)
-    starts = [texts(text, [s])[0][:22] for s in segs]
-    assert starts == ["Prof. dr. Niels Mulder", "Vervolgens was het de ", "Hierna stond dhr. Gert",
-                      "Na de koffiepauze was "]
+    assert openings(text, 22) == ["Prof. dr. Niels Mulder", "Vervolgens was het de ", "Hierna stond dhr. Gert",
+                                  "Na de koffiepauze was "]
 
 
 def test_a_webinar_report_that_tells_its_order_a_few_words_in_gives_a_record_for_each_talk() -> None:
@@ -1789,9 +1792,7 @@ def test_a_webinar_report_that_tells_its_order_a_few_words_in_gives_a_record_for
             "Eerst kwam Zonnegem aan bod, met een verhaal over de regie van een renovatietraject voor eigenaars. "
             "Berkhove vertelde ons daarna hoe het de aankoop van warmtepompen bundelde voor alle inwoners. "
             "Wijkkracht kwam als derde aan het woord over een coöperatie die buurten zelf laat investeren.\n")
-    segs = checked(text)
-    starts = [texts(text, [s])[0][:20] for s in segs]
-    assert starts == ["Eerst kwam Zonnegem ", "Berkhove vertelde on", "Wijkkracht kwam als "]
+    assert openings(text) == ["Eerst kwam Zonnegem ", "Berkhove vertelde on", "Wijkkracht kwam als "]
 
 
 def test_a_congress_report_that_tells_its_talks_gives_a_record_for_each_talk() -> None:
@@ -1801,9 +1802,7 @@ def test_a_congress_report_that_tells_its_talks_gives_a_record_for_each_talk() -
             "in de sociale woningen van de stad.\n\n"
             "Daarna was het de beurt aan Els Maes van Samenlevingsopbouw. Zij toonde hoe bewoners samen een "
             "binnentuin inrichtten.\n")
-    segs = checked(text)
-    starts = [texts(text, [s])[0][:20] for s in segs]
-    assert starts == ["De aftrap was voor J", "Daarna was het de be"]
+    assert openings(text) == ["De aftrap was voor J", "Daarna was het de be"]
 
 
 def test_a_news_item_that_tells_who_won_each_prize_gives_a_practice_per_winner() -> None:
@@ -1812,9 +1811,7 @@ def test_a_news_item_that_tells_who_won_each_prize_gives_a_practice_per_winner()
             "In de categorie ‘bewoners’ kwam ‘Groene Gevels’ uit Mol als winnaar uit de bus. De bewoners "
             "vergroenden samen hun straat. De publieksprijs ging naar het Buurtkot in Lommel, waar jongeren "
             "en ouderen samen koken.\n")
-    segs = checked(text)
-    starts = [texts(text, [s])[0][:20] for s in segs]
-    assert starts == ["In de categorie ‘bew", "De publieksprijs gin"]
+    assert openings(text) == ["In de categorie ‘bew", "De publieksprijs gin"]
 
 
 def test_a_news_item_that_tells_who_receives_a_grant_gives_a_practice_per_grant() -> None:
@@ -2152,8 +2149,7 @@ def test_a_report_that_tells_one_talk_a_paragraph_gives_a_record_for_each() -> N
             "stad. Zij liet zien waar zorg ontbreekt en welke buurten het moeilijkst bereikt worden.\n\n"
             "In de namiddag waren er rondetafelgesprekken met Peter Maes en zorgverleners uit de wijken. Ze zochten "
             "samen naar plekken waar zorg en huisvesting elkaar kunnen versterken.\n")
-    segs = checked(text)
-    assert [texts(text, [s])[0][:20] for s in segs] == ["Het programma begon ", "In de namiddag waren"]
+    assert openings(text) == ["Het programma begon ", "In de namiddag waren"]
 
 
 def test_after_the_lecture_opens_the_next_told_talk() -> None:
