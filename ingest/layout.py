@@ -72,8 +72,9 @@ LOGISTICS_HEADER_RE = re.compile(
 
 #: Section headers that close the current item without being a record themselves.
 SECTION_HEADER_RE = re.compile(
-    r"^(?:Programma(?:\s+(?:en\s+presentaties|van\s+de\s+dag|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?|Agenda|Dagverloop|Werkbezoeken|Workshops|Sessies|"
-    r"Werksessies|Namiddag|Voormiddag|Ochtend|Middag|(?:Voor|Na)middagprogramma|(?:Het|Ons)\s+programma|"
+    r"^(?:Programma(?:\s+(?:en\s+presentaties|van\s+de\s+dag|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?|Agenda|Dagverloop|"
+    r"(?:(?:Voorbije|Vorige|Eerdere|Afgelopen|Komende|Volgende|Geplande|Toekomstige)\s+)?"  # 'Voorbije werkbezoeken'
+    r"(?:Werkbezoeken|Workshops|Sessies|Werksessies)|Namiddag|Voormiddag|Ochtend|Middag|(?:Voor|Na)middagprogramma|(?:Het|Ons)\s+programma|"
     r"Wat\s+staat\s+(?:er\s+)?op\s+(?:het|ons)\s+programma\s*\?)\s*:?$",
     re.IGNORECASE,
 )

@@ -1764,7 +1764,7 @@ def _item_title(item: _Item, text: str) -> str:
         head = _intro_title(item)
     prev = None
     while prev != head:  # '34.Werkbezoek X' loses both prefixes, '1.1. Ons project' its section number
-        prev, head = head, L.SECTION_NUMBER_RE.sub("", TITLE_PREFIX_RE.sub("", head.strip()))
+        prev, head = head, L.SECTION_NUMBER_RE.sub("", DATE_LABEL_RE.sub("", TITLE_PREFIX_RE.sub("", head.strip())))
     t = _clean_title(L.URL_RE.sub("", head))
     if _dated_below(text, item.start):
         t = _without_byline(t)
@@ -1819,6 +1819,10 @@ DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
+#: A date that labels an entry ('24/02/2016: Natuurwerk vzw', '20 juni 2017 van 15.00 tot 17.15 uur: toelichting
+#: ...'): when the item took place, no part of its title.
+DATE_LABEL_RE = re.compile(rf"^(?:{WEEKDAY}\s+)?(?:{DATE_ONLY_RE.pattern})(?:\s+(?:van\s+)?\d{{1,2}}[.:u]\d{{2}}"
+                           r"(?:\s*(?:tot|-|–)\s*\d{1,2}[.:u]\d{2})?(?:\s*u(?:ur)?)?)?\s*[:–-]\s+", re.IGNORECASE)
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
@@ -1855,10 +1859,12 @@ BAR_SPEAKER_RE = re.compile(r"\s*\|\s*(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:va
                             r"[A-ZÀ-Ý][a-zà-ÿ'’-]+))(?:[\s,(].*)?$")
 NUMBERED_LABEL_RE = re.compile(r"^[A-Z][a-z]+\s*\d{1,2}$")  # 'Panel 1', 'Take 4', 'Sessie 2'
 #: A news dateline before the first sentence: 'Genk - Medewerkers van de stad ...'.
-DATELINE_RE = re.compile(r"^[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+[-–—]\s+(?=[A-Z])"
+DATELINE_RE = re.compile(r"^(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?:\s?/\s?[A-Z][\w'-]+)*)\s+[-–—]\s+(?=[A-Z])"
                          r"|^[A-Z]{2,}(?:[- ][A-Z]{2,})?:\s+(?=[A-Z])")  # 'Genk - ...', 'LEUVEN: ...'
-#: A news dateline glued to the lead's first word, as some news sites print it: 'IeperIn de Grachtstraat ...'.
-GLUED_DATELINE_RE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*)(?=[A-Z][a-zà-ÿ])")
+#: A news dateline glued to the lead's first word, as some news sites print it: 'IeperIn de Grachtstraat ...',
+#: 'Niel/BoomWie de stap ...'.
+DATELINE_TOWN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"  # 'Ieper', 'Heist-op-den-Berg'
+GLUED_DATELINE_RE = re.compile(rf"(?P<place>{DATELINE_TOWN}(?:/{DATELINE_TOWN})*)(?=[A-Z][a-zà-ÿ])")
 #: A news dateline on a line of its own under the headline: 'Antwerpen -'.
 DATELINE_LINE_RE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*[-–—]")
 #: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
@@ -1898,10 +1904,11 @@ def _recognisable(t: str, item: _Item) -> str:
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
     t = _talk_topic(t) or t
     glued = GLUED_DATELINE_RE.match(t)
-    if glued and _names_place(glued.group("place")):
+    if glued and _dateline_places(glued.group("place")):
         t = t[glued.end():]  # 'DenderleeuwIn de wijk Leeuwbrug ...': a news site's dateline, glued to the lead
     dateline = DATELINE_RE.match(t)
-    if dateline and _names_place(dateline.group().title()):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
+    if dateline and (_dateline_places(dateline.group("place") or "")
+                     or _names_place(dateline.group().title())):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
         t = t[dateline.end():]
     owner, colon, project = (part.strip() for part in t.partition(" : "))
     if colon and len(project.split()) >= 2 and _names_organisation(owner):
@@ -2573,6 +2580,13 @@ def _municipality_names() -> frozenset[str]:
     except Exception:  # noqa: BLE001 - kinds still work without the gazetteer, just less well
         names = set()
     return frozenset(n for n in names if n and len(n) > 3)
+
+
+def _dateline_places(dateline: str) -> bool:
+    """'Vrasene', 'Heist-op-den-Berg', 'Niel/Boom': each name of a dateline is a Belgian place, a merged
+    municipality ('Bilzen') or a sub-municipality included, as news sites write where a story happened."""
+    parts = [p.strip() for p in dateline.split("/")]
+    return all(p and Gazetteer.default().lookup_historic(p) is not None for p in parts)
 
 
 def _names_place(title: str) -> bool:

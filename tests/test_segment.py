@@ -615,6 +615,12 @@ def test_a_page_that_only_mentions_a_clock_time_programmes_or_registration_holds
      "Medewerkers van de stad gaan inwoners aan huis bezoeken"),
     ("Houthalen-HelchterenHouthalen-Helchteren telt 7.500 inwoners met een niet-EU-nationaliteit", "",
      "Houthalen-Helchteren telt 7.500 inwoners met een niet-EU-nationaliteit"),  # a dateline glued to the lead
+    ("Heist-op-den-Berg - Vestah bouwt vijf studio’s voor mensen met een beperking", "",
+     "Vestah bouwt vijf studio’s voor mensen met een beperking"),  # a dateline's town with lowercase particles
+    ("Bilzen - Het Sociaal Huis zoekt extra chauffeurs", "", "Het Sociaal Huis zoekt extra chauffeurs"),  # merged
+    ("VraseneVanaf nu kan iedereen terecht in het dienstencentrum", "",
+     "Vanaf nu kan iedereen terecht in het dienstencentrum"),  # a sub-municipality glued to the lead
+    ("Niel/BoomWie de stap zet om alleen te gaan wonen", "", "Wie de stap zet om alleen te gaan wonen"),  # two towns
     ("MoZaïek opent deuren", "", "MoZaïek opent deuren"),  # a name's own capital inside a word stays
     ("Samen tegen energiearmoede (partnersessie Eandis en Infrax)", "",
      "Samen tegen energiearmoede (partnersessie Eandis en Infrax)"),
@@ -1911,6 +1917,16 @@ def test_bullets_under_a_programme_header_are_its_items_and_a_deeper_bullet_tell
     bodies = texts(text, segs)
     assert [b[:20] for b in bodies[-2:]] == ["Stillen voedseliniti", "Zeg niet sociale kru"]
     assert bodies[-1].endswith("hoe de winkel werkt.")
+
+
+def test_dated_bullets_under_past_or_coming_visits_are_one_item_each_titled_without_their_date() -> None:
+    text = (f"Sociale economie in de regio\n\n{LONG}\n\nVoorbije werkbezoeken\n\n"
+            "  • 24/02/2016: Natuurwerk vzw\n"
+            "  • 07/10/2016: Arbeidszorg bij Den Leeuweric\n"
+            "  • 20/01/2017: Arbeidszorg bij 't Twijgje en Route 11\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Natuurwerk vzw", "Arbeidszorg bij Den Leeuweric",
+                                      "Arbeidszorg bij 't Twijgje en Route 11"]
 
 
 def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
