@@ -38,7 +38,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     _inherit_from_lead(drafts, segments, _opening(doc, text, segments))
     _inherit_the_page_town(drafts, text)
     for record in drafts:
-        record.title = _with_its_place(record)
+        record.title = _with_its_place(record, alone=len(drafts) == 1)
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
@@ -163,17 +163,20 @@ def _inherit_the_page_town(records: list[Record], text: str) -> None:
         record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
 
 
-def _with_its_place(record: Record) -> str:
+def _with_its_place(record: Record, alone: bool) -> str:
     """'Mobiel dienstencentrum' -> 'Mobiel dienstencentrum (Deerlijk)': a practice titled by a kind of service
     is one of many like it; the one town it runs in tells a reader which. A title with a name of its own
-    ('Zonder Zulle', 'Huis van het Kind'), a colon or many words already does, and so does one naming the town."""
+    ('Zonder Zulle'), a colon or many words does so too on a page of several practices, whose own title says
+    where they are; the only practice of a page, a news item's headline, gets its town all the same. A title
+    that already names the town stays as written."""
     words = record.title.split()
     if record.kind != "practice" or len(record.municipalities) != 1 or not words:
         return record.title
-    if len(words) > GENERIC_TITLE_MAX_WORDS or ":" in record.title or any(w[:1].isupper() for w in words[1:]):
+    named = len(words) > GENERIC_TITLE_MAX_WORDS or ":" in record.title or any(w[:1].isupper() for w in words[1:])
+    if named and not alone:
         return record.title
     town = record.municipalities[0]
-    named = {town.lower(), *(d.lower() for d in demonyms(town))}
-    if any(w.strip("'’(),.").lower() in named for w in words):
+    spellings = {town.lower(), *(d.lower() for d in demonyms(town))}
+    if any(w.strip("'’(),.…").lower() in spellings for w in words):
         return record.title
     return f"{record.title} ({town})"
