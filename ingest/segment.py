@@ -1131,9 +1131,15 @@ class _Builder:
         if nxt is None:
             return False
         tight = not self.lines[after.index + 1].blank
-        if tight and line.words <= 8 and _speaker_entry(nxt.text.rstrip(". ")) and not _speaker_entry(line.text):
+        if line.words <= 12 and _speaker_entry(L.unbulleted(nxt).text.rstrip(". ")) and not _speaker_entry(line.text):
             below = self._next(nxt)  # 'Jong en betrokken' / 'Bruno Vanobbergen, voorzitter en ...' / its description:
-            return below is not None and _is_paragraph(below)  # a session headed by its title and its speakers
+            if tight and line.words <= 8 and below is not None and _is_paragraph(below):
+                return True  # a session headed by its title and its speakers
+            if self.programme and L.is_bullet(nxt) and (below is None or not _is_paragraph(below)):
+                return True  # 'De hervorming van de eerste lijn' / '• Prof.dr. Jan De Maeseneer, ...': a programme's
+                # talk, its title and speaker only
+            if tight and line.words <= 8:
+                return False
         if tight and (line.words > 8 or not _is_paragraph(nxt)):
             return False
         return (self._body_chars(nxt) >= body_min
@@ -2208,8 +2214,8 @@ def _people(text: str) -> bool:
 
 
 #: A form of address before a name: 'Dhr. Jul Geeroms', 'Mw. Clara Van den Broeck', 'prof. dr. Hugo Marynissen'.
-HONORIFIC_RE = re.compile(r"^(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]vr|[Mm]r|[Pp]rof|[Dd]r|[Ii]r)\.?\s+|de heer\s+|"
-                          r"mevrouw\s+)+")
+HONORIFIC_RE = re.compile(r"^(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]vr|[Mm]r|[Pp]rof|[Dd]r|[Ii]r)(?:\.\s*|\s+)|de heer\s+|"
+                          r"mevrouw\s+)+")  # 'Prof.dr. Jan De Maeseneer' too
 
 
 def _speaker_entry(entry: str) -> bool:

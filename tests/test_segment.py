@@ -1929,6 +1929,20 @@ def test_dated_bullets_under_past_or_coming_visits_are_one_item_each_titled_with
                                       "Arbeidszorg bij 't Twijgje en Route 11"]
 
 
+def test_a_programme_talk_given_by_its_title_and_a_speaker_bullet_is_a_session() -> None:
+    text = ("Conferentie Eerstelijnszorg\n\n" + LONG + "\n\nPlenaire sessie voormiddag\n\n"
+            "De hervorming van de eerste lijn in perspectief\n\n"
+            "  • Prof.dr. Jan De Maeseneer, verslaggever wetenschappelijke reflectiekamer\n\n"
+            "Geïntegreerde zorg in de eerste lijn\n\n"
+            "  • Dr. Hans Kluge, head of the Division of Health Systems\n\n"
+            "Parallelsessie 1: Als de zorg complex wordt\n\n"
+            "  • Illustratie aan de hand van een case. Hoe verloopt de samenwerking tussen diverse disciplines?\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["De hervorming van de eerste lijn in perspectief",
+                                      "Geïntegreerde zorg in de eerste lijn", "Als de zorg complex wordt"]
+    assert all(s.kind == "session" for s in segs)
+
+
 def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
     text = (f"Mini-congres lokaal seniorenbeleid\n\n{LONG}\n\n"
             "Als sprekers hebben wij achtereenvolgens volgende personen uitgenodigd:\n\n"
