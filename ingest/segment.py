@@ -1140,9 +1140,10 @@ class _Builder:
                 # talk, its title and speaker only
             if tight and line.words <= 8:
                 return False
-        if tight and (line.words > 8 or not _is_paragraph(nxt)):
+        wrapped = self._wrapped_paragraph(nxt) if tight else None  # right under its heading, broken over lines
+        if tight and (line.words > 8 or not (_is_paragraph(nxt) or wrapped is not None)):
             return False
-        return (self._body_chars(nxt) >= body_min
+        return ((len(wrapped.text) if wrapped is not None else self._body_chars(nxt)) >= body_min
                 and not L.is_bullet(nxt) and L.time_slot_rest(nxt) is None)
 
     def _names_the_item_above(self, line: Line, nxt: Line) -> bool:
@@ -1164,6 +1165,17 @@ class _Builder:
             return False
         opening = " ".join(nxt.text.split()[:8])
         return any(w in named for w in NAME_TOKEN_RE.findall(opening) if zipf(w.lower()) < COMMON_WORD_ZIPF)
+
+    def _wrapped_paragraph(self, first: Line) -> Line | None:
+        """'In Bredene' / 'wordt hart ingezet op activering ...': a paragraph that the page broke over short lines,
+        each next line going on with the sentence in lower case; as one line, or None when ``first`` is no such
+        paragraph's start."""
+        run, k = [first], first.index + 1
+        while k < len(self.lines) and not self.lines[k].blank and self.lines[k].text[:1].islower():
+            run.append(self.lines[k])
+            k += 1
+        joined = Line(first.index, first.start, run[-1].end, " ".join(ln.text.strip() for ln in run))
+        return joined if len(run) > 1 and _is_paragraph(joined) else None
 
     def _body_chars(self, first: Line) -> int:
         """The length of the description under a heading: its first line, and the whole paragraphs right under it

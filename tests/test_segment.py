@@ -1943,6 +1943,15 @@ def test_a_programme_talk_given_by_its_title_and_a_speaker_bullet_is_a_session()
     assert all(s.kind == "session" for s in segs)
 
 
+def test_a_heading_right_over_a_paragraph_broken_over_short_lines_heads_a_record() -> None:
+    text = ("Samen tegen armoede\n\nOp 17 oktober brengen verenigingen armoede onder de aandacht.\n\n" + LONG + "\n\n"
+            "Soep in Duin en Zee\n" + LONG + "\n\nTentoonstelling toont activering\nIn Bredene\n"
+            "wordt hard ingezet op activering van wie in de maatschappij op een zijspoor is beland. Het OCMW\n"
+            "leidt mensen naar duurzaam werk met begeleiding, opleiding en werkervaring.\n")
+    segs = checked(text)
+    assert segs[-1].title == "Tentoonstelling toont activering" and texts(text, segs)[-1].endswith("werkervaring.")
+
+
 def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
     text = (f"Mini-congres lokaal seniorenbeleid\n\n{LONG}\n\n"
             "Als sprekers hebben wij achtereenvolgens volgende personen uitgenodigd:\n\n"
