@@ -172,8 +172,10 @@ def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
             continue
         dashed = bool(DASH_BEFORE.search(before)) and bool(DASH_AFTER.match(after))
         bulleted = _at_clause_start(text, start) and bool(BULLET_ITEM.match(after))
-        presents = (dashed or bulleted or (text[line_start:line_end].strip(" *\t\u00a0") == name)
-                    or _in_name_bracket(text, start, end) or _presents(text, start, end))
+        # A name alone on its line or in brackets: a programme's speaker; in a news item or on a service page, a
+        # byline, a photo credit or an author ('Olivier Neese' / 'Editieredacteur', '... (Yob Hillewaert)').
+        set_apart = (text[line_start:line_end].strip(" *\t\u00a0") == name) or _in_name_bracket(text, start, end)
+        presents = dashed or bulleted or (set_apart and not presenting_only) or _presents(text, start, end)
         if presenting_only:
             cued = presents or bool(PRESENTER_CUE.search(before))
         else:  # a role beside the name also marks a speaker

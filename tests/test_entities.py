@@ -266,6 +266,15 @@ def test_a_practice_in_the_news_has_no_speakers_for_the_people_it_names_by_role(
     assert "Erik Vanderheiden" in extract_speakers(text)  # at an event, a role beside a name marks a speaker
 
 
+def test_a_name_on_a_line_of_its_own_or_in_brackets_in_a_news_item_is_its_author_not_a_speaker() -> None:
+    """A news item's byline ('Olivier Neese' / 'Editieredacteur'), photo credit or closing '(Yob Hillewaert)'
+    names who wrote it; in a programme the same lines name who speaks."""
+    text = ("De Kansenpas geeft inwoners met een laag inkomen korting op sport en cultuur.\nOlivier Neese\n"
+            "Editieredacteur\n\nWie een Kansenpas heeft, betaalt maar een vierde van de prijs. (Yob Hillewaert)")
+    assert extract_speakers(text, presenting_only=True) == []
+    assert extract_speakers(text) == ["Olivier Neese", "Yob Hillewaert"]
+
+
 def test_a_local_service_is_written_with_its_town_as_one_name() -> None:
     text = "Het OCMW van Halle krijgt 10.000 euro voor haar project. Ook het Sociaal Huis van Rumst doet mee."
     assert extract_partners(text) == ["OCMW Halle", "Sociaal Huis Rumst"]
