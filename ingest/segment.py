@@ -79,10 +79,10 @@ GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inle
                          "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator"}
 
 #: More of a description's own sections: a sub-heading with only this is never a new practice.
-SECTION_WORDS = {"maatwerk", "aanbod", "doelstelling", "doelstellingen", "leden", "werking", "meerwaarde", "impact",
-                 "praktisch", "partners", "contact", "uitdaging", "uitdagingen", "resultaten en impact", "evaluatie",
-                 "de uitdaging", "de aanpak", "het resultaat", "de resultaten", "de doelgroep", "doelgroep",
-                 "procedure", "voorwaarden", "werkwijze"}
+SECTION_WORDS = {"maatwerk", "aanbod", "activiteiten", "doelstelling", "doelstellingen", "leden", "werking",
+                 "meerwaarde", "impact", "praktisch", "partners", "contact", "uitdaging", "uitdagingen",
+                 "resultaten en impact", "evaluatie", "de uitdaging", "de aanpak", "het resultaat", "de resultaten",
+                 "de doelgroep", "doelgroep", "procedure", "voorwaarden", "werkwijze"}
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar",

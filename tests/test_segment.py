@@ -1543,6 +1543,8 @@ def test_bullet_headings_under_a_section_word_are_parts_of_one_practice() -> Non
             "een vaste begeleider die hem helpt met zijn administratie, zijn huur en zijn gezondheid.\n")
     segs = checked(text)
     assert [s.title for s in segs] == ["Housing First voor jongeren"] and segs[0].end == len(text.rstrip())
+    activities = text.replace("Werking\n\n", "Activiteiten\n\n")  # what the one practice does
+    assert [s.title for s in checked(activities)] == ["Housing First voor jongeren"]
     listed = text.replace("Werking\n\n", "Onze projecten\n\n")
     assert len(checked(listed)) >= 2  # under a heading of its own, each bullet heads a practice
 
