@@ -1103,13 +1103,14 @@ class _Builder:
             return False
         if self._template_field(line):
             return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
-        prev = self._prev(line)
-        if prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS:
+        prev, nxt = self._prev(line), self._next(line)
+        awarded = nxt is not None and AWARD_LABEL_RE.fullmatch(nxt.text.strip()) is not None  # over its prize
+        if (prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS
+                and not awarded):
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
             return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
-        nxt = self._next(line)
         news = self.news or self.story
         story = self.text[self.current.start:line.start] if news and self.current is not None else ""
         if nxt is not None and (_intertitle(line, nxt, news, story)
@@ -1126,8 +1127,10 @@ class _Builder:
             after, nxt = nxt, self._next(nxt)
             if nxt is None:
                 return False
-        while nxt is not None and ROLE_FIELD_RE.match(nxt.text.strip()):
-            after, nxt = nxt, self._next(nxt)  # 'OPVANGNETWERK WAASLAND' over 'Promotor: OCMW Kruibeke' over its story
+        while nxt is not None and (ROLE_FIELD_RE.match(nxt.text.strip())
+                                   or AWARD_LABEL_RE.fullmatch(nxt.text.strip())):
+            after, nxt = nxt, self._next(nxt)  # 'OPVANGNETWERK WAASLAND' over 'Promotor: OCMW Kruibeke' over its story,
+            # 'Dorpshuisvrijwilligers Walem' over 'winnaar categorie algemeen' over why it won
         if nxt is None:
             return False
         tight = not self.lines[after.index + 1].blank
@@ -1232,6 +1235,8 @@ class _Builder:
         k, found = self.pos[line.index], 0
         for ln in self.content[k:]:
             nxt = self._next(ln)
+            if nxt is not None and AWARD_LABEL_RE.fullmatch(nxt.text.strip()):
+                nxt = self._next(nxt)  # 'Dorpshuisvrijwilligers Walem' / 'winnaar categorie algemeen' / why it won
             if (_heading_shaped(ln) and self._blank_before(ln) and nxt is not None
                     and self.lines[ln.index + 1].blank and len(nxt.text) >= PARALLEL_BODY_MIN_CHARS
                     and not L.is_bullet(nxt)):
@@ -2377,6 +2382,9 @@ def _intertitle(line: Line, nxt: Line, news: bool = False, story: str = "") -> b
 #: A line under a project's heading that says who runs it: 'Promotor: vzw VoedSaam', 'Voorzitter: Anne Baudewijn'.
 ROLE_FIELD_RE = re.compile(r"(?:Promotor|Voorzitter|Indiener|Trekker|Initiatiefnemer|Projectleider|Projectpartners?|"
                            r"Coördinator|Coordinator|Organisator|Verantwoordelijke)\s*:\s*\S", re.IGNORECASE)
+#: The prize that the name above won, on a line of its own: 'winnaar categorie jeugd', 'Laureaat 2019'.
+AWARD_LABEL_RE = re.compile(r"(?:winnaar|winnares|laureaat|genomineerde?|eervolle\s+vermelding|publieksprijs|juryprijs)"
+                            r"\b(?:\s+[\w'’-]+){0,4}", re.IGNORECASE)
 #: A line that is one quotation of three words or more: '“Geen winterplan ontwikkeld door Theo Francken”'.
 #: A quoted name ('‘Stoasje’') is no quotation.
 QUOTED_LINE_RE = re.compile(r"[“\"‘'„][^“”\"\s]+(?:\s+[^“”\"\s]+){2,20}[”\"’']")

@@ -1954,6 +1954,17 @@ def test_a_heading_right_over_a_paragraph_broken_over_short_lines_heads_a_record
     assert segs[-1].title == "Tentoonstelling toont activering" and texts(text, segs)[-1].endswith("werkervaring.")
 
 
+def test_winners_each_under_their_name_and_prize_are_a_practice_each() -> None:
+    """'Name' / 'winnaar categorie X' / why it won, in quotes: the prize line is a field of the entry, and the
+    name after the previous winner's quotation is the next winner, not who said it."""
+    entry = ("{name}\n\nwinnaar categorie {cat}\n\n\"De vrijwilligers van {name} staan elke week klaar voor "
+             "mensen in armoede en eenzaamheid, en zorgen voor een warme maaltijd en een babbel. Iedereen is welkom, "
+             "buurtbewoners, supporters en wie zondag niet alleen wil eten.\"\n\n\n")
+    text = "Winnaars en genomineerden 2020\n\n" + "".join(entry.format(name=n, cat=c) for n, c in [
+        ("Werkgroep Dag en Nacht", "jeugd"), ("De Volkskeuken", "sport"), ("Dorpshuis Walem", "algemeen")])
+    assert [s.title for s in checked(text)] == ["Werkgroep Dag en Nacht", "De Volkskeuken", "Dorpshuis Walem"]
+
+
 def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
     text = (f"Mini-congres lokaal seniorenbeleid\n\n{LONG}\n\n"
             "Als sprekers hebben wij achtereenvolgens volgende personen uitgenodigd:\n\n"
