@@ -1105,8 +1105,10 @@ class _Builder:
             return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
         prev, nxt = self._prev(line), self._next(line)
         awarded = nxt is not None and AWARD_LABEL_RE.fullmatch(nxt.text.strip()) is not None  # over its prize
+        echoed = nxt is not None and _opens_with(nxt.text, line.text)  # 'De Molens' over 'De Molens van ... is'
+        # names the subject of what follows, no one who spoke the quotation above
         if (prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS
-                and not awarded):
+                and not awarded and not echoed):
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
@@ -2613,6 +2615,12 @@ def _dateline_places(dateline: str) -> bool:
     municipality ('Bilzen') or a sub-municipality included, as news sites write where a story happened."""
     parts = [p.strip() for p in dateline.split("/")]
     return all(p and Gazetteer.default().lookup_historic(p) is not None for p in parts)
+
+
+def _opens_with(paragraph: str, heading: str) -> bool:
+    """'De Molens' over 'De Molens van Orschoven is een verborgen parel ...': the paragraph is about what the
+    heading names, as its subject."""
+    return paragraph.strip().lower().startswith(heading.strip().lower() + " ")
 
 
 def _names_place(title: str) -> bool:

@@ -1965,6 +1965,15 @@ def test_winners_each_under_their_name_and_prize_are_a_practice_each() -> None:
     assert [s.title for s in checked(text)] == ["Werkgroep Dag en Nacht", "De Volkskeuken", "Dorpshuis Walem"]
 
 
+def test_a_name_after_a_quotation_heads_the_paragraph_that_opens_with_it() -> None:
+    """After a paragraph that ends on a quotation, a short line is mostly who said it; when the paragraph under it
+    opens with that line ('De Molens' / 'De Molens van Orschoven is ...'), it heads a practice of its own."""
+    text = ("Leuvense participatiepraktijken\n\nDe Met\n\nDe Met is een leerplek voor middelbare scholieren. " + LONG
+            + " “Er is inspraak over hoe ik kan groeien in deze wereld.”\n\nDe Molens\n\nDe Molens van Orschoven is "
+            "een verborgen parel in Leuven. " + LONG + "\n")
+    assert [s.title for s in checked(text)][-1] == "De Molens van Orschoven"
+
+
 def test_a_list_of_speakers_with_forms_of_address_is_no_list_of_practices() -> None:
     text = (f"Mini-congres lokaal seniorenbeleid\n\n{LONG}\n\n"
             "Als sprekers hebben wij achtereenvolgens volgende personen uitgenodigd:\n\n"
