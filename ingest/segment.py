@@ -1104,11 +1104,11 @@ class _Builder:
         if self._template_field(line):
             return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
         prev, nxt = self._prev(line), self._next(line)
-        awarded = nxt is not None and AWARD_LABEL_RE.fullmatch(nxt.text.strip()) is not None  # over its prize
-        echoed = nxt is not None and _opens_with(nxt.text, line.text)  # 'De Molens' over 'De Molens van ... is'
-        # names the subject of what follows, no one who spoke the quotation above
-        if (prev is not None and prev.text.rstrip().endswith(('"', "”", "’")) and line.words <= QUOTE_TAIL_MAX_WORDS
-                and not awarded and not echoed):
+        quote_tail = (prev is not None and prev.text.rstrip().endswith(('"', "”", "’"))
+                      and line.words <= QUOTE_TAIL_MAX_WORDS)
+        # over its prize, or naming the subject of what follows ('De Molens' over 'De Molens van ... is'): no one
+        # who spoke the quotation above
+        if quote_tail and not (_award_label(nxt) or (nxt is not None and _opens_with(nxt.text, line.text))):
             return False  # 'Vlaams minister Beke' under a quotation says who said it; 'NIEUWE FOCUS' goes on with
             # the story that quotes its people
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
@@ -1129,8 +1129,7 @@ class _Builder:
             after, nxt = nxt, self._next(nxt)
             if nxt is None:
                 return False
-        while nxt is not None and (ROLE_FIELD_RE.match(nxt.text.strip())
-                                   or AWARD_LABEL_RE.fullmatch(nxt.text.strip())):
+        while nxt is not None and (ROLE_FIELD_RE.match(nxt.text.strip()) or _award_label(nxt)):
             after, nxt = nxt, self._next(nxt)  # 'OPVANGNETWERK WAASLAND' over 'Promotor: OCMW Kruibeke' over its story,
             # 'Dorpshuisvrijwilligers Walem' over 'winnaar categorie algemeen' over why it won
         if nxt is None:
@@ -1237,7 +1236,7 @@ class _Builder:
         k, found = self.pos[line.index], 0
         for ln in self.content[k:]:
             nxt = self._next(ln)
-            if nxt is not None and AWARD_LABEL_RE.fullmatch(nxt.text.strip()):
+            if _award_label(nxt):
                 nxt = self._next(nxt)  # 'Dorpshuisvrijwilligers Walem' / 'winnaar categorie algemeen' / why it won
             if (_heading_shaped(ln) and self._blank_before(ln) and nxt is not None
                     and self.lines[ln.index + 1].blank and len(nxt.text) >= PARALLEL_BODY_MIN_CHARS
@@ -2615,6 +2614,11 @@ def _dateline_places(dateline: str) -> bool:
     municipality ('Bilzen') or a sub-municipality included, as news sites write where a story happened."""
     parts = [p.strip() for p in dateline.split("/")]
     return all(p and Gazetteer.default().lookup_historic(p) is not None for p in parts)
+
+
+def _award_label(line: Line | None) -> bool:
+    """A line that is only the prize the name above it won ('winnaar categorie jeugd'): a field of that entry."""
+    return line is not None and AWARD_LABEL_RE.fullmatch(line.text.strip()) is not None
 
 
 def _opens_with(paragraph: str, heading: str) -> bool:

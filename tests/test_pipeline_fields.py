@@ -39,24 +39,25 @@ def test_a_service_titled_by_its_kind_gets_its_town() -> None:
     assert _titles(text) == ["Mobiel dienstencentrum (Deerlijk)"]
 
 
+#: A practice with a name of its own, in Hooglede.
+NAMED = ("Zonder Zulle\n\nHet OCMW van Hooglede brengt ouderen samen in een ontmoetingsruimte. "
+         "Vrijwilligers zorgen voor vervoer en een warme maaltijd.")
+
+
 def test_a_title_with_a_name_or_the_town_stays_as_written_on_a_page_of_several_practices() -> None:
-    named = ("Zonder Zulle\n\nHet OCMW van Hooglede brengt ouderen samen in een ontmoetingsruimte. "
-             "Vrijwilligers zorgen voor vervoer en een warme maaltijd.")
     town = ("Sociale kruidenier Deerlijk\n\nHet OCMW van Deerlijk opende een winkel waar gezinnen in armoede "
             "goedkoper boodschappen doen, met begeleiding door een maatschappelijk werker.")
     page = ("Projecten in de regio\n\nDrie lokale besturen tonen hoe ze armoede en eenzaamheid aanpakken.\n\n"
-            f"{named} Ze komen elke dinsdag samen.\n\n{town} De winkel is open op woensdag.")
+            f"{NAMED} Ze komen elke dinsdag samen.\n\n{town} De winkel is open op woensdag.")
     assert _titles(page) == ["Zonder Zulle", "Sociale kruidenier Deerlijk"]
     assert _titles(town) == ["Sociale kruidenier Deerlijk"]
 
 
 def test_the_only_practice_of_a_page_is_titled_with_its_town() -> None:
     """A news item's headline rarely says where; its one town, in brackets, tells a reader of the results."""
-    named = ("Zonder Zulle\n\nHet OCMW van Hooglede brengt ouderen samen in een ontmoetingsruimte. "
-             "Vrijwilligers zorgen voor vervoer en een warme maaltijd.")
     headline = ("Vrijwilligers bellen alle 80-plussers op\n\nHet Sociaal Huis van Bilzen belt de komende weken "
                 "alle inwoners ouder dan 80 op om te horen hoe het met hen gaat en of ze hulp nodig hebben.")
-    assert _titles(named) == ["Zonder Zulle (Hooglede)"]
+    assert _titles(NAMED) == ["Zonder Zulle (Hooglede)"]
     assert _titles(headline) == ["Vrijwilligers bellen alle 80-plussers op (Bilzen)"]
 
 
