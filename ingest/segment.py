@@ -19,6 +19,7 @@ Offsets always point into the original text; nothing is normalised.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -1769,8 +1770,12 @@ BRACKETED_AMOUNT_RE = re.compile(r"\s*[–-]?\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|�
 AMOUNT_TAIL_RE = re.compile(r"\s+[–—-]\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)\s*$", re.IGNORECASE)
 
 
+#: Markup left in a plain-text copy of a web page: '<strong>Meetjesland</strong><br />'.
+INLINE_TAG_RE = re.compile(r"</?(?:strong|b|i|em|u|br|span|p|a|sup|sub|font)\b[^<>]{0,200}?/?>", re.IGNORECASE)
+
+
 def _clean_title(s: str) -> str:
-    s = re.sub(r"[\s\xa0]+", " ", s).strip()
+    s = re.sub(r"[\s\xa0]+", " ", html.unescape(INLINE_TAG_RE.sub(" ", s))).strip()
     s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", AMOUNT_TAIL_RE.sub("", CAPACITY_TAIL_RE.sub("", s))))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)

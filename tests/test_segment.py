@@ -972,6 +972,12 @@ def test_a_logo_caption_is_no_title() -> None:
     assert [s.title for s in segs] == ["Wonen en energie"]
 
 
+def test_markup_left_in_a_plain_text_copy_is_no_part_of_a_title() -> None:
+    text = f"Leernetwerk Opvoedingsondersteuning <strong>Meetjesland</strong><br />\n\n{LONG}{LONG}\n"
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Leernetwerk Opvoedingsondersteuning Meetjesland"]
+
+
 def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
     text = (f"ZenneLab – Broek\n\nProject\n\n© Jan Peeters\n\n© iso800 voor SAAMO\n\n© iso800 voor SAAMO\n\n"
             f"{LONG}{LONG}\n\n© iso800 voor SAAMO\n\n{LONG}\n")
