@@ -524,8 +524,10 @@ def _acts_later(text: str, name: str, after: int) -> bool:
 
 
 def _trim_tail(name: str) -> str:
-    """Cut a pattern match at a verb or preposition that ends the organisation's name."""
-    return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet|de|het|een)\b", name)[0]
+    """Cut a pattern match at a verb or preposition that ends the organisation's name; an article after 'van' or
+    'voor' goes on in it ('Huis van het Kind')."""
+    return re.split(r"\s+(?:en|in|op|met|is|zijn|werkt|wil|heeft|biedt|doet)\b"
+                    r"|(?<!\bvan)(?<!\bvoor)\s+(?:de|het|een)\b", name)[0]
 
 
 DATE_WORD = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|april|"

@@ -132,6 +132,11 @@ def test_partners_are_names_not_numbers_or_sentence_starts() -> None:
     assert not any(p.endswith(" Het") or not any(c.isalpha() for c in p) for p in partners)
 
 
+def test_an_article_after_van_goes_on_in_an_organisations_name() -> None:
+    assert extract_partners("Het Huis van het Kind Zonnegem organiseert een babbelcafé.") == [
+        "Huis van het Kind Zonnegem"]
+
+
 @pytest.mark.parametrize("text, speakers", [
     ("Een goede samenwerking tussen ouders en school – Jan De Mets (UGent)", ["Jan De Mets"]),
     ("Heldere communicatie – Eva Germeys (STOS) & Marianne Van den Bremt (STOS)",
