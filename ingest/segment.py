@@ -220,7 +220,7 @@ def segment(text: str) -> list[Segment]:
     builder = _Builder(L.typeset(text))
     builder.run()
     builder.split_told_sessions()
-    return builder.result() or builder.prose_record()
+    return _under_the_page_title(text, builder.result() or builder.prose_record())
 
 
 @dataclass(frozen=True)
@@ -1866,6 +1866,51 @@ EVENT_DATE_RE = re.compile(r"\b\d{1,2}(?:\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|a
                            r"[/.-]\d{1,2}[/.-]\d{2,4})\b", re.IGNORECASE)
 #: A weekday or a day and month somewhere in a line ('Zaterdag 13 oktober', 'woensdag', '17 oktober').
 DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
+#: At most this many paragraphs between a page's title and the only record found under it: the page's lead.
+PAGE_LEAD_MAX_PARAGRAPHS = 3
+
+
+#: A page title that dates the page ('Winnaars 2016', 'Welzijnsnieuwsbrief april', 'Dinsdag 3 mei') or names a
+#: gathering it reports on ('CAW op de Europese onderzoeksconferentie'): an edition, a listing or a report, not
+#: the name of the one practice under it.
+EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|{DATE_WORDS_RE.pattern}|{EVENT_DATE_RE.pattern}|"
+                              r"\w*(?:congres|conferentie|seminarie|webinar)\b", re.IGNORECASE)
+
+
+def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
+    """A page whose one practice starts under the page's own title and a short lead ('KOPop Mantelzorg' / a
+    paragraph / 'Inzetten op een lokaal mantelzorgbeleid' / ...) is about that practice: the page title heads it
+    and the lead is its opening. A first line that only labels ('Wat', 'Doelgroep') or dates the page is no
+    such title, and a practice under a name of its own ('De Molens van Orschoven', '‘Stoasje’') keeps it."""
+    if len(segs) != 1 or segs[0].kind != KIND_PRACTICE:
+        return segs
+    seg = segs[0]
+    first = _page_title_line(text)
+    if first is None or seg.start <= first.end or first.text.strip().lower() == seg.title.lower():
+        return segs
+    t = first.text.strip()
+    lead = [ln for ln in text[first.end:seg.start].split("\n") if ln.strip() and not L.JUNK_LINE_RE.search(ln.strip())]
+    if any(len(ln.split()) <= 8 and _heading_shaped(Line(0, 0, len(ln), ln)) for ln in lead):
+        return segs  # the lead has headings of its own: sections the page was split by, not one story
+    if len(t.split()) < 2 or len(t) > 90 or text[first.end:seg.start].count("\n\n") > PAGE_LEAD_MAX_PARAGRAPHS \
+            or t.lower() in GENERIC_SECTION_WORDS or EDITION_TITLE_RE.search(t) or not _heading_shaped(first) \
+            or seg.title[:1] in "‘'\"“" or _names_in_capitals(seg.title):
+        return segs
+    title = _item_title(_Item(first.start, seg.end, t, "item"), text)
+    return [Segment(first.start, seg.end, title or seg.title, seg.kind, seg.parent, t[:300])]
+
+
+def _page_title_line(text: str) -> Line | None:
+    """The page's first line of words, past a logo, photo credit or print button."""
+    offset = 0
+    for index, raw in enumerate(text.split("\n")):
+        line = Line(index, offset, offset + len(raw), raw)
+        offset += len(raw) + 1
+        if raw.strip() and not L.JUNK_LINE_RE.search(raw.strip()):
+            return line
+    return None
+
+
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
 #: A preposition left at a title's end once its date is gone.
 DANGLING_RE = re.compile(r"\s+(?:van|op|tot|vanaf|in|voor|tijdens|sinds)$", re.IGNORECASE)
