@@ -43,11 +43,14 @@ TIME_SLOT_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: The number of a session, workshop or atelier, perhaps with the letter of its block: '3', 'A.1.', 'B2', '2b'.
+ITEM_NUMBER = r"(?:[A-H]\.?\s?)?\d{1,2}(?:\.\d{1,2})*[a-hA-H]?"
+
 #: Item headings that announce a programme item by a keyword.
 KEYWORD_HEADING_RE = re.compile(
     r"^(?:\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)|"  # ordinals: '1e panel: ...'
-    r"Werksessie|Werkbezoek|Workshop|Sessie\s*\d+|Lezing|Keynote|Infosessie|Atelier\s*\d+|Dag\s*\d+(?=\s*:)|"
-    r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie)\s*\d+)\b",
+    rf"Werksessie|Werkbezoek|Workshop|Sessie\s*{ITEM_NUMBER}|Lezing|Keynote|Infosessie|Atelier\s*{ITEM_NUMBER}|"
+    rf"Dag\s*\d+(?=\s*:)|(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie)\s*{ITEM_NUMBER})\b",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,7 @@ from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
 from ingest.entities import (
+    FUNCTION_WORD,
     HOSTS_IN_BRACKETS,
     PERSON,
     extract_partners,
@@ -686,6 +687,9 @@ class _Builder:
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
                                       or self._statement_numbered_run(line) or self._audience_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
+            elif self._panel_numbered_run(line):
+                if cur is not None:  # a panel goes with the item above; under furniture it is none
+                    cur.extend(line)
             else:  # without a 'practices:' line it is a short agenda of items
                 self._open(start, line.end, line.text, "item", line=line)
             return True
@@ -936,6 +940,14 @@ class _Builder:
         run = self._numbered_run(line)
         return len(run) >= 2 and sum(_audience_entry(L.NUMBERED_RE.sub("", ln.text, count=1)) for ln in run) * 3 \
             >= len(run) * 2
+
+    @_per_numbered_run
+    def _panel_numbered_run(self, line: Line) -> bool:
+        """A numbered run of persons with their function ('1. Dirk Van Noten (Schepen sociale zaken ...)', '2. Gunther
+        D'hanis – huisarts, lid huisartsenkring ...'): the panel of the item above, no talks of their own."""
+        run = self._numbered_run(line)
+        entries = [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in run]
+        return len(run) >= 2 and all(_speaker_entry(e) and FUNCTION_WORD.search(e) for e in entries)
 
     @_per_numbered_run
     def _statement_numbered_run(self, line: Line) -> bool:
@@ -1749,8 +1761,8 @@ TITLE_PREFIX_RE = re.compile(
     r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
-    r"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier|Dag)\s*\d+\s*:"
-    r"\s*|[A-Z][\w-]*(?:\s+[\w-]+)?\s*\(\s*(?:sessie|workshop|ronde)\s*\d+\s*\)\s*:\s*|[>»›→]+\s*)",
+    rf"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier)\s*{L.ITEM_NUMBER}"
+    r"\.?\s*(?::|[–—-]\s)\s*|Dag\s*\d+\s*:\s*|[A-Z][\w-]*(?:\s+[\w-]+)?\s*\(\s*(?:sessie|workshop|ronde)\s*\d+\s*\)\s*:\s*|[>»›→]+\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
                                re.IGNORECASE)

@@ -945,6 +945,18 @@ def test_numbered_workshops_are_records_titled_without_their_label() -> None:
     assert [s.title for s in segs] == ["Diversiteit als troef!", "Ouders als partners", "Taal op de werkvloer"]
 
 
+def test_sessions_numbered_within_their_block_are_records_and_their_numbered_panel_is_none() -> None:
+    panel = ("Moderator: Prof. Dr. Jan Peeters, Vakgroep Bestuurskunde (UGent)\n\n"
+             " 1. Dirk Van Praet (Schepen sociale zaken Zonnegem en voorzitter welzijnskoepel)\n"
+             " 2. Sara Smets, (inhoudelijk directeur CAW Zonnegem)\n"
+             " 3. Bram De Wit – huisarts, lid huisartsenkring Zonnegem\n\n")
+    text = ("10:00 uur – Sessies, blok A\n\nDeelnemers kozen één van de onderstaande sessies.\n\n"
+            f"Sessie A.1. – De zorgende regio!\n{LONG}\n\n{panel}"
+            f"Sessie A.2. – Een leefbare regio!\n{LONG}\n\n{panel}")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["De zorgende regio!", "Een leefbare regio!"]
+
+
 def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker() -> None:
     item = _Item(0, 10, "x", "item")
     assert _recognisable("560.000 euro voor kinderopvang 02u48 0 Geraardsbergen Het Huis van het Kind", item) == (
