@@ -102,6 +102,10 @@ READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
 STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 
+#: The heading of a panel or debate ('Panelgesprek Mensenrechtensteden', 'Debat: ...'): one session, however many
+#: speakers its description tells.
+PANEL_HEADING_RE = re.compile(r"(?:panel\w*|debat\w*|\w*gesprek)\b", re.IGNORECASE)
+
 #: Kinds of event and formats of their items: 'studiedag', 'trefdag', 'workshop', 'lezing', ...
 EVENT_WORDS = (r"werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|voormiddag|avond)|"
                r"inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium")
@@ -1283,7 +1287,8 @@ class _Builder:
     def split_told_sessions(self) -> None:
         """A report or news item that tells a programme in sentences ('Daarop volgt van 10 tot 11 uur een lezing
         ... door professor X. Daarna is het de beurt aan Y om te vertellen over ...'): each sentence that opens a
-        talk starts a record of its own, ending where the next talk, or a welcome, lunch or concert, begins.
+        talk starts a record of its own, ending where the next talk, or a welcome, lunch or concert, begins. Under
+        a panel's or debate's heading the speakers it tells are that one session's.
         A news item that tells who receives a grant ('De vzw ontvangt 9.000 euro voor project ‘Start to media’.
         Windekind krijgt 8.000 euro voor ...') gives a record per grant the same way."""
         out: list[_Item] = []
@@ -1300,7 +1305,7 @@ class _Builder:
                 marks = [_told_awards(line) for line in item.body]
                 told = sum(len(m) for m in marks) >= 2  # in one paragraph or a line each
             cuts = [mark for m in marks for mark in m] if told else []
-            if not cuts or item.role == "child":
+            if not cuts or item.role == "child" or PANEL_HEADING_RE.match(item.heading):
                 out.append(item)
                 continue
             head_end = cuts[0][0]
@@ -1882,18 +1887,18 @@ DATE_WORDS_RE = re.compile(rf"\b{WEEKDAY}|\d{{1,2}}\s+{MONTH}", re.IGNORECASE)
 PAGE_LEAD_MAX_PARAGRAPHS = 3
 
 
-#: A page title that dates the page ('Winnaars 2016', 'Welzijnsnieuwsbrief april', 'Dinsdag 3 mei') or names a
-#: gathering it reports on ('CAW op de Europese onderzoeksconferentie'): an edition, a listing or a report, not
-#: the name of the one practice under it.
-EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|{DATE_WORDS_RE.pattern}|{EVENT_DATE_RE.pattern}|"
-                              r"\w*(?:congres|conferentie|seminarie|webinar)\b", re.IGNORECASE)
+#: A page title that dates the page ('Winnaars 2016', 'Welzijnsnieuwsbrief april', 'Dinsdag 3 mei'): an edition
+#: or a listing, not the name of the one practice under it.
+EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|{DATE_WORDS_RE.pattern}|{EVENT_DATE_RE.pattern}",
+                              re.IGNORECASE)
 
 
 def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     """A page whose one practice starts under the page's own title and a short lead ('KOPop Mantelzorg' / a
     paragraph / 'Inzetten op een lokaal mantelzorgbeleid' / ...) is about that practice: the page title heads it
-    and the lead is its opening. A first line that only labels ('Wat', 'Doelgroep') or dates the page is no
-    such title, and a practice under a name of its own ('De Molens van Orschoven', '‘Stoasje’') keeps it."""
+    and the lead is its opening. A first line that only labels ('Wat', 'Doelgroep'), dates the page or names an
+    event the page reports on ('Wereldvluchtelingendag in Gent', 'CAW op de onderzoeksconferentie') is no such
+    title, and a practice under a name of its own ('De Molens van Orschoven', '‘Stoasje’') keeps it."""
     if len(segs) != 1 or segs[0].kind != KIND_PRACTICE:
         return segs
     seg = segs[0]
@@ -1905,7 +1910,8 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     if any(len(ln.split()) <= 8 and _heading_shaped(Line(0, 0, len(ln), ln)) for ln in lead):
         return segs  # the lead has headings of its own: sections the page was split by, not one story
     if len(t.split()) < 2 or len(t) > 90 or text[first.end:seg.start].count("\n\n") > PAGE_LEAD_MAX_PARAGRAPHS \
-            or t.lower() in GENERIC_SECTION_WORDS or EDITION_TITLE_RE.search(t) or not _heading_shaped(first) \
+            or t.lower() in GENERIC_SECTION_WORDS or EDITION_TITLE_RE.search(t) or _names_event(t) \
+            or not _heading_shaped(first) \
             or seg.title[:1] in "‘'\"“" or _names_in_capitals(seg.title):
         return segs
     title = _item_title(_Item(first.start, seg.end, t, "item"), text)

@@ -957,6 +957,20 @@ def test_sessions_numbered_within_their_block_are_records_and_their_numbered_pan
     assert [s.title for s in segs] == ["De zorgende regio!", "Een leefbare regio!"]
 
 
+def test_the_speakers_a_panels_description_tells_are_that_one_session() -> None:
+    text = ("Wereldvluchtelingendag is hét moment om bruggen te slaan tussen inwoners en mensen op de vlucht.\n\n"
+            "Dinsdagavond 19 juni ben je welkom op het panelgesprek. Woensdag leer je op de wandeling de diensten "
+            "voor vluchtelingen kennen.\n\nPanelgesprek Mensenrechtensteden\n\n"
+            "Naar aanloop van Wereldvluchtelingendag kan je op dinsdag 19 juni om 20.00 uur het panelgesprek over "
+            "Mensenrechtensteden bijwonen.\n\nVicerector Mieke Van Aken van de Universiteit Gent leidt de avond in. "
+            "Daarna steekt Prof. Dr. Barbara Oomen van wal met haar bevindingen uit internationaal onderzoek. "
+            "Moderator Tina De Gendt leidt de discussie met de panelleden. Farah Laporte van Refu Interim vertelt "
+            "over het belang van basiswerk met vluchtelingen in Zonnegem.\n\nDeze activiteit is gratis.\n")
+    segs = checked(text)
+    assert [(s.title, s.kind) for s in segs][-1] == ("Panelgesprek Mensenrechtensteden", "session")
+    assert segs[-1].end == len(text.rstrip())
+
+
 def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker() -> None:
     item = _Item(0, 10, "x", "item")
     assert _recognisable("560.000 euro voor kinderopvang 02u48 0 Geraardsbergen Het Huis van het Kind", item) == (
