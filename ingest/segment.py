@@ -97,6 +97,10 @@ LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|P
 BULLET_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w'’-]+(?:\s+[\w'’-]+)?)\s*:\s+\S")
 #: A line announcing a list of a day's themes or discussion tables.
 THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
+#: A sentence that announces the parts of one thing: '... verenigt drie vormen van schuldhulp:', 'Het project bestaat
+#: uit 2 luiken:', 'De buurtzorgregie omvat 8 functies:'.
+PARTS_ANNOUNCED_RE = re.compile(r"\b(?:bestaat\s+uit|omvat|verenigt|vormen|luiken|fasen?|onderdelen|functies|pijlers|"
+                                r"modules)\b[^.!?]*:\s*$", re.IGNORECASE)
 #: The reader addressed: steps, conditions and instructions ('U moet ...', 'uw gemeente', 'je vraagt').
 READER_RE = re.compile(r"\b(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)\b")
 #: 'Stap 2: bevraging van partners', 'Fase 1 – ...': a step of the approach being described, not a new practice.
@@ -753,11 +757,13 @@ class _Builder:
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
 
     def _under_section_word(self, line: Line) -> bool:
-        """'• Huisvesting', '• Begeleiding' under 'Werking': the bullets head the parts of how one practice works."""
+        """'• Huisvesting', '• Begeleiding' under 'Werking', or '• Budgetbegeleiding', '• Budgetbeheer' under '...
+        verenigt drie vormen van schuldhulp:': the bullets head the parts of how one practice works."""
         for above in reversed(self.content[:self.pos[line.index]]):
             if L.is_bullet(above) or L.indent(self.text, above) > 0:
                 continue
-            return above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS
+            return (above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS
+                    or PARTS_ANNOUNCED_RE.search(above.text) is not None)
         return False
 
     def _template_field(self, line: Line) -> bool:

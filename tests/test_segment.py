@@ -1581,7 +1581,7 @@ def test_short_bullets_naming_an_organisation_and_its_town_are_a_practice_each()
     assert len(segment(places.replace("in Oostende", "in de zomer"))) <= 1  # no towns: a list of examples
 
 
-def test_bullet_headings_under_a_section_word_are_parts_of_one_practice() -> None:
+def test_bullet_headings_under_a_section_word_or_announced_as_parts_are_parts_of_one_practice() -> None:
     text = ("Housing First voor jongeren\n\nEen project in samenwerking met het OCMW.\n\n" + LONG + "\n\nWerking\n\n"
             " • Huisvesting\n\n  Een selectiecomité kiest samen met de jongere een woning die past bij zijn noden en "
             "zijn budget, en volgt de eerste maanden op.\n\n • Begeleiding en ondersteuning\n\n  Elke jongere krijgt "
@@ -1590,6 +1590,8 @@ def test_bullet_headings_under_a_section_word_are_parts_of_one_practice() -> Non
     assert [s.title for s in segs] == ["Housing First voor jongeren"] and segs[0].end == len(text.rstrip())
     activities = text.replace("Werking\n\n", "Activiteiten\n\n")  # what the one practice does
     assert [s.title for s in checked(activities)] == ["Housing First voor jongeren"]
+    forms = text.replace("Werking\n\n", "Het project verenigt twee vormen van ondersteuning:\n\n")
+    assert [s.title for s in checked(forms)] == ["Housing First voor jongeren"]  # announced as its parts
     listed = text.replace("Werking\n\n", "Onze projecten\n\n")
     assert len(checked(listed)) >= 2  # under a heading of its own, each bullet heads a practice
 
