@@ -87,6 +87,10 @@ SECTION_WORDS = {"maatwerk", "aanbod", "activiteiten", "doelstelling", "doelstel
                  "de doelgroep", "doelgroep", "procedure", "voorwaarden", "werkwijze"}
 #: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
 #: section of the text, where a practice's heading starts with its name.
+#: The Dutch articles, which open names as well as sentences ('De langste stoel', 'Het Kinderhuis').
+ARTICLES = {"de", "het", "een"}
+#: Sections laid out alike (a short title, a blank line, a paragraph) that make a run of parallel practices.
+PARALLEL_RUN_MIN = 2
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar",
                    "met", "in", "voor", "via", "door", "over", "bij", "tijdens", "na"}
 
@@ -1016,11 +1020,20 @@ class _Builder:
         card = self._in_card_run(line)
         opens = len(cur.body) > 1 or card or (cur.role == "intro" and self._parallel_sections_from(line))
         # a heading of its own, or one of a run of cards, but never a section about the project itself
-        sibling = not _section_heading(line) or (card and not OWN_SECTION_RE.search(line.text))
+        sibling = (not _section_heading(line) or (card and not OWN_SECTION_RE.search(line.text))
+                   or self._named_sibling(line))
         if opens and self._looks_like_heading(line) and sibling:
             self._open(line.start, line.end, line.text, "item", line=line)
             return
         cur.extend(line)
+
+    def _named_sibling(self, line: Line) -> bool:
+        """'De langste stoel' after 'Babbelbuddy' and 'Verlicht je buurt', each a short title over its paragraph: in a
+        run of parallel sections a name may open on an article. A section word after it ('De aanpak') stays a
+        section of the item above."""
+        words = line.text.strip().rstrip(":").lower().split()
+        return (len(words) >= 2 and words[0] in ARTICLES and " ".join(words[1:]) not in SECTION_WORDS
+                | GENERIC_SECTION_WORDS and self._headed_items() >= PARALLEL_RUN_MIN)
 
     def _subject_run(self, line: Line) -> bool:
         """One of three or more paragraphs in a row that each open on a different service or organisation ('De

@@ -706,11 +706,16 @@ def test_an_indented_line_under_a_bullet_continues_its_entry() -> None:
     assert texts(text, segs)[-2].endswith("alleenstaande ouderen.")
 
 
-def test_a_section_titled_like_its_siblings_is_a_record_even_with_a_short_description() -> None:
+def test_a_section_titled_like_its_siblings_is_a_record_even_with_a_short_description_or_an_article() -> None:
     text = ("Schuldhulp\n\n" + LONG + "\n\nBudgetbeheer\n\n" + LONG + "\n\nSchuldbemiddeling\n\n" + LONG
             + "\n\nHuurwaarborg\n\nHet OCMW kan de huurwaarborg voor u voorschieten als u die zelf niet kan betalen.\n")
     segs = checked(text)
     assert [s.title for s in segs] == ["Budgetbeheer", "Schuldbemiddeling", "Huurwaarborg"]
+    last = (text[:text.index("Huurwaarborg")]
+            + "{}\n\nJaarlijks roept de stad haar inwoners op om een stoel buiten te zetten.\n")
+    assert [s.title for s in checked(last.format("De langste stoel"))][-1] == "De langste stoel"  # a name may open
+    # on an article, a section word may not
+    assert [s.title for s in checked(last.format("De aanpak"))] == ["Budgetbeheer", "Schuldbemiddeling"]
 
 
 def test_the_steps_of_an_approach_stay_inside_its_record() -> None:
