@@ -368,6 +368,8 @@ class _Builder:
         self.fielded = len({ln.text.strip().lower() for ln in self.content
                             if FIELD_QUESTION_RE.fullmatch(ln.text.strip())}) >= 3
         self.after_link = False  # the last line was such a link: the next paragraph opens the next entry
+        # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
+        self.posts = sum(bool(POSTED_LINE_RE.match(ln.text.strip())) for ln in self.content) >= 2
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
@@ -486,6 +488,9 @@ class _Builder:
                 L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
         if line.index in self.continued and self._continue_entry(line):
+            return
+        if self._post_title(line):
+            self._open(line.start, line.end, line.text, "item", line=line)  # one post of a blog's listing
             return
         if line.index in self.goals:
             if self.current is not None:
@@ -759,6 +764,20 @@ class _Builder:
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
         return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
+
+    def _post_title(self, line: Line) -> bool:
+        """'Opening Centrum Molenmoes' over 'Posted on vr, 05/23/2014 - 12:56 by ...': the title of a post, in a
+        listing of posts each titled and dated so; the practical lines of the post above ('Tags:') end there."""
+        nxt = self._next(line)
+        return (self.posts and nxt is not None and POSTED_LINE_RE.match(nxt.text.strip()) is not None
+                and line.words <= 15 and not line.text.rstrip().endswith((".", ",", ";", ":")))
+
+    def _under_post_title(self, line: Line) -> bool:
+        """The first line under a post's title and date line: the post's own heading or lead, no new record."""
+        prev = self._prev(line)
+        above = self._prev(prev) if prev is not None else None
+        return (self.posts and prev is not None and above is not None and POSTED_LINE_RE.match(prev.text.strip())
+                is not None and self._post_title(above))
 
     def _under_section_word(self, line: Line) -> bool:
         """'• Huisvesting', '• Begeleiding' under 'Werking', or '• Budgetbegeleiding', '• Budgetbeheer' under '...
@@ -1129,7 +1148,7 @@ class _Builder:
     def _looks_like_heading(self, line: Line) -> bool:
         """A short unnumbered title followed by a body paragraph ('Trefkwartier: ontmoet ...', '‘Stoasje’',
         'Wijk Zwartegevel-Dierdonk, Tielt', 'VIPSA')."""
-        if not self._blank_before(line):
+        if not self._blank_before(line) or self._under_post_title(line):
             return False
         if self._over_practical_bullets(line) or self._in_card_run(line):
             return True
@@ -1161,7 +1180,9 @@ class _Builder:
         if nxt is None:
             return False
         after = line
-        if DATE_ONLY_RE.fullmatch(nxt.text.strip()):  # 'Bij WIDAR in Merksplas' over '05-07-2017' over its story
+        if DATE_ONLY_RE.fullmatch(nxt.text.strip()) or POSTED_LINE_RE.match(nxt.text.strip()):
+            # 'Bij WIDAR in Merksplas' over '05-07-2017', or a blog post's title over 'Posted on ... by ...', over its
+            # story
             after, nxt = nxt, self._next(nxt)
             if nxt is None:
                 return False
@@ -1810,8 +1831,16 @@ AMOUNT_TAIL_RE = re.compile(r"\s+[–—-]\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)
 INLINE_TAG_RE = re.compile(r"</?(?:strong|b|i|em|u|br|span|p|a|sup|sub|font)\b[^<>]{0,200}?/?>", re.IGNORECASE)
 
 
+#: A lower-case token before a capitalised title, such as an icon's or image's name left in a copied page
+#: ('posticon Opening Centrum Molenmoes'); dropped when it is no Dutch word.
+DEBRIS_OPENER_RE = re.compile(r"^([a-z][a-z0-9]{3,})\s+(?=[A-Z])")
+
+
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", html.unescape(INLINE_TAG_RE.sub(" ", s))).strip()
+    debris = DEBRIS_OPENER_RE.match(s)
+    if debris and zipf(debris.group(1)) == 0:
+        s = s[debris.end():]
     s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", AMOUNT_TAIL_RE.sub("", CAPACITY_TAIL_RE.sub("", s))))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
@@ -1888,6 +1917,10 @@ DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{
 #: ...'): when the item took place, no part of its title.
 DATE_LABEL_RE = re.compile(rf"^(?:{WEEKDAY}\s+)?(?:{DATE_ONLY_RE.pattern})(?:\s+(?:van\s+)?\d{{1,2}}[.:u]\d{{2}}"
                            r"(?:\s*(?:tot|-|–)\s*\d{1,2}[.:u]\d{2})?(?:\s*u(?:ur)?)?)?\s*[:–-]\s+", re.IGNORECASE)
+#: When and by whom a post was put online, on a line of its own: 'Posted on wo, 05/28/2014 - 11:38 by Monique
+#: Swinnen', 'Geplaatst op 3 mei 2021 door ...'.
+POSTED_LINE_RE = re.compile(r"(?:Posted|Gepost|Geplaatst|Gepubliceerd|Geschreven)\s+(?:on|op)\b[^.!?]{0,80}$",
+                            re.IGNORECASE)
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was

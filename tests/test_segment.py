@@ -1022,6 +1022,16 @@ def test_the_only_practice_under_a_page_title_and_its_lead_is_headed_by_the_page
     assert [(s.start, s.title) for s in segs] == [(text.index(section) if start is None else start, title)]
 
 
+def test_a_listing_of_posts_gives_a_record_per_post_titled_without_its_icon() -> None:
+    post = ("posticon {title}\n\nPosted on vr, 05/{day}/2014 - 13:28 by Mieke Peeters\n\n{title}\n\n"
+            f"{LONG}{LONG}\n\nTags:\n\n")
+    titles = ["Week van de opvoeding", "Opening centrum Molenmoes", "Investeren in zorg"]
+    text = "".join(post.format(title=t, day=20 + k) for k, t in enumerate(titles))
+    segs = checked(text)
+    assert [s.title for s in segs] == titles
+    assert [s.start for s in segs] == [text.index(f"posticon {t}") for t in titles]
+
+
 def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
     text = (f"ZenneLab – Broek\n\nProject\n\n© Jan Peeters\n\n© iso800 voor SAAMO\n\n© iso800 voor SAAMO\n\n"
             f"{LONG}{LONG}\n\n© iso800 voor SAAMO\n\n{LONG}\n")
