@@ -1838,9 +1838,6 @@ DEBRIS_OPENER_RE = re.compile(r"^([a-z][a-z0-9]{3,})\s+(?=[A-Z])")
 
 def _clean_title(s: str) -> str:
     s = re.sub(r"[\s\xa0]+", " ", html.unescape(INLINE_TAG_RE.sub(" ", s))).strip()
-    debris = DEBRIS_OPENER_RE.match(s)
-    if debris and zipf(debris.group(1)) == 0:
-        s = s[debris.end():]
     s = re.sub(r"\s*\(\s*\)", "", BRACKETED_AMOUNT_RE.sub("", AMOUNT_TAIL_RE.sub("", CAPACITY_TAIL_RE.sub("", s))))
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
@@ -1856,6 +1853,9 @@ def _item_title(item: _Item, text: str) -> str:
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
     if item.role == "intro":
         head = _intro_title(item)
+    debris = DEBRIS_OPENER_RE.match(head)  # only at the line's start: after a prefix a lower-case word is the
+    if debris and zipf(debris.group(1)) == 0:  # title's own ('45.Werkbezoek nachtopvangcentrum De Biekorf')
+        head = head[debris.end():]
     prev = None
     while prev != head:  # '34.Werkbezoek X' loses both prefixes, '1.1. Ons project' its section number
         prev, head = head, L.SECTION_NUMBER_RE.sub("", DATE_LABEL_RE.sub("", TITLE_PREFIX_RE.sub("", head.strip())))

@@ -1030,6 +1030,8 @@ def test_a_listing_of_posts_gives_a_record_per_post_titled_without_its_icon() ->
     segs = checked(text)
     assert [s.title for s in segs] == titles
     assert [s.start for s in segs] == [text.index(f"posticon {t}") for t in titles]
+    visit = f"45.Werkbezoek nachtopvangcentrum De Biekorf\n\n{LONG}\n"  # after a prefix the word is the title's
+    assert [s.title for s in checked(visit)] == ["Nachtopvangcentrum De Biekorf"]
 
 
 def test_a_page_is_titled_by_its_short_heading_across_photo_credits() -> None:
