@@ -230,6 +230,12 @@ class Gazetteer:
                     taken |= span
         return municipalities, region
 
+    def abroad(self, name: str) -> bool:
+        """A city outside Belgium ('Rotterdam', 'Kopenhagen'): a practice may run there, but it is no municipality
+        a user filters on."""
+        found = self.lookup_historic(name)
+        return found is not None and found.country != "BE"
+
     def covering(self, municipality_name: str) -> list[str]:
         """Region labels whose area covers a municipality, so a municipality filter finds them."""
         found = self.lookup(municipality_name)

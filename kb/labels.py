@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
+from kb.gazetteer import Gazetteer
 from kb.record import Record
 
 BELGIAN_TIME = ZoneInfo("Europe/Brussels")
@@ -56,6 +57,13 @@ def time_label(value: str | datetime | None) -> str:
         moment = moment.replace(tzinfo=timezone.utc)
     local = moment.astimezone(BELGIAN_TIME)
     return f"{local.day} {MONTHS[local.month - 1]} {local.year} om {local:%H:%M}"
+
+
+def municipalities_and_abroad(record: Record) -> tuple[list[str], list[str]]:
+    """The record's Belgian municipalities and, apart, the cities abroad it runs in ('Rotterdam')."""
+    gazetteer = Gazetteer.default()
+    abroad = [name for name in record.municipalities if gazetteer.abroad(name)]
+    return [name for name in record.municipalities if name not in abroad], abroad
 
 
 def place_label(record: Record) -> str:

@@ -154,6 +154,8 @@ class Places(Protocol):
 
     def area(self, region: str) -> tuple[list[str], list[str]]: ...
 
+    def abroad(self, name: str) -> bool: ...
+
 
 class NoPlaces:
     """No regions known: a record counts only for the places it names."""
@@ -164,13 +166,19 @@ class NoPlaces:
     def area(self, region: str) -> tuple[list[str], list[str]]:
         return [], []
 
+    def abroad(self, name: str) -> bool:
+        return False
+
 
 def place_values(record: Record, name: str, places: Places) -> list[str]:
-    """The values a record offers to a filter or facet, a regional practice counting for its whole area.
+    """The values a record offers to a filter or facet, a regional practice counting for its whole area; a city
+    abroad is kept out of the municipalities (the record shows it apart, under 'Buitenland').
 
     Filters and facets read the same values, so the count beside a value is what selecting it gives.
     """
     values = record_values(record, name)
+    if name == "municipality":
+        values = [v for v in values if not places.abroad(v)]
     if record.region and name in ("municipality", "province"):
         municipalities, provinces = places.area(record.region)
         values = values + (municipalities if name == "municipality" else provinces)

@@ -68,6 +68,7 @@ def test_foreign_places_have_a_country(gaz: Gazetteer) -> None:
     assert gaz.lookup("Rijsel").country == "FR"
     assert gaz.lookup("Lille").country == "BE"  # the Kempen municipality, not French Lille
     assert gaz.lookup("Rotterdam").country == "NL"
+    assert gaz.abroad("Rotterdam") and gaz.abroad("Rijsel") and not gaz.abroad("Lille") and not gaz.abroad("Atlantis")
     assert all(m.country == "BE" for m in gaz.municipalities())
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.labels import body_text, date_label, readable_text, status_label, time_label
+from kb.labels import body_text, date_label, municipalities_and_abroad, readable_text, status_label, time_label
 from kb.record import Record
 from kb.search import snippet
 
@@ -85,3 +85,13 @@ def test_detail_links_are_http_only_and_escaped() -> None:
     assert 'href="https&#58;//example.org/a"' in html and "onmouseover" not in html.split("</a>")[0]
     assert 'rel="noopener noreferrer nofollow"' in html and "mailto:x@y.be" in html
     assert ui.link_html("javascript:alert(1)") == "javascript&#58;alert(1)"
+
+
+def test_cities_abroad_are_set_apart_from_the_municipalities() -> None:
+    record = Record(source="a.txt", start=0, end=5, kind="practice", title="Vakmanstad", text="Tekst",
+                    municipalities=["Gent", "Rotterdam", "Kopenhagen"])
+    assert municipalities_and_abroad(record) == (["Gent"], ["Rotterdam", "Kopenhagen"])
+    from web import ui
+
+    html = ui.details_html(record)
+    assert "<dt>Gemeenten</dt><dd>Gent</dd>" in html and "<dt>Buitenland</dt><dd>Rotterdam, Kopenhagen</dd>" in html

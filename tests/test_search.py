@@ -38,6 +38,9 @@ class FakePlaces:
     def area(self, region: str) -> tuple[list[str], list[str]]:
         return (sorted(W13), ["West-Vlaanderen"]) if region == "W13" else ([], [])
 
+    def abroad(self, name: str) -> bool:
+        return name in ("Rotterdam", "Utrecht")
+
 
 @pytest.fixture
 def searcher(fake_embedder):
@@ -69,6 +72,17 @@ def test_filter_restricts_candidates_and_still_fills_k(searcher):
 def test_municipality_filter_includes_regional_practices_covering_it(searcher):
     result = searcher.search("", Filters(municipality=["Kortrijk"]), k=10)
     assert titles(result) == ["Kracht.wonen"]
+
+
+def test_a_city_abroad_is_no_municipality_to_filter_or_count_on(fake_embedder):
+    abroad = Record(source="s.txt", start=50, end=60, kind="practice", title="Vakmanstad",
+                    text="Kinderen leren na school koken en timmeren.", municipalities=["Gent", "Rotterdam"],
+                    provinces=["Oost-Vlaanderen"])
+    index = VectorIndex(fake_embedder.dim, fake_embedder.family, fake_embedder.backend)
+    index.add(np.array([1]), fake_embedder.passages([abroad.embedding_text()]))
+    search = Searcher([(1, abroad)], index, fake_embedder.query, places=FakePlaces())
+    assert search.search("", k=5).facets["municipality"] == [("Gent", 1)]
+    assert search.search("", Filters(municipality=["Rotterdam"]), k=5).total == 0
 
 
 def test_filters_combine_as_and_values_as_or(searcher):

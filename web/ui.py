@@ -22,6 +22,7 @@ from kb.labels import (
     event_label,
     kind_label,
     links_in,
+    municipalities_and_abroad,
     place_label,
     status_label,
 )
@@ -351,9 +352,11 @@ def _lead(text: str, width: int = 260) -> str:
 
 def details_html(record: Record) -> str:
     """The record's fields as a definition list, for the detail view."""
+    municipalities, abroad = municipalities_and_abroad(record)
     rows = [
         ("Soort", [kind_label(record.kind)]),
-        ("Gemeenten", record.municipalities),
+        ("Gemeenten", municipalities),
+        ("Buitenland", abroad),
         ("Regio", [record.region] if record.region else []),
         ("Provincies", record.provinces),
         ("Thema's", record.themes),
