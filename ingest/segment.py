@@ -85,12 +85,12 @@ SECTION_WORDS = {"maatwerk", "aanbod", "activiteiten", "doelstelling", "doelstel
                  "meerwaarde", "impact", "praktisch", "partners", "contact", "uitdaging", "uitdagingen",
                  "resultaten en impact", "evaluatie", "de uitdaging", "de aanpak", "het resultaat", "de resultaten",
                  "de doelgroep", "doelgroep", "procedure", "voorwaarden", "werkwijze"}
-#: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
-#: section of the text, where a practice's heading starts with its name.
 #: The Dutch articles, which open names as well as sentences ('De langste stoel', 'Het Kinderhuis').
 ARTICLES = {"de", "het", "een"}
 #: Sections laid out alike (a short title, a blank line, a paragraph) that make a run of parallel practices.
 PARALLEL_RUN_MIN = 2
+#: Articles and possessives: a sub-heading that starts with one ('Onze aanpak', 'Een toegenomen aandacht') is a
+#: section of the text, where a practice's heading starts with its name.
 SECTION_OPENERS = {"de", "het", "een", "onze", "ons", "jouw", "je", "uw", "mijn", "hun", "zijn", "haar",
                    "met", "in", "voor", "via", "door", "over", "bij", "tijdens", "na"}
 
@@ -768,16 +768,20 @@ class _Builder:
     def _post_title(self, line: Line) -> bool:
         """'Opening Centrum Molenmoes' over 'Posted on vr, 05/23/2014 - 12:56 by ...': the title of a post, in a
         listing of posts each titled and dated so; the practical lines of the post above ('Tags:') end there."""
+        if not self.posts:
+            return False
         nxt = self._next(line)
-        return (self.posts and nxt is not None and POSTED_LINE_RE.match(nxt.text.strip()) is not None
-                and line.words <= 15 and not line.text.rstrip().endswith((".", ",", ";", ":")))
+        return (nxt is not None and POSTED_LINE_RE.match(nxt.text.strip()) is not None and line.words <= 15
+                and not line.text.rstrip().endswith((".", ",", ";", ":")))
 
     def _under_post_title(self, line: Line) -> bool:
         """The first line under a post's title and date line: the post's own heading or lead, no new record."""
+        if not self.posts:
+            return False
         prev = self._prev(line)
         above = self._prev(prev) if prev is not None else None
-        return (self.posts and prev is not None and above is not None and POSTED_LINE_RE.match(prev.text.strip())
-                is not None and self._post_title(above))
+        return (above is not None and POSTED_LINE_RE.match(prev.text.strip()) is not None
+                and self._post_title(above))
 
     def _under_section_word(self, line: Line) -> bool:
         """'• Huisvesting', '• Begeleiding' under 'Werking', or '• Budgetbegeleiding', '• Budgetbeheer' under '...
