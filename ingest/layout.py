@@ -49,7 +49,8 @@ ITEM_NUMBER = r"(?:[A-H]\.?\s?)?\d{1,2}(?:\.\d{1,2})*[a-hA-H]?"
 #: Item headings that announce a programme item by a keyword.
 KEYWORD_HEADING_RE = re.compile(
     r"^(?:\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)|"  # ordinals: '1e panel: ...'
-    rf"Werksessie|Werkbezoek|Workshop|Sessie\s*{ITEM_NUMBER}|Lezing|Keynote|Infosessie|Atelier\s*{ITEM_NUMBER}|"
+    rf"Werksessie|Werkbezoek|Workshop|Sessie\s*{ITEM_NUMBER}|Lezing|Keynote|Infosessie|Infoavond|Vorming(?=\s+\S)|"
+    rf"Atelier\s*{ITEM_NUMBER}|"
     rf"Dag\s*\d+(?=\s*:)|(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie)\s*{ITEM_NUMBER})\b",
     re.IGNORECASE,
 )

@@ -976,6 +976,18 @@ def test_the_speakers_a_panels_description_tells_are_that_one_session() -> None:
     assert segs[-1].end == len(text.rstrip())
 
 
+def test_a_training_or_info_evening_named_as_such_heads_a_record_also_over_a_quotation() -> None:
+    text = (f"Elk jaar vindt de Week van de Opvoeding plaats. {LONG}\n\n"
+            "Vorming voor ouders: Veilig online – schermtijd, schermstrijd?\n\n"
+            f"“Al van bij de geboorte worden baby’s omringd door schermen.” {LONG}\n\n"
+            f"Infoavond: slapen zonder zorgen\n\n{LONG}\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[-2:] == ["Vorming voor ouders: Veilig online – schermtijd, schermstrijd?",
+                           "Infoavond: slapen zonder zorgen"]
+    section = f"Het buurtwerk\n\n{LONG}\n\nVorming\n\n{LONG}\n"  # a bare 'Vorming' is a section word
+    assert [s.title for s in checked(section)] == ["Het buurtwerk"]
+
+
 def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker() -> None:
     item = _Item(0, 10, "x", "item")
     assert _recognisable("560.000 euro voor kinderopvang 02u48 0 Geraardsbergen Het Huis van het Kind", item) == (
