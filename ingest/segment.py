@@ -1958,12 +1958,13 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     if len(segs) != 1 or segs[0].kind != KIND_PRACTICE:
         return segs
     seg = segs[0]
-    first = _page_title_line(text)
-    if first is None or seg.start <= first.end or first.text.strip().lower() == seg.title.lower():
+    worded = [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
+    first = worded[0] if worded else None  # the page's first line of words, past a logo, credit or print button
+    if first is None or seg.start <= first.end or first.text.lower() == seg.title.lower():
         return segs
-    t = first.text.strip()
-    lead = [ln for ln in text[first.end:seg.start].split("\n") if ln.strip() and not L.JUNK_LINE_RE.search(ln.strip())]
-    if any(len(ln.split()) <= 8 and _heading_shaped(Line(0, 0, len(ln), ln)) for ln in lead):
+    t = first.text
+    lead = [ln for ln in worded[1:] if ln.end <= seg.start]
+    if any(ln.words <= 8 and _heading_shaped(ln) for ln in lead):
         return segs  # the lead has headings of its own: sections the page was split by, not one story
     if len(t.split()) < 2 or len(t) > 90 or text[first.end:seg.start].count("\n\n") > PAGE_LEAD_MAX_PARAGRAPHS \
             or t.lower() in GENERIC_SECTION_WORDS or EDITION_TITLE_RE.search(t) or _names_event(t) \
@@ -1972,17 +1973,6 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
         return segs
     title = _item_title(_Item(first.start, seg.end, t, "item"), text)
     return [Segment(first.start, seg.end, title or seg.title, seg.kind, seg.parent, t[:300])]
-
-
-def _page_title_line(text: str) -> Line | None:
-    """The page's first line of words, past a logo, photo credit or print button."""
-    offset = 0
-    for index, raw in enumerate(text.split("\n")):
-        line = Line(index, offset, offset + len(raw), raw)
-        offset += len(raw) + 1
-        if raw.strip() and not L.JUNK_LINE_RE.search(raw.strip()):
-            return line
-    return None
 
 
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}
