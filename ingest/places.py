@@ -435,8 +435,7 @@ def _adjective_places(scored: list[tuple[Mention, str, float]]) -> list[str]:
 
 
 def _is_belgian(name: str) -> bool:
-    found = Gazetteer.default().lookup_historic(name)
-    return found is None or found.country == "BE"
+    return not Gazetteer.default().abroad(name)
 
 
 def _current(name: str) -> str:
