@@ -369,7 +369,8 @@ class _Builder:
                             if FIELD_QUESTION_RE.fullmatch(ln.text.strip())}) >= 3
         self.after_link = False  # the last line was such a link: the next paragraph opens the next entry
         # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
-        self.posts = sum(bool(POSTED_LINE_RE.match(ln.text.strip())) for ln in self.content) >= 2
+        self.posted = {ln.index for ln in self.content if POSTED_LINE_RE.match(ln.text.strip())}
+        self.posts = len(self.posted) >= 2
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
@@ -771,7 +772,7 @@ class _Builder:
         if not self.posts:
             return False
         nxt = self._next(line)
-        return (nxt is not None and POSTED_LINE_RE.match(nxt.text.strip()) is not None and line.words <= 15
+        return (nxt is not None and nxt.index in self.posted and line.words <= 15
                 and not line.text.rstrip().endswith((".", ",", ";", ":")))
 
     def _under_post_title(self, line: Line) -> bool:
@@ -780,8 +781,7 @@ class _Builder:
             return False
         prev = self._prev(line)
         above = self._prev(prev) if prev is not None else None
-        return (above is not None and POSTED_LINE_RE.match(prev.text.strip()) is not None
-                and self._post_title(above))
+        return above is not None and prev.index in self.posted and self._post_title(above)
 
     def _under_section_word(self, line: Line) -> bool:
         """'• Huisvesting', '• Begeleiding' under 'Werking', or '• Budgetbegeleiding', '• Budgetbeheer' under '...
@@ -1184,7 +1184,7 @@ class _Builder:
         if nxt is None:
             return False
         after = line
-        if DATE_ONLY_RE.fullmatch(nxt.text.strip()) or POSTED_LINE_RE.match(nxt.text.strip()):
+        if DATE_ONLY_RE.fullmatch(nxt.text.strip()) or nxt.index in self.posted:
             # 'Bij WIDAR in Merksplas' over '05-07-2017', or a blog post's title over 'Posted on ... by ...', over its
             # story
             after, nxt = nxt, self._next(nxt)
