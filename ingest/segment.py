@@ -950,6 +950,10 @@ class _Builder:
         lo, hi = self._span(line, _is_numbered)
         return self.content[lo:hi + 1]
 
+    def _numbered_entries(self, line: Line) -> list[str]:
+        """The entries of the numbered run around ``line``, without their numbers."""
+        return [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in self._numbered_run(line)]
+
     @_per_numbered_run
     def _short_numbered_run(self, line: Line) -> bool:
         """Every entry of this numbered run has at most five words: names or places, not item titles."""
@@ -974,28 +978,25 @@ class _Builder:
     def _audience_numbered_run(self, line: Line) -> bool:
         """A numbered run of who a service is for ('1. Personen die eenzaam zijn ...', '3. Mensen die zelf willen
         helpen'): part of that service."""
-        run = self._numbered_run(line)
-        return len(run) >= 2 and sum(_audience_entry(L.NUMBERED_RE.sub("", ln.text, count=1)) for ln in run) * 3 \
-            >= len(run) * 2
+        entries = self._numbered_entries(line)
+        return len(entries) >= 2 and sum(map(_audience_entry, entries)) * 3 >= len(entries) * 2
 
     @_per_numbered_run
     def _panel_numbered_run(self, line: Line) -> bool:
         """A numbered run of persons with their function ('1. Dirk Van Noten (Schepen sociale zaken ...)', '2. Gunther
         D'hanis – huisarts, lid huisartsenkring ...'): the panel of the item above, no talks of their own."""
-        run = self._numbered_run(line)
-        entries = [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in run]
-        return len(run) >= 2 and all(_speaker_entry(e) and FUNCTION_WORD.search(e) for e in entries)
+        entries = self._numbered_entries(line)
+        return len(entries) >= 2 and all(_speaker_entry(e) and FUNCTION_WORD.search(e) for e in entries)
 
     @_per_numbered_run
     def _statement_numbered_run(self, line: Line) -> bool:
         """A numbered run of whole sentences ('1. De gebiedsgerichte aanpak werd een structureel onderdeel van het
         stadsbeleid.'): the results or findings of the text above, not items with titles of their own."""
-        run = self._numbered_run(line)
-        entries = [L.NUMBERED_RE.sub("", ln.text, count=1).strip() for ln in run]
+        entries = self._numbered_entries(line)
         single = sum(L.sentence_count(e) == 1 for e in entries)
         # an entry that opens in lower case ('1. de regionale solidariteit die ...') goes on with the sentence above
         told = sum(e.endswith(".") or e[:1].islower() for e in entries)
-        return len(run) >= 3 and single * 3 >= len(run) * 2 and told * 3 >= len(run) * 2 and all(
+        return len(entries) >= 3 and single * 3 >= len(entries) * 2 and told * 3 >= len(entries) * 2 and all(
             len(e.split()) >= 6 and ":" not in " ".join(e.split()[:6]) for e in entries)
 
     def _named_bullet_run(self, line: Line) -> bool:
