@@ -1946,8 +1946,8 @@ PAGE_LEAD_MAX_PARAGRAPHS = 3
 
 #: A page title that dates the page ('Winnaars 2016', 'Welzijnsnieuwsbrief april', 'Dinsdag 3 mei'): an edition
 #: or a listing, not the name of the one practice under it.
-EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|{DATE_WORDS_RE.pattern}|{EVENT_DATE_RE.pattern}",
-                              re.IGNORECASE)
+EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|\b{WEEKDAY}|{EVENT_DATE_RE.pattern}",
+                              re.IGNORECASE)  # '3 mei' is found by its month written out
 
 
 def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
