@@ -241,6 +241,19 @@ def is_lettered_heading(line: Line) -> bool:
     return bool(m) and 2 <= len(line.text[m.end():].split()) <= 20
 
 
+#: A section of an outline in capitals: '1. LOKAAL WOONBELEID COÖRDINEREN', 'B. OVERLEG'.
+OUTLINE_LABEL_RE = re.compile(r"^(?:\d{1,2}|[A-H])\s*[.)]\s+")
+
+
+def is_outline_section(line: Line) -> bool:
+    """A numbered or lettered line in capitals: a section of a document's outline, whose entries are below it."""
+    m = OUTLINE_LABEL_RE.match(line.text)
+    if not m:
+        return False
+    letters = [c for c in line.text[m.end():] if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def numbered_value(line: Line) -> int | None:
     m = NUMBERED_RE.match(line.text)
     return int(m.group("num")) if m else None

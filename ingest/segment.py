@@ -403,6 +403,11 @@ class _Builder:
                  if (_is_paragraph(a) or _is_bare(a)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
+        # 'A. INTERNE ORGANISATIE' under '1. LOKAAL WOONBELEID COÖRDINEREN': a document in sections of an outline,
+        # whose entries are the headings over a text of their own
+        self.outline = sum(L.is_outline_section(ln) for ln in self.content) >= 2
+        if self.outline:  # its short lines are headings and empty fields, not a list of links to other pages
+            self.links = L.table_of_contents(self.lines)
         places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
         self.place_headings = set(places) if len(places) >= 2 else set()  # 'Aalst – Zaterdag 13 oktober', ...
 
@@ -481,6 +486,15 @@ class _Builder:
             return
         if self.pending_row and line.words <= ROW_CELL_MAX_WORDS:
             self.current.extend(line)  # 'Kortenaken', '24.610 euro': the row's other cells
+            return
+        if self.outline and L.is_outline_section(line):
+            self._close()
+            self.drop = False
+            if not self._outline_container(line):
+                self._open(line.start, line.end, line.text, "item", line=line)  # 'C. SAMENWERKINGSVERBANDEN' over
+            return  # its one text; '1. LOKAAL WOONBELEID COÖRDINEREN' over 'A. ...' holds the entries below
+        if self.outline and self._outline_entry(line):
+            self._open(line.start, line.end, line.text, "item", line=line)  # 'Zorgcircuit wonen' over its text
             return
         if line.index in self.banners or line.index in self.links:
             self._close()
@@ -660,6 +674,18 @@ class _Builder:
         head = self._prev(run[0])
         return (len(run) >= 2 and head is not None and head.text.rstrip().endswith(":")
                 and sum(bool(GIVEN_BY_RE.search(ln.text)) for ln in run) * 3 >= len(run) * 2)
+
+    def _outline_container(self, line: Line) -> bool:
+        """A section of an outline with no text of its own: the next line is another section or a heading."""
+        nxt = self._next(line, skip_junk=False)
+        return (nxt is None or L.is_outline_section(nxt) or _heading_shaped(nxt)
+                or (nxt.words <= 8 and nxt.text.rstrip().endswith(":")))  # 'Meer info rond wonen en welzijn:'
+
+    def _outline_entry(self, line: Line) -> bool:
+        """A heading in an outline over a text of its own; a heading over another heading is an empty field."""
+        nxt = self._next(line, skip_junk=False)
+        return (_heading_shaped(line) and not L.is_outline_section(line) and nxt is not None
+                and not _heading_shaped(nxt) and nxt.words >= 6)
 
     def _numbered_entry(self, line: Line) -> bool:
         """A numbered line that is one entry of a run of one-line entries (a list, not an item)."""

@@ -2568,3 +2568,18 @@ def test_a_heading_may_open_on_the_elided_article() -> None:
     for heading in ("'t Kompas, Gent", "'t Pasrel:", "’t Kelderke"):  # as layout's title test already allows
         assert _heading_shaped(Line(0, 0, len(heading), heading)), heading
     assert not _heading_shaped(Line(0, 0, 12, "'t is zover."))
+
+
+def test_in_an_outline_in_capitals_the_headings_over_a_text_are_records_and_the_sections_are_none() -> None:
+    text = ("Instrumenten lokaal woonbeleid Zonnegem\n\n"
+            "1. LOKAAL WOONBELEID COÖRDINEREN\nA. INTERNE ORGANISATIE\nB. OVERLEG\nLokale woonraad\n"
+            "Woonoverleg Zonnegem\nVier keer per jaar zitten de huisvestingsmaatschappij, het SVK en het OCMW samen "
+            "om de wachtlijsten te bespreken.\nOverleg andere actoren\nBuurtoverleg sociale woonwijken\n"
+            "Twee keer per jaar overleggen de wijkmanagers met de uitvoeringsdiensten over de drie wijken.\n"
+            "C. SAMENWERKINGSVERBANDEN\nDe intergemeentelijke samenwerking tussen Zonnegem en Oosterveld huurt sinds "
+            "2015 een gedeelde woonconsulent in.\n2. KLANTGERICHTE DIENSTVERLENING\nA. LOKETFUNCTIE\nWoonwinkel\n"
+            "De stad heeft een woonloket waar huurders en eigenaars terecht kunnen met vragen over premies.\n")
+    segs = checked(text)
+    assert [text[s.start:s.end].split("\n")[0] for s in segs] == [
+        "Woonoverleg Zonnegem", "Buurtoverleg sociale woonwijken", "C. SAMENWERKINGSVERBANDEN", "Woonwinkel"]
+    assert segs[-1].end == len(text.rstrip())
