@@ -2051,6 +2051,8 @@ PROJECT_NAME_RE = re.compile(
     r"|(?:^|[.!?]\s+)(?!(?:Dat|Dit|Het|Deze|Die|Er|Hij|Zij|Ze|Wat|Wij|We)\s)"  # 'Dat is een project': no name
     r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b"
     r"|\b(?:project|initiatief|campagne)\s+[‘'\"“](?P<quoted>[^‘’'\"“”\n]{3,60})[’'\"”]")
+#: Where a relative or final clause starts after a name: 'Youyou dat op 31 mei ...', 'Buurtwerk om ...'.
+RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:dat|die|waar\w*|wat|welke|om|omdat|zodat)\s")
 PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
@@ -2118,7 +2120,10 @@ def _recognisable(t: str, item: _Item) -> str:
 def _project_named(text: str) -> str:
     """The project a description names ('Het project Energieke Westhoek wil ...'), or ''."""
     m = PROJECT_NAME_RE.search(text)
-    return (m.group("name") or m.group("subject") or m.group("quoted")).strip(" ‘'\"“’”") if m else ""
+    if not m:
+        return ""
+    name = RELATIVE_CLAUSE_RE.split(m.group("name") or m.group("subject") or m.group("quoted"))[0]
+    return name.strip(" ‘'\"“’”")  # 'het project Youyou dat op 31 mei werd ingehuldigd': 'Youyou'
 
 
 def _quoted_and_repeated(body: str) -> str:

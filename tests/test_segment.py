@@ -17,6 +17,7 @@ from ingest.segment import (
     _heading_shaped,
     _intertitle,
     _Item,
+    _project_named,
     _recognisable,
     _title_from_entry,
     _told_title,
@@ -2583,3 +2584,11 @@ def test_in_an_outline_in_capitals_the_headings_over_a_text_are_records_and_the_
     assert [text[s.start:s.end].split("\n")[0] for s in segs] == [
         "Woonoverleg Zonnegem", "Buurtoverleg sociale woonwijken", "C. SAMENWERKINGSVERBANDEN", "Woonwinkel"]
     assert segs[-1].end == len(text.rstrip())
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Zo werd het project Youyou dat op 31 mei werd ingehuldigd een thuis voor vijftig mensen.", "Youyou"),
+    ("Het project Buurtkeuken wil bewoners samen laten koken.", "Buurtkeuken"),
+])
+def test_the_name_a_description_gives_its_project_ends_before_a_relative_clause(sentence: str, name: str) -> None:
+    assert _project_named(sentence) == name
