@@ -1878,7 +1878,7 @@ def _clean_title(s: str) -> str:
 
 def _item_title(item: _Item, text: str) -> str:
     if item.title:
-        return _sentence_case(_recognisable(_clean_title(item.title), item))
+        return _sentence_case(_recognisable(_clean_title(item.title), item), text)
     head = item.heading
     if item.role == "agenda":
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
@@ -1911,7 +1911,7 @@ def _item_title(item: _Item, text: str) -> str:
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
-    return _sentence_case(_recognisable(t, item))[:200]
+    return _sentence_case(_recognisable(t, item), text)[:200]
 
 
 def _under_speaker(own: str) -> str:
@@ -2316,12 +2316,35 @@ def _two_word_name(t: str) -> bool:
     return len(words) == 2 and all(w[:1].isupper() for w in words) and not is_person_name(t)
 
 
-def _sentence_case(s: str) -> str:
-    """'GRENZEN VERLEGGEN VIA ...' -> 'Grenzen verleggen via ...'; 'opleiden in ...' -> 'Opleiden in ...'."""
+def _sentence_case(s: str, text: str = "") -> str:
+    """'GRENZEN VERLEGGEN VIA ...' -> 'Grenzen verleggen via ...'; 'opleiden in ...' -> 'Opleiden in ...'. A word
+    the text writes with a capital inside a sentence keeps it: 'WELZIJNSBAND MEETJESLAND' -> 'Welzijnsband
+    Meetjesland'."""
     letters = [c for c in s if c.isalpha()]
     if len(letters) > 8 and all(c.isupper() for c in letters):
-        s = s.lower()
+        s = WORD_RE.sub(lambda m: _as_written(m.group(0), text), s.lower())
     return s[:1].upper() + s[1:] if s[:1].islower() and not L.CAMEL_BRAND_RE.match(s) else s  # 'geWOONtebreker'
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _as_written(word: str, text: str) -> str:
+    """The word as the text writes it inside a sentence, when that is with a capital and never in lower case (a
+    name: 'Meetjesland', not the 'De' of 'De Beuk'), else as given."""
+    capital = ""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
+        found, before = m.group(0), text[max(0, m.start() - 3):m.start()].rstrip(" ")
+        if found.islower():
+            return word
+        line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end()) % (len(text) + 1)]
+        if line.upper() == line:
+            continue  # a line in capitals, such as the heading itself, says nothing of how the word is written
+        if found.isupper() and not 2 <= len(found) <= 5:
+            continue  # a long word in capitals is shouted, not an acronym
+        if found[:1].isupper() and before and before[-1] not in ".!?:\n\"“‘'":
+            capital = capital or found  # not a sentence's first word, which has a capital anyway ('CAW' keeps
+    return capital or word  # its capitals)
 
 
 #: A short quoted name that ends on '!' or '?' ('het project ‘Hallo Buurt!’'): its mark ends the name, not the sentence.

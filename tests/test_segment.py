@@ -19,6 +19,7 @@ from ingest.segment import (
     _Item,
     _project_named,
     _recognisable,
+    _sentence_case,
     _title_from_entry,
     _told_title,
     _without_speaker,
@@ -2592,3 +2593,15 @@ def test_in_an_outline_in_capitals_the_headings_over_a_text_are_records_and_the_
 ])
 def test_the_name_a_description_gives_its_project_ends_before_a_relative_clause(sentence: str, name: str) -> None:
     assert _project_named(sentence) == name
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("OPVANGNETWERK WAASLAND", "Opvangnetwerk Waasland"),  # a name the text writes with a capital
+    ("JAC ALS UITHANGBORD VAN CAW BRUSSEL", "JAC als uithangbord van CAW Brussel"),  # acronyms as written
+    ("ANALYSE VAN DE BESTAANDE SITUATIE", "Analyse van de bestaande situatie"),  # 'De Beuk' makes no 'De'
+])
+def test_a_heading_in_capitals_is_set_in_sentence_case_keeping_the_names_the_text_writes_with_capitals(
+        heading: str, title: str) -> None:
+    text = (f"{heading}\nHet JAC van het CAW Brussel en het opvangnetwerk in het Waasland werken samen bij De Beuk. "
+            "De situatie in de regio is de bestaande werking van de partners.")
+    assert _sentence_case(heading, text) == title
