@@ -458,7 +458,9 @@ class _Builder:
     def _child(self, start: int, end: int, heading: str, title: str) -> None:
         if end <= start:
             return
-        item = _Item(start, end, heading, "child", title=title, parent=self.cur, kind=KIND_PRACTICE)
+        table = self.event_programme and TABLE_FORMAT_RE.search(heading[:120])  # 'Armoede (trekker: ...)'
+        item = _Item(start, end, heading, "child", title=title, parent=self.cur,
+                     kind=KIND_THEME if table else KIND_PRACTICE)
         self.items.append(item)
         if self.current is not None:
             self.current.listing = True
@@ -1873,6 +1875,7 @@ def _clean_title(s: str) -> str:
     s = ROOM_RE.sub("", TRAILING_LINKS_RE.sub("", s))
     s = re.sub(r"\s+[-–]\s*$", "", s)
     s = re.sub(r",?\s+(?:en|of)$", "", s.rstrip(" ;,"))  # '..., de dienst collectieve schuldenregeling en'
+    s = re.sub(r"\s*\([^()]*$", "", s)  # 'Armoede (trekker' of 'Armoede (trekker: Hubert ...)' cut at its colon
     return s.strip(" :;,-–*\u2022") or s.strip()
 
 
@@ -2641,8 +2644,8 @@ def _title_from_entry(s: str, first_owner: bool = True) -> str:
         return _with_owner(_title_from_entry(rest, first_owner=False), owner)  # 'OCMW Kortrijk. Budgetvriendelijk
         # koken ...': who runs it, then what it does
     m = re.match(r"^(?P<name>[^:–]{3,120}?)(?:\s+|(?<=\)))[–-]\s+(?P<region>[^–]{2,60})$", s)
-    if m and len(s) < 200:
-        name = _clean_title(m.group("name"))
+    if m and len(s) < 200 and m.group("name").count("(") == m.group("name").count(")"):
+        name = _clean_title(m.group("name"))  # not inside brackets: 'DNA (veilige en leefbare steden – actief ...)'
         region = m.group("region").strip()
         return name if region.lower() in name.lower() else f"{name} ({region})"
     head, _, rest = (part.strip() for part in s.partition(":"))

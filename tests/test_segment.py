@@ -2605,3 +2605,17 @@ def test_a_heading_in_capitals_is_set_in_sentence_case_keeping_the_names_the_tex
     text = (f"{heading}\nHet JAC van het CAW Brussel en het opvangnetwerk in het Waasland werken samen bij De Beuk. "
             "De situatie in de regio is de bestaande werking van de partners.")
     assert _sentence_case(heading, text) == title
+
+
+def test_listed_themes_with_their_table_leader_are_theme_tables_titled_without_the_leader() -> None:
+    text = ("Studiedag 15 jaar overleg\n\nOp vrijdag 27 april organiseert het agentschap een studiedag voor "
+            "voorzitters en leden van de lokale overlegplatforms. Dit jaar zijn er drie thema’s die de voorzitters "
+            "naar voren schuiven:\n\n"
+            "Armoede (trekker: Jan Peeters, de voorzitter van het overleg in Beringen)\n\n"
+            "Ouderbetrokkenheid (trekkers: Els Maes, de voorzitter van het overleg in Temse, en Tom Claes)\n\n"
+            "Anderstalige nieuwkomers (trekker: Ann Wouters, de voorzitter van het overleg in Vilvoorde)\n\n"
+            "• 10.30 uur Buurtwerk (veilige en leefbare wijken – actief burgerschap)\n")
+    segs = checked(text)
+    assert [(s.kind, s.title) for s in segs] == [
+        ("theme-table", "Armoede"), ("theme-table", "Ouderbetrokkenheid"), ("theme-table", "Anderstalige nieuwkomers"),
+        ("practice", "Buurtwerk (veilige en leefbare wijken – actief burgerschap)")]  # a dash inside brackets
