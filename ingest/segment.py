@@ -2080,6 +2080,9 @@ def _recognisable(t: str, item: _Item) -> str:
     if dateline and (_dateline_places(dateline.group("place") or "")
                      or _names_place(dateline.group().title())):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
         t = t[dateline.end():]
+    said = SAID_TAIL_RE.fullmatch(t)
+    if said and len(said.group("quote").split()) >= 4 and not _names_person(said.group("head")):
+        t = said.group("head")  # 'Samenlevingsopbouw – “We bieden mensen een time-out ...”': who says it, not what
     owner, colon, project = (part.strip() for part in t.partition(" : "))
     if colon and len(project.split()) >= 2 and _names_organisation(owner):
         t = project  # 'Stad Aalst : De Gendarmerie: Broedplaats voor talent': who runs it, then the project
@@ -2118,6 +2121,20 @@ def _recognisable(t: str, item: _Item) -> str:
         if called and called.lower() not in t.lower():  # 'Beter immigreren ... met ADiL' names it already
             return called
     return t
+
+
+#: A headline that ends on what someone says: 'PSC Machtens: “Eigenlijk willen we ...”', 'Samenlevingsopbouw –
+#: “We bieden ...”'.
+SAID_TAIL_RE = re.compile(r"(?P<head>[^“”\"‘’]{3,}?)\s*[:–—-]\s*[“\"‘](?P<quote>[^“”\"‘’]+)[”\"’]\s*")
+
+
+def _names_person(text: str) -> bool:
+    """A person's name somewhere in the text, also after a function ('Burgemeester Lode Ceyssens')."""
+    for m in PERSON.finditer(text):
+        name = m.group(0)
+        if is_person_name(name) or is_person_name(name.split(" ", 1)[-1]):
+            return True
+    return False
 
 
 def _project_named(text: str) -> str:

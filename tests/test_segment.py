@@ -2619,3 +2619,13 @@ def test_listed_themes_with_their_table_leader_are_theme_tables_titled_without_t
     assert [(s.kind, s.title) for s in segs] == [
         ("theme-table", "Armoede"), ("theme-table", "Ouderbetrokkenheid"), ("theme-table", "Anderstalige nieuwkomers"),
         ("practice", "Buurtwerk (veilige en leefbare wijken – actief burgerschap)")]  # a dash inside brackets
+
+
+def test_a_headline_that_ends_on_what_someone_says_is_titled_by_who_says_it_unless_that_is_a_person() -> None:
+    body = ("\n\nHet psychosociaal centrum in Molenbeek begeleidt jongeren met een beperking naar werk en vrije tijd. "
+            "De begeleiders werken samen met scholen en jeugdhuizen in de buurt.\n")
+    text = "PSC Machtens: “Eigenlijk willen we dat ze dezelfde kansen krijgen als alle andere Brusselaars.”" + body
+    title = checked(text)[0].title
+    assert title.startswith("PSC Machtens") and "Eigenlijk" not in title
+    told = "Burgemeester Lode Ceyssens: “In zorgzame buurten worden noden door de omgeving opgemerkt.”" + body
+    assert checked(told)[0].title != "Burgemeester Lode Ceyssens"  # a person says it: the title keeps what is said
