@@ -2112,8 +2112,10 @@ def _recognisable(t: str, item: _Item) -> str:
         singular = verb is not None and not verb.group().strip().endswith(("en", "aan"))  # not 'Pragmatisch werken'
         one_name = singular and len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])
         fronted = bool(words) and words[0].capitalize() == words[0] and words[0].lower() in FRONTED_WORDS
-        if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted:  # 'VIA is ...' is a name,
-            return PROJECT_WORD_RE.sub("", subject.strip())  # 'In de wijk Leeuwbrug heeft ...' no subject
+        if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted \
+                and not _names_person(subject):  # 'VIA is ...' is a name, 'In de wijk Leeuwbrug heeft ...' no
+            return PROJECT_WORD_RE.sub("", subject.strip())  # subject, 'Vlaams minister Wouter Beke brengt ...' a
+            # visitor
         named = _project_named(" ".join(body[:600].split())) if len(item.heading) >= 80 else ""
         if named:  # a paragraph without a heading, about a project it names
             return named
@@ -2129,12 +2131,12 @@ SAID_TAIL_RE = re.compile(r"(?P<head>[^“”\"‘’]{3,}?)\s*[:–—-]\s*[“
 
 
 def _names_person(text: str) -> bool:
-    """A person's name somewhere in the text, also after a function ('Burgemeester Lode Ceyssens')."""
-    for m in PERSON.finditer(text):
-        name = m.group(0)
-        if is_person_name(name) or is_person_name(name.split(" ", 1)[-1]):
-            return True
-    return False
+    """A person named with their function ('Burgemeester Lode Ceyssens', 'Vlaams minister Wouter Beke'); a name
+    alone is too often an organisation's ('De Lage Drempel', 'Love Leuven')."""
+    if not FUNCTION_WORD.search(text):
+        return False
+    return any(is_person_name(m.group(0)) or is_person_name(m.group(0).split(" ", 1)[-1])
+               for m in PERSON.finditer(text))
 
 
 def _project_named(text: str) -> str:

@@ -2629,3 +2629,10 @@ def test_a_headline_that_ends_on_what_someone_says_is_titled_by_who_says_it_unle
     assert title.startswith("PSC Machtens") and "Eigenlijk" not in title
     told = "Burgemeester Lode Ceyssens: “In zorgzame buurten worden noden door de omgeving opgemerkt.”" + body
     assert checked(told)[0].title != "Burgemeester Lode Ceyssens"  # a person says it: the title keeps what is said
+
+
+def test_a_headline_whose_subject_is_a_person_with_a_function_keeps_what_they_do() -> None:
+    text = ("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld in Genk en spreekt er met de medewerkers\n\n"
+            "De minister kreeg een rondleiding in het Huis van het Kind en sprak met ouders over de opvoedingswinkel "
+            "en het consultatiebureau.\n")
+    assert checked(text)[0].title.startswith("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld")
