@@ -2632,7 +2632,7 @@ def test_a_headline_that_ends_on_what_someone_says_is_titled_by_who_says_it_unle
 
 
 def test_a_headline_whose_subject_is_a_person_with_a_function_keeps_what_they_do() -> None:
-    text = ("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld in Genk en spreekt er met de medewerkers\n\n"
+    text = ("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld in Genk en spreekt er met medewerkers\n\n"
             "De minister kreeg een rondleiding in het Huis van het Kind en sprak met ouders over de opvoedingswinkel "
             "en het consultatiebureau.\n")
     assert checked(text)[0].title.startswith("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld")
