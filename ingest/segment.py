@@ -233,7 +233,7 @@ def segment(text: str) -> list[Segment]:
     builder = _Builder(L.typeset(text))
     builder.run()
     builder.split_told_sessions()
-    return _under_the_page_title(text, builder.result() or builder.prose_record())
+    return _one_project_page(text, _under_the_page_title(text, builder.result() or builder.prose_record()))
 
 
 @dataclass(frozen=True)
@@ -2003,6 +2003,23 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
         return segs
     title = _item_title(_Item(first.start, seg.end, t, "item"), text)
     return [Segment(first.start, seg.end, title or seg.title, seg.kind, seg.parent, t[:300])]
+
+
+#: A page's genre on the line under its title ('Efkes Oploajen' / 'Project'): the page presents that one project.
+PAGE_GENRE_RE = re.compile(r"(?:project|praktijk|goede praktijk|praktijkvoorbeeld)", re.IGNORECASE)
+
+
+def _one_project_page(text: str, segs: list[Segment]) -> list[Segment]:
+    """A page whose title is followed by its genre ('Efkes Oploajen' / 'Project' / 'Outreachend werken aan ...')
+    presents one project: its sections ('Outreachend opsporen van mensen in energiearmoede', 'Bredere
+    welzijnscontext aanpakken') are parts of that practice, which the page title heads."""
+    worded = [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
+    if not segs or len(worded) < 3 or not PAGE_GENRE_RE.fullmatch(worded[1].text.strip()) \
+            or not _heading_shaped(worded[0]):
+        return segs
+    first, end = worded[0], max(seg.end for seg in segs)
+    title = _item_title(_Item(first.start, end, first.text, "item"), text)
+    return [Segment(first.start, end, title, KIND_PRACTICE, None, first.text[:300])]
 
 
 PARTICLES = {"van", "Van", "de", "De", "den", "Den", "der", "Der", "ter", "Ter", "le", "Le", "la", "La"}

@@ -2636,3 +2636,17 @@ def test_a_headline_whose_subject_is_a_person_with_a_function_keeps_what_they_do
             "De minister kreeg een rondleiding in het Huis van het Kind en sprak met ouders over de opvoedingswinkel "
             "en het consultatiebureau.\n")
     assert checked(text)[0].title.startswith("Vlaams minister Wouter Beke brengt bezoek aan Campus Zonneveld")
+
+
+def test_a_page_whose_title_is_followed_by_its_genre_presents_one_project_its_sections_are_parts() -> None:
+    text = ("Efkes Bijtanken\n\nProject\n\nOutreachend werken aan energiearmoede in Turnhout\n\n"
+            "Voor veel mensen neemt de energiefactuur een te grote hap uit het budget. De vereniging gaat met het "
+            "project outreachend op zoek naar mensen die hulp nodig hebben.\n\n"
+            "Outreachend opsporen van mensen in energiearmoede\n\n"
+            "We gaan deur-aan-deur in de wijk en bellen aan bij huishoudens die afgesloten zijn van gas of stroom.\n\n"
+            "Bredere welzijnscontext aanpakken\n\n"
+            "Energiearmoede is een toegangspoort om ook andere vragen aan te pakken, via warme toeleiding naar "
+            "de juiste diensten.\n")
+    segs = checked(text)
+    assert [(s.start, s.title) for s in segs] == [(0, "Efkes Bijtanken")] and segs[0].end == len(text.rstrip())
+    assert checked(text.replace("Project\n\n", "Nieuws\n\n"))[0].start > 0  # no genre: no such page
