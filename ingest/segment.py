@@ -792,7 +792,24 @@ class _Builder:
             return False  # '• het woningaanbod', last of a list of topics: the paragraph after it is no entry of it
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
-        return nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min
+        if nxt is not None and not L.is_bullet(nxt) and len(nxt.text) >= body_min:
+            return True
+        return self._wrapped_heading(line, body_min)
+
+    def _wrapped_heading(self, line: Line, body_min: int) -> bool:
+        """'• Down-Go-Up, Spelen met Veerkracht' over 'van Andromeda vzw' and then its paragraph: the lines that go
+        on under a bullet may only say who runs it; the text after them is the bullet's. An entry of a run of such
+        bullets ('• vzw Soma' / 'vereniging waar armen het woord nemen') heads nothing."""
+        wrapped, nxt = "", self._next(line)
+        while nxt is not None and nxt.index in self.continued and len(wrapped) < body_min:
+            wrapped, nxt = wrapped + " " + nxt.text, self._next(nxt)
+        if nxt is not None and not L.is_bullet(nxt) and len(wrapped) < body_min:
+            wrapped += " " + nxt.text
+        above = self._prev(line)
+        while above is not None and above.index in self.continued:
+            above = self._prev(above)
+        return (len(wrapped) >= body_min and _heading_shaped(L.unbulleted(line))
+                and not (above is not None and L.is_bullet(above)))
 
     def _post_title(self, line: Line) -> bool:
         """'Opening Centrum Molenmoes' over 'Posted on vr, 05/23/2014 - 12:56 by ...': the title of a post, in a

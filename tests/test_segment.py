@@ -2650,3 +2650,14 @@ def test_a_page_whose_title_is_followed_by_its_genre_presents_one_project_its_se
     segs = checked(text)
     assert [(s.start, s.title) for s in segs] == [(0, "Efkes Bijtanken")] and segs[0].end == len(text.rstrip())
     assert checked(text.replace("Project\n\n", "Nieuws\n\n"))[0].start > 0  # no genre: no such page
+
+
+def test_a_bullet_over_who_runs_it_and_then_its_paragraph_heads_a_practice() -> None:
+    text = ("Subsidies voor sociaal beleid\n\nDe stad kent subsidies toe aan organisaties die de sociale grondrechten "
+            "helpen realiseren. Er wordt 40.000 euro toegekend aan zes projecten rond gezondheid en leefmilieu.\n\n"
+            " • Spelen met Veerkracht\n  van vzw De Bron – Gezondheidscentrum Zonnegem\n\n"
+            " Het project versterkt de veerkracht van gezinnen met groepssessies, een expertisekoffer en een vorming "
+            "voor leerkrachten en begeleiders.\n\n"
+            " • Atelier P van Groep Intro\n  Atelier P organiseert wekelijkse ontmoetingsmomenten voor\n"
+            "  buurtbewoners die nood hebben aan sociaal contact, met een buurtfeest, kampen en een moestuin.\n")
+    assert [s.title for s in checked(text)] == ["Spelen met Veerkracht", "Atelier P van Groep Intro"]
