@@ -615,6 +615,12 @@ def _ends_sentence(text: str) -> bool:
     return len(text.split()) >= 2 and text.rstrip().rstrip("\"”’'").endswith((".", "!", "?", ")"))
 
 
+#: A line said again within this many lines, with at most a photo credit between ('Ronde van Brussel' / '© Christian
+#: Smits' / 'Ronde van Brussel'), is a heading under its image's caption, not a banner printed on every page; the
+#: page's title said again as its first heading stays a banner.
+ECHO_MAX_LINES = 3
+
+
 def repeated_lines(lines: list[Line]) -> set[int]:
     """Indices of page-header lines: lines that recur verbatim (or nearly) in the text.
 
@@ -625,9 +631,16 @@ def repeated_lines(lines: list[Line]) -> set[int]:
     repeated = {k for k, c in counts.items() if c >= 2 and k and len(k) <= 90 and not k.isdigit()}
     # Content lines that happen to repeat (e.g. 'Praktijken') are headers, not banners.
     repeated = {k for k in repeated if not PRACTICE_LIST_MARKER_RE.match(k) and not SECTION_HEADER_RE.match(k)}
+    content = [ln for ln in lines if not ln.blank]
+    where: dict[str, list[int]] = {}
+    for k, ln in enumerate(content):
+        where.setdefault(_norm(ln.text), []).append(k)
+    echoed = {content[ks[1]].index for key, ks in where.items() if key in repeated and len(ks) == 2
+              and ks[0] > 0 and ks[1] - ks[0] <= ECHO_MAX_LINES
+              and all(is_credit(ln) for ln in content[ks[0] + 1:ks[1]])}  # a heading under its image's caption
     out: set[int] = set()
     for ln in lines:
-        if ln.blank:
+        if ln.blank or ln.index in echoed:
             continue
         key = _norm(ln.text)
         if key in repeated and not _structural(ln) and not template_label(ln):

@@ -2661,3 +2661,16 @@ def test_a_bullet_over_who_runs_it_and_then_its_paragraph_heads_a_practice() -> 
             " • Atelier P van Groep Intro\n  Atelier P organiseert wekelijkse ontmoetingsmomenten voor\n"
             "  buurtbewoners die nood hebben aan sociaal contact, met een buurtfeest, kampen en een moestuin.\n")
     assert [s.title for s in checked(text)] == ["Spelen met Veerkracht", "Atelier P van Groep Intro"]
+
+
+def test_a_heading_said_again_under_its_image_caption_and_credit_heads_its_record() -> None:
+    text = ("Participatie\n\nBrussel maken we samen. U denkt mee, praat mee en doet mee, samen met veel partners en "
+            "verenigingen uit de hele stad.\n"
+            "Ronde van Brussel: scholen aan het woord\n© Christian Smits\n\n"
+            "Ronde van Brussel: scholen aan het woord\n\nHoe zien Brusselse schoolteams de toekomst van het "
+            "onderwijs? Uit gesprekken met achttien scholen kwamen een heleboel ideeën en bruikbare tips naar voren.\n"
+            "Kinderen over buitenschoolse opvang\n© VBJK\n\nKinderen over buitenschoolse opvang\n\n"
+            "Het centrum betrok de kinderen zelf actief in zijn onderzoek over opvang en vrije tijd. Ouders gaven "
+            "hun mening in focusgroepen. En professionals reflecteerden samen over die bevindingen.\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[-2:] == ["Ronde van Brussel: scholen aan het woord", "Kinderen over buitenschoolse opvang"]
