@@ -1996,6 +1996,11 @@ EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|\b{WEEKDAY}|{E
                               re.IGNORECASE)  # '3 mei' is found by its month written out
 
 
+def _worded_lines(text: str) -> list[Line]:
+    """The page's lines of words, past a logo, credit or print button: its first is the page's title."""
+    return [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
+
+
 def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     """A page whose one practice starts under the page's own title and a short lead ('KOPop Mantelzorg' / a
     paragraph / 'Inzetten op een lokaal mantelzorgbeleid' / ...) is about that practice: the page title heads it
@@ -2005,8 +2010,8 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     if len(segs) != 1 or segs[0].kind != KIND_PRACTICE:
         return segs
     seg = segs[0]
-    worded = [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
-    first = worded[0] if worded else None  # the page's first line of words, past a logo, credit or print button
+    worded = _worded_lines(text)
+    first = worded[0] if worded else None
     if first is None or seg.start <= first.end or first.text.lower() == seg.title.lower():
         return segs
     t = first.text
@@ -2030,7 +2035,7 @@ def _one_project_page(text: str, segs: list[Segment]) -> list[Segment]:
     """A page whose title is followed by its genre ('Efkes Oploajen' / 'Project' / 'Outreachend werken aan ...')
     presents one project: its sections ('Outreachend opsporen van mensen in energiearmoede', 'Bredere
     welzijnscontext aanpakken') are parts of that practice, which the page title heads."""
-    worded = [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
+    worded = _worded_lines(text)
     if not segs or len(worded) < 3 or not PAGE_GENRE_RE.fullmatch(worded[1].text.strip()) \
             or not _heading_shaped(worded[0]):
         return segs
@@ -2146,10 +2151,11 @@ def _recognisable(t: str, item: _Item) -> str:
         singular = verb is not None and not verb.group().strip().endswith(("en", "aan"))  # not 'Pragmatisch werken'
         one_name = singular and len(words) == 1 and _rare_word(words[0]) and not _names_place(words[0])
         fronted = bool(words) and words[0].capitalize() == words[0] and words[0].lower() in FRONTED_WORDS
+        # 'VIA is ...' is a name; 'In de wijk Leeuwbrug heeft ...' has no subject, 'Vlaams minister Wouter Beke
+        # brengt bezoek aan ...' a visitor
         if verb and 1 <= len(words) <= 6 and (capitalised or one_name) and not fronted \
-                and not _names_person(subject):  # 'VIA is ...' is a name, 'In de wijk Leeuwbrug heeft ...' no
-            return PROJECT_WORD_RE.sub("", subject.strip())  # subject, 'Vlaams minister Wouter Beke brengt ...' a
-            # visitor
+                and not _names_person(subject):
+            return PROJECT_WORD_RE.sub("", subject.strip())
         named = _project_named(" ".join(body[:600].split())) if len(item.heading) >= 80 else ""
         if named:  # a paragraph without a heading, about a project it names
             return named
@@ -2386,21 +2392,21 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _as_written(word: str, text: str) -> str:
-    """The word as the text writes it inside a sentence, when that is with a capital and never in lower case (a
-    name: 'Meetjesland', not the 'De' of 'De Beuk'), else as given."""
+    """The word as the text writes it inside a sentence, when that is with a capital and never in lower case: a
+    name ('Meetjesland', not the 'De' of 'De Beuk') or an acronym ('CAW'), else as given. Lines in capitals, such as
+    the heading itself, and a sentence's first word say nothing of how the word is written."""
     capital = ""
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
         found, before = m.group(0), text[max(0, m.start() - 3):m.start()].rstrip(" ")
         if found.islower():
             return word
-        line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end()) % (len(text) + 1)]
-        if line.upper() == line:
-            continue  # a line in capitals, such as the heading itself, says nothing of how the word is written
-        if found.isupper() and not 2 <= len(found) <= 5:
-            continue  # a long word in capitals is shouted, not an acronym
-        if found[:1].isupper() and before and before[-1] not in ".!?:\n\"“‘'":
-            capital = capital or found  # not a sentence's first word, which has a capital anyway ('CAW' keeps
-    return capital or word  # its capitals)
+        line_end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1:line_end if line_end >= 0 else len(text)]
+        shouted = found.isupper() and not 2 <= len(found) <= 5  # a long word in capitals is no acronym
+        if line.upper() != line and not shouted and found[:1].isupper() and before \
+                and before[-1] not in ".!?:\n\"“‘'":
+            capital = capital or found
+    return capital or word
 
 
 #: A short quoted name that ends on '!' or '?' ('het project ‘Hallo Buurt!’'): its mark ends the name, not the sentence.
