@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -627,14 +626,13 @@ def repeated_lines(lines: list[Line]) -> set[int]:
     Repeated banners ('WELZIJNSVERENIGING VAN, VOOR EN DOOR 27 OCMW'S', event name, date,
     venue) are printed on every page; a near-duplicate with a typo still counts.
     """
-    counts = Counter(_norm(ln.text) for ln in lines if not ln.blank)
-    repeated = {k for k, c in counts.items() if c >= 2 and k and len(k) <= 90 and not k.isdigit()}
-    # Content lines that happen to repeat (e.g. 'Praktijken') are headers, not banners.
-    repeated = {k for k in repeated if not PRACTICE_LIST_MARKER_RE.match(k) and not SECTION_HEADER_RE.match(k)}
     content = [ln for ln in lines if not ln.blank]
-    where: dict[str, list[int]] = {}
+    where: dict[str, list[int]] = {}  # each line's words -> the positions among the content lines that say them
     for k, ln in enumerate(content):
         where.setdefault(_norm(ln.text), []).append(k)
+    repeated = {k for k, ks in where.items() if len(ks) >= 2 and k and len(k) <= 90 and not k.isdigit()}
+    # Content lines that happen to repeat (e.g. 'Praktijken') are headers, not banners.
+    repeated = {k for k in repeated if not PRACTICE_LIST_MARKER_RE.match(k) and not SECTION_HEADER_RE.match(k)}
     echoed = {content[ks[1]].index for key, ks in where.items() if key in repeated and len(ks) == 2
               and ks[0] > 0 and ks[1] - ks[0] <= ECHO_MAX_LINES
               and all(is_credit(ln) for ln in content[ks[0] + 1:ks[1]])}  # a heading under its image's caption

@@ -233,7 +233,9 @@ def segment(text: str) -> list[Segment]:
     builder = _Builder(L.typeset(text))
     builder.run()
     builder.split_told_sessions()
-    return _one_project_page(text, _under_the_page_title(text, builder.result() or builder.prose_record()))
+    worded = _worded_lines(text)
+    return _one_project_page(text, worded, _under_the_page_title(text, worded,
+                                                                   builder.result() or builder.prose_record()))
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,11 @@ class _Builder:
         self.content = [ln for ln in self.lines if not ln.blank]
         self.pos = {ln.index: k for k, ln in enumerate(self.content)}
         self.banners = L.repeated_lines(self.lines)
-        self.links = L.link_list_lines(self.lines) | L.table_of_contents(self.lines)
+        # 'A. INTERNE ORGANISATIE' under '1. LOKAAL WOONBELEID COÖRDINEREN': a document in sections of an outline,
+        # whose entries are the headings over a text of their own; its short lines are headings and empty fields,
+        # not a list of links to other pages
+        self.outline = sum(L.is_outline_section(ln) for ln in self.content) >= 2
+        self.links = L.table_of_contents(self.lines) | (set() if self.outline else L.link_list_lines(self.lines))
         self.continued = L.bullet_continuations(text, self.lines)
         self.closing = L.closing_fields(self.lines)
         self.goals = L.goal_lists(self.lines, self.continued)
@@ -403,11 +409,6 @@ class _Builder:
                  if (_is_paragraph(a) or _is_bare(a)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
-        # 'A. INTERNE ORGANISATIE' under '1. LOKAAL WOONBELEID COÖRDINEREN': a document in sections of an outline,
-        # whose entries are the headings over a text of their own
-        self.outline = sum(L.is_outline_section(ln) for ln in self.content) >= 2
-        if self.outline:  # its short lines are headings and empty fields, not a list of links to other pages
-            self.links = L.table_of_contents(self.lines)
         places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
         self.place_headings = set(places) if len(places) >= 2 else set()  # 'Aalst – Zaterdag 13 oktober', ...
 
@@ -805,9 +806,7 @@ class _Builder:
             wrapped, nxt = wrapped + " " + nxt.text, self._next(nxt)
         if nxt is not None and not L.is_bullet(nxt) and len(wrapped) < body_min:
             wrapped += " " + nxt.text
-        above = self._prev(line)
-        while above is not None and above.index in self.continued:
-            above = self._prev(above)
+        above = self._above_continuation(line)
         return (len(wrapped) >= body_min and _heading_shaped(L.unbulleted(line))
                 and not (above is not None and L.is_bullet(above)))
 
@@ -1143,11 +1142,17 @@ class _Builder:
             end += 1
         return _is_prose(self.text[line.start:self.lines[end].end])
 
+    def _above_continuation(self, line: Line) -> Line | None:
+        """The line above ``line``, past the lines that only continue a bullet: the bullet itself, or what precedes
+        a bullet's first line."""
+        above = self._prev(line)
+        while above is not None and above.index in self.continued:
+            above = self._prev(above)
+        return above
+
     def _continue_entry(self, line: Line) -> bool:
         """An indented line under a bullet belongs to the record the bullet opened (or to the item holding it)."""
-        bullet = self._prev(line)
-        while bullet is not None and bullet.index in self.continued:
-            bullet = self._prev(bullet)
+        bullet = self._above_continuation(line)
         last = self.items[-1] if self.items else None
         if bullet is None or last is None or last.end < bullet.start:
             return False
@@ -2001,7 +2006,7 @@ def _worded_lines(text: str) -> list[Line]:
     return [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
 
 
-def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
+def _under_the_page_title(text: str, worded: list[Line], segs: list[Segment]) -> list[Segment]:
     """A page whose one practice starts under the page's own title and a short lead ('KOPop Mantelzorg' / a
     paragraph / 'Inzetten op een lokaal mantelzorgbeleid' / ...) is about that practice: the page title heads it
     and the lead is its opening. A first line that only labels ('Wat', 'Doelgroep'), dates the page or names an
@@ -2010,7 +2015,6 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
     if len(segs) != 1 or segs[0].kind != KIND_PRACTICE:
         return segs
     seg = segs[0]
-    worded = _worded_lines(text)
     first = worded[0] if worded else None
     if first is None or seg.start <= first.end or first.text.lower() == seg.title.lower():
         return segs
@@ -2031,11 +2035,10 @@ def _under_the_page_title(text: str, segs: list[Segment]) -> list[Segment]:
 PAGE_GENRE_RE = re.compile(r"(?:project|praktijk|goede praktijk|praktijkvoorbeeld)", re.IGNORECASE)
 
 
-def _one_project_page(text: str, segs: list[Segment]) -> list[Segment]:
+def _one_project_page(text: str, worded: list[Line], segs: list[Segment]) -> list[Segment]:
     """A page whose title is followed by its genre ('Efkes Oploajen' / 'Project' / 'Outreachend werken aan ...')
     presents one project: its sections ('Outreachend opsporen van mensen in energiearmoede', 'Bredere
     welzijnscontext aanpakken') are parts of that practice, which the page title heads."""
-    worded = _worded_lines(text)
     if not segs or len(worded) < 3 or not PAGE_GENRE_RE.fullmatch(worded[1].text.strip()) \
             or not _heading_shaped(worded[0]):
         return segs
