@@ -529,7 +529,7 @@ def closing_fields(lines: list[Line]) -> set[int]:
 
     content = [ln for ln in lines if not ln.blank]
     labels = [label(ln) for ln in content]
-    closing: dict[str, list[int]] = {}
+    closing: dict[str, dict[int, list[int]]] = {}  # label -> the paragraph each run of fields closes -> its lines
     for k, (ln, key) in enumerate(zip(content, labels)):
         if key is None or k == 0:
             continue
@@ -537,8 +537,9 @@ def closing_fields(lines: list[Line]) -> set[int]:
         while first > 0 and labels[first - 1] is not None:
             first -= 1
         if first > 0 and _ends_sentence(content[first - 1].text) and not _set_off_above(lines, ln.index):
-            closing.setdefault(key, []).append(ln.index)
-    return {i for idx in closing.values() if len(idx) >= 2 for i in idx}
+            closing.setdefault(key, {}).setdefault(first, []).append(ln.index)
+    # one paragraph's heading said twice ('Stadspiratie: 1.130 ideeën' over itself) closes no list
+    return {i for runs in closing.values() if len(runs) >= 2 for idx in runs.values() for i in idx}
 
 
 #: A heading over the goals of a project or a day: 'Doelstellingen', 'Doel:', 'Leerdoelen', 'Onze doelen'.

@@ -60,6 +60,7 @@ PAGE_INTRO_ITEMS = 2
 LISTED_ROLES = ("item", "child", "agenda", "talk", "slide", "theme")
 
 PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found one
+LONG_TITLE_CHARS = 100  # a title this long that holds several sentences keeps its first
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
@@ -1903,7 +1904,7 @@ def _clean_title(s: str) -> str:
 
 def _item_title(item: _Item, text: str) -> str:
     if item.title:
-        return _sentence_case(_recognisable(_clean_title(item.title), item), text)
+        return _one_sentence(_sentence_case(_recognisable(_clean_title(item.title), item), text))
     head = item.heading
     if item.role == "agenda":
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
@@ -1936,7 +1937,20 @@ def _item_title(item: _Item, text: str) -> str:
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
-    return _sentence_case(_recognisable(t, item), text)[:200]
+    return _one_sentence(_sentence_case(_recognisable(t, item), text))[:200]
+
+
+def _one_sentence(title: str) -> str:
+    """A long title of several sentences ('Stadspiratie, dat is inspiratie van en voor de stad. In 2020 vroegen
+    we ...') keeps its first: a title is never a paragraph. A question keeps its mark, a statement drops its
+    full stop; a first sentence of one or two words ('Buitenkans. Het project') is no title of its own."""
+    if len(title) < LONG_TITLE_CHARS:
+        return title
+    for end in L.SENTENCE_END_RE.finditer(title):
+        first, rest = title[:end.start() + 1], title[end.end():].lstrip()
+        if first[-1] in ".?" and len(first.split()) >= 3 and rest[:1].isupper():
+            return first.rstrip(".")
+    return title
 
 
 def _under_speaker(own: str) -> str:

@@ -17,6 +17,7 @@ from ingest.segment import (
     _heading_shaped,
     _intertitle,
     _Item,
+    _one_sentence,
     _project_named,
     _recognisable,
     _sentence_case,
@@ -2674,3 +2675,27 @@ def test_a_heading_said_again_under_its_image_caption_and_credit_heads_its_recor
             "hun mening in focusgroepen. En professionals reflecteerden samen over die bevindingen.\n")
     titles = [s.title for s in checked(text)]
     assert titles[-2:] == ["Ronde van Brussel: scholen aan het woord", "Kinderen over buitenschoolse opvang"]
+
+
+def test_a_long_title_of_several_sentences_keeps_its_first() -> None:
+    long = ("Stadspiratie, dat is inspiratie van en voor de stad. In 2020 vroegen we aan onze inwoners en organisaties "
+            "wat er beter kan in de stad.")
+    assert _one_sentence(long) == "Stadspiratie, dat is inspiratie van en voor de stad"
+    question = ("Wat zal de impact zijn van de fusie op de sociale huisvesting? Wat moet er gebeuren om verlies van "
+                "sociaal patrimonium tegen te gaan?")
+    assert _one_sentence(question) == "Wat zal de impact zijn van de fusie op de sociale huisvesting?"
+    short = "Wat kosten kinderen? Wat kost het onderwijs?"
+    assert _one_sentence(short) == short
+    named = ("Buitenkans. Het project begeleidt jongeren die de school verlaten zonder diploma naar een opleiding, "
+             "werk of vrijwilligerswerk")
+    assert _one_sentence(named) == named
+
+
+def test_a_heading_said_twice_over_its_paragraph_is_one_heading_not_two_closing_fields() -> None:
+    text = ("Participatie\n\nBrussel maken we samen. U denkt mee, praat mee en doet mee, samen met veel partners en "
+            "verenigingen uit de hele stad.\nStadspiratie: ideeën voor Brussel\n\nStadspiratie: ideeën voor Brussel\n\n"
+            "Stadspiratie, dat is inspiratie van en voor de stad. In 2020 vroegen we aan onze inwoners en organisaties "
+            "wat er beter kan in de stad. Ze dachten actief mee na en inspireerden ons beleid.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Stadspiratie: ideeën voor Brussel"]
+    assert text[segs[0].start:segs[0].end].endswith("inspireerden ons beleid.")
