@@ -92,7 +92,7 @@ NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ik", "ze", "zij", "hij", "niemand"
 
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
-    r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|lunch|geluncht|broodje|broodjes|receptie|pauze|einde|"
+    r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|\w*lunch|geluncht|broodje|broodjes|\w*receptie|\w*pauze|einde|"
     r"verplaatsing\w*|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
     r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
@@ -290,10 +290,15 @@ def time_slot_offset(line: Line) -> int:
     return line.start + m.end() + (len(rest) - len(rest.lstrip(BLANKISH + ":")))
 
 
+#: A talk's own title in quotes, of three words or more: 'Plenaire afsluiter ‘Blik vooruit in de toekomst’'.
+QUOTED_TALK_TITLE_RE = re.compile(r"[‘“\"']\w[^’”\"']*(?:\s+[^’”\"'\s]+){2,}[’”\"']")
+
+
 def names_logistics(text: str) -> bool:
     """Its label (before any colon) names coffee, lunch, a welcome or a question round: 'Onthaal met koffie',
-    'Vragenronde en afsluiten', 'Nabespreking in kleine groepjes: wat neem je mee?'."""
-    return LOGISTIC_SLOT_RE.search(text.split(":")[0]) is not None
+    'Vragenronde en afsluiten', 'Nabespreking in kleine groepjes: wat neem je mee?'; a closing talk with its own
+    quoted title ('Plenaire afsluiter ‘Blik vooruit in de toekomst’') is a talk."""
+    return LOGISTIC_SLOT_RE.search(text.split(":")[0]) is not None and not QUOTED_TALK_TITLE_RE.search(text)
 
 
 def is_logistic_slot(rest: str) -> bool:

@@ -659,9 +659,10 @@ class _Builder:
     def _programme_bullet(self, line: Line) -> None:
         """A bullet under 'Programma:': an item of the day, unless it only names a format or a break
         ('• Panelgesprek', '• Nabespreking in kleine groepjes'); a deeper bullet tells more of the item above."""
-        if self.programme_bullets[line.index] and self.current is not None:
-            self.current.extend(line)
-            return
+        if self.programme_bullets[line.index]:
+            if self.current is not None:
+                self.current.extend(line)
+            return  # under '• 09u30-09u50 - Welkomstwoord', which makes no record: who welcomes, no item of the day
         self._close()
         bare = L.unbulleted(line)
         if bare.words > 1 and not L.names_logistics(bare.text):

@@ -2699,3 +2699,23 @@ def test_a_heading_said_twice_over_its_paragraph_is_one_heading_not_two_closing_
     segs = checked(text)
     assert [s.title for s in segs] == ["Stadspiratie: ideeën voor Brussel"]
     assert text[segs[0].start:segs[0].end].endswith("inspireerden ons beleid.")
+
+
+def test_a_programme_drops_its_breaks_and_welcome_but_keeps_a_closing_talk_with_its_own_title() -> None:
+    text = ("Studiedag 'Geweld in gezinnen'\n\nGeweld in gezinnen is een veelvoorkomend probleem met ernstige "
+            "gevolgen. "
+            "Een goede aanpak vraagt samenwerking tussen veel disciplines.\n\nProgramma\n\n"
+            " • 09u00-09u30 - Ontvangst\n"
+            " • 09u30-09u50 - Welkomstwoord\n"
+            "  • dr. Anne Groenen (dagvoorzitter), domeinverantwoordelijke ‘Resilient People’ UC Leuven-Limburg\n"
+            "  • Pieter Willems, directeur Onderzoek en Dienstverlening UC Leuven Limburg\n"
+            " • 09u50-10u00 -  Getuigenis\n"
+            " • 10u00-10u40 - Bevindingen van het onderzoek naar ketengericht werken bij geweld\n"
+            " • 10u50-11u30 - Workshops sessie 1\n"
+            " • 12u20-13u20 - Broodjeslunch met standenmarkt\n"
+            " • 13u30-14u10 - Workshops sessie 2\n"
+            " • 15u10-15u40    Plenaire afsluiter ‘Blik vooruit in de toekomst: vanuit onderzoek en praktijk’\n"
+            "  • Hans Dominicus, afdelingshoofd van de justitiehuizen\n"
+            " • 15u40-16u30    Receptie\n")
+    assert [s.title for s in checked(text)] == ["Bevindingen van het onderzoek naar ketengericht werken bij geweld",
+                                                "Blik vooruit in de toekomst: vanuit onderzoek en praktijk"]
