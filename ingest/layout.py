@@ -94,7 +94,7 @@ NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ik", "ze", "zij", "hij", "niemand"
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|\w*lunch|geluncht|broodje|broodjes|\w*receptie|\w*pauze|einde|"
     r"verplaatsing\w*|"
-    r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|netwerklunch|registratie|"
+    r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|registratie|"
     r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
     r"warm\s+eten|avondmaal|diner|kinderopvang|kinderanimatie|"
     r"(?:inleiding|introductie)\s+door\s+(?:de\s+)?moderator)\b",
