@@ -1863,7 +1863,7 @@ TITLE_PREFIX_RE = re.compile(
     r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
-    rf"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier)\s*{L.ITEM_NUMBER}"
+    rf"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier|Bijeenkomst|Module)\s*{L.ITEM_NUMBER}"
     r"\.?\s*(?::|[–—-]\s)\s*|Dag\s*\d+\s*:\s*|[A-Z][\w-]*(?:\s+[\w-]+)?\s*\(\s*(?:sessie|workshop|ronde)\s*\d+\s*\)\s*:\s*|[>»›→]+\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
@@ -1981,6 +1981,8 @@ WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-](?:0?[1-9]|1[0-2]))"
                           r"(?:[\s/.-]+\d{2,4})?$", re.IGNORECASE)  # months run to 12: 'Pas 18-25' is no date
+#: A date written out after a heading's comma: ', 24 september 2019'.
+WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
 DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
@@ -2514,6 +2516,9 @@ def _heading_shaped(line: Line) -> bool:
     numbered = L.SECTION_NUMBER_RE.match(line.text)
     if numbered:  # '1.1. Ons preventieproject voor kinderen': a sub-section's heading
         line = Line(line.index, line.start + numbered.end(), line.end, line.text[numbered.end():])
+    dated = WRITTEN_DATE_TAIL_RE.search(line.text)
+    if dated and dated.start() > 0:  # 'Bijeenkomst 2: Invulling en opstart, 24 september 2019': a heading and its day
+        line = Line(line.index, line.start, line.start + dated.start(), line.text[:dated.start()])
     if L.is_title_like(line, min_words=1):
         return True
     t = line.text.strip("‘'\"“”’")

@@ -2719,3 +2719,21 @@ def test_a_programme_drops_its_breaks_and_welcome_but_keeps_a_closing_talk_with_
             " • 15u40-16u30    Receptie\n")
     assert [s.title for s in checked(text)] == ["Bevindingen van het onderzoek naar ketengericht werken bij geweld",
                                                 "Blik vooruit in de toekomst: vanuit onderzoek en praktijk"]
+
+
+def test_each_meeting_of_a_series_headed_with_its_date_is_a_record_titled_without_its_number() -> None:
+    text = ("Lerend netwerk 'ons buurtpunt'\n\n13.03.2020\n\nVia dit lerend netwerk ondersteunen we lokale actoren om "
+            "een eigen actieplan uit te tekenen. We organiseren 4 interactieve werksessies over\n\n"
+            "  • verschillende stappen bij de oprichting en invulling van een buurtpunt\n"
+            "  • drempels en succesfactoren, gebracht door inspirerende praktijkgetuigenissen\n\n"
+            "Bijeenkomst 1: Participatie en communicatie 6 juni 2019\n\nIn een eerste bijeenkomst lichten we de "
+            "dossiers en de resultaten uit het vooronderzoek toe. Aan de hand van een interactieve werksessie "
+            "buigen we ons over twee thema's: participatie en communicatie.\n\n"
+            "Bijeenkomst 2: Invulling en opstart, 24 september 2019\n\nTijdens deze tweede gaan we dieper in op hoe we "
+            "de lokale samenwerking kunnen vormgeven en concretiseren, en laten we inspirerende verhalen uit het "
+            "netwerk aan het woord.\n\n"
+            "Bijeenkomst 3: Juridisch en financieel kader, 22 oktober 2019\n\nTijdens deze derde bijeenkomst focussen "
+            "we op de juridische en financiële kant van de zaak. We overlopen de mogelijkheden en koppelen ze "
+            "terug naar de concrete cases van de leden.\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[-3:] == ["Participatie en communicatie", "Invulling en opstart", "Juridisch en financieel kader"]
