@@ -2737,3 +2737,15 @@ def test_each_meeting_of_a_series_headed_with_its_date_is_a_record_titled_withou
             "terug naar de concrete cases van de leden.\n")
     titles = [s.title for s in checked(text)]
     assert titles[-3:] == ["Participatie en communicatie", "Invulling en opstart", "Juridisch en financieel kader"]
+
+
+def test_a_report_that_tells_a_keynote_and_the_workshops_after_it_gives_a_record_each() -> None:
+    text = ("Inspiratiedag mantelzorg\n\nMantelzorgers vormen een onzichtbare ruggengraat van onze samenleving. Met "
+            "vier partners organiseerden wij de inspiratiedag “Van onzichtbaar naar onmisbaar” voor zorg- en "
+            "welzijnsprofessionals uit West-Vlaanderen.\n\n"
+            "Ida Walgraef opende de dag met een keynote over de meerwaarde van mantelzorg in ziekenhuizen. Daarna "
+            "volgden workshops geleid door Naomi De Bruyne en Phoebe Ameye, die zich richtten op samenwerking tussen "
+            "formele en informele zorgverleners.\n")
+    segs = checked(text)
+    told = [text[s.start:s.end] for s in segs[-2:]]
+    assert told[0].startswith("Ida Walgraef opende de dag met een keynote") and told[1].startswith("Daarna volgden")
