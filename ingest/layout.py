@@ -554,7 +554,8 @@ GOAL_HEADING_RE = re.compile(r"(?:(?:de|onze|hun)\s+)?(?:doel|doelen|doelstellin
 
 #: What a list of goals or criteria calls its entries.
 GOAL_NOUNS = (r"\w*doel(?:en|stellingen)|criteria|voorwaarden|prioriteiten|\w*domeinen|uitgangspunten|principes|"
-              r"aandachtspunten|ambities|speerpunten|pijlers|succesfactoren|aanbevelingen|leerpunten|knelpunten")
+              r"aandachtspunten|ambities|speerpunten|pijlers|succesfactoren|aanbevelingen|leerpunten|knelpunten|"
+              r"\w*lijnen|sporen|hefbomen")
 #: A list's lead that ends on those entries: '... één van de volgende prioritaire aandachtsdomeinen:'.
 GOAL_LEAD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\s*:$", re.IGNORECASE)
 #: A paragraph that names them, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...

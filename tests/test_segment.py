@@ -2749,3 +2749,17 @@ def test_a_report_that_tells_a_keynote_and_the_workshops_after_it_gives_a_record
     segs = checked(text)
     told = [text[s.start:s.end] for s in segs[-2:]]
     assert told[0].startswith("Ida Walgraef opende de dag met een keynote") and told[1].startswith("Daarna volgden")
+
+
+def test_the_numbered_lines_of_work_of_one_project_are_its_goals_not_practices() -> None:
+    text = ("Het Chasse Cœur project\n\nOntwikkeling van een zorgzame buurt in Etterbeek\n\nVanuit onze ervaring met "
+            "kwetsbare personen in de semi-publieke ruimte zijn we in 2022 een samenwerking opgestart met het wijkhuis "
+            "Chambéry om een zorgzame buurt uit te bouwen in de wijk De Jacht.\n\n"
+            "De zorgzame buurt die we helpen opbouwen in Etterbeek wil een impact hebben via deze 3 werklijnen:\n\n"
+            " 1. Bereiken van een optimale sociale cohesie en sociale mix: een buurt is een leefomgeving waar mensen "
+            "wonen, werken en naar school gaan.\n"
+            " 2. Zorg dragen voor het algemeen welzijn en gezondheid: de bestaande burenhulpnetwerken in de wijk "
+            "verstevigen elkaar en stemmen op elkaar af.\n"
+            " 3. Toegang tot rechten: bewoners vinden de weg naar de diensten waar ze recht op hebben.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].start == 0
