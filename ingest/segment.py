@@ -606,7 +606,8 @@ class _Builder:
             return
         if self._bullet_heading(line) and not self._under_section_word(line):
             bare = L.unbulleted(line)
-            self._open(bare.start, bare.end, bare.text, "item", line=bare)
+            title = bare.text.rstrip(".") if bare.text.endswith(".") else None  # the heading's stray full stop
+            self._open(bare.start, bare.end, bare.text, "item", title=title, line=bare)
             return
         if self.drop and self.drop_slot and self._prose_after_slot(line):
             self.drop = self.drop_slot = False  # the programme is over: what follows describes its talks
@@ -779,19 +780,20 @@ class _Builder:
 
     def _bullet_heading(self, line: Line) -> bool:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""
-        if not L.is_bullet(line) or line.words > 9 or line.text.endswith((".", ",", ";")):
-            return False
+        nxt = self._next(line)
+        titled = line.text.endswith(".") and line.words <= 6 and nxt is not None and nxt.index in self.continued
+        if not L.is_bullet(line) or line.words > 9 or (line.text.endswith((".", ",", ";")) and not titled):
+            return False  # '• Onderwijsopbouwwerk in het basisonderwijs.' over its indented text is a title
         if DATE_LINE_RE.fullmatch(L.unbulleted(line).text.strip()):
             return False  # '• 18 december 2017' under a headline dates it
         if LOGISTIC_LABEL_RE.match(L.unbulleted(line).text):
             return False  # '• Inschrijven bij: ...' above the description: a practical detail
         if line.text.endswith("?") and ":" not in line.text:
             return False  # '• Kunt u ons meer vertellen over ...?': an interviewer's question, answered in the story
-        nxt = self._next(line)
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
         prev = self._prev(line)
-        if prev is not None and L.is_bullet(prev):
+        if prev is not None and L.is_bullet(prev) and prev.index not in self.continued:
             return False  # '• het woningaanbod', last of a list of topics: the paragraph after it is no entry of it
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'

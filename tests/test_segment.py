@@ -2763,3 +2763,17 @@ def test_the_numbered_lines_of_work_of_one_project_are_its_goals_not_practices()
             " 3. Toegang tot rechten: bewoners vinden de weg naar de diensten waar ze recht op hebben.\n")
     segs = checked(text)
     assert len(segs) == 1 and segs[0].start == 0
+
+
+def test_a_short_bullet_ending_on_a_full_stop_over_its_indented_text_heads_a_practice() -> None:
+    text = ("Sociaal convenanten\n\nDe stad werkt in het kader van het lokaal sociaal beleid samen met een aantal "
+            "externe organisaties om welbepaalde opdrachten te laten uitvoeren.\n\nSAAMO Oost-Vlaanderen VZW\n\n"
+            " • Onderwijsopbouwwerk in het basisonderwijs.\n"
+            "  Het onderwijsopbouwwerk ondersteunt de basisscholen bij het creëren van maximale leer- en "
+            "ontwikkelingskansen voor alle kinderen en jongeren, door in te zetten op versterkende leeromgevingen.\n"
+            "  Om dit te realiseren worden projecten opgezet die zich richten op ouders en leerlingen, scholen en de "
+            "buurt rond de scholen.\n"
+            "  • Sterke Schoolteams\n"
+            "  • Sterke Ouders\n")
+    titles = [s.title for s in checked(text)]
+    assert "Onderwijsopbouwwerk in het basisonderwijs" in titles
