@@ -460,7 +460,7 @@ class _Builder:
     def _child(self, start: int, end: int, heading: str, title: str) -> None:
         if end <= start:
             return
-        table = self.event_programme and TABLE_FORMAT_RE.search(heading[:120])  # 'Armoede (trekker: ...)'
+        table = _table_heading(heading, self.event_programme)  # 'Armoede (trekker: ...)'
         item = _Item(start, end, heading, "child", title=title, parent=self.cur,
                      kind=KIND_THEME if table else KIND_PRACTICE)
         self.items.append(item)
@@ -2891,8 +2891,16 @@ def _names_place(title: str) -> bool:
 
 #: An event item held as a conversation at tables rather than a talk: 'discussietafel', 'Dialoogtafel (Sessie 05)',
 #: 'Gesprektafels', 'rondetafelgesprekken', 'Open Space', a table's leader ('trekkers: ...').
-TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk)tafel(?:s|gesprek(?:ken)?)?\b"
-                             r"|\bopen space\b|\btrekkers?\s*:", re.IGNORECASE)
+TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk|praktijk)tafel"
+                             r"(?:s|gesprek(?:ken)?)?\b|\bopen space\b|\btrekkers?\s*:", re.IGNORECASE)
+#: A record labelled by its table's number, on any page: 'Tafel 2: Aan de tweede praktijktafel ging Demos ...'.
+TABLE_LABEL_RE = re.compile(r"\s*tafel\s*\d{1,2}\s*[:.–-]", re.IGNORECASE)
+
+
+def _table_heading(heading: str, programme: bool) -> bool:
+    """A table of a workshop day: labelled by its number anywhere, or named by its format in a programme."""
+    named = programme and TABLE_FORMAT_RE.search(heading[:120]) is not None
+    return TABLE_LABEL_RE.match(heading) is not None or named
 
 
 def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bool = True) -> str:
@@ -2912,7 +2920,7 @@ def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bo
         return KIND_PRACTICE if re.search(r"\b[Pp]roject\b", title) else KIND_SESSION
     if item.role == "intro" and has_items and programme:  # an event's introduction; elsewhere the page's subject
         return KIND_SESSION
-    if programme and TABLE_FORMAT_RE.search(head[:120]):
+    if _table_heading(head, programme):
         return KIND_THEME  # '4. discussietafel rond “ondersteuning”', 'Open Space: gesprekken in kleine groepjes'
     if PRESENTED_PRACTICE_RE.match(L.time_slot_rest_of(head.strip()) or head):
         return KIND_PRACTICE  # 'Werkbezoek ...', '14u00 Uit de praktijk: ...': a practice shown at the event

@@ -2777,3 +2777,17 @@ def test_a_short_bullet_ending_on_a_full_stop_over_its_indented_text_heads_a_pra
             "  • Sterke Ouders\n")
     titles = [s.title for s in checked(text)]
     assert "Onderwijsopbouwwerk in het basisonderwijs" in titles
+
+
+def test_a_paragraph_labelled_by_its_table_number_is_a_theme_table_on_any_page() -> None:
+    text = ("Dossier bij de praktijktafel 'Gezocht: vrijetijdsaanbieders!'\n"
+            "Demos en het Fonds Vrijetijdsparticipatie organiseerden opnieuw een praktijktafel over de samenwerking "
+            "van het lokaal netwerk vrijetijdsparticipatie met vrijetijdsaanbieders.\n"
+            "Tafel 1: Aan de eerste praktijktafel bekeek het Fonds Vrijetijdsparticipatie hoe je vanuit het lokaal "
+            "netwerk vrijetijdsaanbieders kan aanspreken.\n"
+            "Tafel 2: Aan de tweede praktijktafel ging Demos aan de slag met drie concrete praktijkvoorbeelden van "
+            "samenwerking met vrijetijdsaanbieders.\n"
+            "Tafel 3: Aan de derde praktijktafel nam het Netwerk tegen Armoede de deelnemers aan de hand van een spel "
+            "mee in de vragen rond omkaderde toeleiding.\n")
+    tables = [s for s in checked(text) if text[s.start:s.end].startswith("Tafel")]
+    assert len(tables) == 3 and {s.kind for s in tables} == {"theme-table"}
