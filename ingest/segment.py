@@ -793,7 +793,7 @@ class _Builder:
         if nxt is not None and nxt.index in self.continued and self.current is not None and self.current.listing:
             return False  # an entry of the practice list running here, written over two lines
         prev = self._prev(line)
-        if prev is not None and L.is_bullet(prev) and prev.index not in self.continued:
+        if prev is not None and L.is_bullet(prev):
             return False  # '• het woningaanbod', last of a list of topics: the paragraph after it is no entry of it
         sibling = self._set_apart(line) and self._bullet_heading_above(line)  # '• Rolstoelparcours:' over its
         body_min = PARALLEL_BODY_MIN_CHARS if sibling else HEADING_BODY_MIN_CHARS  # paragraph, then '• Dovenworkshop:'
