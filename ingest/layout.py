@@ -437,11 +437,13 @@ def lists_people(text: str) -> bool:
 #: ('Story image', 'Afbeelding').
 CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|Foto(?:'s)?\s*(?::|©)|Beeld\s*(?::|©)"
                        r"|(?:Story\s+)?(?:Image|Afbeelding|Foto)\s*$)", re.IGNORECASE)
+#: A byline on a line of its own: 'Door Ben Ieven', 'Tekst: Kristien Vastenavondt', 'Foto Jan Buyens'.
+BYLINE_RE = re.compile(r"(?:Door|Tekst|Auteur|Foto)\s*:?\s+[A-Z][\w'’-]+(?:\s+(?:van|de|der|den)){0,2}\s+[A-Z][\w'’-]+")
 
 
 def is_credit(line: Line) -> bool:
-    """A photo credit: debris even when a page repeats it under every picture."""
-    return bool(CREDIT_RE.match(line.text)) and line.words <= 12
+    """A photo credit or a byline: debris even when a page repeats it under every picture."""
+    return (bool(CREDIT_RE.match(line.text)) and line.words <= 12) or BYLINE_RE.fullmatch(line.text.strip()) is not None
 
 
 def is_junk(line: Line) -> bool:

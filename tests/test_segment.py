@@ -2791,3 +2791,11 @@ def test_a_paragraph_labelled_by_its_table_number_is_a_theme_table_on_any_page()
             "mee in de vragen rond omkaderde toeleiding.\n")
     tables = [s for s in checked(text) if text[s.start:s.end].startswith("Tafel")]
     assert len(tables) == 3 and {s.kind for s in tables} == {"theme-table"}
+
+
+def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
+    text = ("Tien jaar Opvoedingswinkel Noord-Limburg\n\nREGIO – De Opvoedingswinkel biedt ouders een luisterend oor "
+            "en advies bij alle vragen over opvoeden, en dat al tien jaar lang.\n\nDoor Ben Ieven\n\n"
+            "Je kan er terecht met alle opvoedingsvragen en wordt er bijgestaan door professionele medewerkers. Het is "
+            "een gezamenlijk initiatief van twee centra voor kinderzorg en gezinsondersteuning in de regio.\n")
+    assert all("Ben Ieven" not in s.title for s in checked(text))
