@@ -61,6 +61,7 @@ LISTED_ROLES = ("item", "child", "agenda", "talk", "slide", "theme")
 
 PROSE_MIN_CHARS = 300  # running prose that makes a record when no rule found one
 LONG_TITLE_CHARS = 100  # a title this long that holds several sentences keeps its first
+TITLE_MAX_CHARS = 200
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
@@ -1865,7 +1866,8 @@ TITLE_PREFIX_RE = re.compile(
     r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"
-    rf"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier|Bijeenkomst|Module)\s*{L.ITEM_NUMBER}"
+    rf"(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie|Sessie|Workshop|Atelier|Bijeenkomst|Module|"
+    rf"Tafel)\s*{L.ITEM_NUMBER}"
     r"\.?\s*(?::|[–—-]\s)\s*|Dag\s*\d+\s*:\s*|[A-Z][\w-]*(?:\s+[\w-]+)?\s*\(\s*(?:sessie|workshop|ronde)\s*\d+\s*\)\s*:\s*|[>»›→]+\s*)",
     re.IGNORECASE)
 TRAILING_LINKS_RE = re.compile(r"(?:\s+(?:presentatie|filmpje|website|video|slides)(?:\s+[A-Z][\w-]*)?)+\s*$",
@@ -1906,8 +1908,9 @@ def _clean_title(s: str) -> str:
 
 
 def _item_title(item: _Item, text: str) -> str:
-    if item.title:
+    if item.title and re.search(r"[^\W\d_]{2}", TITLE_PREFIX_RE.sub("", item.title.strip() + ":")):
         return _one_sentence(_sentence_case(_recognisable(_clean_title(item.title), item), text))
+    # a title that is only its label and number ('Tafel 1'): the heading it labels says what the item is
     head = item.heading
     if item.role == "agenda":
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
@@ -1940,7 +1943,14 @@ def _item_title(item: _Item, text: str) -> str:
     if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if re.search(r"[^\W\d_]{2}", t) else ""
-    return _one_sentence(_sentence_case(_recognisable(t, item), text))[:200]
+    return _at_most(_one_sentence(_sentence_case(_recognisable(t, item), text)), TITLE_MAX_CHARS)
+
+
+def _at_most(title: str, limit: int) -> str:
+    """A title cut to ``limit`` characters ends on a whole word and says it goes on."""
+    if len(title) <= limit:
+        return title
+    return title[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
 
 
 def _one_sentence(title: str) -> str:
