@@ -2796,3 +2796,11 @@ def test_a_paragraph_labelled_by_its_table_number_is_a_theme_table_titled_by_wha
     assert tables[1].title.startswith("Aan de tweede praktijktafel ging Demos")  # not 'Tafel 2'
     longest = tables[0].title  # over 200 characters: cut on a whole word
     assert len(longest) <= 200 and longest.endswith(" …") and longest[:-2].split()[-1] in text.split()
+
+
+def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
+    text = ("Tien jaar Opvoedingswinkel Noord-Limburg\n\nREGIO – De Opvoedingswinkel biedt ouders een luisterend oor "
+            "en advies bij alle vragen over opvoeden, en dat al tien jaar lang.\n\nDoor Ben Ieven\n\n"
+            "Je kan er terecht met alle opvoedingsvragen en wordt er bijgestaan door professionele medewerkers. Het is "
+            "een gezamenlijk initiatief van twee centra voor kinderzorg en gezinsondersteuning in de regio.\n")
+    assert all("Ben Ieven" not in s.title for s in checked(text))
