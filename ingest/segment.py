@@ -2117,6 +2117,12 @@ SPEAKER_TALKS_ABOUT_RE = re.compile(r"^(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Za-z
                                     r"\s*\([^()]{2,120}\))\s+"
                                     r"(?:(?:(?:spreekt|vertelt(?:\s+meer)?|getuigt|praat|reflecteert|heeft\s+het)\s+)?"
                                     r"over|(?:gaat|zoomt)(?:\s+dieper)?\s+in\s+op)\s+(?P<topic>\S.{5,})$")
+#: Who tells, explains or gives a talk about a subject, in an entry of its own: 'Notaris Hilde Fermon vertelt over de
+#: praktische zaken van het erfenisrecht', 'De Opwijkse personeelsdienst geeft informatie over ...'.
+TELLS_ABOUT_RE = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,5}?\s+(?:vertelt|spreekt|praat|"
+                            r"geeft\s+(?:\w+\s+){0,2}?(?:informatie|uitleg|toelichting|een\s+uiteenzetting)|komt\s+(?:\w+\s+){0,2}?"
+                            r"(?:uiteenzetting|toelichting|uitleg)\s+geven)\s+over\s+(?!(?:zijn|haar|hun)\s)"
+                            r"(?P<topic>\S.{5,})$")  # 'vertelt over zijn werk' names no subject of its own
 #: 'Het project Energieke Westhoek wil ...', 'In Touch Westhoek is een participatief project': a description that
 #: names its project.
 PROJECT_NAME_RE = re.compile(
@@ -2256,6 +2262,9 @@ def _talk_topic(t: str) -> str:
     ``t`` is no such line)."""
     m = SPEAKER_TALKS_ABOUT_RE.match(t)
     if m and is_person_name(m.group("who")):
+        return _sentence_case(_clean_title(m.group("topic")))
+    m = TELLS_ABOUT_RE.match(t)
+    if m:
         return _sentence_case(_clean_title(m.group("topic")))
     who = re.match(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,2}[A-ZÀ-Ý][\w'’-]+", t)
     presents = PRESENTS_RE.search(t) if who and is_person_name(" ".join(who.group().split()[:2])) else None

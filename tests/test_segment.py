@@ -2804,3 +2804,19 @@ def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
             "Je kan er terecht met alle opvoedingsvragen en wordt er bijgestaan door professionele medewerkers. Het is "
             "een gezamenlijk initiatief van twee centra voor kinderzorg en gezinsondersteuning in de regio.\n")
     assert all("Ben Ieven" not in s.title for s in checked(text))
+
+
+def test_an_entry_that_says_who_tells_about_what_is_titled_by_what() -> None:
+    text = ("Dag van de mantelzorg\n\n"
+            "Het OCMW organiseert op dinsdag 25 november – van 14u tot 20u – een mantelzorgdag in het woonzorgcentrum. "
+            "Deze dag richt zich naar iedereen die op één of andere manier zorgt voor een ander.\n\n"
+            "Het aanbod van het OCMW wordt in de kijker gezet, er zijn rondleidingen in de zorgcampus en de "
+            "medewerkers van het Sociaal Huis zijn aanwezig om al je vragen te beantwoorden.\n\n"
+            "Naast het OCMW-aanbod komen ook enkele aspecten vanuit de regelgeving aan bod:\n"
+            "– Notaris Hilde Fermon vertelt over de praktische zaken van het erfenisrecht.\n"
+            "– De Federale Overheidsdienst Sociale Zekerheid komt een uiteenzetting geven over verschillende "
+            "vergoedingen, zoals de tegemoetkoming voor hulp aan bejaarden.\n"
+            "– De personeelsdienst geeft informatie over de mogelijkheden van tijdskrediet. Welke soort van "
+            "loopbaanonderbrekingen kan je allemaal nemen?\n")
+    titles = [s.title for s in checked(text)]
+    assert "De praktische zaken van het erfenisrecht" in titles
