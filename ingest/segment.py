@@ -1907,10 +1907,19 @@ def _clean_title(s: str) -> str:
     return s.strip(" :;,-–*\u2022") or s.strip()
 
 
+def _says_words(t: str) -> bool:
+    """Two letters in a row at least: more than numbers, prefixes and punctuation."""
+    return re.search(r"[^\W\d_]{2}", t) is not None
+
+
+def _only_label(title: str) -> bool:
+    """A title that is only a label and its number ('Tafel 1', 'Workshop 2'): what it labels says what it is."""
+    return not _says_words(TITLE_PREFIX_RE.sub("", title.strip() + ":"))  # the prefixes end on their colon
+
+
 def _item_title(item: _Item, text: str) -> str:
-    if item.title and re.search(r"[^\W\d_]{2}", TITLE_PREFIX_RE.sub("", item.title.strip() + ":")):
+    if item.title and not _only_label(item.title):
         return _one_sentence(_sentence_case(_recognisable(_clean_title(item.title), item), text))
-    # a title that is only its label and number ('Tafel 1'): the heading it labels says what the item is
     head = item.heading
     if item.role == "agenda":
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
@@ -1940,9 +1949,9 @@ def _item_title(item: _Item, text: str) -> str:
         t = _first_clause(t)
     if is_whole_person_name(t):
         t = _topic_of_speaker(t, item, text) or t
-    if not re.search(r"[^\W\d_]{2}", t):  # the prefixes were all there was: name it by its first words
+    if not _says_words(t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
-        t = t if re.search(r"[^\W\d_]{2}", t) else ""
+        t = t if _says_words(t) else ""
     return _at_most(_one_sentence(_sentence_case(_recognisable(t, item), text)), TITLE_MAX_CHARS)
 
 
