@@ -1251,6 +1251,8 @@ class _Builder:
             # 'Dorpshuisvrijwilligers Walem' over 'winnaar categorie algemeen' over why it won
         if nxt is None:
             return False
+        if L.is_bullet(nxt) and line.words <= 8 and self._items_over_bullets() >= PARALLEL_RUN_MIN:
+            return True  # 'Samen wandelen' over its bullets, after 'Samen uit' and 'Samen tuinen' over theirs
         tight = not self.lines[after.index + 1].blank
         if line.words <= 12 and _speaker_entry(L.unbulleted(nxt).text.rstrip(". ")) and not _speaker_entry(line.text):
             below = self._next(nxt)  # 'Jong en betrokken' / 'Bruno Vanobbergen, voorzitter en ...' / its description:
@@ -1368,6 +1370,12 @@ class _Builder:
         repeat this shape are parallel, so a later one with a short description still starts a record."""
         return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
             item.body[0]) and self.lines[item.body[0].index + 1].blank and item.body[0].words <= 8)
+
+    def _items_over_bullets(self) -> int:
+        """Items so far laid out as a short title over a bulleted list: a page that presents its projects this
+        way presents the next one so too, whatever its bullets say."""
+        return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
+            item.body[0]) and item.body[0].words <= 8 and L.is_bullet(item.body[1]))
 
     def _slide(self, line: Line) -> None:
         """One slide line: a record for the slide, and practices named at its end."""

@@ -2820,3 +2820,14 @@ def test_an_entry_that_says_who_tells_about_what_is_titled_by_what() -> None:
             "loopbaanonderbrekingen kan je allemaal nemen?\n")
     titles = [s.title for s in checked(text)]
     assert "De praktische zaken van het erfenisrecht" in titles
+
+
+def test_a_page_of_projects_each_a_short_title_over_bullets_gives_the_last_one_too() -> None:
+    text = ("Dementievriendelijke gemeente\n\nDrie projecten brengen mensen met dementie en hun buurt samen.\n\n"
+            "Samen uit\n\n • Samenwerking: lokale economie, handelaars in het centrum\n"
+            " • Werken aan een genuanceerde beeldvorming en een betere integratie van mensen met dementie.\n\n"
+            "Samen tuinen\n\n • Samenwerking: scholen, lokaal dienstencentrum\n"
+            " • Natuur gebruiken als middel om contact te nemen met personen met dementie.\n\n"
+            "Samen wandelen\n\n • Een aangenaam en ontspannen moment dat bijdraagt tot het welzijn van personen met "
+            "dementie en hun mantelzorgers.\n")
+    assert [s.title for s in checked(text)][-3:] == ["Samen uit", "Samen tuinen", "Samen wandelen"]
