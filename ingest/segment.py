@@ -1228,7 +1228,8 @@ class _Builder:
             # the story that quotes its people
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
             return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
-        news = self.news or self.story
+        # a page that already set two stories under their headlines is a list of stories, no one story
+        news = self.news or (self.story and self._headed_items() < PARALLEL_RUN_MIN)
         story = self.text[self.current.start:line.start] if news and self.current is not None else ""
         if nxt is not None and (_intertitle(line, nxt, news, story)
                                 or self._names_the_item_above(line, nxt)):
@@ -1504,11 +1505,19 @@ class _Builder:
         return any(ln.text.strip().lower() in labels for other in self.items if other is not item
                    for ln in other.body)
 
+    def _first_headline(self, item: _Item) -> bool:
+        """'Genkse Leerwinkel organiseert Leermarkt' over its story, and below it other stories under short titles
+        ('Genk vangt vluchtende Oekraïners op', 'Oorlogsmonumenten Kneippstraat'): a page of news items opens on
+        its first item, not on an introduction."""
+        head = item.body[0]
+        return (len(item.body) >= 2 and _heading_shaped(head) and _news_headline(head.text)
+                and self.lines[head.index + 1].blank and self._headed_items() >= PARALLEL_RUN_MIN)
+
     def _keep(self, item: _Item) -> bool:
         if item.end <= item.start:
             return False
         own = self.text[item.start:item.end]
-        if item.role == "intro" and not self._shares_template(item):
+        if item.role == "intro" and not self._shares_template(item) and not self._first_headline(item):
             if self._announces_event(item):
                 return False
             listed = sum(1 for i in self.items if i is not item and i.role in LISTED_ROLES and i.end > i.start)

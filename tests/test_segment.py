@@ -2831,3 +2831,21 @@ def test_a_page_of_projects_each_a_short_title_over_bullets_gives_the_last_one_t
             "Samen wandelen\n\n • Een aangenaam en ontspannen moment dat bijdraagt tot het welzijn van personen met "
             "dementie en hun mantelzorgers.\n")
     assert [s.title for s in checked(text)][-3:] == ["Samen uit", "Samen tuinen", "Samen wandelen"]
+
+
+def test_a_page_of_news_items_under_their_titles_keeps_the_first_item_and_the_last_one_of_plain_words() -> None:
+    text = ("Genkse Leerwinkel organiseert Leermarkt\n\n"
+            "Er blijken heel wat jonge mensen uit te vallen op school. De Leerwinkel zoekt met hen naar een opleiding "
+            "op maat en zet daarvoor op zaterdag een leermarkt op met alle aanbieders uit de regio.\n\n"
+            "Genk vangt vluchtende Oekraïners op\n\n"
+            "Op vraag van de Federale en Vlaamse overheid zorgt Genk voor ongeveer 110 collectieve opvangplaatsen "
+            "voor oorlogsvluchtelingen uit Oekraïne, op drie locaties in de stad.\n\n"
+            "Buurtrestaurant De Kolenhaven\n\n"
+            "In de oude kantine van de Kolenhavens kookt een ploeg vrijwilligers elke dinsdag een warme maaltijd "
+            "voor wie alleen woont of het financieel moeilijk heeft.\n\n"
+            "Een heel speciaal trouwfeest\n\n"
+            "Ter gelegenheid van de Internationale Dag tegen Holibi- en Transgenderfobie organiseerde OGWA in "
+            "samenwerking met het Huis van de Mens een trouwerij van een vijftiental holibikoppels.\n")
+    assert [s.title for s in checked(text)] == ["Genkse Leerwinkel organiseert Leermarkt",
+                                                "Genk vangt vluchtende Oekraïners op",
+                                                "Buurtrestaurant De Kolenhaven", "Een heel speciaal trouwfeest"]
