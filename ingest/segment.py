@@ -399,8 +399,11 @@ class _Builder:
         # an agenda has two or more time slots; one time stamp is a news item's dateline ('12u00 0 Genk ...')
         self.agenda = sum(L.time_slot_rest(L.unbulleted(ln)) is not None for ln in self.content) >= 2
         self.programme = bool(PROGRAMME_RE.search(text)) or self.agenda
-        self.told_event = self.programme or bool(GATHERING_RE.search(text))  # a congress report may tell its talks
-        self.event_programme = bool(EVENT_PROGRAMME_RE.search(text)) or self.agenda
+        # a congress report may tell its talks; so may a report whose paragraphs tell the day in order ('In de
+        # voormiddag gaf Dorien Van Gassen ... een toelichting', 'In de namiddag gaf Peter Coussaert ...')
+        told_day = sum(bool(TOLD_ORDER_RE.match(ln.text) and TOLD_TALK_RE.search(ln.text)) for ln in self.content) >= 2
+        self.told_event = self.programme or bool(GATHERING_RE.search(text)) or told_day
+        self.event_programme = bool(EVENT_PROGRAMME_RE.search(text)) or self.agenda or told_day
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
         # whose short plain headings ('Corona') are intertitles

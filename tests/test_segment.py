@@ -2849,3 +2849,15 @@ def test_a_page_of_news_items_under_their_titles_keeps_the_first_item_and_the_la
     assert [s.title for s in checked(text)] == ["Genkse Leerwinkel organiseert Leermarkt",
                                                 "Genk vangt vluchtende Oekraïners op",
                                                 "Buurtrestaurant De Kolenhaven", "Een heel speciaal trouwfeest"]
+
+
+def test_a_report_whose_paragraphs_tell_the_day_in_order_gives_a_talk_each_without_naming_the_event() -> None:
+    text = ("In de voormiddag gaf Dorien Van Gassen van Opgroeien Regie aan beide groepen een toelichting over de "
+            "twee uitvoeringsbesluiten bij het decreet buitenschoolse opvang en activiteiten.\n\n"
+            "Vervolgens konden de deelnemers vragen stellen over deze uitvoeringsbesluiten. De vragen en antwoorden "
+            "vind je op onze website.\n\n"
+            "In de namiddag gaf Peter Coussaert aan groep 2 een toelichting over regie en organisatienetwerken.\n\n"
+            "De presentatie van Peter Coussaert vind je op onze website.\n")
+    segments = checked(text)
+    assert len(segments) == 2 and {s.kind for s in segments} == {"session"}
+    assert text[segments[1].start:].startswith("In de namiddag")
