@@ -1372,14 +1372,12 @@ class _Builder:
     def _headed_items(self) -> int:
         """Items so far laid out as a short title, a blank line and a paragraph: sections of one text that
         repeat this shape are parallel, so a later one with a short description still starts a record."""
-        return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
-            item.body[0]) and self.lines[item.body[0].index + 1].blank and item.body[0].words <= 8)
+        return sum(1 for item in self.items if _short_titled(item) and self.lines[item.body[0].index + 1].blank)
 
     def _items_over_bullets(self) -> int:
         """Items so far laid out as a short title over a bulleted list: a page that presents its projects this
         way presents the next one so too, whatever its bullets say."""
-        return sum(1 for item in self.items if item.role == "item" and len(item.body) >= 2 and _heading_shaped(
-            item.body[0]) and item.body[0].words <= 8 and L.is_bullet(item.body[1]))
+        return sum(1 for item in self.items if _short_titled(item) and L.is_bullet(item.body[1]))
 
     def _slide(self, line: Line) -> None:
         """One slide line: a record for the slide, and practices named at its end."""
@@ -2949,6 +2947,11 @@ def _table_heading(heading: str, programme: bool) -> bool:
     """A table of a workshop day: labelled by its number anywhere, or named by its format in a programme."""
     named = programme and TABLE_FORMAT_RE.search(heading[:120]) is not None
     return TABLE_LABEL_RE.match(heading) is not None or named
+
+
+def _short_titled(item: _Item) -> bool:
+    """An item opened by a short title of its own over more lines: one section of a page of parallel sections."""
+    return item.role == "item" and len(item.body) >= 2 and _heading_shaped(item.body[0]) and item.body[0].words <= 8
 
 
 def _classify(item: _Item, text: str, title: str, has_items: bool, programme: bool = True) -> str:
