@@ -414,8 +414,9 @@ class _Builder:
                  if (_is_paragraph(a) or _is_bare(a)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
-        places = [ln.index for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
-        self.place_headings = set(places) if len(places) >= 2 else set()  # 'Aalst – Zaterdag 13 oktober', ...
+        places = [ln for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
+        # 'Aalst – Zaterdag 13 oktober', ...; a town alone heads one only among others, a town and its day always
+        self.place_headings = {ln.index for ln in places if len(places) >= 2 or _names_a_day(ln)}
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
@@ -2638,6 +2639,12 @@ def _is_place_heading(line: Line) -> bool:
         return False
     rest = m.group("rest")
     return rest is None or bool(DATE_ONLY_RE.search(rest) or DATE_WORDS_RE.search(rest))
+
+
+def _names_a_day(line: Line) -> bool:
+    """'Aalst – zaterdag 16 oktober': a place heading that also gives its day, an event's entry on a page of events."""
+    m = PLACE_HEADING_RE.match(line.text.strip())
+    return m is not None and m.group("rest") is not None
 
 
 #: Words that open a paragraph by pointing back at the one before ('Dat zijn bemoedigende resultaten', 'Deze

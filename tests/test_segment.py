@@ -2861,3 +2861,19 @@ def test_a_report_whose_paragraphs_tell_the_day_in_order_gives_a_talk_each_witho
     segments = checked(text)
     assert len(segments) == 2 and {s.kind for s in segments} == {"session"}
     assert text[segments[1].start:].startswith("In de namiddag")
+
+
+def test_a_town_and_its_day_on_a_line_of_their_own_head_an_event_even_when_only_one_town_is_listed() -> None:
+    text = ("Werelddag van Verzet tegen Extreme Armoede\n\n"
+            "Hieronder vinden jullie een overzicht van de activiteiten die gepland staan.\n\n"
+            "Internationaal zoom event\n\n"
+            "Dit jaar vindt de herdenking bij de Verenigde Naties plaats op vrijdag 15 oktober. De herdenking zal "
+            "virtueel zijn, via Zoom en in het Engels, van 16u tot 18.30u.\n\n"
+            "Je moet je op voorhand registreren via de website.\n\n"
+            "Aalst – zaterdag 16 oktober\n\n"
+            "“Als je in armoede leeft, is uitsluiting dagelijkse kost”\n\n"
+            "Voor mensen in armoede is niet gehoord worden dagelijkse kost. De werkgroep Stop de Armoede vraagt op "
+            "de Grote Markt aandacht voor de meer dan 3000 gezinnen in armoede in Aalst.\n")
+    segments = checked(text)
+    assert text[segments[-1].start:].startswith("Aalst – zaterdag 16 oktober")
+    assert segments[-1].title == "Als je in armoede leeft, is uitsluiting dagelijkse kost"
