@@ -2877,3 +2877,15 @@ def test_a_town_and_its_day_on_a_line_of_their_own_head_an_event_even_when_only_
     segments = checked(text)
     assert text[segments[-1].start:].startswith("Aalst – zaterdag 16 oktober")
     assert segments[-1].title == "Als je in armoede leeft, is uitsluiting dagelijkse kost"
+
+
+def test_a_netwerkdag_report_that_tells_its_plenary_topics_in_one_paragraph_gives_a_session_each() -> None:
+    text = ("Verslag netwerkdag 2015\n\n"
+            "Demos nodigde de trekkers van lokale netwerken vrijetijdsparticipatie uit voor ontmoeting en uitwisseling "
+            "op vrijdag 5 juni in Oostende.\n\n"
+            "In plenum gingen we dieper in op vrije tijd als sociaal grondrecht in een lokaal vrijetijdsbeleid. "
+            "Daarna ging het over samenwerken met diensten en partners uit verschillende sectoren. Carolien Vermeiren "
+            "schetste enkele dilemma’s. Tot slot stonden we stil bij maatschappelijk verantwoord ondernemen binnen de "
+            "vrijetijdssector.\n")
+    starts = [text[s.start:s.start + 12] for s in checked(text)]
+    assert starts[-3:] == ["In plenum gi", "Daarna ging ", "Tot slot sto"]
