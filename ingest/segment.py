@@ -1590,7 +1590,8 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|"
                            r"Aansluitend|Eerst|Als (?:eerste|tweede|derde|vierde|laatste)|"
                            r"Na de (?:\w*pauze|\w*lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
-                           r"In de (?:voormiddag|namiddag|avond)|In (?:het )?plenum|Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
+                           r"In de (?:voormiddag|namiddag|avond)|In (?:het )?plenum|"
+                           r"Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
                            r"(?:Het|De) (?:programma|bijeenkomst|avond|dag|namiddag|voormiddag) (?:begon|begint|start|"
                            r"opent)\b)\b")
@@ -1600,9 +1601,10 @@ TOLD_ORDER_INSIDE_RE = re.compile(r"^(?:\S+\s+){1,5}?(?:daarna|vervolgens|nadien
 TOLD_TIME_RE = re.compile(r"\bvan\s+\d{1,2}(?:[.:u]\d{2})?\s*(?:uur|u)?\s+tot\s+(?:en\s+met\s+)?\d{1,2}"
                           r"|\b(?:om|vanaf)\s+\d{1,2}[.:u]\d{2}\s*(?:uur|u)\b")
 TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key-?\s?note\w*|sessie|workshop\w*|debat|"
-                          r"panelgesprek|getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|vertelt|"
-                          r"vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|stond\w*(?: \w+)? stil bij|"
-                          r"de beurt aan|aan bod|aan het woord|toelichting|dieper in op|ging het over|voorzet|aftrap|werkgroep\w*|groepjes|"
+                          r"panelgesprek|getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|"
+                          r"vertelt|vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|"
+                          r"stond\w*(?: \w+)? stil bij|de beurt aan|aan bod|aan het woord|toelichting|dieper in op|"
+                          r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|"
                           r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
