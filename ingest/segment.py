@@ -1233,7 +1233,8 @@ class _Builder:
         if not self.programme and "," in line.text and is_whole_person_name(line.text.split(",")[0].strip()):
             return False  # 'Kris Gijsen, CAW Brussel' under a pull quote: who said it, in a story that is no programme
         # a page that already set two stories under their headlines is a list of stories, no one story
-        news = self.news or (self.story and self._headed_items() < PARALLEL_RUN_MIN)
+        headed = self._headed_items()
+        news = self.news or (self.story and headed < PARALLEL_RUN_MIN)
         story = self.text[self.current.start:line.start] if news and self.current is not None else ""
         if nxt is not None and (_intertitle(line, nxt, news, story)
                                 or self._names_the_item_above(line, nxt)):
@@ -1241,7 +1242,7 @@ class _Builder:
         if nxt is not None and QUOTATION_OPENER_RE.match(nxt.text) and not re.search(r"[\d:]", line.text):
             return False  # 'Buddywerking' over '“We zijn ook van start gegaan ...”, zegt ...': the story goes on,
             # quoting its people; 'Hefboom 2: onderwijs' over a quotation is still one of a series
-        body_min = HEADING_BODY_MIN_CHARS if self._headed_items() < 2 else PARALLEL_BODY_MIN_CHARS
+        body_min = HEADING_BODY_MIN_CHARS if headed < 2 else PARALLEL_BODY_MIN_CHARS
         if nxt is None:
             return False
         after = line
