@@ -67,6 +67,8 @@ SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Pan
 DEFINING = re.compile(r"\b(?:is|zijn)\s+(?:een|de)\s+$")   # "X is een Antwerpse vzw"
 #: "in X", "te X": the practice happens there, even when a region runs it.
 LOCATIVE = re.compile(r"\b(?:in|te)\s+$")
+#: A project sheet's owner field ('Promotor: OCMW Kruibeke', 'Initiatiefnemer' over 'Gent'): the town runs it.
+OWNER_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:Promotor|Initiatiefnemer)[ \t]*(?::[ \t]*|\n\s*)[^\n]*$", re.IGNORECASE)
 #: A sentence about visitors: towns named in it without "in/te/naar/bij" are where the guests come from.
 VISIT = re.compile(r"\b(?:op (?:werk|studie|inspiratie)?bezoek|bezochten|bezocht|kwamen\b.{0,60}\bkijken|te gast)\b",
                    re.IGNORECASE)
@@ -397,7 +399,8 @@ def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[i
     areas = False
     for i, (mention, kind, score) in enumerate(scored):
         listed = previous_end >= 0 and LIST_GLUE.fullmatch(text[previous_end:mention.start]) is not None
-        cued = (cued and listed) or LOCATIVE.search(text[max(0, mention.start - 5):mention.start]) is not None
+        cued = ((cued and listed) or LOCATIVE.search(text[max(0, mention.start - 5):mention.start]) is not None
+                or OWNER_FIELD.search(text[max(0, mention.start - 80):mention.start]) is not None)
         previous_end = mention.end
         usable = score >= KEEP and kind != "region" and i not in skipped
         if not listed:  # 'de arrondissementen Veurne, Diksmuide en Ieper' are areas named after their towns

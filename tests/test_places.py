@@ -197,6 +197,16 @@ def test_towns_enumerated_together_run_a_regional_practice_but_arrondissements_a
     assert areas.municipalities == []
 
 
+def test_the_owner_field_of_a_project_sheet_says_which_member_town_runs_a_regional_project() -> None:
+    sheet = ("Schuldhulp in de Westhoek\n\nLocatie\n\nWesthoek\n\nPromotor\n\nOCMW Veurne\n\n"
+             "Het project helpt gezinnen uit de hele regio, ook uit Diksmuide.")
+    places = extract_places(sheet)
+    assert places.region == "Westhoek"
+    assert places.municipalities == ["Veurne"]
+    inline = extract_places("Buurtwerk in de Westhoek\nInitiatiefnemer: OCMW Poperinge\nOok Diksmuide doet mee.")
+    assert inline.municipalities == ["Poperinge"]
+
+
 def test_provinces_from_municipalities_and_explicit_mentions() -> None:
     assert extract_places("Het OCMW van Ieper start een project.").provinces == ["West-Vlaanderen"]
     assert extract_places("De provincie Limburg ondersteunt dit.").provinces == ["Limburg"]
