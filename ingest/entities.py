@@ -644,14 +644,17 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
 SENTENCE_START_TAIL_RE = re.compile(r"\s+(?:Het|De|Een|Dit|Deze|Dat|Die|Er|Zo|En|Ook)$")
 
 
-LEGAL_FORM_ONLY_RE = re.compile(r"(?:vzw|v\.z\.w\.?|bv|nv|cvba|cv|vof|ivzw|ebvba|bvba)", re.IGNORECASE)
+#: A legal form alone, or after an article, a pronoun or a number ('VZW', 'Deze vzw', 'De 18 vzw's'): it points
+#: back to an organisation named elsewhere and names none itself.
+LEGAL_FORM_ONLY_RE = re.compile(r"(?:(?:de|het|een|deze|die|dit|dat|onze|hun|zijn|haar|\d+)\s+)*"
+                                r"(?:vzw|v\.z\.w\.?|bv|nv|cvba|cv|vof|ivzw|ebvba|bvba)(?:['’]s)?", re.IGNORECASE)
 
 
 def _trim_partner(name: str) -> str:
     """A partner name without a glued-on sentence start; '' for a number or a fragment without a word."""
     name = SENTENCE_START_TAIL_RE.sub("", name.strip())
     if LEGAL_FORM_ONLY_RE.fullmatch(name):
-        return ""  # 'VZW' alone names no organisation
+        return ""
     return name if re.search(r"[^\W\d_]{2}", name) else ""
 
 

@@ -257,6 +257,12 @@ def test_a_legal_form_names_no_partner_alone_but_heads_one() -> None:
     assert found == ["VZW Groep Intro"]
 
 
+def test_a_legal_form_after_a_pronoun_or_a_number_points_back_and_names_no_partner() -> None:
+    found = extract_partners("De provincie steunt Buurtwerk Ruimte vzw uit Tienen. Deze vzw opent een ontmoetingsplek. "
+                             "Die vzw zoekt vrijwilligers, net als de 12 vzw's van het netwerk.")
+    assert found == ["Buurtwerk Ruimte vzw"]
+
+
 def test_a_list_of_speakers_under_a_cue_line_of_its_own() -> None:
     text = ("Ouders en Huizen van het Kind\n\nDoor:\n\n"
             " • Rudy De Cock – stafmedewerker Kind en Gezin\n"
