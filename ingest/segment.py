@@ -586,7 +586,7 @@ class _Builder:
             title = _first_clause(nxt.text if nxt else line.text)
             self._open(line.start, line.end, line.text, "talk", title=title, line=line).kind = KIND_SESSION
             return
-        if L.is_bullet(line) and self._most_bullets(line, _speaker_entry):
+        if L.is_bullet(line) and self._most_bullets(line, _speaker_only):
             if self.current is not None:
                 self.current.extend(line)  # '• Rudy De Cock – stafmedewerker Kind en Gezin': who gives the item above
             return
@@ -970,7 +970,8 @@ class _Builder:
         """One listed talk or project: its own record, titled by the part before the dash."""
         bare = L.unbulleted(line)
         first, m = _speaker_first(line), TALK_ENTRY_RE.match(bare.text)
-        title = _clean_title((first or m).group("title")) if first or m else _title_from_entry(bare.text)
+        title = _clean_title((first or m).group("title")) if first or m else (
+            _talk_after_speaker(bare.text) or _title_from_entry(bare.text))
         self.drop = False
         self._close()
         self._open(bare.start, bare.end, bare.text, "talk", title=title, line=bare)
@@ -1516,6 +1517,13 @@ class _Builder:
         return (len(item.body) >= 2 and _heading_shaped(head) and _news_headline(head.text)
                 and self.lines[head.index + 1].blank and self._headed_items() >= PARALLEL_RUN_MIN)
 
+    def _heads_talks(self, item: _Item) -> bool:
+        """A heading line with nothing under it but two or more listed talks: it names their part of the day."""
+        k = self.items.index(item)
+        after = self.items[k + 1:k + 3]
+        return (len(after) == 2 and all(i.role == "talk" for i in after)
+                and not self.text[item.end:after[0].start].strip(" \t\n•-–*·▪"))
+
     def _keep(self, item: _Item) -> bool:
         if item.end <= item.start:
             return False
@@ -1537,6 +1545,8 @@ class _Builder:
             return False  # the slot only presents the practices already listed
         elif item.role == "agenda" and "\n" not in own.strip() and CHOICE_ROUND_RE.search(own):
             return False  # '9.50 uur - Workshopronde 1 - keuze uit 3 sessies': the sessions below are the records
+        if item.role in ("item", "agenda") and len(item.body) <= 1 and self._heads_talks(item):
+            return False  # 'Waarom ontmoeten jeugdwerk en nieuwkomers elkaar?' over the talks that answer it
         short_label = len(own.split()) <= 2 and item.role != "child" and item.kind != KIND_THEME  # names, themes
         if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
             return False  # a bare label ('Sessie 1:') or a programme's coffee and welcome, not a record
@@ -2537,6 +2547,26 @@ def _people(text: str) -> bool:
 #: A form of address before a name: 'Dhr. Jul Geeroms', 'Mw. Clara Van den Broeck', 'prof. dr. Hugo Marynissen'.
 HONORIFIC_RE = re.compile(r"^(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]vr|[Mm]r|[Pp]rof|[Dd]r|[Ii]r)(?:\.\s*|\s+)|de heer\s+|"
                           r"mevrouw\s+)+")  # 'Prof.dr. Jan De Maeseneer' too
+
+
+def _speaker_only(entry: str) -> bool:
+    """A speaker entry that gives no talk of its own: not 'Tumult vzw: Hoe leren jongeren van elkaar?', which
+    names its speaker and then the title it presents."""
+    return _speaker_entry(entry) and WHO_THEN_TALK_RE.search(entry) is None
+
+
+def _talk_after_speaker(entry: str) -> str:
+    """'Tumult vzw: Hoe leren jongeren van elkaar?' -> 'Hoe leren jongeren van elkaar?': the talk a speaker entry
+    names after its colon, to its first sentence end ('' for any other entry)."""
+    if not _speaker_entry(entry) or WHO_THEN_TALK_RE.search(entry) is None:
+        return ""
+    talk = entry.partition(": ")[2].strip()
+    end = re.search(r"[.!?](?=\s+[A-Z])", talk)
+    return _clean_title(talk[:end.end()] if end else talk).rstrip(".")
+
+
+#: A colon after the speaker, then a title of four or more words: the speaker's own talk.
+WHO_THEN_TALK_RE = re.compile(r":\s+[A-Z‘'“\"]\S*(?:\s+\S+){3,}")
 
 
 def _speaker_entry(entry: str) -> bool:

@@ -2889,3 +2889,20 @@ def test_a_netwerkdag_report_that_tells_its_plenary_topics_in_one_paragraph_give
             "vrijetijdssector.\n")
     starts = [text[s.start:s.start + 12] for s in checked(text)]
     assert starts[-3:] == ["In plenum gi", "Daarna ging ", "Tot slot sto"]
+
+
+def test_bullets_that_name_a_speaker_then_their_own_talk_are_talks_not_a_list_of_speakers() -> None:
+    text = ("Vormingsdag buurtwerk\n\nProgramma\n\n9u30-10u00\n\nOnthaal\n\n10u00-11u00\n\n"
+            "Hoe bereiken we bewoners die niemand ziet?\n\n"
+            " • Lien Maes, opbouwwerker bij SAAMO: Aanbellen in de torens. Wat leerden we van huisbezoeken?\n"
+            " • Buurtwerk Noord vzw: Hoe maken we van een plein een ontmoetingsplek?\n"
+            " • De Schakel: Welke rol spelen sleutelfiguren in een wijk?\n\n"
+            "11u00-12u00\n\nInfomarkt met de projecten van de regio\n")
+    segs = checked(text)
+    assert [t[:14] for t in texts(text, segs)] == ["Lien Maes, opb", "Buurtwerk Noor", "De Schakel: We",
+                                                   "Infomarkt met "]
+    assert [s.title for s in segs[:3]] == ["Aanbellen in de torens", "Hoe maken we van een plein een ontmoetingsplek?",
+                                           "Welke rol spelen sleutelfiguren in een wijk?"]
+    listed = ("Panelgesprek over eenzaamheid\n\n • Ann Peeters, schepen van Welzijn\n"
+              " • Jan Claes, coördinator van het dienstencentrum\n • Els Smet: buurtbewoner\n")
+    assert len(checked(listed)) == 1
