@@ -542,6 +542,10 @@ class _Builder:
         if L.is_keyword_heading(line) or L.is_lettered_heading(line):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
+        if L.is_bullet(line) and NUMBERED_SESSION_RE.match(L.unbulleted(line).text):
+            bare = L.unbulleted(line)  # '• Sessie 2: Sportclubondersteuning': a numbered session, even in a list
+            self._open(bare.start, bare.end, bare.text, "item", line=bare)
+            return
         if line.index in self.place_headings:
             self._place_heading(line)
             return
@@ -1576,6 +1580,10 @@ GIVEN_BY_RE = re.compile(r"(?:,\s*|\s)(?:door|o\.l\.v\.|met)\s+(?:(?:prof|dr|dhr
 #: A label over the speakers of a panel or programme.
 SPEAKERS_LABEL_RE = re.compile(r"(?:Sprekers?|Sprekerspanel|Panel(?:leden)?|Gastsprekers?|Getuigen)\s*:?",
                                re.IGNORECASE)
+
+#: A numbered session with its title ('Sessie 2: Sportclubondersteuning', 'Workshop 3 – Buurtzorg').
+NUMBERED_SESSION_RE = re.compile(r"(?:Sessie|Workshop|Atelier|Werksessie|Themasessie|Praktijksessie|Inspiratiesessie|"
+                                 r"Parallelsessie|Werkwinkel)\s*\d{1,2}\s*[:.–—-]\s*\S", re.IGNORECASE)
 
 #: A listed talk, workshop or project: a title, a dash, then who gives or runs it
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').

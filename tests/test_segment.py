@@ -2906,3 +2906,15 @@ def test_bullets_that_name_a_speaker_then_their_own_talk_are_talks_not_a_list_of
     listed = ("Panelgesprek over eenzaamheid\n\n • Ann Peeters, schepen van Welzijn\n"
               " • Jan Claes, coördinator van het dienstencentrum\n • Els Smet: buurtbewoner\n")
     assert len(checked(listed)) == 1
+
+
+def test_a_numbered_session_written_as_a_bullet_opens_its_record_even_after_a_list() -> None:
+    text = ("Trefdag buurtwerk: verslag\n\n"
+            " • Sessie 1: Buurtkoks aan de slag\n\n"
+            "  Drie buurtkoks uit Gent vertellen hoe ze met bewoners koken en zo nieuwe contacten leggen.\n\n"
+            "  Dit onthouden we:\n\n"
+            "  • Begin klein en laat bewoners zelf het menu kiezen.\n"
+            "  • Zoek een vaste plek waar iedereen zich welkom voelt.\n\n"
+            " • Sessie 2: Samen tuinieren in de wijk\n\n"
+            "  De sportdienst en het buurtcentrum van Lier tonen hoe een moestuin de buurt verbindt en wat het vraagt.\n")
+    assert openings(text, 18) == ["Sessie 1: Buurtkok", "Sessie 2: Samen tu"]
