@@ -2916,5 +2916,5 @@ def test_a_numbered_session_written_as_a_bullet_opens_its_record_even_after_a_li
             "  • Begin klein en laat bewoners zelf het menu kiezen.\n"
             "  • Zoek een vaste plek waar iedereen zich welkom voelt.\n\n"
             " • Sessie 2: Samen tuinieren in de wijk\n\n"
-            "  De sportdienst en het buurtcentrum van Lier tonen hoe een moestuin de buurt verbindt en wat het vraagt.\n")
+            "  De sportdienst en het buurtcentrum van Lier tonen hoe een moestuin de buurt verbindt.\n")
     assert openings(text, 18) == ["Sessie 1: Buurtkok", "Sessie 2: Samen tu"]
