@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # ---------------------------------------------------------------- patterns
 #: Characters we treat as padding around line content (str.strip() also strips \xa0).
@@ -181,8 +181,9 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Counted once: the rules ask every line many times."""
         return len(self.text.split())
 
 
@@ -453,8 +454,10 @@ def is_junk(line: Line) -> bool:
 
 def is_caps_label(line: Line) -> bool:
     """One to three words in capitals ('ACTIEPLAN INTEGRATIE'): a sidebar word, or a heading when a text follows."""
+    if line.words > 3:
+        return False
     letters = [c for c in line.text if c.isalpha()]
-    return bool(letters) and line.words <= 3 and all(c.isupper() for c in letters) and not line.text.endswith(":")
+    return bool(letters) and all(c.isupper() for c in letters) and not line.text.endswith(":")
 
 
 def _cells(line: Line) -> list[tuple[int, int, str]]:

@@ -1510,7 +1510,7 @@ class _Builder:
         """'Poetsdienst' over 'Werkwijze:' and 'Hoe aanvragen?', as each service below it: the page's first
         service, not its introduction."""
         labels = {ln.text.strip().lower() for ln in item.body if ln.words <= 5 and L.template_label(ln)}
-        return any(ln.text.strip().lower() in labels for other in self.items if other is not item
+        return bool(labels) and any(ln.text.strip().lower() in labels for other in self.items if other is not item
                    for ln in other.body)
 
     def _first_headline(self, item: _Item) -> bool:
@@ -1523,7 +1523,7 @@ class _Builder:
 
     def _heads_talks(self, item: _Item) -> bool:
         """A heading line with nothing under it but two or more listed talks: it names their part of the day."""
-        k = self.items.index(item)
+        k = next(i for i, other in enumerate(self.items) if other is item)
         after = self.items[k + 1:k + 3]
         return (len(after) == 2 and all(i.role == "talk" for i in after)
                 and not self.text[item.end:after[0].start].strip(" \t\n•-–*·▪"))
