@@ -2560,15 +2560,16 @@ HONORIFIC_RE = re.compile(r"^(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]vr|[Mm]r|[Pp]rof|[Dd
 def _speaker_only(entry: str) -> bool:
     """A speaker entry that gives no talk of its own: not 'Tumult vzw: Hoe leren jongeren van elkaar?', which
     names its speaker and then the title it presents."""
-    return _speaker_entry(entry) and WHO_THEN_TALK_RE.search(entry) is None
+    return _speaker_entry(entry) and not _talk_after_speaker(entry)
 
 
 def _talk_after_speaker(entry: str) -> str:
     """'Tumult vzw: Hoe leren jongeren van elkaar?' -> 'Hoe leren jongeren van elkaar?': the talk a speaker entry
     names after its colon, to its first sentence end ('' for any other entry)."""
-    if not _speaker_entry(entry) or WHO_THEN_TALK_RE.search(entry) is None:
+    m = WHO_THEN_TALK_RE.search(entry)
+    if m is None or not _speaker_entry(entry):
         return ""
-    talk = entry.partition(": ")[2].strip()
+    talk = entry[m.start() + 1:].strip()
     end = re.search(r"[.!?](?=\s+[A-Z])", talk)
     return _clean_title(talk[:end.end()] if end else talk).rstrip(".")
 
