@@ -2616,7 +2616,8 @@ def _heading_shaped(line: Line) -> bool:
     if t.endswith(":") and 2 <= len(t.split()) <= 5 and ":" not in t[:-1]:
         t = t[:-1]  # 'Hulp bij huurwaarborg:' over its paragraph, as service pages set their headings
     capital = t[:1].isupper() or L.ELIDED_ARTICLE_RE.match(line.text.strip()) is not None  # ''t Kompas, Gent'
-    short = 1 <= len(t.split()) <= 6 and capital and not t.endswith((".", "?", "!", ";", ",", ":"))
+    short = 1 <= len(t.split()) <= 6 and capital and not t.endswith((".", "?", ";", ",", ":")) and (
+        not t.endswith("!") or len(t.split()) <= 3)  # 'Fiets!', 'Komaf? Komaf!': a name called out
     return short and t.count(",") <= 1 and t.split(":")[0].strip().lower() not in L.LABEL_WORDS
 
 

@@ -2918,3 +2918,18 @@ def test_a_numbered_session_written_as_a_bullet_opens_its_record_even_after_a_li
             " • Sessie 2: Samen tuinieren in de wijk\n\n"
             "  De sportdienst en het buurtcentrum van Lier tonen hoe een moestuin de buurt verbindt.\n")
     assert openings(text, 18) == ["Sessie 1: Buurtkok", "Sessie 2: Samen tu"]
+
+
+def test_a_short_title_called_out_with_an_exclamation_mark_heads_a_section_but_a_question_does_not() -> None:
+    first = ("Het OCMW en de buurtwerking werken samen aan een buurthuis voor en door de bewoners. In de wijk wonen "
+             "ruim vijfhonderd mensen van twintig nationaliteiten. Het buurthuis is de plek waar bewoners terecht "
+             "kunnen met hun vragen en voorstellen.")
+    second = ("In de wijk Rabot loopt een project over samenleven met als rode draad: fietsen. Fietsen om je te "
+              "verplaatsen met een klein budget. Fietsen om elkaar te leren kennen. Vrijwilligers trekken het project.")
+
+    def titles(heading: str) -> list[str]:
+        return [s.title for s in checked(f"Projecten in de kijker\n\nBuurthuis De Wijk\n\n{first}\n\n{heading}\n\n"
+                                         f"{second}\n")]
+    assert titles("Fietsles") == ["Fietsles"]
+    assert titles("Fiets!") == ["Fiets!"]
+    assert "Fietsen?" not in titles("Fietsen?")
