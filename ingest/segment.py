@@ -414,9 +414,9 @@ class _Builder:
                  if (_is_paragraph(a) or _is_bare(a)) and _heading_shaped(b) and b.words <= 8
                  and _is_paragraph(c)]
         self.tight_sections = len(tight) >= 3 and sum(tight) >= 2
-        places = [ln for ln in self.content if _is_place_heading(ln) and self._blank_before(ln)]
+        places = [(ln, m) for ln in self.content if (m := _place_heading_match(ln)) and self._blank_before(ln)]
         # 'Aalst – Zaterdag 13 oktober', ...; a town alone heads one only among others, a town and its day always
-        self.place_headings = {ln.index for ln in places if len(places) >= 2 or _names_a_day(ln)}
+        self.place_headings = {ln.index for ln, m in places if len(places) >= 2 or m.group("rest") is not None}
 
     # -- navigation helpers
     def _next(self, line: Line, skip_junk: bool = True) -> Line | None:
@@ -2676,18 +2676,13 @@ PLACE_HEADING_RE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+
                               r"\s*(?::|[–—-]\s*(?P<rest>.{3,40}))?$")
 
 
-def _is_place_heading(line: Line) -> bool:
+def _place_heading_match(line: Line) -> re.Match[str] | None:
+    """'Gent', 'Aalst – zaterdag 16 oktober': a town heading, perhaps with its day (the match's ``rest``)."""
     m = PLACE_HEADING_RE.match(line.text.strip())
     if m is None or m.group("place") not in _municipality_names():
-        return False
+        return None
     rest = m.group("rest")
-    return rest is None or bool(DATE_ONLY_RE.search(rest) or DATE_WORDS_RE.search(rest))
-
-
-def _names_a_day(line: Line) -> bool:
-    """'Aalst – zaterdag 16 oktober': a place heading that also gives its day, an event's entry on a page of events."""
-    m = PLACE_HEADING_RE.match(line.text.strip())
-    return m is not None and m.group("rest") is not None
+    return m if rest is None or DATE_ONLY_RE.search(rest) or DATE_WORDS_RE.search(rest) else None
 
 
 #: Words that open a paragraph by pointing back at the one before ('Dat zijn bemoedigende resultaten', 'Deze
