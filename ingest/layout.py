@@ -45,12 +45,14 @@ TIME_SLOT_RE = re.compile(
 #: The number of a session, workshop or atelier, perhaps with the letter of its block: '3', 'A.1.', 'B2', '2b'.
 ITEM_NUMBER = r"(?:[A-H]\.?\s?)?\d{1,2}(?:\.\d{1,2})*[a-hA-H]?"
 
+#: Kinds of programme item that head one only with their number ('Sessie 2', 'Atelier B1'); alone they are words.
+NUMBERED_ITEM_WORDS = r"Sessie|Atelier|Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie"
+
 #: Item headings that announce a programme item by a keyword.
 KEYWORD_HEADING_RE = re.compile(
     r"^(?:\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)|"  # ordinals: '1e panel: ...'
-    rf"Werksessie|Werkbezoek|Workshop|Sessie\s*{ITEM_NUMBER}|Lezing|Keynote|Infosessie|Infoavond|Vorming(?=\s+\S)|"
-    rf"Atelier\s*{ITEM_NUMBER}|"
-    rf"Dag\s*\d+(?=\s*:)|(?:Werkwinkel|Themasessie|Praktijksessie|Inspiratiesessie|Parallelsessie)\s*{ITEM_NUMBER})\b",
+    rf"Werksessie|Werkbezoek|Workshop|Lezing|Keynote|Infosessie|Infoavond|Vorming(?=\s+\S)|"
+    rf"Dag\s*\d+(?=\s*:)|(?:{NUMBERED_ITEM_WORDS})\s*{ITEM_NUMBER})\b",
     re.IGNORECASE,
 )
 

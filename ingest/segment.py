@@ -1582,8 +1582,8 @@ SPEAKERS_LABEL_RE = re.compile(r"(?:Sprekers?|Sprekerspanel|Panel(?:leden)?|Gast
                                re.IGNORECASE)
 
 #: A numbered session with its title ('Sessie 2: Sportclubondersteuning', 'Workshop 3 – Buurtzorg').
-NUMBERED_SESSION_RE = re.compile(r"(?:Sessie|Workshop|Atelier|Werksessie|Themasessie|Praktijksessie|Inspiratiesessie|"
-                                 r"Parallelsessie|Werkwinkel)\s*\d{1,2}\s*[:.–—-]\s*\S", re.IGNORECASE)
+NUMBERED_SESSION_RE = re.compile(rf"(?:{L.NUMBERED_ITEM_WORDS}|Workshop|Werksessie)\s*\d{{1,2}}\s*[:.–—-]\s*\S",
+                                 re.IGNORECASE)
 
 #: A listed talk, workshop or project: a title, a dash, then who gives or runs it
 #: ('Heldere communicatie – Eva Germeys (STOS)', 'Boek aan huis – OCMW Merelbeke').
