@@ -104,3 +104,13 @@ def real_kb(tmp_path_factory, corpus_files):
     assert not report.errors, report.errors
     yield kb
     kb.close()
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 (Playwright is imported only by the browser tests)
+    """One chromium for a module's browser tests: launching one costs about two seconds, and every test still
+    gets a fresh context (tests/test_browser.py: `new_page`)."""
+    from test_browser import chromium
+
+    with chromium() as launched:
+        yield launched

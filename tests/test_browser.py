@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from test_app import EVENT, ROOT, SOURCE, build_demo_kb, by_title
 
 from kb import Record
@@ -85,21 +85,38 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
 
 
 @contextmanager
-def chromium_page(**options: object) -> Iterator[Page]:
-    """A page in Debian's chromium (never a downloaded browser); the browser always closes."""
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium (never a downloaded browser); it always closes."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(**{"viewport": {"width": 1300, "height": 900}, **options})
-            page.set_default_timeout(WAIT_MS)
-            yield page
+            yield browser
         finally:
             browser.close()
 
 
+@contextmanager
+def new_page(browser: Browser, **options: object) -> Iterator[Page]:
+    """A page in a fresh context of `browser`: its own cookies and storage, as a new visitor has; always closed."""
+    context = browser.new_context(**{"viewport": {"width": 1300, "height": 900}, **options})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def chromium_page(**options: object) -> Iterator[Page]:
+    """A page in a browser of its own, for a test that needs no other."""
+    with chromium() as browser, new_page(browser, **options) as page:
+        yield page
+
+
 @pytest.fixture
-def page(server: tuple[str, list[Record]]) -> Iterator[Page]:
-    with chromium_page() as page:
+def page(server: tuple[str, list[Record]], browser: Browser) -> Iterator[Page]:
+    with new_page(browser) as page:
         yield page
 
 

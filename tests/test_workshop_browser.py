@@ -15,11 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from test_app import ROOT
-from test_browser import CHROMIUM, chromium_page, running_app, settle
+from test_browser import CHROMIUM, new_page, running_app, settle
 from test_curation_browser import logged_in
 from test_workshop import store_records
 
@@ -58,8 +58,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[Page]:
-    with chromium_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True) as page:
+def page(server: str, browser: Browser) -> Iterator[Page]:
+    with new_page(browser, viewport={"width": 1400, "height": 1000}, accept_downloads=True) as page:
         yield page
 
 
