@@ -74,7 +74,11 @@ def logged_in(page: Page, username: str, password: str) -> None:
 
 
 def pick(page: Page, label: str, option: str) -> None:
-    """Add one option to the multiselect labelled `label` (typing narrows the long gazetteer list)."""
+    """Add one option to the multiselect labelled `label` (typing narrows the long gazetteer list).
+
+    The page first finishes its run: a rerun that redraws the editor between the click and the typing closes
+    the list, and the typed name goes nowhere."""
+    settle(page)
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
     box.click()
     page.keyboard.type(option)
