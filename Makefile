@@ -7,9 +7,6 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
-# Python compiles a module when it is first imported, so compiling every file of every package at install time
-# (torch alone has thousands) only slows a fresh setup down: 46 s -> 13 s for torch on 2 cores.
-PIPFLAGS ?= --no-compile
 
 .PHONY: setup setup-test demo run test ingest bench eval clean
 
@@ -18,7 +15,7 @@ setup: $(STAMP)
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q $(PIPFLAGS) -r requirements.txt
+	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/python -m kb.e5.convert
 	touch $@
 
@@ -26,8 +23,8 @@ $(STAMP): requirements.txt
 setup-test: $(TSTAMP)
 
 $(TSTAMP): $(STAMP) requirements-test.txt
-	$(BIN)/pip install -q $(PIPFLAGS) torch==2.13.0
-	$(BIN)/pip install -q $(PIPFLAGS) -r requirements-test.txt
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -r requirements-test.txt
 	# Debian's npm clashes with a Node.js that brings its own npm, so it is only asked for when npm is missing.
 	command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v npm >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
