@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import layout as L
+from kb.analysis import zipf
 from kb.gazetteer import Gazetteer
 
 ORGANISATIONS_PATH = Path(__file__).resolve().parent / "data" / "organisations.txt"
@@ -319,6 +320,14 @@ ORG_PATTERNS = [
     re.compile(rf"\b(?P<head>Agentschap|Universiteit|Hogeschool|Kenniscentrum|Stichting|Steunpunt|Centrum)"
                rf"{SP}(?P<tail>(?:van{SP}|voor{SP})?{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})"),
 ]
+#: A person's employer after 'van' or 'bij', maybe behind their function: 'Ann Peeters van Buurtwerk De Wijk', 'Tom
+#: Claes, algemeen coördinator bij Kwadraat': in the record that quotes them, it works on what the record tells.
+EMPLOYER = re.compile(rf"(?P<person>{PERSON.pattern})(?:,{SP}[{LOWER}][{LOWER}\- ]{{2,40}}?)?{SP}(?:van|bij){SP}"
+                      rf"(?:het{SP}|de{SP})?(?P<org>{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})")
+#: A first name and a surname, no more: where a person's name starts ('Els Janssens' of 'Els Janssens van ...').
+FIRST_AND_SURNAME = re.compile(rf"{NAME_WORD}{SP}(?:{PARTICLE}{SP})?{SURNAME_WORD}\b")
+#: A one-word employer commoner than this in Dutch (Zipf) is a word, not a name: 'van Welzijn', 'van Groen'.
+EMPLOYER_MAX_ZIPF = 3.5
 # Cues that introduce partner organisations: "(partnersessie Eandis en Infrax)", "i.s.m. X", "met de steun van X".
 PARTNER_CUE = re.compile(
     r"(?:partnersessie|i\.s\.m\.|in samenwerking met|met de steun van|met steun van|ondersteund door|"
@@ -475,6 +484,12 @@ def _org_mentions(text: str) -> list[Mention]:
         if (m.group("bullet") or m.start() == 0) and not re.search(r"[.!?:;]\s", m.group("list")):
             for start, end in _listed_organisations(text, m.start("list"), m.end("list")):
                 candidate(3, start, end, text[start:end], _org_key(text[start:end]))
+    pos = 0
+    while m := EMPLOYER.search(text, pos):
+        org = SENTENCE_START_TAIL_RE.sub("", _before_next_person(text, m.start("org"), m.group("org")))
+        if is_person_name(m.group("person")) and _employer(org):
+            candidate(2, m.start("org"), m.start("org") + len(org), org, _org_key(org))
+        pos = m.start("org") + max(1, len(org))  # a cut organisation leaves the next person to be read
     head = HEAD_NAME.match(text)
     group = "name" if head and head.group("name") else "case"
     if head and _acts_later(text, head.group(group), head.end(group)):
@@ -486,6 +501,24 @@ def _org_mentions(text: str) -> list[Mention]:
         if ACRONYM_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) or _is_subject(text, m.end()):
             candidate(3, m.start(), m.end(), word, _org_key(word))
     return _resolve(text, found)
+
+
+def _before_next_person(text: str, start: int, org: str) -> str:
+    """'Buurtwerk Noord' of 'Buurtwerk Noord en Els Janssens van ...': a name after 'en' starts the next person."""
+    for joiner in re.finditer(rf"{SP}(?:en|&){SP}", org):
+        person = FIRST_AND_SURNAME.match(text, start + joiner.end())
+        if person and is_person_name(person.group(0)):
+            return org[:joiner.start()]
+    return org
+
+
+def _employer(org: str) -> bool:
+    """An organisation, not a town ('Jan Peeters van Gent'), a party, a function or one common word ('van Welzijn')."""
+    words = org.split()
+    if (not words or PARTY.match(org) or FUNCTION_WORD.search(org) or org.upper() in NOT_ORG
+            or Gazetteer.default().lookup_historic(org) is not None or is_whole_person_name(org)):
+        return False
+    return len(words) > 1 or zipf(org.lower()) < EMPLOYER_MAX_ZIPF
 
 
 def _dash_org_heading(line: str, org: str) -> bool:

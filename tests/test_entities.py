@@ -302,3 +302,18 @@ def test_a_record_headed_title_dash_organisation_names_who_runs_it() -> None:
     assert "Erik Van Hove" not in extract_partners("Ontbijt op school - Erik Van Hove\n\nHij vertelt over Cedes.")
     text = "Belevingsvol wandelen in het Waasland - Toerisme Oost-Vlaanderen"
     assert extract_speakers(text) == [] and extract_partners(text) == ["Toerisme Oost-Vlaanderen"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Peeters van Buurtwerk De Wijk vertelt hoe de buurtrestaurants begonnen.", ["Buurtwerk De Wijk"]),
+    ("Tom Claes, algemeen coördinator bij Wonderwijk, legt uit hoe de woonbegeleiding werkt.", ["Wonderwijk"]),
+    ("Volgens Sofie Maes van Gezin en Werk kwamen er vorig jaar veel vragen.", ["Gezin en Werk"]),
+    ("Ann Peeters van Buurtwerk Noord en Els Janssens van Trefpunt Oost openden de ontmoetingsplek.",
+     ["Buurtwerk Noord", "Trefpunt Oost"]),
+    ("Jan Peeters van Mechelen kwam ook kijken naar de nieuwe ontmoetingsruimte.", []),  # a town
+    ("Karel Smet van Groen reageerde tevreden op het plan.", []),  # a party
+    ("Karel Smet van Welzijn nam het woord over de plannen.", []),  # a common word, no name
+    ("Het profiel van Bart Wouters werd vaak bekeken.", []),  # a person after 'van'
+])
+def test_a_persons_employer_is_a_partner(text, expected):
+    assert extract_partners(text, speakers=[]) == expected
