@@ -5,14 +5,18 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 from hypothesis import settings
 
 from ingest.run import ingest_paths
+
+if TYPE_CHECKING:  # Playwright is imported only where browser tests run
+    from playwright.sync_api import Browser
 
 # `make test` (and so CI) replays the same examples every run, with no time limit per example, so a landing
 # never fails by chance or because the machine is busy; `HYPOTHESIS_PROFILE=explore` explores new examples.
@@ -107,7 +111,7 @@ def real_kb(tmp_path_factory, corpus_files):
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201 (Playwright is imported only by the browser tests)
+def browser() -> Iterator[Browser]:
     """One chromium for a module's browser tests: launching one costs about two seconds, and every test still
     gets a fresh context (tests/test_browser.py: `new_page`)."""
     from test_browser import chromium
