@@ -321,7 +321,7 @@ ORG_PATTERNS = [
                rf"{SP}(?P<tail>(?:van{SP}|voor{SP})?{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})"),
 ]
 #: A person's employer after 'van' or 'bij', maybe behind their function: 'Ann Peeters van Buurtwerk De Wijk', 'Tom
-#: Claes, algemeen coördinator bij Kwadraat': in the record that quotes them, it works on what the record tells.
+#: Claes, algemeen coördinator bij Wonderwijk': in the record that quotes them, it works on what the record tells.
 EMPLOYER = re.compile(rf"(?P<person>{PERSON.pattern})(?:,{SP}[{LOWER}][{LOWER}\- ]{{2,40}}?)?{SP}(?:van|bij){SP}"
                       rf"(?:het{SP}|de{SP})?(?P<org>{ORG_WORD}(?:{SP}(?:en{SP}|&{SP}|van{SP}|voor{SP})?{ORG_WORD}){{0,3}})")
 #: A first name and a surname, no more: where a person's name starts ('Els Janssens' of 'Els Janssens van ...').
@@ -515,8 +515,7 @@ def _before_next_person(text: str, start: int, org: str) -> str:
 def _employer(org: str) -> bool:
     """An organisation, not a town ('Jan Peeters van Gent'), a party, a function or one common word ('van Welzijn')."""
     words = org.split()
-    if (not words or PARTY.match(org) or FUNCTION_WORD.search(org) or org.upper() in NOT_ORG
-            or Gazetteer.default().lookup_historic(org) is not None or is_whole_person_name(org)):
+    if not words or _who_not_which_organisation(org) or is_whole_person_name(org):
         return False
     return len(words) > 1 or zipf(org.lower()) < EMPLOYER_MAX_ZIPF
 
@@ -644,11 +643,17 @@ FUNCTION_WORD = re.compile(r"(?:medewerk|coördinat|coordinat|consulent|directeu
 PARTY = re.compile(r"^(?:CD&V|N-VA|sp\.a|SP-A|Vooruit|Open\s?VLD|VLD|Groen|PVDA|Vlaams Belang|cdH|PS|MR)(?:\W|$)", re.I)
 
 
+def _who_not_which_organisation(name: str) -> bool:
+    """What may follow a person's name and still name no organisation: a function, a party, a town, or a bare
+    abbreviation such as 'OCMW'. It says who the person is, not which organisation takes part."""
+    return bool(FUNCTION_WORD.search(name) or PARTY.match(name) or name.upper() in NOT_ORG
+                or Gazetteer.default().lookup_historic(name) is not None)
+
+
 def _affiliations(text: str, speakers: list[str]) -> list[str]:
     """Organisations written right after a speaker ('Jan Peeters (VVSG)', 'Ann Smet, coördinator, OCMW Lier'):
     in a programme the speaker's organisation runs the session with them. Functions, parties and towns are
     left out, since they say who the speaker is, not who runs the item."""
-    gaz = Gazetteer.default()
     found: list[str] = []
     for name in speakers:
         for m in re.finditer(re.escape(name), text):
@@ -664,10 +669,9 @@ def _affiliations(text: str, speakers: list[str]) -> list[str]:
             for part in re.split(r"\s*[,;]\s*", content):
                 part = part.strip(" .")
                 words = part.split()
-                if (not words or not part[:1].isupper() or FUNCTION_WORD.search(part) or PARTY.match(part)
+                if (not words or not part[:1].isupper() or _who_not_which_organisation(part)
                         or any(w[:1].islower() and w not in NAME_GLUE for w in words[:2])
-                        or gaz.lookup_historic(part) is not None or is_person_name(part) and len(words) <= 3
-                        or part.upper() in NOT_ORG or re.search(r"\d", part)):
+                        or is_person_name(part) and len(words) <= 3 or re.search(r"\d", part)):
                     continue
                 found.append(part)
     return found
