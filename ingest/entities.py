@@ -439,8 +439,10 @@ def _org_key(name: str) -> str:
 Mention = tuple[int, int, str, str]  # start, end, spelling as written, key shared by aliases
 
 
-def _org_mentions(text: str) -> list[Mention]:
-    """Organisation mentions; where candidates overlap, the surer kind and then the longer one wins."""
+@lru_cache(maxsize=64)
+def _org_mentions(text: str) -> tuple[Mention, ...]:
+    """Organisation mentions; where candidates overlap, the surer kind and then the longer one wins. Kept for the
+    last texts: a record's speakers and then its partners both ask for the same text's mentions."""
     found: list[tuple[int, int, int, str, str]] = []  # priority, start, end, spelling, key
 
     def candidate(priority: int, start: int, end: int, spelling: str, key: str) -> None:
@@ -500,7 +502,7 @@ def _org_mentions(text: str) -> list[Mention]:
             continue
         if ACRONYM_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) or _is_subject(text, m.end()):
             candidate(3, m.start(), m.end(), word, _org_key(word))
-    return _resolve(text, found)
+    return tuple(_resolve(text, found))
 
 
 def _before_next_person(text: str, start: int, org: str) -> str:
