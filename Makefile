@@ -6,25 +6,28 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
+UV      := $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
 
 .PHONY: setup setup-test demo run test ingest bench eval clean
 
 setup: $(STAMP)
 
+# uv installs the pinned packages (and compiles them) in parallel, several times faster than pip.
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q uv==0.13.9
+	$(UV) -r requirements.txt
 	$(BIN)/python -m kb.e5.convert
 	touch $@
 
-# torch==2.13.0 is installed on its own first so pip takes the CPU build from local disk.
+# torch==2.13.0 is installed on its own first, by pip, which takes the CPU build from local disk (uv would
+# download a multi-GB CUDA build from PyPI); the test packages that need torch then find it installed.
 setup-test: $(TSTAMP)
 
 $(TSTAMP): $(STAMP) requirements-test.txt
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -r requirements-test.txt
+	$(UV) -r requirements-test.txt
 	# Debian's npm clashes with a Node.js that brings its own npm, so it is only asked for when npm is missing.
 	command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v npm >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
