@@ -6,7 +6,10 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
-UV      := $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode
+# uv reads no pip configuration: a folder of wheels pip is told to look in (here the CPU build of torch) is
+# passed on to it.
+LINKS   := $(shell $(PY) -m pip config get global.find-links 2>/dev/null)
+UV      := $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode $(LINKS:%=--find-links %)
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
 
 .PHONY: setup setup-test demo run test ingest bench eval clean
@@ -21,12 +24,9 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m kb.e5.convert
 	touch $@
 
-# torch==2.13.0 is installed on its own first, by pip, which takes the CPU build from local disk (uv would
-# download a multi-GB CUDA build from PyPI); the test packages that need torch then find it installed.
 setup-test: $(TSTAMP)
 
 $(TSTAMP): $(STAMP) requirements-test.txt
-	$(BIN)/pip install -q torch==2.13.0
 	$(UV) -r requirements-test.txt
 	# Debian's npm clashes with a Node.js that brings its own npm, so it is only asked for when npm is missing.
 	command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v npm >/dev/null || \

@@ -221,12 +221,12 @@ def test_login_is_throttled_after_repeated_failures(server: tuple[str, Record, P
     assert page.get_by_text("Ingelogd als tom").count() == 0
 
 
-def test_ten_parallel_wrong_logins_lock_the_account(server: tuple[str, Record, Path], browser_page: Page) -> None:
-    """Ten tabs send a wrong password at the same moment: only five are checked, then the account is locked."""
+def test_seven_parallel_wrong_logins_lock_the_account(server: tuple[str, Record, Path], browser_page: Page) -> None:
+    """Seven tabs send a wrong password at the same moment: only five are checked, then the account is locked."""
     url, _, home = server
     with ExitStack() as opened:
-        tabs = [browser_page] + [opened.enter_context(new_page(browser_page.context.browser)) for _ in range(9)]
-        # the workshops page is the lightest with a login box; one tab loads it first, so the other nine find the
+        tabs = [browser_page] + [opened.enter_context(new_page(browser_page.context.browser)) for _ in range(6)]
+        # the workshops page is the lightest with a login box; one tab loads it first, so the other six find the
         # server's knowledge base open and only the submissions, not the first page loads, crowd the server
         tabs[0].goto(f"{url}/workshops")
         tabs[0].get_by_role("heading", name="Workshops").first.wait_for(state="visible")
@@ -237,7 +237,7 @@ def test_ten_parallel_wrong_logins_lock_the_account(server: tuple[str, Record, P
             tab.get_by_text("Inloggen voor redacteurs").click()
             tab.get_by_label("Gebruikersnaam").fill("eva")
             tab.get_by_label("Wachtwoord").fill(f"fout-wachtwoord-{n}")
-        for tab in tabs:  # Playwright's clicks return once dispatched, so the ten submissions overlap on the server
+        for tab in tabs:  # Playwright's clicks return once dispatched, so the seven submissions overlap on the server
             tab.get_by_role("button", name="Inloggen").click(no_wait_after=True)
         for tab in tabs:
             tab.get_by_test_id("stAlertContentError").wait_for(state="visible")
