@@ -6,6 +6,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
+UV_VERSION := 0.13.9
+UVSTAMP := $(VENV)/.uv-$(UV_VERSION)
 # uv reads no pip configuration: a folder of wheels pip is told to look in (here the CPU build of torch) is
 # passed on to it.
 LINKS   := $(shell $(PY) -m pip config get global.find-links 2>/dev/null)
@@ -17,16 +19,19 @@ TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.tx
 setup: $(STAMP)
 
 # uv installs the pinned packages (and compiles them) in parallel, several times faster than pip.
-$(STAMP): requirements.txt
+$(UVSTAMP):
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q uv==0.13.9
+	$(BIN)/pip install -q uv==$(UV_VERSION)
+	touch $@
+
+$(STAMP): requirements.txt $(UVSTAMP)
 	$(UV) -r requirements.txt
 	$(BIN)/python -m kb.e5.convert
 	touch $@
 
 setup-test: $(TSTAMP)
 
-$(TSTAMP): $(STAMP) requirements-test.txt
+$(TSTAMP): $(STAMP) $(UVSTAMP) requirements-test.txt
 	$(UV) -r requirements-test.txt
 	# Debian's npm clashes with a Node.js that brings its own npm, so it is only asked for when npm is missing.
 	command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v npm >/dev/null || \
