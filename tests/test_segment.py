@@ -2933,3 +2933,18 @@ def test_a_short_title_called_out_with_an_exclamation_mark_heads_a_section_but_a
     assert titles("Fietsles") == ["Fietsles"]
     assert titles("Fiets!") == ["Fiets!"]
     assert "Fietsen?" not in titles("Fietsen?")
+
+
+def test_a_paragraph_opening_on_an_organisation_does_not_point_back_so_a_heading_over_it_opens_a_record() -> None:
+    """'Het OCMW kent ...' names its subject; 'Het is ...' points back at the paragraph before. Over the first, a
+    service heading ('Financiële hulp') opens a service of its own, as 'Sociale hulp' before it did."""
+    def text(opening: str) -> str:
+        return ("Sociale dienst\n\nDe sociale dienst helpt elke persoon en elk gezin om een menswaardig leven te "
+                "leiden.\n\nSociale hulp\n\nDe hulp kan van materiële, sociale, medische of psychologische aard "
+                "zijn. De maatschappelijk werkers luisteren naar u, onderzoeken uw sociale rechten en zoeken samen "
+                "met u naar oplossingen voor de problemen waarmee u geconfronteerd wordt.\n\nFinanciële hulp\n\n"
+                f"{opening} een leefloon toe aan wie geen of te weinig inkomsten heeft. Daarnaast komt het tussen "
+                "in de kosten van verwarming, medicatie, opvang van kinderen en schoolkosten, na een sociaal "
+                "onderzoek.\n")
+    assert [s.title for s in checked(text("Het OCMW kent"))] == ["Sociale hulp", "Financiële hulp"]
+    assert len(checked(text("Het kent ook"))) == 1
