@@ -9,9 +9,9 @@ STAMP   := $(VENV)/.setup-$(shell cat requirements.txt | sha1sum | cut -c1-8)
 UV_VERSION := 0.13.9
 UVSTAMP := $(VENV)/.uv-$(UV_VERSION)
 # uv reads no pip configuration: a folder of wheels pip is told to look in (here the CPU build of torch) is
-# passed on to it.
-LINKS   := $(shell $(PY) -m pip config get global.find-links 2>/dev/null)
-UV      := $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode $(LINKS:%=--find-links %)
+# passed on to it. Both are expanded only where an install runs, so a `make run` on a set-up .venv asks pip nothing.
+LINKS    = $(shell $(PY) -m pip config get global.find-links 2>/dev/null)
+UV       = $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode $(LINKS:%=--find-links %)
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
 
 .PHONY: setup setup-test demo run test ingest bench eval clean
