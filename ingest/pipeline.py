@@ -42,7 +42,7 @@ def process(doc: Document, embedder: Embedder | None = None, cache: VectorCache 
     if embedder is not None and drafts:
         tick = progress(len(drafts), f"embed {doc.name}") if progress else None
         vectors = embed_cached(embedder, [r.embedding_text() for r in drafts], cache, tick)
-        labels = label_vectors(embedder, Taxonomy.default())
+        labels = label_vectors(embedder, Taxonomy.default(), cache)
     else:
         vectors = np.zeros((len(drafts), embedder.dim if embedder else 0), dtype=np.float32)
         labels = None
@@ -93,7 +93,7 @@ def refresh_fields(record: Record, embedder: Embedder | None = None, cache: Vect
     vector = labels = None
     if embedder is not None:
         vector = embed_cached(embedder, [fresh.embedding_text()], cache)[0]
-        labels = label_vectors(embedder, Taxonomy.default())
+        labels = label_vectors(embedder, Taxonomy.default(), cache)
     result = classify(fresh.text, fresh.title, Taxonomy.default(), vector=vector, label_vectors=labels)
     fresh.themes, fresh.target_groups = result.themes, result.target_groups
     fresh.curated = [name for name in fresh.curated if name not in REFRESHED]

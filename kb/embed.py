@@ -190,3 +190,17 @@ def embed_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | 
     for i, t in enumerate(texts):
         out[i] = known[t]
     return out
+
+
+def queries_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | None) -> np.ndarray:
+    """Embed texts as queries (e5's query prefix), taking what the cache holds.
+
+    They are kept apart from passage vectors of the same text, under the family's query space.
+    """
+    space = f"{embedder.family}/query"
+    known = cache.get_many(space, texts) if cache else {}
+    fresh = {t: np.asarray(embedder.query(t), dtype=np.float32) for t in dict.fromkeys(texts) if t not in known}
+    if cache and fresh:
+        cache.put_many(space, fresh)
+    known.update(fresh)
+    return np.stack([known[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)

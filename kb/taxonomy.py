@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from kb.embed import Embedder
+    from kb.embed import Embedder, VectorCache
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.json"
 KINDS = ("theme", "target_group")
@@ -237,12 +237,19 @@ _VECTOR_CACHE: dict[tuple[str, str], dict[str, np.ndarray]] = {}
 _VECTOR_LOCK = threading.Lock()
 
 
-def label_vectors(embedder: Embedder, taxonomy: Taxonomy | None = None) -> dict[str, np.ndarray]:
-    """Each label's embedding text embedded as an e5 query, cached per embedder family and taxonomy."""
+def label_vectors(embedder: Embedder, taxonomy: Taxonomy | None = None,
+                  cache: VectorCache | None = None) -> dict[str, np.ndarray]:
+    """Each label's embedding text embedded as an e5 query, kept per embedder family and taxonomy.
+
+    Also in the knowledge base's vector `cache`: each `kb ingest` is a new process, and embedding the labels
+    again cost it a few seconds.
+    """
+    from kb.embed import queries_cached
+
     taxonomy = taxonomy or Taxonomy.default()
     key = (embedder.family, taxonomy.fingerprint())
     with _VECTOR_LOCK:
         if key not in _VECTOR_CACHE:
-            _VECTOR_CACHE[key] = {_key(label): np.asarray(embedder.query(label.embedding_text()), dtype=np.float32)
-                                  for label in taxonomy.labels}
+            vectors = queries_cached(embedder, [label.embedding_text() for label in taxonomy.labels], cache)
+            _VECTOR_CACHE[key] = {_key(label): vector for label, vector in zip(taxonomy.labels, vectors)}
         return _VECTOR_CACHE[key]

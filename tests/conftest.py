@@ -28,6 +28,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+RUNTIME_SITE = Path(__file__).resolve().parent / "runtime_site"
 CORPUS = ROOT / "corpus"
 
 
@@ -52,6 +53,20 @@ class FakeEmbedder:
 
     def query(self, text: str) -> np.ndarray:
         return self._vec(text)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def runtime_subprocesses() -> Iterator[None]:
+    """Python started by a test (the CLI, make demo, the app) runs without torch, as the runtime install has
+    none (tests/runtime_site). Set here, in the process that runs the tests, and not at import: pytest-xdist
+    starts its workers after reading this file, and they keep torch for the sentence-transformers tests."""
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(RUNTIME_SITE), before]))
+    yield
+    if before is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = before
 
 
 @pytest.fixture

