@@ -171,36 +171,28 @@ class VectorCache:
 
 
 def embed_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | None,
-                 progress: Callable[[int], None] | None = None, batch: int = 16) -> np.ndarray:
-    """Embed passages, taking what the cache already holds; each distinct text is embedded once."""
+                 progress: Callable[[int], None] | None = None, batch: int = 16, *,
+                 as_queries: bool = False) -> np.ndarray:
+    """Embed passages, taking what the cache already holds; each distinct text is embedded once.
+
+    `as_queries`: embed them as queries (e5's query prefix), kept apart from passage vectors of the same text.
+    """
+    space = f"{embedder.family}/query" if as_queries else embedder.family
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    known = cache.get_many(embedder.family, texts) if cache else {}
+    known = cache.get_many(space, texts) if cache else {}
     todo = [t for t in dict.fromkeys(texts) if t not in known]
     if progress and len(texts) - len(todo):
         progress(len(texts) - len(todo))
     for b in range(0, len(todo), batch):
         chunk = todo[b:b + batch]
-        vecs = embedder.passages(chunk)
+        vecs = [embedder.query(t) for t in chunk] if as_queries else embedder.passages(chunk)
         fresh = dict(zip(chunk, vecs))
         known.update(fresh)
         if cache:
-            cache.put_many(embedder.family, fresh)
+            cache.put_many(space, fresh)
         if progress:
             progress(len(chunk))
     for i, t in enumerate(texts):
         out[i] = known[t]
     return out
 
-
-def queries_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | None) -> np.ndarray:
-    """Embed texts as queries (e5's query prefix), taking what the cache holds.
-
-    They are kept apart from passage vectors of the same text, under the family's query space.
-    """
-    space = f"{embedder.family}/query"
-    known = cache.get_many(space, texts) if cache else {}
-    fresh = {t: np.asarray(embedder.query(t), dtype=np.float32) for t in dict.fromkeys(texts) if t not in known}
-    if cache and fresh:
-        cache.put_many(space, fresh)
-    known.update(fresh)
-    return np.stack([known[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)

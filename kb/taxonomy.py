@@ -16,12 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from kb.embed import Embedder, VectorCache
+from kb.embed import Embedder, VectorCache, embed_cached
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.json"
 KINDS = ("theme", "target_group")
@@ -244,12 +242,11 @@ def label_vectors(embedder: Embedder, taxonomy: Taxonomy | None = None,
     Also in the knowledge base's vector `cache`: each `kb ingest` is a new process, and embedding the labels
     again cost it a few seconds.
     """
-    from kb.embed import queries_cached
-
     taxonomy = taxonomy or Taxonomy.default()
     key = (embedder.family, taxonomy.fingerprint())
     with _VECTOR_LOCK:
         if key not in _VECTOR_CACHE:
-            vectors = queries_cached(embedder, [label.embedding_text() for label in taxonomy.labels], cache)
+            texts = [label.embedding_text() for label in taxonomy.labels]
+            vectors = embed_cached(embedder, texts, cache, as_queries=True)
             _VECTOR_CACHE[key] = {_key(label): vector for label, vector in zip(taxonomy.labels, vectors)}
         return _VECTOR_CACHE[key]
