@@ -60,13 +60,9 @@ def runtime_subprocesses() -> Iterator[None]:
     """Python started by a test (the CLI, make demo, the app) runs without torch, as the runtime install has
     none (tests/runtime_site). Set here, in the process that runs the tests, and not at import: pytest-xdist
     starts its workers after reading this file, and they keep torch for the sentence-transformers tests."""
-    before = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(RUNTIME_SITE), before]))
-    yield
-    if before is None:
-        os.environ.pop("PYTHONPATH", None)
-    else:
-        os.environ["PYTHONPATH"] = before
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPATH", str(RUNTIME_SITE), prepend=os.pathsep)
+        yield
 
 
 @pytest.fixture
