@@ -2688,9 +2688,9 @@ def _place_heading_match(line: Line) -> re.Match[str] | None:
 #: Words that open a paragraph by pointing back at the one before ('Dat zijn bemoedigende resultaten', 'Deze
 #: goedkeuring ...', a quote): the story goes on. 'Het' before a name is an article ('Het OCMW kent ...'): the
 #: paragraph names its own subject.
-ANAPHORIC_OPENER_RE = re.compile(r"^(?:[“\"‘„]|(?:Het(?!\s+[A-Z])|Dat|Deze|Dit|Die|Er|Ook|Daarnaast|Daarom|Daarbij|"
-                                 r"Daardoor|Zo|Toch|Maar|En|Daar|Hier|Hierdoor|Hij|Zij|Ze|Wij|We|Hun|Zijn|Haar|Naast|Bovendien|"
-                                 r"Verder|Intussen|Ondertussen|Sindsdien|Nu|Toen)\b)")
+ANAPHORIC_OPENER_RE = re.compile(r"^(?:[“\"‘„]|(?:Het(?!\s+[A-Z])|Dat|Deze|Dit|Die|Er|Ook|Daarnaast|Daarom|"
+                                 r"Daarbij|Daardoor|Zo|Toch|Maar|En|Daar|Hier|Hierdoor|Hij|Zij|Ze|Wij|We|Hun|Zijn|"
+                                 r"Haar|Naast|Bovendien|Verder|Intussen|Ondertussen|Sindsdien|Nu|Toen)\b)")
 #: A speaker, the organisation in brackets, a dash, then the talk's title.
 SPEAKER_FIRST_RE = re.compile(r"^(?P<who>[^\W\d_][^()–—:]{2,60}?)\s*\((?P<org>[^()]{2,100})\)"
                               r"\s*[–—-]\s+(?P<title>\S.{3,})$")
