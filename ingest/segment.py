@@ -2155,8 +2155,9 @@ DATELINE_TOWN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"  # 'Ieper', 'Hei
 GLUED_DATELINE_RE = re.compile(rf"(?P<place>{DATELINE_TOWN}(?:/{DATELINE_TOWN})*)(?=[A-Z][a-zà-ÿ])")
 #: A news dateline on a line of its own under the headline: 'Antwerpen -'.
 DATELINE_LINE_RE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*[-–—]")
-#: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen'.
-NEWS_TIMESTAMP_RE = re.compile(r"\s+\d{1,2}u\d{2}\s+\d+\s+(?=[A-Z])")
+#: A news site's time stamp and dateline glued between headline and lead: '... kinderarmoede 02u48 0 Geraardsbergen',
+#: also where a headline cut short ends on it ('... kwetsbare gezinnen 02u27 3 …').
+NEWS_TIMESTAMP_RE = re.compile(r"\s+\d{1,2}u\d{2}\s+\d+\s+(?=[A-Z]|…$)")
 #: 'Van 10:00 tot 12:00 op de Grote Markt. ...': after its time, a line that says where is part of the item above.
 WHERE_RE = re.compile(r"(?:op|in|aan|bij)\s+(?:de|het|'t)\s")
 #: A news site's time stamp opening the line under the headline: '15u54 0 Dendermonde Gezellig werd het ...'.

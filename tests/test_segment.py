@@ -995,6 +995,9 @@ def test_titles_keep_amounts_and_lose_a_news_time_stamp_and_a_presenting_speaker
     item = _Item(0, 10, "x", "item")
     assert _recognisable("560.000 euro voor kinderopvang 02u48 0 Geraardsbergen Het Huis van het Kind", item) == (
         "560.000 euro voor kinderopvang")
+    # a long headline cut short just after the time stamp, before the town
+    assert _recognisable("Tienen krijgt 23 extra plaatsen in kinderopvang voor kwetsbare gezinnen 02u27 3 …", item) == (
+        "Tienen krijgt 23 extra plaatsen in kinderopvang voor kwetsbare gezinnen")
     assert _recognisable("Mathias Vaes, diensthoofd bij het Sociaal Huis, vertelt over de buurtgerichte aanpak van "
                          "armoede", item) == "De buurtgerichte aanpak van armoede"
     text = ("560.000 euro voor kinderopvang in Geraardsbergen\n\nHet Huis van het Kind krijgt geld van de Vlaamse "
