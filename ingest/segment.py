@@ -578,6 +578,8 @@ class _Builder:
             self._close()
             self.drop = self.pending_agenda = False
             return
+        if self.drop and not self.drop_slot and not self.contact_card and L.is_bullet(line):
+            return  # '• Lokale regisseurs opvang van schoolkinderen' under 'Voor wie': a practical detail, no talk
         if L.is_bullet(line) and _logistic_bullet(line):
             self._close()  # '• 9.00u Onthaal', '• 12.30u Lunch': the programme's coffee, no talk or practice
             return

@@ -592,6 +592,18 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
     assert len(segment(details)) <= 1  # at most the page as a whole, never a record per detail
 
 
+def test_bullets_under_a_practical_header_are_no_talks() -> None:
+    """'Voor wie' over the audiences of the day, a bullet each and set apart: practical details, no sessions."""
+    text = ("Studiedag opvang en vrije tijd\n\nPraktisch\n\n • Wanneer\n  Donderdag 22 juni 2023 van 9 tot 16.30 u.\n"
+            " • Prijs\n  35 euro per persoon\n\nVoor wie\n\n • Lokale regisseurs opvang van schoolkinderen\n\n"
+            " • Verantwoordelijken en beleidsmedewerkers van opvangorganisaties\n\n"
+            " • Medewerkers van scholen die voor opvang zorgen buiten de schooltijd\n\nProgramma\n\n"
+            " • 9.00 - 9.30 u.: registratie en onthaal met koffie\n\n • 10.40 - 12.10 u.: Collegiale reflectie over de muren van opvang en onderwijs heen\n")
+    titles = [s.title for s in checked(text)]
+    assert not any(t.startswith(("Lokale regisseurs", "Verantwoordelijken", "Medewerkers")) for t in titles), titles
+    assert any("Collegiale reflectie" in t for t in titles), titles
+
+
 def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     text = ("Meer tijd voor Babbeltafel en Campuscafé\n\nDe provincie steunt twee projecten tegen eenzaamheid. "
             + LONG + LONG + "\n\nCampuscafé\n\n" + LONG + "\n")
