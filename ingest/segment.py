@@ -80,7 +80,8 @@ ROW_CELL_MAX_WORDS = 8  # a cell of a table row set on a line of its own: a plac
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
                          "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
-                         "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator"}
+                         "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator", "inhoud",
+                         "reglement"}
 
 #: More of a description's own sections: a sub-heading with only this is never a new practice.
 SECTION_WORDS = {"maatwerk", "aanbod", "activiteiten", "doelstelling", "doelstellingen", "leden", "werking",
@@ -1225,8 +1226,8 @@ class _Builder:
             return True
         if not _heading_shaped(line):
             return False
-        if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
-            return False
+        if _generic_section(line.text):
+            return False  # 'Reglement', 'Inhoud (kort)': a section of the description above
         if self._template_field(line):
             return False  # 'Inhoud' under 'Wat', 'Waar' and 'Wie': one more field of the same description
         prev, nxt = self._prev(line), self._next(line)
@@ -2705,6 +2706,12 @@ COMMON_WORD_ZIPF = 3.0
 
 #: Headline verbs beyond ENTRY_VERB_RE ('Cabrio start in Bilzen', 'Sociaal Huis opent de deuren').
 HEADLINE_VERB_RE = re.compile(r"\s(?:start|opent|lanceert|ontvangt|viert|bestaat|pakt|wint|breidt)\s")
+
+
+def _generic_section(heading: str) -> bool:
+    """One word of GENERIC_SECTION_WORDS, perhaps with a qualifier in brackets ('Inhoud (kort)')."""
+    bare = re.sub(r"\s*\([^)]*\)", "", heading).strip(" :").lower()
+    return len(bare.split()) == 1 and bare in GENERIC_SECTION_WORDS
 
 
 def _news_headline(t: str) -> bool:

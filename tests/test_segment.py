@@ -592,6 +592,17 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
     assert len(segment(details)) <= 1  # at most the page as a whole, never a record per detail
 
 
+@pytest.mark.parametrize("section", ["Reglement", "Inhoud (kort)", "Inhoud:"])
+def test_a_generic_section_word_over_a_paragraph_goes_on_with_the_practice(section: str) -> None:
+    text = (f"Leuvens Fonds ter Bestrijding van Kinderarmoede\n\n{LONG}\n\nFinanciering\n\n"
+            "In 2018 financiert het fonds de volgende acties:\n\n  • Toelage schoolkosten\n  • Spelmateriaal\n\n"
+            "Alle documenten moeten opgestuurd worden naar OCMW Leuven.\n\n"
+            f"{section}\n\nDe voorwaarden, aanvraagprocedure en financiering van alle acties kan je terugvinden in "
+            "het 'Reglement Leuvens Fonds ter Bestrijding van Kinderarmoede 2018'.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].title.startswith("Leuvens Fonds")
+
+
 def test_bullets_under_a_practical_header_are_no_talks() -> None:
     """'Voor wie' over the audiences of the day, a bullet each and set apart: practical details, no sessions."""
     text = ("Studiedag opvang en vrije tijd\n\nPraktisch\n\n • Wanneer\n  Donderdag 22 juni 2023 van 9 tot 16.30 u.\n"
