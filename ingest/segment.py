@@ -69,6 +69,10 @@ HEADING_BODY_MIN_CHARS = 150
 QUOTE_TAIL_MAX_WORDS = 6
 #: A paragraph that opens with a quotation ('“We zijn ...', '"Sinds ...'); a single quote opens a name ('‘Stoasje’').
 QUOTATION_OPENER_RE = re.compile(r"^\s*[“\"„]")
+#: An interviewee introduced with their initials before their first answer: 'Karlien Winnelinckx (KW): “...'.
+INTERVIEWEE_RE = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\((?P<initials>[A-Z]{2,4})\)\s*:")
+#: One turn of such an interview: the name and initials, or the initials alone ('KW: “Het feit dat ...').
+INTERVIEW_TURN_RE = re.compile(r"\s*(?:[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\()?(?P<initials>[A-Z]{2,4})\)?\s*:")
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
 PARALLEL_BODY_MIN_CHARS = 60
@@ -380,6 +384,8 @@ class _Builder:
         # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
         self.posted = {ln.index for ln in self.content if POSTED_LINE_RE.match(ln.text.strip())}
         self.posts = len(self.posted) >= 2
+        # 'Karlien Winnelinckx (KW): “...”', then 'KW: “...”': an interview, its turns labelled by the initials
+        self.interviewed = {m.group("initials") for ln in self.content if (m := INTERVIEWEE_RE.match(ln.text))}
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
                                      and (m := BULLET_FIELD_RE.match(L.unbulleted(ln).text)))  # '• Indiener: ...'
         self.after_closing = False  # the last line was a closing field ('Kostprijs project: ...')
@@ -484,6 +490,10 @@ class _Builder:
     def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
         if L.is_credit(line):
             return  # '© iso800 voor SAAMO' under each photo: neither content nor a boundary
+        if self._interview_turn(line):
+            if self.current is not None:
+                self.current.extend(line)  # 'KW: “Tracé Brussel wil ...”': one answer of the interview above
+            return
         if DATELINE_LINE_RE.fullmatch(line.text) and _names_place(line.text) and self.current is not None:
             self.current.extend(line)  # 'Antwerpen -' under the headline: where the story comes from, no heading
             return
@@ -789,6 +799,12 @@ class _Builder:
         run = [L.unbulleted(ln).text.strip() for ln in self.content[lo:hi + 1]]
         return len(run) >= 3 and all(len(e.split()) <= 5 for e in run) and \
             sum(e.endswith((";", ",")) for e in run) >= len(run) - 1
+
+    def _interview_turn(self, line: Line) -> bool:
+        """A line that an interviewee's initials open, alone or after their name ('Marlies Luts (ML): ...', 'KW:
+        ...'): an answer, part of the interview, never a record or a talk of its own."""
+        m = INTERVIEW_TURN_RE.match(line.text)
+        return m is not None and m.group("initials") in self.interviewed
 
     def _bullet_heading(self, line: Line) -> bool:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""

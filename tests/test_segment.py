@@ -603,6 +603,20 @@ def test_a_generic_section_word_over_a_paragraph_goes_on_with_the_practice(secti
     assert len(segs) == 1 and segs[0].title.startswith("Leuvens Fonds")
 
 
+def test_the_turns_of_an_interview_are_no_records() -> None:
+    """An interviewee introduced with their initials ('Karlien Winnelinckx (KW): “...') answers in turns ('KW: “...'):
+    the answers belong to the interview, not to records of their own, and the initials are no speakers' talks."""
+    text = ("Schakels naar werk in het Brussels gewest\n\n" + LONG + "\n\nWat doet Tracé Brussel?\n\n"
+            "Karlien Winnelinckx (KW): “Tracé Brussel wil Brusselaars aan een job, een gepast traject naar werk of een "
+            "beroepsopleiding helpen. We werken hiervoor samen met verschillende begeleidingsdiensten.”\n\n"
+            "Marlies Luts (ML): “Daarnaast runnen wij, samen met VDAB en Actiris, drie Werkwinkels: in Schaarbeek, in "
+            "Anderlecht en in Brussel-stad. Consulenten begeleiden werkzoekenden op maat.”\n\n"
+            "KW: “Het feit dat we op een kruispunt zitten met de verschillende bevoegdheden maakt het zoeken naar werk "
+            "tegelijk boeiend en complex.”\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip("\n"))
+
+
 def test_bullets_under_a_practical_header_are_no_talks() -> None:
     """'Voor wie' over the audiences of the day, a bullet each and set apart: practical details, no sessions."""
     text = ("Studiedag opvang en vrije tijd\n\nPraktisch\n\n • Wanneer\n  Donderdag 22 juni 2023 van 9 tot 16.30 u.\n"
