@@ -414,7 +414,10 @@ class _Builder:
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
         # whose short plain headings ('Corona') are intertitles
-        self.story = bool(self.content) and not self.programme and _news_headline(self.content[0].text)
+        # so does a lead that opens on a news dateline ('ZottegemBij JongLeer ...', 'Genk - De stad ...') where the
+        # excerpt has no headline
+        self.story = bool(self.content) and not self.programme and (
+            _news_headline(self.content[0].text) or _dateline_lead(self.content[0].text))
         # three or more short titles set between whole paragraphs without blank lines: a page of sections
         # ('Babyspot', 'Buggypunt', ...); one such line in a news story is an intertitle of the same story
         tight = [_is_paragraph(a) for a, b, c in zip(self.lines, self.lines[1:], self.lines[2:])
@@ -2981,6 +2984,14 @@ def _municipality_names() -> frozenset[str]:
     except Exception:  # noqa: BLE001 - kinds still work without the gazetteer, just less well
         names = set()
     return frozenset(n for n in names if n and len(n) > 3)
+
+
+def _dateline_lead(text: str) -> bool:
+    """A paragraph that opens on a news dateline: 'ZottegemBij JongLeer ...', 'Genk - Medewerkers van de stad ...'."""
+    glued = GLUED_DATELINE_RE.match(text)
+    dateline = DATELINE_RE.match(text)
+    return bool((glued and _dateline_places(glued.group("place")))
+                or (dateline and dateline.group("place") and _dateline_places(dateline.group("place"))))
 
 
 def _dateline_places(dateline: str) -> bool:

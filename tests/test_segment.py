@@ -603,6 +603,21 @@ def test_a_generic_section_word_over_a_paragraph_goes_on_with_the_practice(secti
     assert len(segs) == 1 and segs[0].title.startswith("Leuvens Fonds")
 
 
+def test_a_news_lead_on_a_dateline_makes_its_short_plain_headings_intertitles() -> None:
+    """Without a headline, a lead that opens on a dateline ('ZottegemBij JongLeer ...') still tells one news story:
+    a short plain heading in it ('Job of woning') goes on with that story."""
+    text = ("ZottegemBij JongLeer in de Meengracht bundelen sociale organisaties hun krachten om de positie van "
+            "kwetsbare jongeren te versterken. “Via intensieve begeleiding en jobcoaching maken we jongeren "
+            "krachtiger”, zegt coördinator Eva Ghysels.\n\nJongleer is een samenwerkingsverband dat actief is binnen "
+            "Herzele, Brakel, Oosterzele, Lierde en Zottegem. Het voordeel van een partnerschap is dat de jongere in "
+            "verschillende levensdomeinen wordt ondersteund zonder van hot naar her te worden gestuurd.\n\n"
+            "Job of woning\n\nJongerencoach Shareena Rasschaert verduidelijkt de doelgroep: “De jongeren die bij ons "
+            "terecht komen, hebben diverse noden. Zo bieden wij psychosociale begeleiding aan en zoeken we samen met "
+            "de jongere een job of een woning.”\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip("\n"))
+
+
 def test_the_turns_of_an_interview_are_no_records() -> None:
     """An interviewee introduced with their initials ('Karlien Winnelinckx (KW): “...') answers in turns ('KW: “...'):
     the answers belong to the interview, not to records of their own, and the initials are no speakers' talks."""
