@@ -267,6 +267,10 @@ def stored(home: Path, record_id: str) -> Record | None:
         kb.close()
 
 
+#: How long a click may go unanswered before the test takes it for lost (a split answers within seconds).
+LOST_CLICK_MS = 45_000
+
+
 def test_split_happens_at_a_sentence_and_each_part_gets_its_own_fields(server: tuple[str, Record, Path],
                                                                        browser_page: Page) -> None:
     url, _, home = server
@@ -282,13 +286,20 @@ def test_split_happens_at_a_sentence_and_each_part_gets_its_own_fields(server: t
     title.fill("Tweede deel uit de browser")
     title.blur()  # the field gives up its focus first, so the click meets a form that no longer changes
     settle(page)
-    page.get_by_role("button", name="Splitsen", exact=True).click()
     done = page.get_by_text("Gesplitst: het tweede deel")
-    try:  # the success message, or an error or exception that says why not
-        done.or_(page.get_by_test_id("stAlertContentError")).or_(page.get_by_test_id("stException")).first.wait_for(
-            state="visible")
-    except PlaywrightTimeoutError:
-        pytest.fail("the page never answered the split: " + page.locator("body").inner_text()[:2000])
+    answer = done.or_(page.get_by_test_id("stAlertContentError")).or_(page.get_by_test_id("stException")).first
+    for attempt in range(2):  # the success message, or an error or exception that says why not
+        page.get_by_role("button", name="Splitsen", exact=True).click()
+        try:
+            answer.wait_for(state="visible", timeout=LOST_CLICK_MS if attempt == 0 else WAIT_MS)
+            break
+        except PlaywrightTimeoutError:
+            # on a loaded machine Streamlit can drop a click that lands while a run is still being sent; a curator
+            # would click again, and so may the test, but only when the store shows that nothing was split
+            unsplit = (current := stored(home, record.id)) is not None and current.version == record.version
+            if attempt == 1 or not unsplit:
+                pytest.fail("the page never answered the split: " + page.locator("body").inner_text()[:2000])
+            settle(page)
     assert done.is_visible(), page.locator("body").inner_text()[:2000]
     first = stored(home, record.id)
     assert first is not None and record.text.startswith(first.text) and len(first.text) < len(record.text)
