@@ -69,10 +69,6 @@ HEADING_BODY_MIN_CHARS = 150
 QUOTE_TAIL_MAX_WORDS = 6
 #: A paragraph that opens with a quotation ('“We zijn ...', '"Sinds ...'); a single quote opens a name ('‘Stoasje’').
 QUOTATION_OPENER_RE = re.compile(r"^\s*[“\"„]")
-#: An interviewee introduced with their initials before their first answer: 'Karlien Winnelinckx (KW): “...'.
-INTERVIEWEE_RE = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\((?P<initials>[A-Z]{2,4})\)\s*:")
-#: One turn of such an interview: the name and initials, or the initials alone ('KW: “Het feit dat ...').
-INTERVIEW_TURN_RE = re.compile(r"\s*(?:[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\()?(?P<initials>[A-Z]{2,4})\)?\s*:")
 
 #: The same, once the text has shown two or more such titled sections (see ``_Builder._headed_items``).
 PARALLEL_BODY_MIN_CHARS = 60
@@ -806,7 +802,7 @@ class _Builder:
     def _interview_turn(self, line: Line) -> bool:
         """A line that an interviewee's initials open, alone or after their name ('Marlies Luts (ML): ...', 'KW:
         ...'): an answer, part of the interview, never a record or a talk of its own."""
-        m = INTERVIEW_TURN_RE.match(line.text)
+        m = INTERVIEWEE_RE.match(line.text) or INITIALS_TURN_RE.match(line.text)
         return m is not None and m.group("initials") in self.interviewed
 
     def _bullet_heading(self, line: Line) -> bool:
@@ -2073,6 +2069,10 @@ DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{
 #: ...'): when the item took place, no part of its title.
 DATE_LABEL_RE = re.compile(rf"^(?:{WEEKDAY}\s+)?(?:{DATE_ONLY_RE.pattern})(?:\s+(?:van\s+)?\d{{1,2}}[.:u]\d{{2}}"
                            r"(?:\s*(?:tot|-|–)\s*\d{1,2}[.:u]\d{2})?(?:\s*u(?:ur)?)?)?\s*[:–-]\s+", re.IGNORECASE)
+#: An interviewee introduced with their initials before their first answer: 'Karlien Winnelinckx (KW): “...'.
+INTERVIEWEE_RE = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\((?P<initials>[A-Z]{2,4})\)\s*:")
+#: A later turn of such an interview, opened by the initials alone: 'KW: “Het feit dat ...'.
+INITIALS_TURN_RE = re.compile(r"\s*(?P<initials>[A-Z]{2,4})\s*:")
 #: When and by whom a post was put online, on a line of its own: 'Posted on wo, 05/28/2014 - 11:38 by Monique
 #: Swinnen', 'Geplaatst op 3 mei 2021 door ...'.
 POSTED_LINE_RE = re.compile(r"(?:Posted|Gepost|Geplaatst|Gepubliceerd|Geschreven)\s+(?:on|op)\b[^.!?]{0,80}$",
