@@ -380,6 +380,10 @@ class _Builder:
         # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
         self.posted = {ln.index for ln in self.content if POSTED_LINE_RE.match(ln.text.strip())}
         self.posts = len(self.posted) >= 2
+        # 'Op 11 januari 2022, over deze onderwerpen: Welzijn - OCMW' over each news item of a listing: the same line
+        # but for its date, three times or more, each over the item it dates
+        self.item_datelines = _item_datelines(self.content)
+        self.after_dateline = False
         # 'Karlien Winnelinckx (KW): “...”', then 'KW: “...”': an interview, its turns labelled by the initials
         self.interviewed = {m.group("initials") for ln in self.content if (m := INTERVIEWEE_RE.match(ln.text))}
         self.bullet_fields = Counter(m.group("label").lower() for ln in self.content if L.is_bullet(ln)
@@ -489,6 +493,15 @@ class _Builder:
     def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
         if L.is_credit(line):
             return  # '© iso800 voor SAAMO' under each photo: neither content nor a boundary
+        if line.index in self.item_datelines:
+            self._close()
+            self.after_dateline = True  # the paragraph below opens the item this line dates
+            return
+        if self.after_dateline and not line.blank:
+            self.after_dateline = False
+            if _is_prose_start(line):
+                self._open(line.start, line.end, line.text, "item", line=line)
+                return
         if self._interview_turn(line):
             if self.current is not None:
                 self.current.extend(line)  # 'KW: “Tracé Brussel wil ...”': one answer of the interview above
@@ -2069,6 +2082,8 @@ DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{
 #: ...'): when the item took place, no part of its title.
 DATE_LABEL_RE = re.compile(rf"^(?:{WEEKDAY}\s+)?(?:{DATE_ONLY_RE.pattern})(?:\s+(?:van\s+)?\d{{1,2}}[.:u]\d{{2}}"
                            r"(?:\s*(?:tot|-|–)\s*\d{1,2}[.:u]\d{2})?(?:\s*u(?:ur)?)?)?\s*[:–-]\s+", re.IGNORECASE)
+#: How often a line that dates an item must recur, the same but for its date, to date the items of a listing.
+ITEM_DATELINES_MIN = 3
 #: An interviewee introduced with their initials before their first answer: 'Karlien Winnelinckx (KW): “...'.
 INTERVIEWEE_RE = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\((?P<initials>[A-Z]{2,4})\)\s*:")
 #: A later turn of such an interview, opened by the initials alone: 'KW: “Het feit dat ...'.
@@ -2984,6 +2999,20 @@ def _municipality_names() -> frozenset[str]:
     except Exception:  # noqa: BLE001 - kinds still work without the gazetteer, just less well
         names = set()
     return frozenset(n for n in names if n and len(n) > 3)
+
+
+def _item_datelines(content: list[Line]) -> set[int]:
+    """Lines that date the items of a listing: the same words around a written date, at least ITEM_DATELINES_MIN
+    times, with words of their own besides the date and a weekday ('Op 3 november 2020, over deze onderwerpen: ...')."""
+    shapes: dict[str, list[int]] = {}
+    for line in content:
+        text = line.text.strip()
+        if len(text) > 120 or not DATE_ONLY_RE.search(text):
+            continue
+        shape = re.sub(r"\d+", "0", DATE_ONLY_RE.sub("§", text)).lower().split(":")[0]  # 'op §, over ...'
+        if len(re.findall(r"[^\W\d_]{3,}", re.sub(WEEKDAY, "", shape))) >= 2:
+            shapes.setdefault(shape, []).append(line.index)
+    return {i for found in shapes.values() if len(found) >= ITEM_DATELINES_MIN for i in found}
 
 
 def _dateline_lead(text: str) -> bool:

@@ -618,6 +618,25 @@ def test_a_news_lead_on_a_dateline_makes_its_short_plain_headings_intertitles() 
     assert len(segs) == 1 and segs[0].end == len(text.rstrip("\n"))
 
 
+def test_a_line_that_dates_each_item_of_a_news_listing_parts_the_items() -> None:
+    """'Op 11 januari 2022, over deze onderwerpen: Welzijn' over each item, the same but for its date and topics:
+    a listing of news items, each paragraph under such a line a record of its own."""
+    items = [("11 januari 2022", "Welzijn - OCMW",
+              "Ouders willen het beste voor hun kind en het aanbod van scholen om de hoek is niet voor iedereen "
+              "gelijk. De stad begeleidt ouders bij de schoolkeuze met infosessies."),
+             ("10 februari 2021", "Welzijn - OCMW",
+              "Structuur en een vast dagelijks ritme zijn een houvast voor mensen met een verstandelijke beperking. "
+              "Daarom biedt het dagcentrum atelierwerking aan in de Stuiverstraat."),
+             ("3 november 2020", "Mobiliteit, Welzijn - OCMW",
+              "De coronacrisis maakte duidelijk dat gezonde voeding voor iedereen niet vanzelfsprekend is. De stad "
+              "professionaliseert de negen noodvoedselhulporganisaties.")]
+    text = "".join(f"Op {day}, over deze onderwerpen: {topics}\n\n{body}\n\n" for day, topics, body in items)
+    segs = checked(text)
+    assert [text[s.start:s.end] for s in segs] == [body for _, _, body in items]
+    two = "".join(f"Op {day}, over deze onderwerpen: {topics}\n\n{body}\n\n" for day, topics, body in items[:2])
+    assert len(checked(two)) < 2  # twice is no listing yet
+
+
 def test_the_turns_of_an_interview_are_no_records() -> None:
     """An interviewee introduced with their initials ('Karlien Winnelinckx (KW): “...') answers in turns ('KW: “...'):
     the answers belong to the interview, not to records of their own, and the initials are no speakers' talks."""
