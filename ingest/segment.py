@@ -497,7 +497,7 @@ class _Builder:
             self._close()
             self.after_dateline = True  # the paragraph below opens the item this line dates
             return
-        if self.after_dateline and not line.blank:
+        if self.after_dateline:
             self.after_dateline = False
             if _is_prose_start(line):
                 self._open(line.start, line.end, line.text, "item", line=line)

@@ -195,4 +195,3 @@ def embed_cached(embedder: Embedder, texts: Sequence[str], cache: VectorCache | 
     for i, t in enumerate(texts):
         out[i] = known[t]
     return out
-
