@@ -630,11 +630,14 @@ def test_a_line_that_dates_each_item_of_a_news_listing_parts_the_items() -> None
              ("3 november 2020", "Mobiliteit, Welzijn - OCMW",
               "De coronacrisis maakte duidelijk dat gezonde voeding voor iedereen niet vanzelfsprekend is. De stad "
               "professionaliseert de negen noodvoedselhulporganisaties.")]
-    text = "".join(f"Op {day}, over deze onderwerpen: {topics}\n\n{body}\n\n" for day, topics, body in items)
+
+    def listing(entries: list[tuple[str, str, str]]) -> str:
+        return "".join(f"Op {day}, over deze onderwerpen: {topics}\n\n{body}\n\n" for day, topics, body in entries)
+
+    text = listing(items)
     segs = checked(text)
     assert [text[s.start:s.end] for s in segs] == [body for _, _, body in items]
-    two = "".join(f"Op {day}, over deze onderwerpen: {topics}\n\n{body}\n\n" for day, topics, body in items[:2])
-    assert len(checked(two)) < 2  # twice is no listing yet
+    assert len(checked(listing(items[:2]))) < 2  # twice is no listing yet
 
 
 def test_the_turns_of_an_interview_are_no_records() -> None:

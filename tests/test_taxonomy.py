@@ -164,7 +164,7 @@ def test_label_vectors_are_kept_in_the_vector_cache_for_the_next_process(taxonom
     assert len(asked) == len(set(texts)), "the second process embeds no label"
     assert first.keys() == again.keys() and all(np.array_equal(first[k], again[k]) for k in first)
     label = taxonomy.labels[0]
-    assert np.allclose(again[f"{label.kind}:{label.name}"], fake_embedder.query(label.embedding_text()))
+    assert np.allclose(again[module._key(label)], fake_embedder.query(label.embedding_text()))
 
 
 @pytest.mark.model
