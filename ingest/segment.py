@@ -121,9 +121,9 @@ PANEL_HEADING_RE = re.compile(r"(?:panel\w*|debat\w*|\w*gesprek)\b", re.IGNORECA
 EVENT_WORDS = (r"werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|voormiddag|avond)|"
                r"inspiratiedag|vormingsdag|netwerkdag|sectordag|colloquium|symposium")
 
-#: Words of an event anywhere in a text (a clock time, sessions, registration): it may list logistics and the
-#: people who present.
-PROGRAMME_RE = re.compile(rf"\b(?:programma|inschrijven|deelnameprijs|{EVENT_WORDS}|\d{{1,2}}[.:u]\d{{2}}\s*uur)\b",
+#: Words of an event anywhere in a text (a clock time, sessions, a fee): it may list logistics and the people who
+#: present. Registering ('inschrijven') is no such word: a service asks it of its users too.
+PROGRAMME_RE = re.compile(rf"\b(?:programma|deelnameprijs|{EVENT_WORDS}|\d{{1,2}}[.:u]\d{{2}}\s*uur)\b",
                           re.IGNORECASE)
 
 #: A gathering a report may tell in sentences ('Verslag bewonerscongres 2023', 'de conferentie'), whose other words

@@ -675,6 +675,20 @@ def test_a_news_pages_opening_story_is_a_practice_not_a_session() -> None:
     assert [s.kind for s in segs] == ["practice", "practice"]
 
 
+def test_a_story_that_says_how_to_register_for_a_service_goes_on_past_it() -> None:
+    """'Inschrijven' in a news story about a driving service: how to join the service, not the sign-up of an event,
+    so the story is no programme and its last paragraph still belongs to it."""
+    text = ("In Tielt kregen de vrijwillige chauffeurs van de Minder Mobielen Centrale een bedankje.\n\n"
+            "“De centrale brengt mensen die moeilijk buiten komen naar de dokter of de winkel”, zegt coördinator "
+            "An Peeters. " + LONG + "\n\nInschrijven\n\nWie een rit wil, moet zich eerst inschrijven. “Het lidgeld "
+            "bedraagt 12 euro per jaar. Daarnaast vragen we 0,35 euro per kilometer.”\n\n“Als de chauffeur moet wachten, "
+            "betaal je een kleine vergoeding. Betalen kan rechtstreeks aan de chauffeur of via een overschrijving, en "
+            "daarvoor krijg je een bewijs.”\n\nBedankt\n\n"
+            "Op vrijdag 3 maart werden de chauffeurs uitgenodigd voor een etentje in het dienstencentrum. " + LONG + "\n")
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+
+
 @pytest.mark.parametrize("mention", ["Elke maandag en donderdag van 16.15 uur tot 17.15 uur is het huis open.",
                                      "We bieden specifieke programma's aan voor jongeren.",
                                      "Inschrijven kan bij het Sociaal Huis."])
