@@ -1654,7 +1654,7 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key
                           r"panelgesprek|getuigenis\w*|interview|deelgroep\w*|rondetafel\w*|spreekt|spreken|sprak|spraken|"
                           r"vertelt|vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|"
                           r"stond\w*(?: \w+)? stil bij|de beurt aan|aan bod|aan het woord|toelichting|dieper in op|"
-                          r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|"
+                          r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|stel(?:t|de|den)\s[^.]{3,100}?\svoor|"
                           r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)

@@ -2485,6 +2485,17 @@ def test_a_picture_placeholder_between_paragraphs_parts_no_story() -> None:
     assert len(segs) == 1 and text[segs[0].start:segs[0].end].endswith("programma LEADER.")
 
 
+def test_each_practice_a_speaker_presented_at_the_day_is_told_apart() -> None:
+    """An inspiration day's report: 'X stelde het atelier ... voor', then 'Hierna kwam Y aan bod': two told parts."""
+    text = ("Inspiratiedag geestelijke gezondheid\n\n" + LONG + "\n\n"
+            "Katrien Vanhove, gezondheidspromotor bij het wijkgezondheidscentrum, stelde het wijkatelier voor "
+            "bewoners met een psychische kwetsbaarheid voor. Het atelier brengt wijkpartners en bewoners samen.\n\n"
+            "Hierna kwam praktijkondersteuner Kristel Lauwers aan bod. In haar centrum is de zorg voor mensen met "
+            "psychische klachten een gedeeld verhaal tussen de artsen en de praktijkondersteuner.\n")
+    starts = [text[s.start:s.end][:20] for s in checked(text)]
+    assert "Katrien Vanhove, gez" in starts and "Hierna kwam praktijk" in starts, starts
+
+
 def test_daarnaast_opens_the_next_told_workshop() -> None:
     text = ("Congres jeugdwerk\n\n" + LONG + "\n\n"
             "In de voormiddag zijn er workshops over de kern van het jeugdwerk. Medewerkers van het CMGJ zitten samen "
