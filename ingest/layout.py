@@ -115,6 +115,13 @@ PRACTICE_LIST_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A sentence that announces the talks listed under it: '... organiseert drie interactieve lezingen waarop ouders en
+#: professionelen met elkaar in gesprek gaan:', 'Maak kennis met praktijkvoorbeelden in 5 sessies:'.
+SESSION_LIST_MARKER_RE = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+(?:[\w-]+\s+)?(?:lezingen|workshops|sessies|"
+    r"infosessies|vormingen|ateliers|uiteenzettingen|presentaties|werkbezoeken|rondleidingen)\b[^.!?]*:$",
+    re.IGNORECASE)
+
 #: Bullets that start list entries.
 BULLET_RE = re.compile(r"^[•●▪◦·\-\*–]\s+")
 
@@ -344,6 +351,11 @@ def is_practice_marker(line: Line) -> bool:
     moeten beantwoorden aan één van de volgende aandachtsdomeinen:')."""
     return (line.words <= 25 and bool(PRACTICE_LIST_MARKER_RE.match(line.text))
             and not GOAL_LEAD_RE.search(line.text.strip()))
+
+
+def is_session_marker(line: Line) -> bool:
+    """'... drie interactieve lezingen waarop ...:': the bullets under it are the talks it counts."""
+    return line.words <= 30 and bool(SESSION_LIST_MARKER_RE.search(line.text.strip()))
 
 
 def is_bullet(line: Line) -> bool:

@@ -217,6 +217,7 @@ class _Item:
     paragraph: bool = False  # a listed practice that is a whole paragraph (after 'De projecten')
     after_list: bool = False  # text after the list no longer belongs to the item
     slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
+    talks: bool = False  # the list that started inside this item is of talks ('drie lezingen:'), not practices
     kind: str | None = None
 
     def body_text(self) -> str:
@@ -740,12 +741,13 @@ class _Builder:
     def _list_entry(self, line: Line) -> bool:
         """Handle practice-list lines; True when the line was consumed as (part of) a list."""
         cur = self.current
-        if L.is_practice_marker(line) and not L.name_desc(line):
+        talks = L.is_session_marker(line) and (nxt := self._next(line)) is not None and L.is_bullet(nxt)
+        if (L.is_practice_marker(line) and not L.name_desc(line)) or talks:
             if cur is None:
                 cur = self._open(line.start, line.end, line.text, "intro", line=line)
             elif not cur.listing:
                 cur.extend(line)
-            cur.listing = True
+            cur.listing, cur.talks = True, talks
             return True
         if self._given_by_entry(line):  # '1. het vrijwilligersbeleid van de gemeente Edegem, door Bea Corbeels'
             entry = L.NUMBERED_RE.sub("", line.text, count=1).strip()
@@ -785,7 +787,11 @@ class _Builder:
             return True
         if L.is_bullet(line) and (listing or self._named_bullet_run(line)) and not self._enumerated_bullets(line):
             start = L.bullet_offset(line)
-            self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
+            entry = self.text[start:line.end]
+            talk = listing and cur.talks  # one of the talks the line above counted, titled by what it is about
+            self._child(start, line.end, line.text, _told_title(entry) if talk else _title_from_entry(entry))
+            if talk:
+                self.items[-1].kind = KIND_SESSION
             return True
         nd = L.name_desc(line)
         if nd and (listing or self._name_desc_run(line)):

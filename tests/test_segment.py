@@ -2496,6 +2496,19 @@ def test_each_practice_a_speaker_presented_at_the_day_is_told_apart() -> None:
     assert "Katrien Vanhove, gez" in starts and "Hierna kwam praktijk" in starts, starts
 
 
+def test_bullets_under_a_line_that_counts_talks_are_a_session_each() -> None:
+    """'... organiseert drie lezingen waarop ...:' over a bullet per talk: each bullet is one of the talks, a session
+    titled by what it is about."""
+    text = ("Week van de Opvoeding in Lier\n\n" + LONG + "\n\nHet Huis van het Kind organiseert drie lezingen waarop "
+            "ouders en professionelen met elkaar in gesprek gaan:\n\n"
+            " • Pedagoge Eva Bronselaer geeft op dinsdag 15 mei een lezing over de kracht van voorbeeldgedrag.\n"
+            " • Op woensdag 16 mei vertelt ze in een tweede lezing hoe ouders kunnen reageren op ruzies.\n"
+            " • Dinsdag 22 mei kunnen ouders een workshop volgen over mediawijs opvoeden.\n")
+    talks = [s for s in checked(text) if s.kind == "session"]
+    assert len(talks) == 3, [(s.kind, s.title) for s in checked(text)]
+    assert talks[0].title.startswith("De kracht van voorbeeldgedrag")
+
+
 def test_daarnaast_opens_the_next_told_workshop() -> None:
     text = ("Congres jeugdwerk\n\n" + LONG + "\n\n"
             "In de voormiddag zijn er workshops over de kern van het jeugdwerk. Medewerkers van het CMGJ zitten samen "
