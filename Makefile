@@ -55,9 +55,10 @@ run: demo
 	$(BIN)/python -m kb stats
 	$(BIN)/streamlit run web/server.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
-# Two workers, each taking whole test files (module fixtures such as a started app are made once).
+# Two workers, each taking whole test files (module fixtures such as a started app are made once), the longest
+# first (tests/durations.json, see tools/test_durations.py) so that both finish at about the same time.
 test: setup-test
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 bench: setup
 	$(BIN)/python bench/ingest_search.py

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -53,6 +54,13 @@ class FakeEmbedder:
 
     def query(self, text: str) -> np.ndarray:
         return self._vec(text)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test files first (tests/durations.json, made by tools/test_durations.py): `make test`'s two
+    workers take whole files in this order, so neither waits at the end for the other's last long file."""
+    seconds = json.loads((Path(__file__).parent / "durations.json").read_text(encoding="utf-8"))
+    items.sort(key=lambda item: -seconds.get(item.nodeid.split("::")[0], 0.0))
 
 
 @pytest.fixture(scope="session", autouse=True)
