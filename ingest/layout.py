@@ -452,13 +452,18 @@ def lists_people(text: str) -> bool:
 #: ('Story image', 'Afbeelding').
 CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|Foto(?:'s)?\s*(?::|©)|Beeld\s*(?::|©)"
                        r"|(?:Story\s+)?(?:Image|Afbeelding|Foto)\s*$)", re.IGNORECASE)
-#: A byline on a line of its own: 'Door Ben Ieven', 'Tekst: Kristien Vastenavondt', 'Foto Jan Buyens'.
-BYLINE_RE = re.compile(r"(?:Door|Tekst|Auteur|Foto)\s*:?\s+[A-Z][\w'’-]+(?:\s+(?:van|de|der|den)){0,2}\s+[A-Z][\w'’-]+")
+#: A photo's caption naming who stands on it from left to right: 'V.l.n.r.: Anne Delvoye (gemeenteraadslid), ...'.
+CAPTION_RE = re.compile(r"\s*(?:Op de foto\s+)?v\.\s?l\.\s?n\.\s?r\.?\s*:?\s+\S", re.IGNORECASE)
+#: A byline on a line of its own: 'Door Ben Ieven', 'Tekst: Kristien Vastenavondt', 'Foto Jan Buyens', 'Geschreven
+#: door Liesbeth Bernolet'.
+BYLINE_RE = re.compile(r"(?:Door|Tekst|Auteur|Foto|Geschreven\s+door)\s*:?\s+"
+                       r"[A-Z][\w'’-]+(?:\s+(?:van|de|der|den)){0,2}\s+[A-Z][\w'’-]+")
 
 
 def is_credit(line: Line) -> bool:
-    """A photo credit or a byline: debris even when a page repeats it under every picture."""
-    return (bool(CREDIT_RE.match(line.text)) and line.words <= 12) or BYLINE_RE.fullmatch(line.text.strip()) is not None
+    """A photo credit, caption or byline: debris even when a page repeats it under every picture."""
+    return ((bool(CREDIT_RE.match(line.text)) and line.words <= 12) or CAPTION_RE.match(line.text) is not None
+            or BYLINE_RE.fullmatch(line.text.strip()) is not None)
 
 
 def is_junk(line: Line) -> bool:

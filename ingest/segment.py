@@ -2124,7 +2124,8 @@ EDITION_TITLE_RE = re.compile(rf"\b(?:19|20)\d{{2}}\b|\b{MONTH}\b|\b{WEEKDAY}|{E
 
 def _worded_lines(text: str) -> list[Line]:
     """The page's lines of words, past a logo, credit or print button: its first is the page's title."""
-    return [ln for ln in L.split_lines(text) if not ln.blank and not L.JUNK_LINE_RE.search(ln.text)]
+    return [ln for ln in L.split_lines(text)
+            if not ln.blank and not L.JUNK_LINE_RE.search(ln.text) and not L.is_credit(ln)]
 
 
 def _under_the_page_title(text: str, worded: list[Line], segs: list[Segment]) -> list[Segment]:

@@ -680,11 +680,11 @@ def test_a_story_that_says_how_to_register_for_a_service_goes_on_past_it() -> No
     so the story is no programme and its last paragraph still belongs to it."""
     text = ("In Tielt kregen de vrijwillige chauffeurs van de Minder Mobielen Centrale een bedankje.\n\n"
             "“De centrale brengt mensen die moeilijk buiten komen naar de dokter of de winkel”, zegt coördinator "
-            "An Peeters. " + LONG + "\n\nInschrijven\n\nWie een rit wil, moet zich eerst inschrijven. “Het lidgeld "
-            "bedraagt 12 euro per jaar. Daarnaast vragen we 0,35 euro per kilometer.”\n\n“Als de chauffeur moet wachten, "
-            "betaal je een kleine vergoeding. Betalen kan rechtstreeks aan de chauffeur of via een overschrijving, en "
-            "daarvoor krijg je een bewijs.”\n\nBedankt\n\n"
-            "Op vrijdag 3 maart werden de chauffeurs uitgenodigd voor een etentje in het dienstencentrum. " + LONG + "\n")
+            "An Peeters. " + LONG + "\n\nInschrijven\n\nWie een rit wil, moet zich eerst inschrijven. “Het "
+            "lidgeld bedraagt 12 euro per jaar. Daarnaast vragen we 0,35 euro per kilometer.”\n\n“Als de chauffeur "
+            "moet wachten, betaal je een kleine vergoeding. Betalen kan rechtstreeks aan de chauffeur of via een "
+            "overschrijving, en daarvoor krijg je een bewijs.”\n\nBedankt\n\nOp vrijdag 3 maart werden de "
+            "chauffeurs uitgenodigd voor een etentje in het dienstencentrum. " + LONG + "\n")
     segs = checked(text)
     assert len(segs) == 1 and segs[0].end == len(text.rstrip())
 
@@ -2921,6 +2921,17 @@ def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
             "Je kan er terecht met alle opvoedingsvragen en wordt er bijgestaan door professionele medewerkers. Het is "
             "een gezamenlijk initiatief van twee centra voor kinderzorg en gezinsondersteuning in de regio.\n")
     assert all("Ben Ieven" not in s.title for s in checked(text))
+
+
+@pytest.mark.parametrize("credit", ["Geschreven door Liesbeth Bernolet",
+                                    "V.l.n.r.: Anne Delvoye (gemeenteraadslid), Gabriella De Francesco (schepen), "
+                                    "Björn Siffer (schepen) en Ann Peeters (coördinator) ter hoogte van de stadsgrens"])
+def test_a_byline_or_a_photo_caption_over_a_story_never_titles_it(credit: str) -> None:
+    """'Geschreven door ...' says who wrote the story, 'V.l.n.r.: ...' who stands on its photo: neither names it."""
+    text = (credit + "\n\nTijdens de eerste coronagolf zette de stad een belactie op voor alleenstaande ouderen. "
+            "Vrijwilligers belden wekelijks wie alleen woont en brachten boodschappen rond. " + LONG + "\n")
+    titles = [s.title for s in checked(text)]
+    assert titles and not any(t.startswith(credit[:12]) for t in titles), titles
 
 
 def test_an_entry_that_says_who_tells_about_what_is_titled_by_what() -> None:
