@@ -17,14 +17,14 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
-from kb.settings import PROJECT_ROOT
-
 T = TypeVar("T")
 
 
 def folder() -> Path:
-    """`<models dir>/derived`: the models folder is KB_MODELS_DIR when set, as for the converted model."""
-    return Path(os.environ.get("KB_MODELS_DIR") or PROJECT_ROOT / "models") / "derived"
+    """`<models dir>/derived`, beside the converted model (KB_MODELS_DIR when set)."""
+    from kb.e5.convert import default_models_dir
+
+    return default_models_dir() / "derived"
 
 
 def versions(*packages: str) -> str:
