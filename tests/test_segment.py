@@ -57,6 +57,12 @@ def checked(text: str) -> list[Segment]:
     return segs
 
 
+def assert_one_record_to_the_end(text: str) -> None:
+    """``text`` is one record, from wherever it starts to the end of the text's last words."""
+    segs = checked(text)
+    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+
+
 def openings(text: str, width: int = 20) -> list[str]:
     """How each record of ``text`` begins: its first ``width`` characters."""
     return [t[:width] for t in texts(text, checked(text))]
@@ -457,8 +463,7 @@ def test_a_news_dateline_is_no_agenda_slot() -> None:
 def test_a_short_numbered_enumeration_stays_inside_its_record() -> None:
     text = ("Kinderen Eerst\n\n" + LONG + "\n\nEr zijn 30 scholen actief in zeven netwerken:\n\n"
             " 1. Deurne-Noord\n 2. Luchtbal\n 3. Antwerpen-Kiel\n 4. Merksem\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+    assert_one_record_to_the_end(text)
 
 
 def test_a_round_of_workshops_listed_with_their_speakers_gives_one_record_each() -> None:
@@ -614,8 +619,7 @@ def test_a_news_lead_on_a_dateline_makes_its_short_plain_headings_intertitles() 
             "Job of woning\n\nJongerencoach Shareena Rasschaert verduidelijkt de doelgroep: “De jongeren die bij ons "
             "terecht komen, hebben diverse noden. Zo bieden wij psychosociale begeleiding aan en zoeken we samen met "
             "de jongere een job of een woning.”\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip("\n"))
+    assert_one_record_to_the_end(text)
 
 
 def test_a_line_that_dates_each_item_of_a_news_listing_parts_the_items() -> None:
@@ -650,8 +654,7 @@ def test_the_turns_of_an_interview_are_no_records() -> None:
             "Anderlecht en in Brussel-stad. Consulenten begeleiden werkzoekenden op maat.”\n\n"
             "KW: “Het feit dat we op een kruispunt zitten met de verschillende bevoegdheden maakt het zoeken naar werk "
             "tegelijk boeiend en complex.”\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip("\n"))
+    assert_one_record_to_the_end(text)
 
 
 def test_bullets_under_a_practical_header_are_no_talks() -> None:
@@ -685,8 +688,7 @@ def test_a_story_that_says_how_to_register_for_a_service_goes_on_past_it() -> No
             "moet wachten, betaal je een kleine vergoeding. Betalen kan rechtstreeks aan de chauffeur of via een "
             "overschrijving, en daarvoor krijg je een bewijs.”\n\nBedankt\n\nOp vrijdag 3 maart werden de "
             "chauffeurs uitgenodigd voor een etentje in het dienstencentrum. " + LONG + "\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+    assert_one_record_to_the_end(text)
 
 
 @pytest.mark.parametrize("mention", ["Elke maandag en donderdag van 16.15 uur tot 17.15 uur is het huis open.",
@@ -1779,8 +1781,7 @@ def test_a_story_told_on_under_headings_that_go_back_to_its_subject_stays_one_re
 def test_a_project_page_goes_on_after_its_practical_details() -> None:
     text = ("Eenzaamheid (op den) buiten\n\nPlattelandsverbindingen tegen eenzaamheid\n\n" + LONG + "\n\n"
             "Datum\n\nVan tot\n\nWat?\n\n" + LONG + " " + LONG + "\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+    assert_one_record_to_the_end(text)
 
 
 def test_a_programme_header_in_capitals_is_a_boundary_not_sidebar_debris() -> None:
@@ -2295,8 +2296,7 @@ def test_the_last_item_of_a_bulleted_list_of_topics_is_no_heading_of_the_paragra
             "  • de werking van het lokaal bestuur\n  • het inburgeringsprogramma\n  • het woningaanbod\n\n"
             "Vervolgens verwijst de projectmedewerker de nieuwe inwoners door naar de juiste interne en externe "
             "gespecialiseerde diensten, zodat ze zich gemakkelijker integreren.\n")
-    segs = checked(text)
-    assert len(segs) == 1 and segs[0].end == len(text.rstrip())
+    assert_one_record_to_the_end(text)
 
 
 def test_a_numbered_list_that_goes_on_with_the_sentence_above_stays_in_its_practice() -> None:
