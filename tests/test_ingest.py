@@ -21,14 +21,17 @@ def test_reingest_changed_file_replaces_its_records(fake_kb, corpus_files, tmp_p
 
 
 @pytest.mark.slow
-def test_megabyte_file_is_ingested(fake_kb, corpus_files, tmp_path):
-    """A long annual report: segmentation and extraction stay linear (when they were not, 16 kB took 12 s)."""
+def test_long_file_is_ingested(fake_kb, corpus_files, tmp_path):
+    """A long annual report: segmentation and extraction stay linear (when they were not, 16 kB took 12 s).
+
+    bench/ingest_search.py measures a 1.2 MB file; 370 kB here would already take hours if they were not.
+    """
     big = tmp_path / "groot.txt"
     text = corpus_files[0].read_text(encoding="utf-8")
-    big.write_text((text + "\n\n") * 20, encoding="utf-8")
-    assert big.stat().st_size > 1_200_000
+    big.write_text((text + "\n\n") * 6, encoding="utf-8")
+    assert big.stat().st_size > 360_000
     report = ingest_paths(fake_kb, [big])
-    assert not report.errors and report.records > 1000
+    assert not report.errors and report.records > 450
     assert len(fake_kb.index()) == fake_kb.store.count()
 
 
