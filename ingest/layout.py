@@ -582,6 +582,13 @@ GOAL_NOUNS = (r"\w*doel(?:en|stellingen)|criteria|voorwaarden|prioriteiten|\w*do
               r"\w*lijnen|sporen|hefbomen")
 #: A list's lead that ends on those entries: '... één van de volgende prioritaire aandachtsdomeinen:'.
 GOAL_LEAD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\s*:$", re.IGNORECASE)
+#: A list's lead that names who takes part: '... is een samenwerkingsverband tussen volgende partners:',
+#: 'Partnerorganisaties die zich engageren in de netwerken zijn:'. Its entries are the partners of the practice
+#: above, each an organisation, never a practice of its own; a lead that names what they do ('projecten van onze
+#: partners:') is not one.
+PARTNER_LEAD_RE = re.compile(r"\b(?:\w*partners?|partnerorganisaties|leden)\b(?:\s+[\w’']+){0,8}\s*:$", re.IGNORECASE)
+PARTNER_WORK_RE = re.compile(r"\b(?:initiatie\w*|project\w*|praktijk\w*|acties|aanbod|activiteit\w*|voorbeeld\w*)\b",
+                             re.IGNORECASE)
 #: A paragraph that names them, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...
 #: Wat willen we precies?', 'De prioritaire pijlers van de LWGC zijn:'.
 GOAL_WORD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\b", re.IGNORECASE)
@@ -591,13 +598,15 @@ def goal_lists(lines: list[Line], wrapped: set[int]) -> set[int]:
     """Indices of the entries of a list under a goal heading ('Doelstellingen', then '• Bewustmaking rond
     armoede ...'), or right under a paragraph about goals that ends on a colon or question: what a project or day
     wants to reach, never a practice or talk of its own. One lead line ('Rode draad doorheen de dag: ...') may sit
-    between the heading and the list. ``wrapped`` holds the lines that continue a bullet (bullet_continuations)."""
+    between the heading and the list. So are the entries under a lead naming the partners (PARTNER_LEAD_RE).
+    ``wrapped`` holds the lines that continue a bullet (bullet_continuations)."""
     content = [ln for ln in lines if not ln.blank]
     out: set[int] = set()
     for k, ln in enumerate(content):
         t = ln.text.strip()
         asks = t.endswith(("?", ":")) and GOAL_WORD_RE.search(t) and k + 1 < len(content) and _listed(content[k + 1])
-        if not (GOAL_HEADING_RE.fullmatch(t) or GOAL_LEAD_RE.search(t) or asks):
+        partners = PARTNER_LEAD_RE.search(t) is not None and PARTNER_WORK_RE.search(t) is None
+        if not (GOAL_HEADING_RE.fullmatch(t) or GOAL_LEAD_RE.search(t) or asks or partners):
             continue
         j = k + 1
         if j < len(content) and not _listed(content[j]) and j + 1 < len(content) and _listed(content[j + 1]):

@@ -1630,10 +1630,11 @@ TALK_ENTRY_RE = re.compile(r"^(?P<title>\S.{2,150}?)\s+[–—-]\s+(?P<who>(?:(?
 #: The header of a contact card: who to call or mail, and where.
 CONTACT_RE = re.compile(r"(?:Contact(?:persoon|gegevens)?|Adres)\s*:?", re.IGNORECASE)
 
-#: Details of when, where, for whom and how to register: programme logistics, not talks.
-LOGISTIC_DETAIL_RE = re.compile(r"\d{1,2}[:.u]\d{2}|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
-                                r"september|oktober|november|december)\b|\b(?:inschrijv\w*|deelnemen|locatie|adres|"
-                                r"prijs|gratis|max\.|@)\b|@|€", re.IGNORECASE)
+#: Details of when, where, for whom and how to register: programme logistics, not talks. A time is '14.00' or
+#: '9u30', never part of a number ('1.800 mensen').
+LOGISTIC_DETAIL_RE = re.compile(r"(?<![\d.])\d{1,2}[:.u]\d{2}(?!\d)|\b\d{1,2}\s+(?:januari|februari|maart|april|mei|"
+                                r"juni|juli|augustus|september|oktober|november|december)\b|\b(?:inschrijv\w*|"
+                                r"deelnemen|locatie|adres|prijs|gratis|max\.|@)\b|@|€", re.IGNORECASE)
 
 #: Titles that only say what kind of talk it is; the speaker then stays in the title.
 GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speaker", "key note spreker",

@@ -3076,3 +3076,30 @@ def test_a_paragraph_opening_on_an_organisation_does_not_point_back_so_a_heading
                 "onderzoek.\n")
     assert [s.title for s in checked(text("Het OCMW kent"))] == ["Sociale hulp", "Financiële hulp"]
     assert len(checked(text("Het kent ook"))) == 1
+
+
+def test_the_organisations_listed_under_a_lead_naming_the_partners_are_no_practices() -> None:
+    """'... een samenwerking tussen volgende partners:' lists who takes part: the bullets stay in the practice
+    above, whose partners they are. Under 'Projecten van onze partners:' the bullets are practices of their own."""
+    def text(lead: str) -> str:
+        return ("Schuldhulp Noorderkempen\n\nHet netwerk ondersteunt hulpverleners die mensen met schulden begeleiden, "
+                "met vorming, intervisie en een gedeelde wegwijzer naar de juiste dienst.\n\n"
+                f"{lead}\n\n"
+                "  • OCMW Hoogstraten, dat de budgetbegeleiding van de gemeente verzorgt en het netwerk trekt.\n"
+                "  • CAW De Kempen, met zijn onthaal voor iedereen met een vraag over geld of wonen.\n"
+                "  • Vereniging waar armen het woord nemen 't Kompas, die de ervaringen van gezinnen inbrengt.\n")
+    assert len(checked(text("Het netwerk is een samenwerking tussen volgende partners:"))) == 1
+    assert len(checked(text("Partnerorganisaties die zich engageren in het netwerk zijn:"))) == 1
+    assert len(checked(text("Projecten van onze partners:"))) >= 3
+
+
+def test_a_number_written_with_a_thousands_point_is_no_time_of_day() -> None:
+    """'1.800 mensen' in a paragraph does not make it logistics: the page's only description is its record, also
+    when the page mentions a 'programma'."""
+    text = ("Ontmoetingsdag voor mantelzorgers\n\nDatum\nVoorjaar\n\n"
+            "In onze provincie zorgen naar schatting 1.800 jonge mantelzorgers voor een ouder of een broer. Zij "
+            "combineren school of werk met zorg en komen zelden aan bod. Daarom brengt het regionaal "
+            "mantelzorgnetwerk hen jaarlijks samen voor een dag van ontmoeting, uitwisseling en ontspanning, met "
+            "de steun van de stad Hasselt.\n\nSamen met de partners werd een gevarieerd programma uitgewerkt.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and text[segs[0].start:].startswith("In onze provincie")
