@@ -1121,7 +1121,7 @@ class _Builder:
             self._open(line.start, line.end, line.text, "item", title=title, line=line)
             return
         if cur is None:
-            if line.words == 1 and line.text.lower().strip(":") in GENERIC_SECTION_WORDS:
+            if _generic_section(line.text):
                 return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
             role = "item" if self.items and self._looks_like_heading(line) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
