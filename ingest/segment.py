@@ -2245,13 +2245,7 @@ def _recognisable(t: str, item: _Item) -> str:
     t = _without_speaker(t)
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t
     t = _talk_topic(t) or t
-    glued = GLUED_DATELINE_RE.match(t)
-    if glued and _dateline_places(glued.group("place")):
-        t = t[glued.end():]  # 'DenderleeuwIn de wijk Leeuwbrug ...': a news site's dateline, glued to the lead
-    dateline = DATELINE_RE.match(t)
-    if dateline and (_dateline_places(dateline.group("place") or "")
-                     or _names_place(dateline.group().title())):  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...'
-        t = t[dateline.end():]
+    t = t[_dateline_end(t):]  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...': where, not what
     said = SAID_TAIL_RE.fullmatch(t)
     if said and len(said.group("quote").split()) >= 4 and not _names_person(said.group("head")):
         t = said.group("head")  # 'Samenlevingsopbouw – “We bieden mensen een time-out ...”': who says it, not what
@@ -3025,10 +3019,19 @@ def _item_datelines(content: list[Line]) -> set[int]:
 
 def _dateline_lead(text: str) -> bool:
     """A paragraph that opens on a news dateline: 'ZottegemBij JongLeer ...', 'Genk - Medewerkers van de stad ...'."""
+    return _dateline_end(text) > 0
+
+
+def _dateline_end(text: str) -> int:
+    """Where a news dateline that opens ``text`` ends, else 0: 'Genk - ', 'LEUVEN: ', or a town glued to the lead's
+    first word ('DenderleeuwIn de wijk Leeuwbrug ...'), as news sites print them."""
     glued = GLUED_DATELINE_RE.match(text)
+    if glued and _dateline_places(glued.group("place")):
+        return glued.end()
     dateline = DATELINE_RE.match(text)
-    return bool((glued and _dateline_places(glued.group("place")))
-                or (dateline and dateline.group("place") and _dateline_places(dateline.group("place"))))
+    if dateline and (_dateline_places(dateline.group("place") or "") or _names_place(dateline.group().title())):
+        return dateline.end()
+    return 0
 
 
 def _dateline_places(dateline: str) -> bool:
