@@ -17,13 +17,13 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
+from kb.settings import default_models_dir
+
 T = TypeVar("T")
 
 
 def folder() -> Path:
     """`<models dir>/derived`, beside the converted model (KB_MODELS_DIR when set)."""
-    from kb.e5.convert import default_models_dir
-
     return default_models_dir() / "derived"
 
 

