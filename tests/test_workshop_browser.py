@@ -1,6 +1,7 @@
 """The workshops page in a real browser: a moderator logs in, creates a workshop, shortlists from a search,
-proposes 4 tables, moves a practice, downloads the PDF and keeps its first page as docs/workshop-pdf-page1.png;
-a visitor can open a public workshop but not create, change or delete one.
+proposes 4 tables, moves a practice, downloads the PDF and renders its first page (with KB_REFRESH_DOCS=1 it
+replaces docs/workshop-pdf-page1.png, the image the README shows); a visitor can open a public workshop but not
+create, change or delete one.
 
 `streamlit run web/server.py` runs in a subprocess over ten hand-made practices embedded with the real model;
 Debian's chromium is driven by Playwright.
@@ -8,6 +9,7 @@ Debian's chromium is driven by Playwright.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -137,7 +139,9 @@ def test_prepare_tables_and_print(server: str, page: Page, tmp_path: Path) -> No
     page.goto(f"{server}/redactie")  # a curation page's address: still logged in, but a moderator may not edit
     page.get_by_text("uw account (moderator) geeft er geen toegang toe").wait_for(state="visible")
     assert page.get_by_role("button", name="Opslaan").count() == 0 and page.get_by_text("Page not found").count() == 0
-    render_first_page(pdf)
+    png = render_first_page(pdf, tmp_path / "page1.png")
+    if os.environ.get("KB_REFRESH_DOCS") == "1":
+        shutil.copyfile(png, PNG)  # the image the README shows; a plain test run leaves the checkout as it was
 
 
 def download_pdf(page: Page, folder: Path) -> Path:
@@ -157,11 +161,11 @@ def download_pdf(page: Page, folder: Path) -> Path:
     raise AssertionError("the PDF download was canceled three times in a row")
 
 
-def render_first_page(pdf: Path) -> None:
-    """The PDF's first page as the PNG in docs/, so the README can show what moderators print."""
+def render_first_page(pdf: Path, png: Path) -> Path:
+    """The PDF's first page as a PNG, as a moderator would see it printed."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed (apt-get install poppler-utils); PDF checked, PNG not rendered")
-    PNG.parent.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(PNG.with_suffix(""))], check=True)
-    assert PNG.stat().st_size > 10_000
+                    str(png.with_suffix(""))], check=True)
+    assert png.stat().st_size > 10_000
+    return png
