@@ -2080,6 +2080,10 @@ WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-](?:0?[1-9]|1[0-2]))"
                           r"(?:[\s/.-]+\d{2,4})?$", re.IGNORECASE)  # months run to 12: 'Pas 18-25' is no date
+#: When on the day, at a heading's end: 'BKO Mozaïek - 15u30 tot 17u', 'Project X (tussen 14.00 uur en 16.00 uur)'.
+TIME_OF_DAY = r"\d{1,2}(?:[u:.h]\d{2}|[uh])(?:\s*uur)?"
+TIME_TAIL_RE = re.compile(rf"\s*(?:[,–-]\s*|\(\s*)(?:(?:van|om|vanaf|tussen)\s+)?{TIME_OF_DAY}"
+                          rf"(?:\s*(?:tot|-|–|en)\s*{TIME_OF_DAY})?\s*\)?\.?$", re.IGNORECASE)
 #: A date written out after a heading's comma: ', 24 september 2019'.
 WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
@@ -2241,6 +2245,7 @@ def _recognisable(t: str, item: _Item) -> str:
     if undated and undated != t:  # 'Netwerkdag van 01/12/2015' -> 'Netwerkdag', not 'Netwerkdag van'
         t = DANGLING_RE.sub("", undated) or undated
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
+    t = TIME_TAIL_RE.sub("", t).strip() or t  # nor at its end
     t = SPEAKER_TAIL_RE.sub("", t).strip() or t
     t = _without_speaker(t)
     t = NEWS_TIMESTAMP_RE.split(t, 1)[0] or t

@@ -3103,3 +3103,15 @@ def test_a_number_written_with_a_thousands_point_is_no_time_of_day() -> None:
             "de steun van de stad Hasselt.\n\nSamen met de partners werd een gevarieerd programma uitgewerkt.\n")
     segs = checked(text)
     assert len(segs) == 1 and text[segs[0].start:].startswith("In onze provincie")
+
+
+def test_the_time_of_day_at_a_headings_end_is_no_part_of_its_title() -> None:
+    """'Buurtcentrum De Vonk - 14u tot 16u30' over what happens there is titled 'Buurtcentrum De Vonk'."""
+    text = ("Onze opvanglocaties\n\nBuurtcentrum De Vonk - 14u tot 16u30\n\nIn het buurtcentrum tonen de kinderen "
+            "hun opvanglokaal aan de buren. Ze bakken samen wafels met de bewoners van het woonzorgcentrum om de hoek "
+            "en zingen een lied.\n\nSpeelpunt Samen Spelen\n\nOuders en grootouders spelen elke woensdagmiddag "
+            "mee in de tuin van de opvang. Ze maken er kennis met de begeleiders, met de andere gezinnen en met "
+            "elkaar.\n\n"
+            "Fietsbieb Kouter\n\nWie een fiets nodig heeft voor een kind, leent er een in de fietsbibliotheek van de "
+            "wijk. Dat kost een kleine bijdrage per jaar, en vrijwilligers herstellen de fietsen elke zaterdag.\n")
+    assert [s.title for s in checked(text)] == ["Buurtcentrum De Vonk", "Speelpunt Samen Spelen", "Fietsbieb Kouter"]
