@@ -586,7 +586,7 @@ GOAL_LEAD_RE = re.compile(rf"\b(?:{GOAL_NOUNS})\s*:$", re.IGNORECASE)
 #: 'Partnerorganisaties die zich engageren in de netwerken zijn:'. Its entries are the partners of the practice
 #: above, each an organisation, never a practice of its own; a lead that names what they do ('projecten van onze
 #: partners:') is not one.
-PARTNER_LEAD_RE = re.compile(r"\b(?:\w*partners?|partnerorganisaties|leden)\b(?:\s+[\w’']+){0,8}\s*:$", re.IGNORECASE)
+PARTNER_LEAD_RE = re.compile(r"\b(?:\w*partners?|partnerorganisaties)\b(?:\s+[\w’']+){0,8}\s*:$", re.IGNORECASE)
 PARTNER_WORK_RE = re.compile(r"\b(?:initiatie\w*|project\w*|praktijk\w*|acties|aanbod|activiteit\w*|voorbeeld\w*)\b",
                              re.IGNORECASE)
 #: A paragraph that names them, right above a list it ends on: 'Wij noemen die 3 thema's generatiedoelen. ...
