@@ -2423,7 +2423,7 @@ def test_working_groups_and_talks_at_a_clock_time_are_told_parts_of_a_programme(
             "rond buurtzorg, vrijwilligers en mobiliteit.\n\n"
             "Op 12 mei vinden er in het dienstencentrum huiskamergesprekken plaats vanaf 19.30 uur. \"Iedereen kan "
             "meepraten over wonen in onze gemeente\", zegt de schepen.\n")
-    starts = [text[s.start:s.end][:24] for s in checked(text)]
+    starts = openings(text, 24)
     assert "De avond start met een l" in starts and "Nadien wordt er in klein" in starts
     assert "Op 12 mei vinden er in h" in starts
     told = "Er zijn huiskamergesprekken vanaf 19.30 uur. \"Iedereen praat mee over wonen in onze gemeente\", zegt ze."
@@ -2492,7 +2492,7 @@ def test_each_practice_a_speaker_presented_at_the_day_is_told_apart() -> None:
             "bewoners met een psychische kwetsbaarheid voor. Het atelier brengt wijkpartners en bewoners samen.\n\n"
             "Hierna kwam praktijkondersteuner Kristel Lauwers aan bod. In haar centrum is de zorg voor mensen met "
             "psychische klachten een gedeeld verhaal tussen de artsen en de praktijkondersteuner.\n")
-    starts = [text[s.start:s.end][:20] for s in checked(text)]
+    starts = openings(text, 20)
     assert "Katrien Vanhove, gez" in starts and "Hierna kwam praktijk" in starts, starts
 
 
@@ -2515,7 +2515,7 @@ def test_daarnaast_opens_the_next_told_workshop() -> None:
             "met wie inspiratie zoekt voor vrijetijdsactiviteiten met jonge vluchtelingen. Daarnaast zijn er ook "
             "workshops rond hiphop en de gemeenteraadsverkiezingen.\n\n"
             "In de namiddag is er een lezing over kwetsbaarheid door professor Nicolle Vettenburg.\n")
-    starts = [text[s.start:s.end][:22] for s in checked(text)]
+    starts = openings(text, 22)
     assert "Daarnaast zijn er ook " in starts
 
 
