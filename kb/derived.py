@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
+from kb.index import atomic_write_bytes
 from kb.settings import default_models_dir
 
 T = TypeVar("T")
@@ -49,15 +49,9 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     except (OSError, ValueError):
         pass
     value = build()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+    with suppress(OSError):  # a folder that cannot be written: the table stays in this process's memory
+        atomic_write_bytes(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
         for old in path.parent.glob(f"{name}-*.json"):  # derived from what is no longer installed
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
-        with suppress(OSError):
-            tmp.unlink()
     return value
