@@ -1999,6 +1999,8 @@ def _item_title(item: _Item, text: str) -> str:
     if item.title and not _only_label(item.title):
         return _one_sentence(_sentence_case(_recognisable(_clean_title(item.title), item), text))
     head = item.heading
+    if POSTED_LINE_RE.match(head.strip()) or PICTURE_OF_RE.fullmatch(head.strip()):
+        head = _first_clause(_first_said(item))
     if item.role == "agenda":
         head = _under_speaker(text[item.start:item.end]) or text[item.start:item.end].split("\n")[0]
     if item.role == "intro":
@@ -2100,9 +2102,11 @@ INTERVIEWEE_RE = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,3}\s+\((?P<i
 #: A later turn of such an interview, opened by the initials alone: 'KW: “Het feit dat ...'.
 INITIALS_TURN_RE = re.compile(r"\s*(?P<initials>[A-Z]{2,4})\s*:")
 #: When and by whom a post was put online, on a line of its own: 'Posted on wo, 05/28/2014 - 11:38 by Monique
-#: Swinnen', 'Geplaatst op 3 mei 2021 door ...'.
-POSTED_LINE_RE = re.compile(r"(?:Posted|Gepost|Geplaatst|Gepubliceerd|Geschreven)\s+(?:on|op)\b[^.!?]{0,80}$",
-                            re.IGNORECASE)
+#: Swinnen', 'Geplaatst op 3 mei 2021 door ...', 'Artikel geplaatst 19 augustus 2011 Print Friendly'.
+POSTED_LINE_RE = re.compile(r"(?:Artikel\s+)?(?:Posted|Gepost|Geplaatst|Gepubliceerd|Geschreven)\s+"
+                            r"(?:(?:on|op)\b|(?=\d))[^.!?]{0,80}$", re.IGNORECASE)
+#: An image's caption or alternative text that names whom it shows: 'Foto van Peter Bellens'.
+PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
@@ -2422,6 +2426,13 @@ def _dated_below(text: str, start: int) -> bool:
         return False
     nxt = text[end:].lstrip().split("\n", 1)[0]
     return bool(nxt) and bool(DATE_ONLY_RE.fullmatch(nxt.strip()) or NEWS_TIMESTAMP_LINE_RE.match(nxt))
+
+
+def _first_said(item: _Item) -> str:
+    """A post headed by when it was posted ('Artikel geplaatst 19 augustus 2011 Print Friendly') or by its
+    picture's caption ('Foto van Peter Bellens') is titled by the first line under it that is no date."""
+    said = (ln.text.strip() for ln in item.body if ln.text.strip() and ln.text.strip() != item.heading.strip())
+    return next((t for t in said if not DATE_ONLY_RE.fullmatch(t)), item.heading)
 
 
 def _without_byline(t: str) -> str:

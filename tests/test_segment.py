@@ -3115,3 +3115,29 @@ def test_the_time_of_day_at_a_headings_end_is_no_part_of_its_title() -> None:
             "Fietsbieb Kouter\n\nWie een fiets nodig heeft voor een kind, leent er een in de fietsbibliotheek van de "
             "wijk. Dat kost een kleine bijdrage per jaar, en vrijwilligers herstellen de fietsen elke zaterdag.\n")
     assert [s.title for s in checked(text)] == ["Buurtcentrum De Vonk", "Speelpunt Samen Spelen", "Fietsbieb Kouter"]
+
+
+def test_the_line_that_says_when_a_post_went_online_is_never_its_title() -> None:
+    """'Artikel geplaatst 3 maart 2015 Print Friendly' between a page's headline and its story says when, not what."""
+    text = ("Buurtstad nu ook Zorgstad\n\nBewoners en schepenen zitten samen aan tafel in Lier\n\n"
+            "Artikel geplaatst 3 maart 2015 Print Friendly\n\n"
+            "Op dinsdag 10 februari 2015 was er een buurtgesprek in het cultuurcentrum van Lier. Bewoners van de "
+            "sociale woonwijken en de schepenen spraken er over wonen, werk, gezondheid en vrije tijd. De bewoners "
+            "kregen echt het gevoel dat er naar hen geluisterd werd.\nNadien vertelden de schepenen wat ze zouden "
+            "aanpakken.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and "buurtgesprek" in text[segs[0].start:segs[0].end]
+    assert "geplaatst" not in segs[0].title and "2015" not in segs[0].title
+
+
+def test_a_post_headed_by_its_pictures_caption_is_titled_by_what_it_says() -> None:
+    """A blog's post whose headline slot holds 'Foto van Jan Peeters' over its date is not titled by a person."""
+    text = ("Welzijn\n\nDe provincie zet sterk in op zorg dicht bij huis, vooral voor wie het moeilijk heeft.\n\n"
+            "Hieronder vind je een greep uit de initiatieven.\n\n"
+            "Foto van Jan Peeters\n12-03-2018\n\n"
+            "De provincie steunt de buurtwerking in de wijk Kiel met een jaarlijkse bijdrage. Vrijwilligers openen er "
+            "elke week een ontmoetingsruimte waar buren samen koken, praten en elkaar helpen met papieren.\n\n"
+            "Buurtrestaurant Kiel\n12-02-2018\n\nIn het buurtrestaurant eten bewoners aan een democratische prijs. "
+            "Mensen met een leefloon betalen minder, en vrijwilligers uit de wijk koken er samen met een kok.\n")
+    titles = [s.title for s in checked(text)]
+    assert titles[0].startswith("De provincie steunt de buurtwerking") and "Buurtrestaurant Kiel" in titles
