@@ -3141,3 +3141,13 @@ def test_a_post_headed_by_its_pictures_caption_is_titled_by_what_it_says() -> No
             "Mensen met een leefloon betalen minder, en vrijwilligers uit de wijk koken er samen met een kok.\n")
     titles = [s.title for s in checked(text)]
     assert titles[0].startswith("De provincie steunt de buurtwerking") and "Buurtrestaurant Kiel" in titles
+
+
+def test_when_and_where_at_a_headings_end_are_no_part_of_its_title() -> None:
+    """'... - 8 november 2016 in Hasselt', '... op 13 maart 2017 in Genk', '(31 oktober 2017)': the title says what."""
+    body = ("\n\nGemeenten en buurtwerkers wisselen uit hoe ze samen met bewoners werken aan gezonde buurten, met "
+            "voorbeelden uit drie steden en een wandeling door de wijk.\n")
+    for heading, title in (("Themadag gezonde buurten - 8 november 2016 in Hasselt", "Themadag gezonde buurten"),
+                           ("Themadag gezonde buurten op 13 maart 2017 in Sint-Truiden", "Themadag gezonde buurten"),
+                           ("Themadag gezonde buurten (31 oktober 2017)", "Themadag gezonde buurten")):
+        assert [s.title for s in checked(heading + body)] == [title]
