@@ -168,6 +168,10 @@ def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
         line_start, line_end = _line_bounds(text, start)
         before = text[max(line_start, start - 60):start]
         after = text[end:min(line_end, end + 80)]
+        if presenting_only and BYLINE_CUE.match(text[line_start:start]):
+            continue  # 'Door Ben Ieven' opening a line of a news item is its byline: who wrote it
+        if CONTACT_CUE.match(text[line_start:start]):
+            continue  # 'Contactpersoon: Leen Smets (0472 ...)' answers questions, presents nothing
         listed = _listed(text[line_start:start]) or _under_list_cue(text, line_start)
         if not listed and _only_quoted_or_pictured(text, start, end):
             continue
@@ -187,6 +191,10 @@ def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
     return found
 
 
+#: 'Door Valerie Van Peel op 23 maart 2015': 'door' opening its line names a news item's author.
+BYLINE_CUE = re.compile(r"^\W*Door\s+$")
+#: 'Contactpersonen: Dorina Pagliaro en ...', 'Meer info: ...': whom to ask, on a line of its own.
+CONTACT_CUE = re.compile(r"^\W*(?:contact(?:persoon|personen)?|meer\s+info(?:rmatie)?|inlichtingen)\s*:", re.I)
 #: '• Leen Vandermeeren (VVSG)': a programme line holding only a name and the speaker's organisation in brackets.
 BULLET_ITEM = re.compile(r"^\s*\([^()\n]{2,80}\)\s*$")
 #: Words that attribute a quotation or caption a photo: a person named there is quoted or pictured, not presenting.

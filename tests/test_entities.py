@@ -181,6 +181,15 @@ def test_programme_lines_and_brackets_of_names() -> None:
     assert extract_speakers(speaker_first) == ["Bram Maes", "Lotte Peeters"]  # the brackets say where they work
 
 
+def test_a_news_items_byline_and_a_contact_person_are_not_speakers() -> None:
+    told = ("Het huis biedt hulp en advies aan ouders met kinderen tot 24 jaar.\n\n"
+            "Door Ben Ieven op 3 maart 2020\n\nJe kan er terecht met alle vragen over opvoeding.\n"
+            "Contactpersoon: Leen Smets (0472 11 22 33)")
+    assert extract_speakers(told, presenting_only=True) == []
+    programme = "Lezing over opvoeding\nDoor Ben Ieven (Kind en Gezin)\nContact: Leen Smets (0472 11 22 33)"
+    assert extract_speakers(programme) == ["Ben Ieven"]  # in a programme 'door' opens who gives the talk
+
+
 def test_services_named_after_their_town_are_not_speakers() -> None:
     assert extract_speakers("Buurtbudgetten Lier\nMet Buurtbudgetten Lier steunt de stad ideeën.") == []
     assert extract_speakers("Spreker: Sofie Van Rumst") == ["Sofie Van Rumst"]
