@@ -27,6 +27,7 @@ PLAIN_SCORE = 1.0          # a bare capitalised name in the body
 BIO_PENALTY = -5.0         # speaker biography, role or event venue
 NAME_PENALTY = -5.0        # part of a person's name
 FRENCH_NAME_MAX_ZIPF = 3.5  # a French town name this frequent as a Dutch word is that word ('Hal')
+WORD_NAME_MIN_ZIPF = 3.5    # so is a Walloon town's Dutch name this frequent, without a cue ('Lessen', 'Lens')
 
 ORG_BEFORE = re.compile(
     r"(?:\b(?:OCMW|ocmw|stad|Stad|STAD|gemeente|Gemeente|Sociaal Huis|sociaal huis|Huis van het Kind|"
@@ -363,6 +364,7 @@ def extract_places(text: str, title: str = "") -> Places:
     raw = _raw_mentions(full)
     area_parts = _in_area_name(full, raw)
     scored = [(m, kind, _score(full, m.start, m.end, m.start < offset, kind)) for m, kind in raw]
+    scored = [(m, kind, NAME_PENALTY if _walloon_word(gaz, m, kind, score) else score) for m, kind, score in scored]
     for i, (mention, kind, score) in enumerate(scored):
         if i in area_parts:
             continue
@@ -385,6 +387,15 @@ def extract_places(text: str, title: str = "") -> Places:
     confidence = min(1.0, max([scores[n] for n in kept] + [regions.get(region or "", 0.0)], default=0.0) / TITLE_SCORE)
     return Places(kept, provinces, region, round(confidence, 2),
                   [m for m in mentions if 0 <= m.start <= m.end <= len(text)], enumerated)
+
+
+def _walloon_word(gaz: Gazetteer, mention: Mention, kind: str, score: float) -> bool:
+    """'Lessen digitale vaardigheden', 'de tentoonstelling Lens op Dementie': a Walloon town whose Dutch name is a
+    frequent Dutch word is that word, unless a cue makes it a place ('in Namen', 'OCMW Lessen') or a title names it."""
+    if kind != "municipality" or score >= CUE_SCORE or zipf(mention.surface.lower()) < WORD_NAME_MIN_ZIPF:
+        return False
+    town = gaz.lookup_historic(mention.municipality)
+    return town is not None and town.gewest == "Waals Gewest"
 
 
 def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[int]) -> tuple[set[str], bool]:

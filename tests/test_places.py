@@ -282,6 +282,13 @@ def test_a_french_town_name_that_is_a_dutch_word_is_that_word() -> None:
     assert set(brussels.municipalities) == {"Brussel", "Antwerpen"}  # rarer French names are still read
 
 
+def test_a_walloon_towns_dutch_name_that_is_a_dutch_word_needs_a_cue() -> None:
+    text = ("Wat het huis al aanbiedt:\n\nLessen digitale vaardigheden voor ouderen in Wetteren\n"
+            "De tentoonstelling Lens op dementie reist langs de bibliotheken.")
+    assert extract_places(text).municipalities == ["Wetteren"]
+    assert extract_places("Het OCMW van Lessen opende een sociale kruidenier.").municipalities == ["Lessen"]
+
+
 def test_a_typographic_apostrophe_in_a_place_name_is_the_plain_one() -> None:
     places = extract_places("De Jobtuin in Sint-Job-in-’t-Goor biedt werk aan langdurig werklozen.")
     assert places.municipalities == ["Brecht"]
