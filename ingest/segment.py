@@ -2087,12 +2087,19 @@ TIME_OF_DAY = r"\d{1,2}(?:[u:.h]\d{2}|[uh])(?:\s*uur)?"
 TIME_TAIL_RE = re.compile(rf"\s*(?:[,–-]\s*|\(\s*)(?:(?:van|om|vanaf|tussen)\s+)?{TIME_OF_DAY}"
                           rf"(?:\s*(?:tot|-|–|en)\s*{TIME_OF_DAY})?\s*\)?\.?$", re.IGNORECASE)
 #: When and where, at a heading's end: '... gezondheidsbeleid - 8 november 2016 in Hasselt', '... kansengroepen op
-#: 13 maart 2017 in Hasselt', '... thuislozen (31 oktober 2017)'. The record says when; its title says what. After
-#: 'op' only a date with its year: in 'Derde Huis van het Kind opent op 3 maart' the date is what the news says.
+#: 13 maart 2017 in Hasselt', '... thuislozen (31 oktober 2017)'. The record says when; its title keeps where, in
+#: brackets. After 'op' only a date with its year: in 'Derde Huis van het Kind opent op 3 maart' the date is what
+#: the news says.
 _DAY_MONTH = rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}"
-_VENUE = r"(?:\s+(?:in|te)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})?"
-WHEN_WHERE_TAIL_RE = re.compile(rf"(?:(?:\s*[,–-]\s*|\s*\(\s*){_DAY_MONTH}(?:\s+\d{{4}})?{_VENUE}\s*\)?"
-                                rf"|\s+op\s+{_DAY_MONTH}\s+\d{{4}}{_VENUE})$", re.IGNORECASE)
+WHEN_WHERE_TAIL_RE = re.compile(rf"(?:\s*[,–-]\s*|\s*\(\s*|\s+op\s+(?={_DAY_MONTH}\s+\d{{4}})){_DAY_MONTH}"
+                                r"(?:\s+\d{4})?(?:\s+(?:in|te)\s+(?P<venue>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}))?"
+                                r"\s*\)?$", re.IGNORECASE)
+
+
+def _where_kept(tail: re.Match[str]) -> str:
+    """The town of a heading's when-and-where tail, in brackets ('(Hasselt)'); a hall's name ('De Zandloper') goes."""
+    venue = tail["venue"] or ""
+    return f" ({venue})" if venue and _names_place(venue) else ""
 #: A date written out after a heading's comma: ', 24 september 2019'.
 WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
@@ -2252,7 +2259,7 @@ def _recognisable(t: str, item: _Item) -> str:
     the line under it, and a sentence replaced by the name it is about ('KRISPIE is een initiatief ...')."""
     if " | " in t:  # 'Jeugdwerkondersteuning | 5 NOVEMBER 2019 | 09:30-16:30': the title without when it is
         t = " | ".join(part for part in t.split(" | ") if not _names_when(part)) or t
-    undated = WHEN_WHERE_TAIL_RE.sub("", DATE_TAIL_RE.sub("", t)).strip()
+    undated = WHEN_WHERE_TAIL_RE.sub(_where_kept, DATE_TAIL_RE.sub("", t)).strip()
     if undated and undated != t:  # 'Netwerkdag van 01/12/2015' -> 'Netwerkdag', not 'Netwerkdag van'
         t = DANGLING_RE.sub("", undated) or undated
     t = L.time_slot_rest_of(t) or t  # '10.15u Energiearmoede': the time is no part of the title
