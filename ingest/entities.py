@@ -193,7 +193,7 @@ def extract_speakers(text: str, presenting_only: bool = False) -> list[str]:
 
 #: 'Door Valerie Van Peel op 23 maart 2015': 'door' opening its line names a news item's author.
 BYLINE_CUE = re.compile(r"^\W*Door\s+$")
-#: 'Contactpersonen: Dorina Pagliaro en ...', 'Meer info: ...': whom to ask, on a line of its own.
+#: 'Contactpersonen: Dorina Pagliaro en ...', 'Meer info: ...': a line that opens on whom to ask.
 CONTACT_CUE = re.compile(r"^\W*(?:contact(?:persoon|personen)?|meer\s+info(?:rmatie)?|inlichtingen)\s*:", re.I)
 #: '• Leen Vandermeeren (VVSG)': a programme line holding only a name and the speaker's organisation in brackets.
 BULLET_ITEM = re.compile(r"^\s*\([^()\n]{2,80}\)\s*$")

@@ -2092,14 +2092,8 @@ TIME_TAIL_RE = re.compile(rf"\s*(?:[,–-]\s*|\(\s*)(?:(?:van|om|vanaf|tussen)\s
 #: the news says.
 _DAY_MONTH = rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}"
 WHEN_WHERE_TAIL_RE = re.compile(rf"(?:\s*[,–-]\s*|\s*\(\s*|\s+op\s+(?={_DAY_MONTH}\s+\d{{4}})){_DAY_MONTH}"
-                                r"(?:\s+\d{4})?(?:\s+(?:in|te)\s+(?P<venue>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}))?"
+                                r"(?:\s+\d{4})?(?:\s+(?:in|te)\s+(?P<venue>(?-i:[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})))?"
                                 r"\s*\)?$", re.IGNORECASE)
-
-
-def _where_kept(tail: re.Match[str]) -> str:
-    """The town of a heading's when-and-where tail, in brackets ('(Hasselt)'); a hall's name ('De Zandloper') goes."""
-    venue = tail["venue"] or ""
-    return f" ({venue})" if venue and _names_place(venue) else ""
 #: A date written out after a heading's comma: ', 24 september 2019'.
 WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
@@ -2252,6 +2246,12 @@ PROJECT_NAME_RE = re.compile(
 RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:dat|die|waar\w*|wat|welke|om|omdat|zodat)\s")
 PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
 QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
+
+
+def _where_kept(tail: re.Match[str]) -> str:
+    """The town of a heading's when-and-where tail, in brackets ('(Hasselt)'); a hall's name ('De Zandloper') goes."""
+    venue = tail["venue"] or ""
+    return f" ({venue})" if venue and _names_place(venue) else ""
 
 
 def _recognisable(t: str, item: _Item) -> str:
