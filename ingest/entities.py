@@ -32,7 +32,8 @@ PERSON = re.compile(rf"\b{NAME_WORD}(?:{SPACE}(?:{PARTICLE}{SPACE})?{SURNAME_WOR
 
 # Words before a name that say what the person does at the item: "Spreker: ", "door ", "Uw gids is ".
 PRESENTER_WORDS = (r"sprekers?|begeleiding(?:\s+door)?|moderator|moderatie|presentator|gespreksleider|"
-                   r"onder\s+begeleiding\s+van|gemodereerd\s+door|gids\s+is|door|getuigenis\s+van|interview\s+met")
+                   r"onder\s+begeleiding\s+van|onder\s+leiding\s+van|o\.l\.v\.|gemodereerd\s+door|gids\s+is|door|"
+                   r"getuigenis\s+van|interview\s+met")
 PRESENTER_CUE = re.compile(rf"\b(?:{PRESENTER_WORDS})[\s:;]*$", re.I)
 # Cue just before a name: a presenter's words, or a host, title or role: "mvr. ", "burgemeester ".
 BEFORE_CUE = re.compile(
@@ -202,7 +203,7 @@ QUOTE_CUE = re.compile(r"[“”„\"]|\b(?:zegt|zei|aldus|vult\s+\S+\s+aan|bena
 CAPTION_CUE = re.compile(r"\bop\s+de\s+foto\b|\bv\.l\.n\.r\b|©", re.I)
 #: Words that say a person presents something; they outweigh a quotation in the same sentence.
 PRESENT_CUE = re.compile(r"\b(?:licht\w*\s+toe|toelicht\w*|stelde?n?\s+\S+(?:\s+\S+)?\s+voor|presenteer\w*|"
-                         r"spre(?:ekt|ker)|getuig\w*|vertel\w*\s+over)\b", re.I)
+                         r"spre(?:ekt|ker)|sprak|spraken|getuig\w*|vertel\w*\s+over)\b", re.I)
 
 
 def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:

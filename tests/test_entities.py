@@ -181,6 +181,12 @@ def test_programme_lines_and_brackets_of_names() -> None:
     assert extract_speakers(speaker_first) == ["Bram Maes", "Lotte Peeters"]  # the brackets say where they work
 
 
+def test_who_spoke_and_who_led_a_table_are_speakers() -> None:
+    assert extract_speakers("Jan Peeters sprak over wonen in de stad.") == ["Jan Peeters"]
+    assert extract_speakers("De minister, Ann Maes, sprak de zaal toe.") == ["Ann Maes"]
+    assert extract_speakers("3. Gesprekstafel rond ondersteuning o.l.v. Hugo Claes") == ["Hugo Claes"]
+
+
 def test_a_news_items_byline_and_a_contact_person_are_not_speakers() -> None:
     told = ("Het huis biedt hulp en advies aan ouders met kinderen tot 24 jaar.\n\n"
             "Door Ben Ieven op 3 maart 2020\n\nJe kan er terecht met alle vragen over opvoeding.\n"
