@@ -2080,6 +2080,8 @@ def _stands_apart(before: str) -> bool:
 
 WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+#: A date written out without its year: '3 maart', 'dinsdag 3 maart'.
+DAY_MONTH = rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}"
 DATE_TAIL_RE = re.compile(rf"[\s,–-]+(?:{WEEKDAY}\s+)?\d{{1,2}}(?:\s+{MONTH}|[/.-](?:0?[1-9]|1[0-2]))"
                           r"(?:[\s/.-]+\d{2,4})?$", re.IGNORECASE)  # months run to 12: 'Pas 18-25' is no date
 #: When on the day, at a heading's end: 'BKO Mozaïek - 15u30 tot 17u', 'Project X (tussen 14.00 uur en 16.00 uur)'.
@@ -2090,14 +2092,13 @@ TIME_TAIL_RE = re.compile(rf"\s*(?:[,–-]\s*|\(\s*)(?:(?:van|om|vanaf|tussen)\s
 #: 13 maart 2017 in Hasselt', '... thuislozen (31 oktober 2017)'. The record says when; its title keeps where, in
 #: brackets. After 'op' only a date with its year: in 'Derde Huis van het Kind opent op 3 maart' the date is what
 #: the news says.
-_DAY_MONTH = rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}"
-WHEN_WHERE_TAIL_RE = re.compile(rf"(?:\s*[,–-]\s*|\s*\(\s*|\s+op\s+(?={_DAY_MONTH}\s+\d{{4}})){_DAY_MONTH}"
+WHEN_WHERE_TAIL_RE = re.compile(rf"(?:\s*[,–-]\s*|\s*\(\s*|\s+op\s+(?={DAY_MONTH}\s+\d{{4}})){DAY_MONTH}"
                                 r"(?:\s+\d{4})?(?:\s+(?:in|te)\s+(?P<venue>(?-i:[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})))?"
                                 r"\s*\)?$", re.IGNORECASE)
 #: A date written out after a heading's comma: ', 24 september 2019'.
-WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
+WRITTEN_DATE_TAIL_RE = re.compile(rf",\s*{DAY_MONTH}(?:\s+\d{{4}})?$", re.IGNORECASE)
 #: A line that is only a date ('04 december 2019', 'Dinsdag 3 maart 2020', '25/04/2018').
-DATE_ONLY_RE = re.compile(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
+DATE_ONLY_RE = re.compile(rf"{DAY_MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}",
                           re.IGNORECASE)
 #: A date that labels an entry ('24/02/2016: Natuurwerk vzw', '20 juni 2017 van 15.00 tot 17.15 uur: toelichting
 #: ...'): when the item took place, no part of its title.
@@ -2523,7 +2524,7 @@ def _names_when(part: str) -> bool:
     """'5 NOVEMBER 2019', '09:30-16:30', 'dinsdag 3 maart': a part of a line that only says when."""
     part = part.strip()
     return bool(DATE_ONLY_RE.fullmatch(part) or re.fullmatch(r"[\d\s:.u–-]+", part)
-                or re.fullmatch(rf"(?:{WEEKDAY}\s+)?\d{{1,2}}\s+{MONTH}", part, re.IGNORECASE))
+                or re.fullmatch(DAY_MONTH, part, re.IGNORECASE))
 
 
 def _question_headline(t: str) -> bool:
