@@ -779,6 +779,8 @@ def _is_link_block(block: list[Line], triggered: bool = False) -> bool:
         return True
     if len(block) < 6:
         return False
+    if block[0].text.rstrip().endswith(":") and len(block[0].text.split()) >= 6:
+        return False  # 'Zo kregen ... aangepast vervoer in deze vervoersgebieden:' announces the list below it
     # Without a trigger, a block with any heading is a programme written without blank lines.
     if not triggered and any(_structural(b) or is_section_header(b) or is_practice_marker(b) for b in block):
         return False

@@ -275,6 +275,22 @@ def test_link_list_is_dropped() -> None:
     assert segment(text) == []
 
 
+def test_a_list_announced_by_a_sentence_is_no_link_list() -> None:
+    """Six short lines under a sentence that ends on a colon are the story's list, not titles of other pages."""
+    story = ("Stad Lier start een dienst voor aangepast vervoer. Vrijwilligers rijden mensen met een beperking naar "
+             "de dokter, de winkel of familie. Wie geen eigen vervoer heeft, belt de centrale.\n\n")
+    listed = ("Zo kregen vorig jaar bijna 900 mensen aangepast vervoer in deze deelgemeenten:\n"
+              "Rolkar vzw in deelgemeente Koningshooikt: 210 ritten\nMinder Mobielen Centrale in deelgemeente Lisp: "
+              "180 ritten\nRolmobiel vzw in deelgemeente Mesenhoek: 150 ritten (nieuw!)\nHandicar in Lier centrum: "
+              "120 ritten\n"
+              "Een centrale voor wie beperkt mobiel is\n\n"
+              "Voor mensen die beperkt mobiel zijn is het niet vanzelfsprekend om wegwijs te raken in het aanbod. "
+              "Daar moest het Mobiliteitspunt verandering in brengen.\n")
+    text = "900 ritten aangepast vervoer in Lier\n\n04/09/2014\n\nPersbericht van de stad Lier\n" + story + listed
+    segs = checked(text)
+    assert segs and segs[-1].end == len(text.rstrip())  # the list and the paragraph under it stay in the record
+
+
 def test_slide_transcript_with_practices_at_slide_end() -> None:
     body = ("Het buurtwerk wil de leefbaarheid van de wijk verbeteren. Bewoners worden actief betrokken. "
             "Er zijn activiteiten voor alle leeftijden.")
