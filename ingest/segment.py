@@ -2590,11 +2590,23 @@ def _first_clause(s: str) -> str:
     words = s.split()
     if len(words) > 14:
         for sep in (":", ",", " – ", " - "):
-            if sep in s and 3 <= len(s.split(sep)[0].split()) <= 14:
-                clause = s.split(sep)[0].strip()
+            cut = _clause_comma(s) if sep == "," else s.find(sep)
+            if cut >= 0 and 3 <= len(s[:cut].split()) <= 14:
+                clause = s[:cut].strip()
                 return re.sub(r"\s*\([^()]*$", "", clause) or clause  # no bracket left open: '... (getuigenissen'
         s = " ".join(words[:12]) + " …"
     return s.strip()
+
+
+def _clause_comma(s: str) -> int:
+    """Where the first comma that ends a clause stands (-1 if none). A comma between two capitalised words lists
+    names ('De lokale besturen van Eeklo, Aalter, Assenede en Kaprijke dienden ...'): cut there, the title would
+    end inside the list."""
+    for comma in re.finditer(r",\s*", s):
+        before, after = s[:comma.start()].split(), s[comma.end():].split()
+        if not (before and after and before[-1][:1].isupper() and after[0][:1].isupper()):
+            return comma.start()
+    return -1
 
 
 def _talk_title(entry: str) -> bool:

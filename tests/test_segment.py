@@ -306,6 +306,18 @@ def test_slide_transcript_with_practices_at_slide_end() -> None:
     assert sum(k == "session" for k, _ in kinds_titles) == 3
 
 
+def test_a_sentence_title_is_never_cut_inside_a_list_of_names() -> None:
+    """The first clause of a long opening sentence titles a news item, but the comma between two towns lists them:
+    'De lokale besturen van Eeklo' would be a fragment."""
+    text = ("De lokale besturen van Eeklo, Aalter, Assenede, Kaprijke en Lievegem dienden een dossier in bij de "
+            "Vlaamse overheid om de digitale toegankelijkheid van hun inwoners te verbeteren. Nu dat dossier is "
+            "goedgekeurd, krijgen zij een coördinator die de inwoners helpt met digitale dienstverlening.\n\n"
+            "De coördinator start in september en werkt vanuit het Sociaal Huis. Inwoners kunnen er terecht met "
+            "vragen over hun computer, hun smartphone of het internet.\n")
+    (seg,) = checked(text)
+    assert seg.title.startswith("De lokale besturen van Eeklo, Aalter, Assenede, Kaprijke en Lievegem")
+
+
 def test_short_intro_is_not_a_record_but_a_news_item_is() -> None:
     assert segment("Om lokale besturen te inspireren organiseren we op 25 mei een inspiratiedag.\n\nProgramma\n") == []
     news = ("Nieuws\n\nLier zet buddy's in voor nieuwkomers\n\n12 maart 2021\n\n"
