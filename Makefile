@@ -11,17 +11,24 @@ UVSTAMP := $(VENV)/.uv-$(UV_VERSION)
 # uv reads no pip configuration: a folder of wheels pip is told to look in (here the CPU build of torch) is
 # passed on to it. Both are expanded only where an install runs, so a `make run` on a set-up .venv asks pip nothing.
 LINKS    = $(shell $(PY) -m pip config get global.find-links 2>/dev/null)
-UV       = $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode $(LINKS:%=--find-links %)
+UV       = $(BIN)/uv pip install -q --python $(BIN)/python $(LINKS:%=--find-links %)
 TSTAMP  := $(VENV)/.setup-test-$(shell cat requirements.txt requirements-test.txt | sha1sum | cut -c1-8)
 
 .PHONY: setup setup-test demo run test ingest bench eval clean
 
+# Some machines (this one among them) tell Python never to write bytecode. Compiling all 18,000 installed modules
+# at install took a minute of every fresh `make test`, most of them never imported; instead the first process that
+# imports a module compiles it once and keeps it (in .venv, or beside the project's sources, git-ignored).
+unexport PYTHONDONTWRITEBYTECODE
+
 setup: $(STAMP)
 
-# uv installs the pinned packages (and compiles them) in parallel, several times faster than pip.
+# uv installs the pinned packages in parallel, several times faster than pip. The venv gets no pip of its own
+# (seven seconds): the system's pip puts uv in it, or, where there is none, the venv's own.
 $(UVSTAMP):
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q uv==$(UV_VERSION)
+	test -x $(BIN)/python || $(PY) -m venv --without-pip $(VENV)
+	$(PY) -m pip --python $(BIN)/python install -q uv==$(UV_VERSION) 2>/dev/null \
+		|| ($(BIN)/python -m ensurepip -q && $(BIN)/python -m pip install -q uv==$(UV_VERSION))
 	touch $@
 
 $(STAMP): requirements.txt $(UVSTAMP)
