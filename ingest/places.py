@@ -64,6 +64,11 @@ CAPITAL = "Brussel"
 CITY_AFTER = re.compile(r"^\s*-\s*[Ss]tad\b")
 PROVINCE_MENTION = re.compile(r"\b[Pp]rovincie\s+([A-Z][\w-]+)")
 WHOLE_COUNTRY = re.compile(r"Vlaanderen\s*(?:,|en|of)\s*$|^\s*(?:,|en|of)\s*(?:Vlaanderen|Walloni)")
+#: 'West-Vlaanderen samen met Antwerpen', 'Limburg is, na Antwerpen, de tweede regio': a town that shares its
+#: name with a province is that province when another province stands a few words from it.
+OTHER_PROVINCE = r"(?:Limburg|West-Vlaanderen|Oost-Vlaanderen|Vlaams-Brabant|Henegouwen|Waals-Brabant)"
+PROVINCE_BEFORE = re.compile(rf"\b{OTHER_PROVINCE}\W+(?:\w+\W+){{0,3}}$")
+PROVINCE_AFTER = re.compile(rf"^\W+(?:\w+\W+){{0,3}}{OTHER_PROVINCE}\b")
 SPEAKER_LINE = re.compile(r"^\s*(?:Begeleiding|Sprekers?|Moderat\w+|Met|Door|Panel\w*)\s*:", re.IGNORECASE)
 DEFINING = re.compile(r"\b(?:is|zijn)\s+(?:een|de)\s+$")   # "X is een Antwerpse vzw"
 #: "in X", "te X": the practice happens there, even when a region runs it.
@@ -183,6 +188,11 @@ def _french_name_as_dutch_word(alias: Alias) -> bool:
     return alias.kind == "french-name" and zipf(alias.surface.lower()) >= FRENCH_NAME_MAX_ZIPF
 
 
+@cache
+def _province_names() -> frozenset[str]:
+    return frozenset(Gazetteer.default().provinces())
+
+
 def _names_another_province(gaz: Gazetteer, surface: str) -> bool:
     """'Limburg' in a Dutch text is the province, not the Walloon town Limburg (province Luik);
     'Antwerpen' stays a city, since the city lies in its province."""
@@ -272,6 +282,8 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     if surface.isupper() and len(surface) <= 5 and kind != "region":
         return NAME_PENALTY
     if NOT_A_MUNICIPALITY.search(before) or WHOLE_COUNTRY.search(before) or WHOLE_COUNTRY.match(after):
+        return NAME_PENALTY
+    if surface in _province_names() and (PROVINCE_BEFORE.search(before) or PROVINCE_AFTER.match(after)):
         return NAME_PENALTY
     if in_title:
         return NAME_PENALTY if kind != "region" and SURNAME_BEFORE.search(before) else TITLE_SCORE

@@ -62,6 +62,18 @@ def test_speaker_bio_venue_and_generic_mentions_are_not_counted(text: str) -> No
     assert munis(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "In die cijfers spant West-Vlaanderen samen met Antwerpen de kroon.",
+    "Limburg is, na Antwerpen, de tweede regio met een eigen netwerk van buurtzorg.",
+])
+def test_a_province_name_beside_another_province_is_the_province(text: str) -> None:
+    assert munis(text) == []
+
+
+def test_a_province_city_without_another_province_stays_a_town() -> None:
+    assert munis("Het buurtwerk in Antwerpen opent een tweede ontmoetingsruimte.") == ["Antwerpen"]
+
+
 def test_event_venue_line_is_not_counted() -> None:
     venue = corpus_slice("004", "'T GASTHUIS, WIJNEGEM", after=40)
     assert "Wijnegem" not in munis(venue)
