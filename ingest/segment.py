@@ -529,6 +529,8 @@ class _Builder:
         if self.outline and self._outline_entry(line):
             self._open(line.start, line.end, line.text, "item", line=line)  # 'Zorgcircuit wonen' over its text
             return
+        if line.index in self.banners and self._bare_heading() and self._prose_after(line):
+            return  # 'Het Buurtpunt' / 'By Community building' / its text: each post's byline, under its heading
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
@@ -703,6 +705,15 @@ class _Builder:
         bare = L.unbulleted(line)
         if bare.words > 1 and not L.names_logistics(bare.text):
             self._open(bare.start, bare.end, bare.text, "agenda", line=bare)
+
+    def _bare_heading(self) -> bool:
+        """The open item is a short heading with nothing under it yet."""
+        cur = self.current
+        return cur is not None and len(cur.body) == 1 and cur.body[0].words <= 8 and not _is_prose_start(cur.body[0])
+
+    def _prose_after(self, line: Line) -> bool:
+        nxt = self._next(line)
+        return nxt is not None and nxt.index not in self.banners and _is_prose_start(nxt)
 
     def _given_by_entry(self, line: Line) -> bool:
         """One entry of a numbered run announced by a colon, each entry a topic and who gives it ('Na de lunch kon

@@ -31,7 +31,8 @@ def test_long_file_is_ingested(fake_kb, corpus_files, tmp_path):
     big.write_text((text + "\n\n") * 6, encoding="utf-8")
     assert big.stat().st_size > 360_000
     report = ingest_paths(fake_kb, [big])
-    assert not report.errors and report.records > 450
+    # six copies of 86 records; every short line now repeats, so some are taken for a page's banners
+    assert not report.errors and report.records > 6 * 70
     assert len(fake_kb.index()) == fake_kb.store.count()
 
 

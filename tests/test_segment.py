@@ -318,6 +318,21 @@ def test_a_sentence_title_is_never_cut_inside_a_list_of_names() -> None:
     assert seg.title.startswith("De lokale besturen van Eeklo, Aalter, Assenede, Kaprijke en Lievegem")
 
 
+def test_a_repeated_byline_under_each_heading_keeps_the_heading_with_its_text() -> None:
+    """'By Community building' under every post's heading is a repeated line, but it does not cut the heading
+    from the text below it: each post keeps its heading as title."""
+    posts = [("De Babbelbus", "De Babbelbus is een sociaal initiatief in Arendonk. Als mobiele ontmoetingsplaats rijdt "
+              "de bus langs de wijken, met een keuken, een salon en een terras."),
+             ("Het Buurtpunt", "Het Buurtpunt in Nijlen biedt dicht bij huis een plek waar iedereen welkom is en waar "
+              "ruimte is voor spontane ontmoeting tussen buren."),
+             ("Zorgvuldige zorgzoekers", "In Geel zoeken vrijwilligers mensen op die nog niet vonden wat ze zoeken. "
+              "Ze gaan op huisbezoek en brengen hen in contact met de hulpverlening.")]
+    text = "".join(f"{title}\n\nBy Community building\n\n{body}\n\nBEZOEK HUN SITE\n\n" for title, body in posts)
+    segs = checked(text)
+    assert [s.title for s in segs] == [title for title, _ in posts]
+    assert all(text[s.start:s.end].startswith(s.title) for s in segs)
+
+
 def test_short_intro_is_not_a_record_but_a_news_item_is() -> None:
     assert segment("Om lokale besturen te inspireren organiseren we op 25 mei een inspiratiedag.\n\nProgramma\n") == []
     news = ("Nieuws\n\nLier zet buddy's in voor nieuwkomers\n\n12 maart 2021\n\n"
