@@ -707,9 +707,11 @@ class _Builder:
             self._open(bare.start, bare.end, bare.text, "agenda", line=bare)
 
     def _bare_heading(self) -> bool:
-        """The open item is a short heading with nothing under it yet."""
+        """The open item is a short heading with nothing under it yet (a date over a headline is none)."""
         cur = self.current
-        return cur is not None and len(cur.body) == 1 and cur.body[0].words <= 8 and not _is_prose_start(cur.body[0])
+        head = cur.body[0] if cur is not None and len(cur.body) == 1 else None
+        return (head is not None and head.words <= 8 and not _is_prose_start(head)
+                and not DATE_ONLY_RE.fullmatch(head.text.strip()))
 
     def _prose_after(self, line: Line) -> bool:
         nxt = self._next(line)
