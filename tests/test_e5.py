@@ -185,8 +185,7 @@ def long_texts() -> list[str]:
     words = text.split()
     return [
         " ".join(words[:400]),          # just over one window
-        " ".join(words[:1200]),         # several windows
-        text[:6000],                    # many windows
+        text[:8300],                    # four windows, paragraph breaks included
         # around the 510-token window boundary ("passage: " is 2 tokens, "woord" one)
         " ".join(["woord"] * 508),
         " ".join(["woord"] * 509),
