@@ -714,6 +714,7 @@ class _Builder:
                 and not DATE_ONLY_RE.fullmatch(head.text.strip()))
 
     def _prose_after(self, line: Line) -> bool:
+        """The line is followed by a paragraph of description, not by another repeated line."""
         nxt = self._next(line)
         return nxt is not None and nxt.index not in self.banners and _is_prose_start(nxt)
 
@@ -2615,10 +2616,9 @@ def _clause_comma(s: str) -> int:
     """Where the first comma that ends a clause stands (-1 if none). A comma between two capitalised words lists
     names ('De lokale besturen van Eeklo, Aalter, Assenede en Kaprijke dienden ...'): cut there, the title would
     end inside the list."""
-    for comma in re.finditer(r",\s*", s):
-        before, after = s[:comma.start()].split(), s[comma.end():].split()
-        if not (before and after and before[-1][:1].isupper() and after[0][:1].isupper()):
-            return comma.start()
+    for comma in re.finditer(r"(?<!\S)(\S+)\s*,(?=\s*(\S?))", s):
+        if not (comma.group(1)[:1].isupper() and comma.group(2)[:1].isupper()):
+            return comma.end() - 1
     return -1
 
 
