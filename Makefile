@@ -28,7 +28,7 @@ setup: $(STAMP)
 $(UVSTAMP):
 	test -x $(BIN)/python || $(PY) -m venv --without-pip $(VENV)
 	$(PY) -m pip --python $(BIN)/python install -q uv==$(UV_VERSION) 2>/dev/null \
-		|| ($(BIN)/python -m ensurepip -q && $(BIN)/python -m pip install -q uv==$(UV_VERSION))
+		|| ($(BIN)/python -m ensurepip >/dev/null && $(BIN)/python -m pip install -q uv==$(UV_VERSION))
 	touch $@
 
 $(STAMP): requirements.txt $(UVSTAMP)
