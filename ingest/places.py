@@ -190,13 +190,14 @@ def _french_name_as_dutch_word(alias: Alias) -> bool:
 
 @cache
 def _province_names() -> frozenset[str]:
+    """The ten provinces' Dutch names, built once: `Gazetteer.provinces` collects them anew on every call."""
     return frozenset(Gazetteer.default().provinces())
 
 
 def _names_another_province(gaz: Gazetteer, surface: str) -> bool:
     """'Limburg' in a Dutch text is the province, not the Walloon town Limburg (province Luik);
     'Antwerpen' stays a city, since the city lies in its province."""
-    if surface not in gaz.provinces():
+    if surface not in _province_names():
         return False
     found = gaz.lookup_historic(surface)
     return found is not None and found.province != surface
@@ -395,7 +396,7 @@ def extract_places(text: str, title: str = "") -> Places:
         kept = _adjective_places(scored)
     provinces = list(dict.fromkeys(
         [p for n in kept if (m := gaz.lookup_historic(n)) is not None and (p := m.province)]
-        + [p for p in PROVINCE_MENTION.findall(full) if p in gaz.provinces()]))
+        + [p for p in PROVINCE_MENTION.findall(full) if p in _province_names()]))
     confidence = min(1.0, max([scores[n] for n in kept] + [regions.get(region or "", 0.0)], default=0.0) / TITLE_SCORE)
     return Places(kept, provinces, region, round(confidence, 2),
                   [m for m in mentions if 0 <= m.start <= m.end <= len(text)], enumerated)
