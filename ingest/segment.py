@@ -1688,11 +1688,20 @@ def _sentences(line: Line) -> list[tuple[int, str]]:
     return [(a, line.text[a - line.start:b - line.start]) for a, b in zip(starts, starts[1:] + [line.end])]
 
 
+#: A quotation and who said it: '"Onze centra zijn laagdrempelig," vertelt Isabelle Van Damme van de Jeugddienst'.
+#: A news item quotes people; what they say, and that they 'vertellen' it, tells no talk of a programme.
+#: A quotation of several sentences ends in a later sentence than it opens: '... werk," vertelt ...'.
+_SAID_BY = (r"\s*,?\s*(?:vertel|zeg|zegt|zei|zeiden|aldus|klinkt|gaat|ging|legt|legde|benadrukt|benadrukte|getuigt|"
+            r"stelt|stelde|lacht|besluit|vult|vulde|voegt|voegde)\w*\b[^.!?]*")
+QUOTED_SPEECH_RE = re.compile(rf"[\"“„][^\"“”„]{{10,}}[\"”](?:{_SAID_BY})?|^[^\"“”„]+[\"”]{_SAID_BY}")
+
+
 def _told_programme(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that tell a programme start, and whether each opens a talk (True) or a
     welcome, lunch or concert (False); sentences that tell neither go on with the one before."""
     marks = []
-    for a, sentence in _sentences(line):
+    for a, said in _sentences(line):
+        sentence = QUOTED_SPEECH_RE.sub(" ", said)
         if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
             continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))

@@ -2001,6 +2001,18 @@ def test_a_programme_told_in_sentences_gives_a_record_for_each_talk() -> None:
     assert texts(text, segs)[-1].endswith("tocht in de Alpen.")
 
 
+def test_people_quoted_in_a_news_story_tell_no_talks() -> None:
+    text = ("De minister bezocht woensdag 5 oktober twee jongerencentra in Zonnegem.\n\n"
+            "Het bezoek kaderde in de week van de jeugd. De eerste stop was Zappa, waar een uitgebreide rondleiding "
+            "volgde.\n\n"
+            "Ruim de helft van de jongeren heeft een schoolachterstand. \"Onze centra zijn laagdrempelig en gebaseerd "
+            "op drie luiken,\" vertelt Isa Van Damme van de jeugddienst.\n\n"
+            "\"We proberen jongeren concreet te ondersteunen. Dat lukt niet altijd,\" gaat Filip Baert van De Branderij "
+            "verder. Daarna staat De Branderij op het programma.\n")
+    segs = checked(text)
+    assert len(segs) == 1 and texts(text, segs)[0].endswith("op het programma.")
+
+
 def test_a_report_that_tells_the_day_in_the_past_gives_a_record_for_each_talk_across_paragraphs() -> None:
     text = ("Terugblik op het symposium\n\nVerslag\n\n"
             "Prof. dr. Niels Mulder nam het woord en vertelde ons over herstelgerichte samenwerking. "
