@@ -2007,8 +2007,8 @@ def test_people_quoted_in_a_news_story_tell_no_talks() -> None:
             "volgde.\n\n"
             "Ruim de helft van de jongeren heeft een schoolachterstand. \"Onze centra zijn laagdrempelig en gebaseerd "
             "op drie luiken,\" vertelt Isa Van Damme van de jeugddienst.\n\n"
-            "\"We proberen jongeren concreet te ondersteunen. Dat lukt niet altijd,\" gaat Filip Baert van De Branderij "
-            "verder. Daarna staat De Branderij op het programma.\n")
+            "\"We proberen jongeren concreet te ondersteunen. Dat lukt niet altijd,\" gaat Filip Baert van De "
+            "Branderij verder. Daarna staat De Branderij op het programma.\n")
     segs = checked(text)
     assert len(segs) == 1 and texts(text, segs)[0].endswith("op het programma.")
 
