@@ -371,6 +371,11 @@ class _Builder:
         self.teasers = len(teasing) >= 2
         # the paragraph of the first teaser; the paragraphs above it introduce the page
         self.first_teaser = self._paragraph_start(teasing[0]) if teasing else 0
+        # 'Lees verder' on a line of its own after each entry: an entry is all that stands above its link, headline
+        # and paragraphs, the first one too
+        self.teaser_links = self.teasers and all(TEASER_END_RE.match(ln.text.strip()) for ln in teasing)
+        if self.teaser_links:
+            self.first_teaser = 0
         # a listing whose entries each end on a link of their own ('Meer info:', 'Lees meer')
         self.link_ends = sum(bool(LINK_LABEL_RE.fullmatch(ln.text.strip())) for ln in self.content) >= 2
         # 'Wat' / 'Waar' / 'Wie' / 'Inhoud' on lines of their own: the fields of one description, where 'Waar'
@@ -1129,7 +1134,19 @@ class _Builder:
         if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
             self._slot_entry(line)
             return
+        if self.teaser_links and self._blank_before(line):
+            if cur is None:
+                self._open(line.start, line.end, line.text, "item", line=line)
+            elif len(cur.body) == 1 and cur.body[0].words == 1 and _heading_shaped(line):
+                cur.start, cur.heading, cur.body = line.start, line.text, [line]  # 'Advertenties' over a headline
+                cur.end = line.end
+            else:
+                cur.extend(line)
+            return
         if self.teasers and line.index >= self.first_teaser and self._blank_before(line) and _is_prose_start(line):
+            if cur is not None and len(cur.body) == 1 and _heading_shaped(cur.body[0]):
+                cur.extend(line)  # 'Stad viert 400 jarige senioren' over its teaser: the teaser's headline
+                return
             teaser = TEASER_END_RE.search(line.text)  # one article's teaser a paragraph, titled by its link
             title = teaser.group("title") if teaser and teaser.group("title") else _title_from_entry(line.text)
             self._open(line.start, line.end, line.text, "item", title=title, line=line)

@@ -1693,6 +1693,20 @@ def test_a_page_of_teasers_gives_a_record_per_teaser_titled_by_its_link() -> Non
                                                 "Boekenruilkastjes in de dorpen"]
 
 
+def test_a_listing_with_its_links_on_lines_of_their_own_gives_each_entry_whole_with_its_headline() -> None:
+    text = ("Aankoop pand voor nachtopvang\n\nDe stad koopt in Nieuwland een pand aan voor de nachtopvang. Het "
+            "college stemde vrijdag in met de aankoop.\n\nLees verder\n\nAdvertenties\n\n"
+            "Zonnegem overlegt met ambassadeurs over de Roma\n\nDe schepen pleegde dinsdag overleg met de "
+            "ambassadeurs over de situatie van de Roma in Zonnegem.\n\nDe ambassadeurs erkennen de inspanningen die "
+            "de stad doet en hebben begrip voor de situatie.\n\nLees verder\n\n"
+            "Nachtopvang breidt uit\n\nDe nachtopvang voor daklozen wordt vanaf 15 december uitgebreid met 50 "
+            "bedden.\n\nLees verder\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Aankoop pand voor nachtopvang",
+                                       "Zonnegem overlegt met ambassadeurs over de Roma", "Nachtopvang breidt uit"]
+    assert texts(text, segs)[1].endswith("begrip voor de situatie.")
+
+
 def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_introduction() -> None:
     text = ("Vrijetijdsparticipatie in de regio\n\nVrijetijdsparticipatie van mensen in armoede is een actueel thema, "
             "waar al heel wat besturen mee bezig zijn. Welke goede voorbeelden kunnen inspireren? Hieronder vindt u "
