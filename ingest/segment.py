@@ -539,6 +539,8 @@ class _Builder:
         if line.index in self.banners or line.index in self.links:
             self._close()
             return
+        if READ_ALSO_RE.fullmatch(line.text.strip()):
+            return  # 'Lees : Alles op alles om ...': a link to another article, set between or under paragraphs
         if L.is_junk(line) and not L.is_section_header(line) and not (
                 L.is_caps_label(line) and self._looks_like_heading(line)):
             return  # 'ACTIEPLAN INTEGRATIE' above a paragraph is a heading, alone it is sidebar debris
@@ -2158,6 +2160,8 @@ POSTED_LINE_RE = re.compile(r"(?:Artikel\s+)?(?:Posted|Gepost|Geplaatst|Gepublic
 PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
+#: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
+READ_ALSO_RE = re.compile(r"(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
 #: posted and by whom ('Gepost op 2016-07-06', 'Geschreven op 18 april 2024 om 07:24 door Mario De Wilde').
 DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|geschreven|verschenen|bijgewerkt)\s+op:?\s*)?"

@@ -1707,6 +1707,15 @@ def test_a_listing_with_its_links_on_lines_of_their_own_gives_each_entry_whole_w
     assert texts(text, segs)[1].endswith("begrip voor de situatie.")
 
 
+def test_a_line_that_points_to_another_article_by_its_title_is_no_record() -> None:
+    text = ("Twaalf plattelandsprojecten krijgen subsidie\n\n"
+            "Lokale zorghubs in Zonnegem : Een zorghub brengt zorg en welzijn dichter bij de inwoners : 76.300 euro\n\n"
+            "Kriekenteelt in het Pajottenland : Een rendabele struikvariant voor de teelt van krieken : 122.828 euro\n\n"
+            "Lees : Alles op alles om de kriekenteelt opnieuw rendabel te maken\n")
+    segs = checked(text)
+    assert not any("Alles op alles" in t for t in texts(text, segs))
+
+
 def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_introduction() -> None:
     text = ("Vrijetijdsparticipatie in de regio\n\nVrijetijdsparticipatie van mensen in armoede is een actueel thema, "
             "waar al heel wat besturen mee bezig zijn. Welke goede voorbeelden kunnen inspireren? Hieronder vindt u "
