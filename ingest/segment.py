@@ -1156,7 +1156,9 @@ class _Builder:
         if cur is None:
             if _generic_section(line.text):
                 return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
-            role = "item" if self.items and self._looks_like_heading(line) else "intro"
+            prev = self._prev(line)
+            carded = prev is not None and prev.index in self.banners  # 'Publieksprijs' / "Corrid'or" / its tagline
+            role = "item" if self.items and (self._looks_like_heading(line) or carded) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
             return
         if self._subject_run(line):

@@ -1272,6 +1272,20 @@ def test_bullets_under_a_titled_workshop_heading_are_its_topics() -> None:
     assert segs[0].end > text.index("Sterktes")
 
 
+def test_cards_under_repeated_category_labels_give_a_record_each() -> None:
+    text = ("De prijs voor succesvolle buurtprojecten\n\nIn 2025 beloonde de award inspirerende buurtprojecten met "
+            "een prijzenpot van 26.000 euro. Voor de tiende keer reikten we prijzen uit aan besturen en burgers.\n\n"
+            "Ontdek de winnaars\n\nWinnaar van het buurtfeest\n\nBuurtpunt Den Hannekesnest\n\n"
+            "Een warm nest waar buren, met en zonder beperking, elkaar kunnen ontmoeten\n\n"
+            "Publieksprijs\n\nCorrid'or\n\nBruisende sport- en ontmoetingsplek onder het viaduct\n\n"
+            "Winnaar van het buurtfeest\n\nPousse-Pousse\n\nLevend laboratorium voor ecologische transitie\n\n"
+            "Publieksprijs\n\nParc des Dames Blanches\n\nVerlaten schoolsite wordt nieuw buurtpark\n")
+    segs = checked(text)
+    assert [s.title for s in segs][-4:] == ["Buurtpunt Den Hannekesnest", "Corrid'or", "Pousse-Pousse",
+                                            "Parc des Dames Blanches"]
+    assert texts(text, segs)[-1].endswith("nieuw buurtpark")
+
+
 def test_a_field_line_repeated_under_each_project_ends_it() -> None:
     projects = ["Het project Buurtenergie wil energiearmoede in drie dorpen aanpakken door zuinige toestellen\n"
                 "te verhuren aan gezinnen in armoede en door hulpverleners van het OCMW samen te laten\n"
