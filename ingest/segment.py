@@ -1157,7 +1157,9 @@ class _Builder:
             if _generic_section(line.text):
                 return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
             prev = self._prev(line)
-            carded = prev is not None and prev.index in self.banners  # 'Publieksprijs' / "Corrid'or" / its tagline
+            # 'Publieksprijs' / "Corrid'or" / its tagline: a card under its category label; a repeated link ('BEZOEK
+            # HUN SITE') ends the card above instead
+            carded = prev is not None and prev.index in self.banners and not LINK_CALL_RE.match(prev.text.strip())
             role = "item" if self.items and (self._looks_like_heading(line) or carded) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
             return
@@ -2162,6 +2164,8 @@ POSTED_LINE_RE = re.compile(r"(?:Artikel\s+)?(?:Posted|Gepost|Geplaatst|Gepublic
 PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
+#: A link's words: 'Bezoek hun site', 'Lees meer', 'Ontdek de winnaars', 'Ga naar de website'.
+LINK_CALL_RE = re.compile(r"(?:Zie|Lees|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b", re.IGNORECASE)
 #: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
 READ_ALSO_RE = re.compile(r"(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
