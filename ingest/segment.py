@@ -1158,8 +1158,10 @@ class _Builder:
                 return  # 'Nieuws', 'Waarom' above a text: a label, not part of a record
             prev = self._prev(line)
             # 'Publieksprijs' / "Corrid'or" / its tagline: a card under its category label; a repeated link ('BEZOEK
-            # HUN SITE') ends the card above instead
-            carded = prev is not None and prev.index in self.banners and not LINK_CALL_RE.match(prev.text.strip())
+            # HUN SITE') ends the card above instead, and a line of the same form ('Dialoogtafels 2010 : ...' over
+            # 'Dialoogtafels 2013 : ...') is a sibling in a list of tabs
+            carded = (prev is not None and prev.index in self.banners and not LINK_CALL_RE.match(prev.text.strip())
+                      and prev.text.split()[0].lower() != line.text.split()[0].lower())
             role = "item" if self.items and (self._looks_like_heading(line) or carded) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
             return
@@ -2165,9 +2167,10 @@ PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z]
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A link's words: 'Bezoek hun site', 'Lees meer', 'Ontdek de winnaars', 'Ga naar de website'.
-LINK_CALL_RE = re.compile(r"(?:Zie|Lees|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b", re.IGNORECASE)
+LINK_CALL_RE = re.compile(r"[>»›\s]*(?:Zie|Lees|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b",
+                          re.IGNORECASE)
 #: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
-READ_ALSO_RE = re.compile(r"(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
+READ_ALSO_RE = re.compile(r"[>»›\s]*(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
 #: posted and by whom ('Gepost op 2016-07-06', 'Geschreven op 18 april 2024 om 07:24 door Mario De Wilde').
 DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|geschreven|verschenen|bijgewerkt)\s+op:?\s*)?"

@@ -1281,6 +1281,13 @@ def test_cards_under_repeated_category_labels_give_a_record_each() -> None:
             "Winnaar van het buurtfeest\n\nPousse-Pousse\n\nLevend laboratorium voor ecologische transitie\n\n"
             "Publieksprijs\n\nParc des Dames Blanches\n\nVerlaten schoolsite wordt nieuw buurtpark\n")
     segs = checked(text)
+    tabs = ("Zonnegem Dialoogstad\n\nZonnegem Dialoogstad is een samenwerkingsverband tussen verenigingen die werken "
+            "rond armoede, het OCMW en de stad. Het platform komt maandelijks samen. Op de vergaderingen worden "
+            "initiatieven rond armoede besproken en opgevolgd. Hieronder een overzicht van de dialoogtafels.\n\n"
+            "Dialoogtafels 2010 : 'Dialoog werkt'\n\nDialoogtafels 2013 : 'Onderwijs'\n\n"
+            "Dialoogtafels 2010 : 'Dialoog werkt'\n\nNaar aanleiding van het Europees jaar van de bestrijding van "
+            "armoede gingen mensen in armoede in dialoog met het beleid.\n")
+    assert checked(tabs)[0].title == "Zonnegem Dialoogstad"  # 'Dialoogtafels 2013' is a tab, no card
     assert [s.title for s in segs][-4:] == ["Buurtpunt Den Hannekesnest", "Corrid'or", "Pousse-Pousse",
                                             "Parc des Dames Blanches"]
     assert texts(text, segs)[-1].endswith("nieuw buurtpark")
