@@ -36,9 +36,11 @@ _HOUR_END = r"\d{1,2}\s*(?:uur|u|h)\b\.?"
 _CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START}|{_HOUR_END})\d)(?:\s*(?:uur|u)\b\.?)?"
           r"|(?:u|uur|h)\b\.?(?=\s*(?:[:|–—-]|$)))")
 _RANGE_TO = r"\s*(?:[-–—]|tot)\s*"
+#: A part of the day with a colon stands where a clock time would: 'Voormiddag: plenair debat ...', 'Namiddag: ...'.
+_DAY_PART = r"(?:voormiddag|namiddag|ochtend|avond|[’']s\s+(?:morgens|middags|avonds))\s*:(?=\s*\S)"  # IGNORECASE
 TIME_SLOT_RE = re.compile(
-    rf"^(?:van\s+|om\s+)?(?:{_CLOCK}|\d{{1,2}}(?={_RANGE_TO}{_HOUR_END}))(?:{_RANGE_TO}(?:{_CLOCK}|{_HOUR_END}))?"
-    r"\s*[:|\-–]?[\s\xa0]*",
+    rf"^(?:(?:van\s+|om\s+)?(?:{_CLOCK}|\d{{1,2}}(?={_RANGE_TO}{_HOUR_END}))(?:{_RANGE_TO}(?:{_CLOCK}|{_HOUR_END}))?"
+    rf"|{_DAY_PART})\s*[:|\-–]?[\s\xa0]*",
     re.IGNORECASE,
 )
 

@@ -218,6 +218,7 @@ class _Item:
     after_list: bool = False  # text after the list no longer belongs to the item
     slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
     talks: bool = False  # the list that started inside this item is of talks ('drie lezingen:'), not practices
+    round: bool = False  # a time slot that announces the parallel sessions bulleted under it
     kind: str | None = None
 
     def body_text(self) -> str:
@@ -1136,6 +1137,11 @@ class _Builder:
         if self.pending_agenda or (cur is not None and cur.slot_entry and L.is_bullet(line)):
             self._slot_entry(line)
             return
+        if (cur is not None and cur.role == "agenda" and len(cur.body) == 1 and L.is_bullet(line)
+                and ROUND_ANNOUNCED_RE.search(cur.body[0].text)):
+            cur.round = True  # 'Namiddag: werkgroepen rond ...' over '• vrijwilligerswerk en vreemdelingen: gesprek
+            self._slot_entry(line)  # met ...': one of the slot's parallel sessions each; the slot only announces them
+            return
         if self.teaser_links and self._blank_before(line):
             if cur is None:
                 self._open(line.start, line.end, line.text, "item", line=line)
@@ -1623,7 +1629,7 @@ class _Builder:
         elif item.role == "agenda" and RECAP_RE.search(own) and sum(i.role in ("child", "talk")
                                                                     for i in self.items) >= 3:
             return False  # the slot only presents the practices already listed
-        elif item.role == "agenda" and "\n" not in own.strip() and CHOICE_ROUND_RE.search(own):
+        elif item.role == "agenda" and (item.round or "\n" not in own.strip() and CHOICE_ROUND_RE.search(own)):
             return False  # '9.50 uur - Workshopronde 1 - keuze uit 3 sessies': the sessions below are the records
         if item.role in ("item", "agenda") and len(item.body) <= 1 and self._heads_talks(item):
             return False  # 'Waarom ontmoeten jeugdwerk en nieuwkomers elkaar?' over the talks that answer it
@@ -1633,6 +1639,9 @@ class _Builder:
         return bool(_item_title(item, self.text))
 
 
+#: A time slot's words that announce parallel sessions: 'Namiddag: werkgroepen rond een aantal knelpunten'.
+ROUND_ANNOUNCED_RE = re.compile(r"\b(?:werkgroepen|workshops|ateliers|sessies|deelsessies|keuzesessies|"
+                                r"parallelle|themagroepen|gesprekstafels)\b", re.IGNORECASE)
 #: A time slot that only announces a round of sessions to choose from.
 CHOICE_ROUND_RE = re.compile(r"\b(?:keuze\s*(?:uit|tussen)|workshopronde|sessieronde|keuzesessies|keuzeworkshops|"
                              r"parallelle\s+(?:sessies|workshops))\b", re.IGNORECASE)
@@ -2071,6 +2080,8 @@ def _item_title(item: _Item, text: str) -> str:
     talk = TALK_ENTRY_RE.match(t) if item.role == "agenda" else None
     if talk and not _generic_talk(talk.group("title")):
         t = _clean_title(talk.group("title"))  # 'Keynote: armoede – Heidi Degerickx (Vrouwenraad)': no speaker
+    if item.slot_entry:
+        t = _without_given_by(t)
     t = _talk_topic(t) or _without_bar_speaker(t)  # before a long line is cut to its first clause, which would
     # keep only the speaker, or only the title's first part
     if item.role in ("agenda", "intro") and len(t.split()) > 14:
@@ -2462,6 +2473,20 @@ def _without_speaker(t: str) -> str:
     if after and is_person_name(after.group("who")) and len(t[:after.start()].split()) >= 3:
         return t[:after.start()]
     return _without_bar_speaker(t)
+
+
+def _without_given_by(t: str) -> str:
+    """'de kostenvergoeding: naar een soepeler systeem? o.l.v. Griet Van Mol' -> its topic; 'vrijwilligerswerk en
+    vreemdelingen: gesprek met Tine Debosscher' -> 'vrijwilligerswerk en vreemdelingen'."""
+    given = GIVEN_BY_RE.search(t)
+    if given is None or len(t[:given.start()].split()) < 2:
+        return t
+    return SESSION_FORMAT_TAIL_RE.sub("", t[:given.start()]).rstrip(" ,;:")
+
+
+#: The format a parallel session's line names after its topic: '...: gesprek', '...: een gesprek', '..., workshop'.
+SESSION_FORMAT_TAIL_RE = re.compile(r"[:,–-]\s*(?:een\s+)?(?:gesprek|workshop|debat|panelgesprek|getuigenis|"
+                                    r"uitwisseling|presentatie)\s*$", re.IGNORECASE)
 
 
 def _without_bar_speaker(t: str) -> str:

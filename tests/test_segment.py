@@ -2032,6 +2032,22 @@ def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> Non
     assert len(checked(aims)) == 1  # 'Het project' points back at the page's own project
 
 
+def test_parts_of_the_day_are_slots_and_the_workgroups_bulleted_under_one_are_a_session_each() -> None:
+    text = ("Vrijwilligerswerk verdedigen!\n\nSymposium vrijdag 7 maart in Zonnegem\n\n"
+            "Voormiddag: plenair debat dat focust op de toepasselijkheid van het arbeidsrecht op het "
+            "vrijwilligerswerk.\n\nNa het debat zoomen we in op een aantal praktijkvoorbeelden.\n\n"
+            "Namiddag: werkgroepen rond een aantal knelpunten onder het motto “de hiaten opvullen”.\n\n"
+            "  • vrijwilligerswerk en vreemdelingen: gesprek met Tine Debosscher en Bart De Wolf\n"
+            "  • de kostenvergoeding: naar een soepeler of strakker systeem? o.l.v. Griet Van Mol\n"
+            "  • lokale groepen en hun koepels: een gesprek met Griet Vanden Abbeele\n")
+    segs = checked(text)
+    assert segs[0].title.startswith("Plenair debat dat focust op")
+    assert [s.title for s in segs[1:]] == ["Vrijwilligerswerk en vreemdelingen",  # who leads it is no title
+                                           "De kostenvergoeding: naar een soepeler of strakker systeem?",
+                                           "Lokale groepen en hun koepels"]
+    assert texts(text, segs)[0].endswith("praktijkvoorbeelden.")
+
+
 def test_a_programme_told_in_sentences_gives_a_record_for_each_talk() -> None:
     text = ("Driedaagse rond dementie in Zonnegem\n\nHet programma van de driedaagse is klaar.\n\n"
             "Zaterdag begint met een welkomstwoord door de burgemeester om 9.45 uur. Daarop volgt van 10 tot 11 uur "
