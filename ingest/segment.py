@@ -104,6 +104,9 @@ LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|P
 BULLET_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w'’-]+(?:\s+[\w'’-]+)?)\s*:\s+\S")
 #: A line announcing a list of a day's themes or discussion tables.
 THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
+#: Themes that were talked over: '... aan gesprekstafels. De volgende thema's werden besproken:'.
+THEMES_TALKED_RE = re.compile(r"\b(?:besproken|bespraken|bespreken|aan\s+bod|\w*tafels?|werkgroep\w*|gesprek\w*|"
+                              r"workshops?|sessies?|debat\w*)\b", re.IGNORECASE)
 #: A sentence that announces the parts of one thing: '... verenigt drie vormen van schuldhulp:', 'Het project bestaat
 #: uit 2 luiken:', 'De buurtzorgregie omvat 8 functies:'.
 PARTS_ANNOUNCED_RE = re.compile(r"\b(?:bestaat\s+uit|omvat|verenigt|vormen|luiken|fasen?|onderdelen|functies|pijlers|"
@@ -1082,7 +1085,10 @@ class _Builder:
         lo, _ = self._span(line, _is_numbered if _is_numbered(line) else L.is_bullet)
         head = self.content[lo - 1].text.rstrip() if lo > 0 else ""
         lead = re.split(r"(?<=[.!?])\s+", head)[-1]  # the sentence that announces the list, not one before it
-        return lead.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(lead))
+        # 'De prioritaire thema's die werden doorgestuurd zijn:' lists what a plan is about: themes make tables where
+        # they are talked over, on an event's page or in a paragraph that says so
+        return lead.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(lead)) and (
+            self.event_programme or bool(THEMES_TALKED_RE.search(head)))
 
     @_per_numbered_run
     def _addressed_numbered_run(self, line: Line) -> bool:

@@ -1220,6 +1220,9 @@ def test_bulleted_or_lower_case_themes_announced_by_the_lead_sentence_are_theme_
                       "Hieronder vind je een overzicht van alle praatcafés:\n\n  • Dinsdag 25 februari 2025\n"
                       "  • Donderdag 24 april 2025\n")
     assert "theme-table" not in [s.kind for s in earlier]
+    plan = checked("Afstemming tussen zorgraden en gemeenten\n\n" + LONG + " De prioritaire thema's die werden "
+                   "doorgestuurd zijn:\n\n  • Kwetsbare ouderen\n  • Intrafamiliaal geweld\n  • Mantelzorg\n")
+    assert [s.kind for s in plan] == ["practice"]  # what a plan is about, no tables talked at
 
 
 def test_bulleted_headings_set_apart_over_their_paragraphs_are_sibling_sections_however_short() -> None:
