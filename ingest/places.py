@@ -286,8 +286,11 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
         return NAME_PENALTY
     if surface in _province_names() and (PROVINCE_BEFORE.search(before) or PROVINCE_AFTER.match(after)):
         return NAME_PENALTY
+    capital_region = surface == CAPITAL and not LOCAL_GOVERNMENT.search(before) and not CITY_AFTER.match(after)
     if in_title:
-        return NAME_PENALTY if kind != "region" and SURNAME_BEFORE.search(before) else TITLE_SCORE
+        if kind != "region" and SURNAME_BEFORE.search(before):
+            return NAME_PENALTY
+        return DEMONYM_SCORE if capital_region else TITLE_SCORE  # 'Ideeën voor Brussel': the capital region
     line = _line_of(text, start, end)
     if VENUE_LINE.match(line.strip()):
         return BIO_PENALTY
@@ -306,7 +309,7 @@ def _score(text: str, start: int, end: int, in_title: bool, kind: str) -> float:
     sentence = text[left:right]
     if VISIT.search(sentence) and not HOST_BEFORE.search(before):
         return min(score, DEMONYM_SCORE)
-    if surface == CAPITAL and not LOCAL_GOVERNMENT.search(before) and not CITY_AFTER.match(after):
+    if capital_region:
         return min(score, DEMONYM_SCORE)  # 'in Brussel', 'SAAMO Brussel': the capital region, not the City
     bio_paragraph = BIO_OPENING.match(line) is not None and BIO_CUES.search(line) is not None
     if bio_paragraph and not LOCAL_SERVICE.search(before):

@@ -317,6 +317,9 @@ def test_brussel_alone_is_the_capital_region_and_the_city_only_when_named_so() -
     assert munis("SAAMO Brussel bouwt met thuislozen acht mobiele woonunits in Anderlecht.") == ["Anderlecht"]
     assert munis("Het OCMW van de Stad Brussel lanceert een nieuw initiatief voor jonge daklozen.") == ["Brussel"]
     assert munis("Een mobiele koffiebar trekt naar verschillende wijken in Brussel-Stad.") == ["Brussel"]
+    title = "Stadspiratie: 1.130 ideeën voor Brussel"  # in a title too
+    assert extract_places("Bewoners dienden ideeën in voor hun stad en hun buurt.", title).municipalities == []
+    assert extract_places("Het OCMW opent een nieuw sociaal restaurant.", "OCMW Brussel").municipalities == ["Brussel"]
 
 
 def test_a_local_service_named_with_its_town_runs_the_practice_even_beside_a_bio_cue() -> None:
