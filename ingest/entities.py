@@ -267,8 +267,12 @@ def _under_list_cue(text: str, line_start: int) -> bool:
     for line in reversed(lines):
         if not line.strip() or L.BULLET_RE.match(line.lstrip()):
             continue
-        return bool(LINE_CUE.match(line)) or bool(LIST_CUE.fullmatch(line.strip()))
+        return bool(LINE_CUE.match(line) or LIST_CUE.fullmatch(line.strip()) or LINE_END_CUE.search(line))
     return False
+
+
+#: A line that ends by announcing who takes part: 'Panelgesprek over het Leuven van de toekomst met:'.
+LINE_END_CUE = re.compile(r"\b(?:met|door|o\.l\.v\.)\s*:\s*$", re.I)
 
 
 def _listed(before: str) -> bool:

@@ -408,6 +408,7 @@ class _Builder:
         self.slot_talks = False  # the lines under such a slot turned out to be its talks, one a line
         self.pending_agenda = False
         self.examples_lead: Line | None = None  # a bullet announcing the examples listed under it, set deeper
+        self.panel: Line | None = None  # a bullet announcing the panel's members listed under it, set deeper
         self.paused: int | None = None  # the item a logistics block interrupted
         self.paragraph_runs: dict[int, tuple[list[set[str]], bool]] = {}  # see _paragraph_run
         self.spans: dict[tuple[object, int], tuple[int, int]] = {}  # see _span
@@ -620,6 +621,10 @@ class _Builder:
         if L.is_bullet(line) and _logistic_bullet(line):
             self._close()  # '• 9.00u Onthaal', '• 12.30u Lunch': the programme's coffee, no talk or practice
             return
+        if self.panel is not None and L.is_bullet(line) and L.indent(self.text, line) > L.indent(self.text, self.panel):
+            self.items[-1].extend(line)  # '• Johan Van Reeth – stedenbouwkundige BUUR' under the panel bullet
+            return
+        self.panel = None
         if _speaker_first(line) and len(self._run(line, _speaker_first)) >= 2:
             self._talk(line)  # 'Pascal De Decker (KU Leuven) - Ouder worden op onaangepaste plaatsen', one a line
             return
@@ -638,6 +643,10 @@ class _Builder:
                 self.current.extend(line)  # '• Ouders die hun kind ...': who the item above is for
             return
         if L.is_bullet(line) and self._talk_bullet_run(line) and not self._topics_of_session(line):
+            if self._leads_sublist(line) and self._over_speakers(line):
+                self._talk(line)  # '• Panelgesprek over het Leuven van de toekomst met:' over who sits on it
+                self.panel = line
+                return
             if self._leads_sublist(line):
                 self._close()  # '• Panelgesprek met 4 inspirerende voorbeelden :' over its practices, one a bullet
                 self.examples_lead = line if EXAMPLES_RE.search(line.text) else None
@@ -966,6 +975,15 @@ class _Builder:
         nxt = self._next(line)
         return (line.text.rstrip().endswith(":") and nxt is not None and L.is_bullet(nxt)
                 and L.indent(self.text, nxt) > L.indent(self.text, line))
+
+    def _over_speakers(self, line: Line) -> bool:
+        """The bullets set deeper under ``line`` are mostly persons with their role ('Kolet Janssen – auteur')."""
+        deeper = []
+        for ln in self.content[self.pos[line.index] + 1:]:
+            if not L.is_bullet(ln) or L.indent(self.text, ln) <= L.indent(self.text, line):
+                break
+            deeper.append(L.unbulleted(ln).text)
+        return len(deeper) >= 2 and sum(map(_speaker_only, deeper)) * 3 >= len(deeper) * 2
 
     def _talk_entry_run(self, line: Line) -> bool:
         """Most bullets around ``line`` are written 'Title – Speaker (Organisation)'."""

@@ -283,6 +283,10 @@ def test_a_list_of_speakers_under_a_cue_line_of_its_own() -> None:
             " • Rudy De Cock – stafmedewerker Kind en Gezin\n"
             " • Sare Possemiers en Viviane Spruyt – Recht-Op projectwerking Deurne\n")
     assert extract_speakers(text) == ["Rudy De Cock", "Sare Possemiers", "Viviane Spruyt"]
+    panel = ("Panelgesprek over het ‘Zonnegem van de toekomst’ met:\n"
+             "  • Johan Van Reeth – stedenbouwkundige BUUR & trekker autoluwe binnenstad\n"
+             "  • Kolet Janssen – auteur en aanvraagster van het eerste uur\n")
+    assert extract_speakers(panel) == ["Johan Van Reeth", "Kolet Janssen"]  # a line that ends on 'met:' cues them
 
 
 def test_a_practice_in_the_news_has_no_speakers_for_the_people_it_names_by_role() -> None:

@@ -1100,6 +1100,18 @@ def test_sessions_numbered_within_their_block_are_records_and_their_numbered_pan
     assert [s.title for s in segs] == ["De zorgende regio!", "Een leefbare regio!"]
 
 
+def test_a_panel_bullet_over_its_members_set_deeper_is_one_session_with_its_speakers() -> None:
+    text = ("Inspiratiedag Kom op voor je Wijk\n\nProgramma\n\n"
+            " • Gesprek over het belang van burgerinitiatieven met Filip De Rynck – Hoogleraar Bestuurskunde, UGent\n"
+            " • Panelgesprek over het ‘Zonnegem van de toekomst’ met:\n"
+            "  • Johan Van Reeth – stedenbouwkundige BUUR & trekker autoluwe binnenstad\n"
+            "  • Kolet Janssen – auteur en aanvraagster van het eerste uur\n"
+            "  • Elke Plovie – coördinator Centrum voor Burgerschap\n\nModerator: Wim De Vilder\n")
+    segs = checked(text)
+    assert [s.title for s in segs][-1] == "Zonnegem van de toekomst"
+    assert texts(text, segs)[-1].endswith("Centrum voor Burgerschap")
+
+
 def test_the_speakers_a_panels_description_tells_are_that_one_session() -> None:
     text = ("Wereldvluchtelingendag is hét moment om bruggen te slaan tussen inwoners en mensen op de vlucht.\n\n"
             "Dinsdagavond 19 juni ben je welkom op het panelgesprek. Woensdag leer je op de wandeling de diensten "
