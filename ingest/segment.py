@@ -1295,7 +1295,8 @@ class _Builder:
         """A plain paragraph after a practice list started."""
         nxt = self._next(line)
         last = self.items[-1]
-        if (last is cur or last.paragraph) and _is_paragraph(line) and (last.paragraph or _is_paragraph(nxt)):
+        if (last is cur or last.paragraph) and _is_paragraph(line) and (last.paragraph or _is_paragraph(nxt)) \
+                and not _invites(line.text):
             self._child(line.start, line.end, line.text, _title_from_entry(line.text))  # one project a paragraph
             self.items[-1].paragraph = True
             return
@@ -1737,6 +1738,17 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key
                           r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
+
+
+#: An invitation: 'We nodigen graag alle communicatieambtenaren ... uit', 'Schrijf je in', 'Deel jouw ervaringen'.
+INVITATION_RE = re.compile(r"\b(?:(?:we|wij)\s+nodigen|nodigen\s+(?:we|wij)|schrijf\s+(?:je|u)\s+in|"
+                           r"deel\s+(?:je|jouw|uw)|kom\s+(?:naar|langs|op)|inschrijven\s+kan)\b", re.IGNORECASE)
+
+
+def _invites(paragraph: str) -> bool:
+    """A paragraph that invites the reader ('Ook in jouw gemeente ... Deel jouw ervaringen', 'We nodigen graag alle
+    ... uit'): promotion of the event, no practice of a list."""
+    return bool(INVITATION_RE.search(paragraph))
 
 
 def _sentences(line: Line) -> list[tuple[int, str]]:

@@ -584,6 +584,9 @@ def test_after_de_projecten_each_paragraph_is_a_project() -> None:
     text = f"Vijf buurten krijgen steun.\n\nDe projecten\n\n{p1}\n\n{p2}\n"
     segs = checked(text)
     assert [s.title for s in segs] == ["Connect Karreveld (Sint-Jans-Molenbeek)", "Be Coming Home"]
+    invite = ("Ook in jouw gemeente zijn er ongetwijfeld inspirerende projecten. Deel jouw ervaringen en ideeën met "
+              "je collega's op de collegagroep van maandag 30 maart.")
+    assert len(checked(f"{text}\n{invite}\n")) == 2  # an invitation to the reader is no project of the list
 
 
 def test_a_listed_project_paragraph_is_titled_by_the_name_it_gives_its_project() -> None:
