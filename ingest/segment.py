@@ -2075,7 +2075,15 @@ def _clean_title(s: str) -> str:
     s = re.sub(r"\s+[-–]\s*$", "", s)
     s = re.sub(r",?\s+(?:en|of)$", "", s.rstrip(" ;,"))  # '..., de dienst collectieve schuldenregeling en'
     s = re.sub(r"\s*\([^()]*$", "", s)  # 'Armoede (trekker' of 'Armoede (trekker: Hubert ...)' cut at its colon
+    if s and s[0] in OPENING_QUOTES and not any(q in s[1:] for q in CLOSING_QUOTES[s[0]]) \
+            and not L.ELIDED_ARTICLE_RE.match(s):  # ''t Pasrel' keeps its article
+        s = s[1:]  # '“Dankzij de seniorenmaand kunnen senioren samen': a quotation cut short keeps no lone quote
     return s.strip(" :;,-–*\u2022") or s.strip()
+
+
+#: The quotation marks that may close each opening one.
+CLOSING_QUOTES = {"“": "”\"", "„": "”“\"", "‘": "’'", "\"": "\"”", "'": "'’"}
+OPENING_QUOTES = "".join(CLOSING_QUOTES)
 
 
 def _says_words(t: str) -> bool:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ingest.layout import SECTION_NUMBER_RE, Line
 from ingest.segment import (
     Segment,
+    _clean_title,
     _heading_shaped,
     _intertitle,
     _Item,
@@ -576,6 +577,16 @@ def test_bullets_used_as_headings_open_a_record_each() -> None:
             + "\n  • Case: Buddy Mechelen\n" + LONG + "\n")
     segs = checked(text)
     assert [s.title for s in segs] == ["Steun op maat", "Buddy Mechelen"]
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("“Uit onderzoek blijkt dat mantelzorgers", "Uit onderzoek blijkt dat mantelzorgers"),  # a quotation cut short
+    ("‘Buurten in Hageland", "Buurten in Hageland"),
+    ("‘Stoasje’", "‘Stoasje’"),  # a quoted name keeps its quotes
+    ("'t Pasrel", "'t Pasrel"),  # an elided article is no quotation mark
+])
+def test_a_title_keeps_no_lone_opening_quote(raw: str, title: str) -> None:
+    assert _clean_title(raw) == title
 
 
 def test_after_de_projecten_each_paragraph_is_a_project() -> None:
