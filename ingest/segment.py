@@ -1190,7 +1190,7 @@ class _Builder:
             # 'Publieksprijs' / "Corrid'or" / its tagline: a card under its category label; a repeated link ('BEZOEK
             # HUN SITE') ends the card above instead, and a line of the same form ('Dialoogtafels 2010 : ...' over
             # 'Dialoogtafels 2013 : ...') is a sibling in a list of tabs
-            carded = (prev is not None and prev.index in self.banners and not LINK_CALL_RE.match(prev.text.strip())
+            carded = (prev is not None and prev.index in self.banners and _category_label(prev.text.strip())
                       and prev.text.split()[0].lower() != line.text.split()[0].lower())
             role = "item" if self.items and (self._looks_like_heading(line) or carded) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
@@ -2084,6 +2084,11 @@ def _clean_title(s: str) -> str:
 #: The quotation marks that may close each opening one.
 CLOSING_QUOTES = {"“": "”\"", "„": "”“\"", "‘": "’'", "\"": "\"”", "'": "'’"}
 OPENING_QUOTES = "".join(CLOSING_QUOTES)
+
+
+def _category_label(t: str) -> bool:
+    """A repeated line that can label a card: words, no link ('BEZOEK HUN SITE') and no date ('22-11-2017')."""
+    return _says_words(t) and not LINK_CALL_RE.match(t) and not DATE_LINE_RE.fullmatch(t)
 
 
 def _says_words(t: str) -> bool:

@@ -1317,6 +1317,10 @@ def test_cards_under_repeated_category_labels_give_a_record_each() -> None:
             "Dialoogtafels 2010 : 'Dialoog werkt'\n\nNaar aanleiding van het Europees jaar van de bestrijding van "
             "armoede gingen mensen in armoede in dialoog met het beleid.\n")
     assert checked(tabs)[0].title == "Zonnegem Dialoogstad"  # 'Dialoogtafels 2013' is a tab, no card
+    story = ("Ondertekening van het charter\n\n22-11-2017\n\nNa Antwerpen en Mechelen heeft nu ook de Kempen een "
+             "Family Justice Center. Burgemeesters en partners ondertekenden het charter in Turnhout.\n\n22-11-2017\n\n"
+             "Het centrum brengt hulpverlening, politie en justitie samen onder één dak.\n")
+    assert [s.title for s in checked(story)] == ["Ondertekening van het charter"]  # a repeated date labels no card
     assert [s.title for s in segs][-4:] == ["Buurtpunt Den Hannekesnest", "Corrid'or", "Pousse-Pousse",
                                             "Parc des Dames Blanches"]
     assert texts(text, segs)[-1].endswith("nieuw buurtpark")
