@@ -1191,7 +1191,8 @@ class _Builder:
             # HUN SITE') ends the card above instead, and a line of the same form ('Dialoogtafels 2010 : ...' over
             # 'Dialoogtafels 2013 : ...') is a sibling in a list of tabs
             carded = (prev is not None and prev.index in self.banners and _category_label(prev.text.strip())
-                      and prev.text.split()[0].lower() != line.text.split()[0].lower())
+                      and prev.text.split()[0].lower() != line.text.split()[0].lower()
+                      and _category_label(line.text.strip()))  # a date or a number is no card's name either
             role = "item" if self.items and (self._looks_like_heading(line) or carded) else "intro"
             self._open(line.start, line.end, line.text, role, line=line)
             return
@@ -2087,7 +2088,8 @@ OPENING_QUOTES = "".join(CLOSING_QUOTES)
 
 
 def _category_label(t: str) -> bool:
-    """A repeated line that can label a card: words, no link ('BEZOEK HUN SITE') and no date ('22-11-2017')."""
+    """A repeated line that can label a card: words, no link ('BEZOEK HUN SITE', 'Read More') and no date
+    ('22-11-2017')."""
     return _says_words(t) and not LINK_CALL_RE.match(t) and not DATE_LINE_RE.fullmatch(t)
 
 
@@ -2227,7 +2229,7 @@ PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z]
 #: A line that points the reader to another page or file: no heading of what follows.
 POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
 #: A link's words: 'Bezoek hun site', 'Lees meer', 'Ontdek de winnaars', 'Ga naar de website'.
-LINK_CALL_RE = re.compile(r"[>»›\s]*(?:Zie|Lees|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b",
+LINK_CALL_RE = re.compile(r"[>»›\s]*(?:Zie|Lees|Read|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b",
                           re.IGNORECASE)
 #: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
 READ_ALSO_RE = re.compile(r"[>»›\s]*(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")

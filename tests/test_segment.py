@@ -1321,6 +1321,10 @@ def test_cards_under_repeated_category_labels_give_a_record_each() -> None:
              "Family Justice Center. Burgemeesters en partners ondertekenden het charter in Turnhout.\n\n22-11-2017\n\n"
              "Het centrum brengt hulpverlening, politie en justitie samen onder één dak.\n")
     assert [s.title for s in checked(story)] == ["Ondertekening van het charter"]  # a repeated date labels no card
+    paged = ("Echo's uit de wijk\n\nIn de wijk Zonnegem-Noord vertellen bewoners hoe zij hun buurt beleven en wat er "
+             "beter kan. De verhalen worden gebundeld in een krant die elke maand verschijnt.\n\nEcho's uit de wijk\n\n"
+             "2\n\nEcho's uit de wijk\n\nDe wijkkrant wordt gemaakt door vrijwilligers met steun van het buurtwerk.\n")
+    assert [s.title[:2] for s in checked(paged)][0] == "In"  # a page number under the label is no card's name
     assert [s.title for s in segs][-4:] == ["Buurtpunt Den Hannekesnest", "Corrid'or", "Pousse-Pousse",
                                             "Parc des Dames Blanches"]
     assert texts(text, segs)[-1].endswith("nieuw buurtpark")
