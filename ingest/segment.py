@@ -2227,10 +2227,11 @@ POSTED_LINE_RE = re.compile(r"(?:Artikel\s+)?(?:Posted|Gepost|Geplaatst|Gepublic
 #: An image's caption or alternative text that names whom it shows: 'Foto van Peter Bellens'.
 PICTURE_OF_RE = re.compile(r"(?:Foto|Afbeelding|Beeld)\s+(?:van|door)\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 #: A line that points the reader to another page or file: no heading of what follows.
-POINTER_RE = re.compile(r"(?:Zie|Lees|Bekijk|Download|Klik)\b")
-#: A link's words: 'Bezoek hun site', 'Lees meer', 'Ontdek de winnaars', 'Ga naar de website'.
-LINK_CALL_RE = re.compile(r"[>»›\s]*(?:Zie|Lees|Read|Bekijk|Bezoek|Ontdek|Download|Klik|Ga\s+naar|Meer\s+info)\b",
-                          re.IGNORECASE)
+_POINTER_VERBS = r"Zie|Lees|Bekijk|Download|Klik"
+POINTER_RE = re.compile(rf"(?:{_POINTER_VERBS})\b")
+#: A link's words, the same verbs and a few more: 'Bezoek hun site', 'Lees meer', 'Ontdek de winnaars', 'Ga naar de
+#: website'.
+LINK_CALL_RE = re.compile(rf"[>»›\s]*(?:{_POINTER_VERBS}|Read|Bezoek|Ontdek|Ga\s+naar|Meer\s+info)\b", re.IGNORECASE)
 #: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
 READ_ALSO_RE = re.compile(r"[>»›\s]*(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
