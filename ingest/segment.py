@@ -460,6 +460,20 @@ class _Builder:
             k -= 1
         return k
 
+    def _under_link_line(self, line: Line) -> bool:
+        """``line`` sits right under an entry's link line ('Lees meer') and a headline of a line of its own follows
+        after a blank line: a label over the next entry (its tags, its picture's caption), not that entry's headline."""
+        above = self.lines[line.index - 1] if line.index > 0 else None
+        after = self._next(line, skip_junk=False)
+        return (above is not None and not above.blank and bool(TEASER_END_RE.match(above.text.strip()))
+                and after is not None and self._blank_before(after) and self._lone_line(after)
+                and not after.text.rstrip().endswith((".", ":")))
+
+    def _lone_line(self, line: Line) -> bool:
+        """``line`` is a paragraph of one line: blank lines (or the text's edges) above and below it."""
+        below = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+        return self._blank_before(line) and (below is None or below.blank)
+
     def _blank_before(self, line: Line) -> bool:
         """A blank line or a bare bullet ('-') is right above ``line``; or a whole paragraph, on a page that sets
         each paragraph on one line with its section titles between them and no blank lines."""
@@ -1175,6 +1189,8 @@ class _Builder:
             else:
                 cur.extend(line)
             return
+        if self.teaser_links and cur is None and self._under_link_line(line):
+            return  # 'Lees meer' / '# Nieuws # Armoede' / '' / 'Politiek debat: ...': the next entry's tags
         if self.teasers and line.index >= self.first_teaser and self._blank_before(line) and _is_prose_start(line):
             if cur is not None and len(cur.body) == 1 and _heading_shaped(cur.body[0]):
                 cur.extend(line)  # 'Stad viert 400 jarige senioren' over its teaser: the teaser's headline
@@ -2358,11 +2374,12 @@ PROJECT_NAME_RE = re.compile(
     r"(?:wil|zal|is|gaat|biedt|brengt|zet|richt|moet|heeft|loopt|werd|wordt|kreeg|krijgt)\b"
     r"|(?:^|[.!?]\s+)(?!(?:Dat|Dit|Het|Deze|Die|Er|Hij|Zij|Ze|Wat|Wij|We)\s)"  # 'Dat is een project': no name
     r"(?P<subject>[A-Z][^.,;:\n]{2,40}?)\s+is\s+een\s+(?:\w+\s+){0,3}project\b"
-    r"|\b(?:project|initiatief|campagne)\s+[‘'\"“](?P<quoted>[^‘’'\"“”\n]{3,60})[’'\"”]")
+    r"|\b(?:project|initiatief|campagne)\s+[‘'\"“](?P<quoted>(?:[^‘’'\"“”\n]|[’'](?=[^\W\d_])){3,60})[’'\"”]"
+    r"(?![^\W\d_])")
 #: Where a relative or final clause starts after a name: 'Youyou dat op 31 mei ...', 'Buurtwerk om ...'.
 RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:dat|die|waar\w*|wat|welke|om|omdat|zodat)\s")
 PROJECT_WORD_RE = re.compile(r"^(?:[Hh]et\s+)?[Pp]roject\s+(?=[A-Z‘'\"“])")
-QUOTED_NAME_RE = re.compile(r"[‘'\"“’]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
+QUOTED_NAME_RE = re.compile(r"(?<![^\W\d_])[‘'\"“’]([A-Z](?:[^‘'\"“”’]|[’'](?=[^\W\d_])){2,60}?)[’'\"”](?![^\W\d_])")
 
 
 def _where_kept(tail: re.Match[str]) -> str:

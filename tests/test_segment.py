@@ -1774,6 +1774,31 @@ def test_a_line_that_points_to_another_article_by_its_title_is_no_record() -> No
     assert not any("Alles op alles" in t for t in texts(text, segs))
 
 
+def test_an_apostrophe_inside_a_word_opens_no_quotation_in_a_title() -> None:
+    text = ("Nieuws\n\nSam'Help stelt masterplan voor om Zonnegem tegen 2029 'daklozenvrije stad' te maken\n\n"
+            "De coördinatieorganisatie voor daklozen Sam'Help heeft maandag haar masterplan aangekondigd om "
+            "dakloosheid in de stad tegen 2029 te beëindigen.\n")
+    assert [s.title for s in checked(text)] == [
+        "Sam'Help stelt masterplan voor om Zonnegem tegen 2029 'daklozenvrije stad' te maken"]
+    text = ("Het project ‘Echo’s uit de wijk’ stelt de buurtbewoners in staat om hun verhalen "
+            "te delen. Het project loopt sinds 2019 in twee wijken van de stad.\n")
+    assert [s.title for s in checked(text)] == ["Echo’s uit de wijk"]
+
+
+def test_a_label_right_under_an_entry_link_is_no_headline_of_the_next_entry() -> None:
+    text = ("Zes principes voor sterke akkoorden\n\nHet netwerk van middenveldorganisaties komt naar buiten met zes "
+            "principes voor de politici die nu aan zet zijn.\n\nLees meer\n"
+            "# Nieuws # aanbevelingen # Armoede # Dak- en thuisloosheid\n\n"
+            "Politiek debat: \"Zonnegem, hoofdstad van armoede\"\n\nOp 13 mei organiseerde het netwerk een politiek "
+            "debat met vertegenwoordigers van de partijen.\n\nLees meer\n# Nieuws # Armoede\n\n"
+            "Welzijnshuis stelt plan voor om dakloosheid te beëindigen\n\nHet welzijnshuis kondigde maandag een "
+            "plan aan om dakloosheid tegen 2029 te beëindigen.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Zes principes voor sterke akkoorden", "Politiek debat",
+                                       "Welzijnshuis stelt plan voor om dakloosheid te beëindigen"]
+    assert texts(text, segs)[1].startswith("Politiek debat")
+
+
 def test_paragraphs_that_end_pointing_to_their_page_are_teasers_after_the_page_introduction() -> None:
     text = ("Vrijetijdsparticipatie in de regio\n\nVrijetijdsparticipatie van mensen in armoede is een actueel thema, "
             "waar al heel wat besturen mee bezig zijn. Welke goede voorbeelden kunnen inspireren? Hieronder vindt u "
