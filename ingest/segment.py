@@ -387,6 +387,10 @@ class _Builder:
         self.fielded = len({ln.text.strip().lower() for ln in self.content
                             if FIELD_QUESTION_RE.fullmatch(ln.text.strip())}) >= 3
         self.after_link = False  # the last line was such a link: the next paragraph opens the next entry
+        # 'Wat?', 'Meebrengen' twice or more: a page of services, each described in the same fields
+        labels = Counter(m.group("label").lower() for ln in self.content
+                         if (m := FIELD_LABEL_RE.fullmatch(ln.text.strip())))
+        self.service_fields = {label for label, n in labels.items() if n >= 2}
         # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
         self.posted = {ln.index for ln in self.content if POSTED_LINE_RE.match(ln.text.strip())}
         self.posts = len(self.posted) >= 2
@@ -619,7 +623,8 @@ class _Builder:
         if after_link and self._blank_before(line) and (self._looks_like_heading(line) or _is_prose_start(line)):
             self._open(line.start, line.end, line.text, "item", line=line)
             return
-        if L.is_logistics_header(line) and not self._template_field(line):
+        if L.is_logistics_header(line) and not self._template_field(line) and not (
+                self.current is not None and self._service_field(line)):  # 'Meebrengen' of a service above
             if self.current is not None and self.current.role == "intro" and len(self.current.body) >= 2:
                 self.paused = self.cur  # a page's own story, interrupted by its practical details
             self._close()
@@ -700,6 +705,11 @@ class _Builder:
                 self.drop = self.contact_card = False  # 'HIP HOP SCHOOL CALLING' over its description: the card
                 self._open(line.start, line.end, line.text, "item", line=line)  # is over, the next entry starts
                 return
+        if self._heads_fields(line) and not L.is_bullet(line):
+            self._close()
+            self.drop = self.contact_card = False  # 'Meebrengen', 'Reglement' of the service above are over
+            self._open(line.start, line.end, line.text, "item", line=line)
+            return
         if self.drop:
             return
         if self._list_entry(line):
@@ -934,6 +944,19 @@ class _Builder:
             return (above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS
                     or PARTS_ANNOUNCED_RE.search(above.text) is not None)
         return False
+
+    def _heads_fields(self, line: Line) -> bool:
+        """A heading over a field label that the page sets more than once ('Crisisopvang' over 'Wat?', then
+        'Huurwaarborg' over 'Wat?'): one of several services described in the same fields, each a record."""
+        under = self._next(line)
+        if under is None or not _heading_shaped(line) or FIELD_QUESTION_RE.fullmatch(line.text.strip()):
+            return False
+        return self._service_field(under)
+
+    def _service_field(self, line: Line) -> bool:
+        """A field label ('Wat?', 'Meebrengen') on a page that sets one of them more than once: a field of one of
+        its services."""
+        return bool(self.service_fields) and FIELD_LABEL_RE.fullmatch(line.text.strip()) is not None
 
     def _template_field(self, line: Line) -> bool:
         """'Waar', 'Inhoud' in a text laid out as a description template: a field of the one description."""
@@ -1697,6 +1720,9 @@ POINTER_END_RE = re.compile(r"\S[.!?]\s+(?:Lees|Ontdek|Bekijk)\s+(?:hier\s+)?mee
                             r"\s(?:Meer|Lees meer|Lees verder)\s*[>»›]$|\bop deze pagina\s*[.>»›]$")
 #: The question labels of a description template, on lines of their own.
 FIELD_QUESTION_RE = re.compile(r"(?:Wat|Waar|Wie|Wanneer|Waarom|Hoe|Voor wie|Inhoud)\s*[?:]?", re.IGNORECASE)
+#: A field label of a service's description, on a line of its own: 'Wat?', 'Voor wie', 'Wat meebrengen?'.
+FIELD_LABEL_RE = re.compile(r"(?P<label>Wat|Voor wie|Wat meebrengen|Meebrengen|Hoe aanvragen|Voorwaarden)"
+                            r"\s*[?:]?", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.
 LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|"
                            r"(?:E-?)?mail)\s*[:>»›.…]*",

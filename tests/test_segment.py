@@ -1774,6 +1774,17 @@ def test_a_line_that_points_to_another_article_by_its_title_is_no_record() -> No
     assert not any("Alles op alles" in t for t in texts(text, segs))
 
 
+def test_a_page_of_services_described_in_the_same_fields_gives_a_record_per_service() -> None:
+    text = ("Hulp bij wonen\n\nCrisisopvang\n\nWat?\n\nIndien je dakloos geworden bent, kan de sociale dienst je "
+            "helpen bij het zoeken naar een tijdelijke opvang.\n\nMeebrengen\n\n • identiteitskaart\n"
+            " • bewijs van inkomen\n\nHuurwaarborg\n\nWat?\n\nHet OCMW betaalt in jouw plaats de huurwaarborg als "
+            "voorschot.\n\nVoor wie\n\nHuurders met een beperkt inkomen die in de gemeente wonen.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Crisisopvang", "Huurwaarborg"]
+    assert texts(text, segs)[0].endswith("bewijs van inkomen")
+    assert texts(text, segs)[1].endswith("in de gemeente wonen.")
+
+
 def test_an_apostrophe_inside_a_word_opens_no_quotation_in_a_title() -> None:
     text = ("Nieuws\n\nSam'Help stelt masterplan voor om Zonnegem tegen 2029 'daklozenvrije stad' te maken\n\n"
             "De coördinatieorganisatie voor daklozen Sam'Help heeft maandag haar masterplan aangekondigd om "
