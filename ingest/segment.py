@@ -949,7 +949,8 @@ class _Builder:
         """A heading over a field label that the page sets more than once ('Crisisopvang' over 'Wat?', then
         'Huurwaarborg' over 'Wat?'): one of several services described in the same fields, each a record."""
         under = self._next(line)
-        if under is None or not _heading_shaped(line) or FIELD_QUESTION_RE.fullmatch(line.text.strip()):
+        if under is None or not _heading_shaped(line) or FIELD_QUESTION_RE.fullmatch(line.text.strip()) \
+                or FIELD_LABEL_RE.fullmatch(line.text.strip()):
             return False
         return self._service_field(under)
 
@@ -1721,8 +1722,8 @@ POINTER_END_RE = re.compile(r"\S[.!?]\s+(?:Lees|Ontdek|Bekijk)\s+(?:hier\s+)?mee
 #: The question labels of a description template, on lines of their own.
 FIELD_QUESTION_RE = re.compile(r"(?:Wat|Waar|Wie|Wanneer|Waarom|Hoe|Voor wie|Inhoud)\s*[?:]?", re.IGNORECASE)
 #: A field label of a service's description, on a line of its own: 'Wat?', 'Voor wie', 'Wat meebrengen?'.
-FIELD_LABEL_RE = re.compile(r"(?P<label>Wat|Voor wie|Wat meebrengen|Meebrengen|Hoe aanvragen|Voorwaarden)"
-                            r"\s*[?:]?", re.IGNORECASE)
+FIELD_LABEL_RE = re.compile(r"(?P<label>Wat|Voor wie|Wat meebrengen|Meebrengen|Hoe aanvragen|Voorwaarden|Waar|Wanneer)"
+                            r"\s*(?:[?:]\s*(?P<value>\S.*)?)?", re.IGNORECASE)
 #: A link on a line of its own that ends an entry of a listing.
 LINK_LABEL_RE = re.compile(r"(?:Meer\s+info(?:rmatie)?|Lees\s+(?:meer|verder)|Read\s+more|Ontdek\s+meer|Website|"
                            r"(?:E-?)?mail)\s*[:>»›.…]*",
