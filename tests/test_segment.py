@@ -1786,16 +1786,19 @@ def test_a_page_of_services_described_in_the_same_fields_gives_a_record_per_serv
 
 
 def test_a_calendar_of_events_each_with_its_where_and_when_gives_a_record_per_event() -> None:
-    text = ("Wat gaat er gebeuren?\nJanuari 2025\n-\nOpeningsceremonie\nWaar? Predikherenkerk, Kerkstraat 88, 2800 "
-            "Zonnegem\nWanneer? Zaterdag 18 januari 2025\nOp zaterdag 18 januari geeft de stad het startschot van haar "
-            "jaar als vrijwilligershoofdstad. In de kerk plannen we een feest voor alle vrijwilligers en de verenigingen "
-            "die met hen werken.\nFebruari 2025\n-\nStudiedag vrijwilligerswerk\nWaar? Stadsbibliotheek, Goswin de "
-            "Stassartstraat 88, 2800 Zonnegem\nWanneer? Donderdag 27 februari 2025 van 9u00 tot 16u10\nAls voorproefje "
-            "op de week van de vrijwilligers organiseren het steunpunt en het vrijwilligerspunt een leerrijke studiedag "
-            "over vrijwilligerswerk in de buurt. Meer informatie en een inschrijvingslink volgen later op deze pagina.\n"
-            "Maart 2025\n-\nWeek van de vrijwilliger\nWaar? Zonnegem\nWanneer? 1 tot 9 maart 2025\nHet "
-            "vrijwilligerspunt zet vrijwilligerswerk een hele week lang in de kijker met een goedgevuld programma. "
-            "Verenigingen die willen meedoen, kunnen zich tot eind januari bij het vrijwilligerspunt aanmelden.\n")
+    text = ("Wat gaat er gebeuren?\nJanuari 2025\n-\nOpeningsceremonie\n"
+            "Waar? Predikherenkerk, Kerkstraat 88, 2800 Zonnegem\nWanneer? Zaterdag 18 januari 2025\n"
+            "Op zaterdag 18 januari geeft de stad het startschot van haar jaar als vrijwilligershoofdstad. In de kerk "
+            "plannen we een feest voor alle vrijwilligers en de verenigingen die met hen werken.\n"
+            "Februari 2025\n-\nStudiedag vrijwilligerswerk\n"
+            "Waar? Stadsbibliotheek, Goswin de Stassartstraat 88, 2800 Zonnegem\n"
+            "Wanneer? Donderdag 27 februari 2025 van 9u00 tot 16u10\n"
+            "Als voorproefje op de week van de vrijwilligers organiseren het steunpunt en het vrijwilligerspunt een "
+            "leerrijke studiedag over vrijwilligerswerk in de buurt. Meer informatie en een inschrijvingslink volgen "
+            "later op deze pagina.\nMaart 2025\n-\nWeek van de vrijwilliger\nWaar? Zonnegem\n"
+            "Wanneer? 1 tot 9 maart 2025\nHet vrijwilligerspunt zet vrijwilligerswerk een hele week lang in de kijker "
+            "met een goedgevuld programma. Verenigingen die willen meedoen, kunnen zich tot eind januari bij het "
+            "vrijwilligerspunt aanmelden.\n")
     segs = checked(text)
     assert [s.title for s in segs] == ["Openingsceremonie", "Studiedag vrijwilligerswerk", "Week van de vrijwilliger"]
     assert "Waar? Stadsbibliotheek" in texts(text, segs)[1]
