@@ -133,6 +133,10 @@ def _stems(name: str) -> list[str]:
     return stems
 
 
+#: Forms made from a town's name, which yield to a town that bears the form as its own name.
+DERIVED_KINDS = frozenset({"demonym", "inhabitants"})
+
+
 def demonyms(name: str) -> list[str]:
     """Adjective forms: Leuven -> Leuvense, Antwerpen -> Antwerpse, Brussel -> Brusselse."""
     return [f for f in (stem + "se" for stem in _stems(name)) if f != name]
@@ -172,7 +176,8 @@ def _matcher() -> tuple[object, object, dict[str, tuple[str, str]]]:
             surfaces += [(form, "inhabitants") for form in inhabitants(alias.surface)]
         for surface, kind in surfaces:
             key = f"M|{fold(surface)}"
-            keys.setdefault(key, (alias.municipality, kind))
+            if key not in keys or (keys[key][1] in DERIVED_KINDS and kind not in DERIVED_KINDS):
+                keys[key] = (alias.municipality, kind)  # 'Asse' is a town's own name before it is As's adjective
             matcher.add(key, [nlp.make_doc(surface)])
     for p in gaz.partnerships():
         for alias in p.aliases:

@@ -70,6 +70,12 @@ def test_a_province_name_beside_another_province_is_the_province(text: str) -> N
     assert munis(text) == []
 
 
+def test_a_town_whose_name_is_another_towns_adjective_is_itself() -> None:
+    assert extract_places("De provincie organiseert een opleiding tot burenbemiddelaar in het PIVO in Asse.")\
+        .municipalities == ["Asse"]  # not As, whose adjective 'Asse' would be
+    assert extract_places("Het OCMW van As start een project.").municipalities == ["As"]
+
+
 def test_a_province_city_without_another_province_stays_a_town() -> None:
     assert munis("Het buurtwerk in Antwerpen opent een tweede ontmoetingsruimte.") == ["Antwerpen"]
 
