@@ -133,6 +133,8 @@ def _stems(name: str) -> list[str]:
     return stems
 
 
+#: An organisation's acronym right before a name: 'CAW Boom-Mechelen-Lier' names the CAW, not three towns.
+ORGANISATION_BEFORE = re.compile(r"\b[A-Z]{2,}[\s-]$")
 #: Forms made from a town's name, which yield to a town that bears the form as its own name.
 DERIVED_KINDS = frozenset({"demonym", "inhabitants"})
 
@@ -210,13 +212,21 @@ def _names_another_province(gaz: Gazetteer, surface: str) -> bool:
 
 def _in_area_name(text: str, mentions: list[tuple[Mention, str]]) -> set[int]:
     """Indexes of municipalities hyphenated to another one ('CAW Halle-Vilvoorde', 'regio Kortrijk-Roeselare'):
-    together they name an area, an arrondissement or a service's working area, not either town."""
+    together they name an area, an arrondissement or a service's working area, not either town. Three or more in
+    a row ('regio Menen-Wervik-Wevelgem') list the towns a shared service works in, unless an organisation is
+    named by them ('CAW Boom-Mechelen-Lier')."""
     towns = {"municipality", "former-municipality"}
     paired: set[int] = set()
-    for i in range(len(mentions) - 1):
-        (left, left_kind), (right, right_kind) = mentions[i], mentions[i + 1]
-        if left_kind in towns and right_kind in towns and text[left.end:right.start] == "-":
-            paired |= {i, i + 1}
+    chain = [0]
+    for i in range(1, len(mentions) + 1):
+        joined = i < len(mentions) and mentions[i - 1][1] in towns and mentions[i][1] in towns \
+            and text[mentions[i - 1][0].end:mentions[i][0].start] == "-"
+        if joined:
+            chain.append(i)
+            continue
+        if len(chain) == 2 or (len(chain) > 2 and ORGANISATION_BEFORE.search(text[:mentions[chain[0]][0].start])):
+            paired |= set(chain)
+        chain = [i]
     return paired
 
 

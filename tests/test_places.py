@@ -70,6 +70,15 @@ def test_a_province_name_beside_another_province_is_the_province(text: str) -> N
     assert munis(text) == []
 
 
+def test_three_or_more_hyphenated_towns_are_the_towns_a_shared_service_works_in() -> None:
+    assert extract_places("Zahira is brugfiguur secundair onderwijs in de regio Menen-Wervik-Wevelgem.")\
+        .municipalities == ["Menen", "Wervik", "Wevelgem"]
+    assert extract_places("Het project loopt in de regio Anzegem-Avelgem-Deerlijk-Spiere-Helkijn.")\
+        .municipalities == ["Anzegem", "Avelgem", "Deerlijk", "Spiere-Helkijn"]
+    assert extract_places("Dat doen we samen met CAW Boom-Mechelen-Lier.").municipalities == []  # the CAW's name
+    assert extract_places("Het CAW Halle-Vilvoorde helpt.").municipalities == []  # two name an area
+
+
 def test_a_town_whose_name_is_another_towns_adjective_is_itself() -> None:
     assert extract_places("De provincie organiseert een opleiding tot burenbemiddelaar in het PIVO in Asse.")\
         .municipalities == ["Asse"]  # not As, whose adjective 'Asse' would be
