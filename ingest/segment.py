@@ -2431,7 +2431,8 @@ def _recognisable(t: str, item: _Item) -> str:
     t = _talk_topic(t) or t
     t = t[_dateline_end(t):]  # 'Genk - ...', 'LEUVEN: OCMW Leuven investeert ...': where, not what
     said = SAID_TAIL_RE.fullmatch(t)
-    if said and len(said.group("quote").split()) >= 4 and not _names_person(said.group("head")):
+    if said and len(said.group("quote").split()) >= 4 and not _names_person(said.group("head")) \
+            and not _label_and_when(said.group("head")):
         t = said.group("head")  # 'Samenlevingsopbouw – “We bieden mensen een time-out ...”': who says it, not what
     owner, colon, project = (part.strip() for part in t.partition(" : "))
     if colon and len(project.split()) >= 2 and _names_organisation(owner):
@@ -2479,6 +2480,14 @@ def _recognisable(t: str, item: _Item) -> str:
 #: A headline that ends on what someone says: 'PSC Machtens: “Eigenlijk willen we ...”', 'Samenlevingsopbouw –
 #: “We bieden ...”'.
 SAID_TAIL_RE = re.compile(r"(?P<head>[^“”\"‘’]{3,}?)\s*[:–—-]\s*[“\"‘](?P<quote>[^“”\"‘’]+)[”\"’]\s*")
+
+
+def _label_and_when(head: str) -> bool:
+    """'WEBINAR 4 - 29 april 2021 van 15.00 tot 17.00 u.', 'WEBINAR 6 - datum volgt': a programme item's label and
+    when it is, before its quoted title, which is what the item is called, not what someone says."""
+    label, _, when = head.partition(" - ")
+    return bool(when) and bool(re.fullmatch(r"[^\W\d_]+\s+\d{1,2}", label.strip())) and (
+        re.match(DAY_MONTH, when.strip(), re.IGNORECASE) or re.search(r"\bdatum\b", when, re.IGNORECASE))
 
 
 def _names_person(text: str) -> bool:
@@ -2855,6 +2864,10 @@ def _person_entry(entry: str) -> bool:
     return is_whole_person_name(name)
 
 
+#: A quoted name that ends a line: '... - "De rol van vrijwilligers in zorgzame buurten"'.
+QUOTED_TAIL_RE = re.compile(r"(?<![^\W\d_])[“\"‘][^“”\"‘’]{3,100}[”\"’]\s*$")
+
+
 def _heading_shaped(line: Line) -> bool:
     """A title line, also when it opens with a quote or ends in ', Place'; never a date alone ('Augustus 2020 - …')
     nor a pointer to another page ('Zie nieuwsbericht: Startmoment VIPSA')."""
@@ -2868,6 +2881,10 @@ def _heading_shaped(line: Line) -> bool:
         line = Line(line.index, line.start, line.start + dated.start(), line.text[:dated.start()])
     if L.is_title_like(line, min_words=1):
         return True
+    quoted = QUOTED_TAIL_RE.search(line.text)
+    if quoted and quoted.start() > 0 and L.is_title_like(Line(line.index, line.start, line.start + quoted.start(),
+                                                               line.text[:quoted.start()] + "Q"), min_words=1):
+        return True  # 'WEBINAR 5 - 18 mei 2021 van 10.00 tot 12.00 u. - "De rol van ..."': its quoted title, one name
     t = line.text.strip("‘'\"“”’")
     if t.endswith(":") and 2 <= len(t.split()) <= 5 and ":" not in t[:-1]:
         t = t[:-1]  # 'Hulp bij huurwaarborg:' over its paragraph, as service pages set their headings

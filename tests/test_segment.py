@@ -1804,6 +1804,21 @@ def test_a_calendar_of_events_each_with_its_where_and_when_gives_a_record_per_ev
     assert "Waar? Stadsbibliotheek" in texts(text, segs)[1]
 
 
+def test_a_programme_item_labelled_with_when_is_titled_by_its_quoted_title() -> None:
+    text = ("Zorgzame buurten - Webinarreeks\n\nDe webinars zijn gratis, maar inschrijving is verplicht.\n\n"
+            "WEBINAR 3 - 29 maart 2021 van 13.00 tot 15.00 u. - \"Kwetsbaarheid publiek maken\"\n\n"
+            "Peter Dierinck toont ons hoe het publiek delen van kwetsbaarheden leidt tot meer begrip tussen mensen in "
+            "de buurt.\n\n"
+            "WEBINAR 4 - 29 april 2021 van 15.00 tot 17.00 u. - \"Recht op menswaardig bestaan\"\n\n"
+            "Koen Hermans maakt duidelijk hoe zorg een middel is om menswaardig bestaan mogelijk te maken voor "
+            "iedereen.\n\n"
+            "WEBINAR 5 - 18 mei 2021 van 10.00 tot 12.00 u. - \"De rol van vrijwilligers in zorgzame buurten\"\n\n"
+            "Drie onderzoekers vertellen over de vele gezichten van vrijwilligers en vrijwilligerswerk in zorgzame "
+            "buurten, en over wat lokale besturen kunnen doen om hen te ondersteunen.\n")
+    assert [s.title for s in checked(text)] == ["Kwetsbaarheid publiek maken", "Recht op menswaardig bestaan",
+                                                "De rol van vrijwilligers in zorgzame buurten"]
+
+
 def test_an_apostrophe_inside_a_word_opens_no_quotation_in_a_title() -> None:
     text = ("Nieuws\n\nSam'Help stelt masterplan voor om Zonnegem tegen 2029 'daklozenvrije stad' te maken\n\n"
             "De coördinatieorganisatie voor daklozen Sam'Help heeft maandag haar masterplan aangekondigd om "
