@@ -688,7 +688,8 @@ class _Builder:
         if self.drop and self.drop_slot and self._prose_after_slot(line):
             self.drop = self.drop_slot = False  # the programme is over: what follows describes its talks
             head = self._prev(line)
-            if head is not None and _heading_shaped(head) and not L.time_slot_rest(head) and line.index > head.index:
+            if head is not None and _heading_shaped(head) and not L.time_slot_rest(head) and line.index > head.index \
+                    and not L.names_logistics(head.text):  # '20u30' / 'Receptie' / its practical details: no talk
                 self._open(head.start, head.end, head.text, "item", line=head)
         if self.drop and not self.drop_slot and self.paused is not None and self._prose_after_slot(line) \
                 and not self.programme:

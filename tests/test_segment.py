@@ -1819,6 +1819,15 @@ def test_a_programme_item_labelled_with_when_is_titled_by_its_quoted_title() -> 
                                                 "De rol van vrijwilligers in zorgzame buurten"]
 
 
+def test_a_reception_slot_over_practical_details_gives_no_record() -> None:
+    text = ("Programma:\n17u - 17u30\nOnthaal, bezoek aan de stands van gemeenten en deelnemende verenigingen\n"
+            "17u30 - 18u\nOpeningstoespraak door de voorzitter van de welzijnsraad en door de burgemeester\n"
+            "18u - 20u15\nGesprekstafels\n20u30\nReceptie\n\nAan het onthaal van het gebouw wordt een "
+            "identiteitscontrole verricht. Gelieve daar rekening mee te houden, zodat we de vooropgestelde timing van "
+            "de avond kunnen houden.\n\nGratis\nInfo en inschrijving verplicht voor 6 oktober.\n")
+    assert "Receptie" not in [s.title for s in checked(text)]
+
+
 def test_an_apostrophe_inside_a_word_opens_no_quotation_in_a_title() -> None:
     text = ("Nieuws\n\nSam'Help stelt masterplan voor om Zonnegem tegen 2029 'daklozenvrije stad' te maken\n\n"
             "De coördinatieorganisatie voor daklozen Sam'Help heeft maandag haar masterplan aangekondigd om "
