@@ -79,9 +79,9 @@ ROW_CELL_MAX_WORDS = 8  # a cell of a table row set on a line of its own: a plac
 
 #: One-word section titles inside a description, never the name of a new item.
 GENERIC_SECTION_WORDS = {"waarom", "wat", "wie", "hoe", "waar", "wanneer", "inleiding", "context", "doel", "doelen",
-                         "aanpak", "resultaten", "resultaat", "meer", "info", "achtergrond", "situering", "praktijken",
-                         "samenvatting", "conclusie", "nieuws", "programma", "sprekers", "moderator", "inhoud",
-                         "reglement"}
+                         "aanpak", "resultaten", "resultaat", "meer", "info", "informatie", "meer info",
+                         "meer informatie", "achtergrond", "situering", "praktijken", "samenvatting", "conclusie",
+                         "nieuws", "programma", "sprekers", "moderator", "inhoud", "reglement"}
 
 #: More of a description's own sections: a sub-heading with only this is never a new practice.
 SECTION_WORDS = {"maatwerk", "aanbod", "activiteiten", "doelstelling", "doelstellingen", "leden", "werking",

@@ -654,7 +654,7 @@ def test_a_programmes_bulleted_talks_are_records_but_its_logistics_and_questions
     assert len(segment(details)) <= 1  # at most the page as a whole, never a record per detail
 
 
-@pytest.mark.parametrize("section", ["Reglement", "Inhoud (kort)", "Inhoud:"])
+@pytest.mark.parametrize("section", ["Reglement", "Inhoud (kort)", "Inhoud:", "Informatie", "Meer informatie"])
 def test_a_generic_section_word_over_a_paragraph_goes_on_with_the_practice(section: str) -> None:
     text = (f"Leuvens Fonds ter Bestrijding van Kinderarmoede\n\n{LONG}\n\nFinanciering\n\n"
             "In 2018 financiert het fonds de volgende acties:\n\n  • Toelage schoolkosten\n  • Spelmateriaal\n\n"
