@@ -2277,7 +2277,8 @@ POINTER_RE = re.compile(rf"(?:{_POINTER_VERBS})\b")
 #: website'.
 LINK_CALL_RE = re.compile(rf"[>»›\s]*(?:{_POINTER_VERBS}|Read|Bezoek|Ontdek|Ga\s+naar|Meer\s+info)\b", re.IGNORECASE)
 #: A line that points to another article by its title: 'Lees : Alles op alles om ...', 'Lees ook: ...', 'Zie ook: ...'.
-READ_ALSO_RE = re.compile(r"[>»›\s]*(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}")
+READ_ALSO_RE = re.compile(r"[>»›\s]*(?:Lees|Bekijk|Zie)(?:\s+(?:ook|meer|verder|hier))?\s*:\s*\S.{3,150}"
+                          r"|[>»›\s]*(?:LEES|Lees)\s+(?:OOK|ook)\s*\.\s*\S.{3,150}")  # 'LEES OOK. Lichaam van ...'
 #: A line that only dates what follows: a date, a month and year ('Augustus 2020 - …'), or when the page was
 #: posted and by whom ('Gepost op 2016-07-06', 'Geschreven op 18 april 2024 om 07:24 door Mario De Wilde').
 DATE_LINE_RE = re.compile(rf"(?:(?:gepost|geplaatst|gepubliceerd|geschreven|verschenen|bijgewerkt)\s+op:?\s*)?"

@@ -1765,11 +1765,13 @@ def test_a_listing_with_its_links_on_lines_of_their_own_gives_each_entry_whole_w
     assert texts(text, segs)[1].endswith("begrip voor de situatie.")
 
 
-def test_a_line_that_points_to_another_article_by_its_title_is_no_record() -> None:
+@pytest.mark.parametrize("pointer", ["Lees : Alles op alles om de kriekenteelt opnieuw rendabel te maken",
+                                     "LEES OOK. Alles op alles om de kriekenteelt opnieuw rendabel te maken"])
+def test_a_line_that_points_to_another_article_by_its_title_is_no_record(pointer: str) -> None:
     text = ("Twaalf plattelandsprojecten krijgen subsidie\n\n"
             "Lokale zorghubs in Zonnegem : Een zorghub brengt zorg en welzijn dichter bij inwoners : 76.300 euro\n\n"
             "Kriekenteelt in het Pajottenland : Een rendabele struikvariant voor de kriekenteelt : 122.828 euro\n\n"
-            "Lees : Alles op alles om de kriekenteelt opnieuw rendabel te maken\n")
+            f"{pointer}\n")
     segs = checked(text)
     assert not any("Alles op alles" in t for t in texts(text, segs))
 
