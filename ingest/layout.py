@@ -35,7 +35,7 @@ _CLOCK_START = r"\d{1,2}\s*[.:hu]\s*\d{2}"
 _HOUR_END = r"\d{1,2}\s*(?:uur|u|h)\b\.?"
 _CLOCK = (rf"\d{{1,2}}\s*(?:[.:hu]\s*\d{{2}}(?![./]?\d|-(?!{_CLOCK_START}|{_HOUR_END})\d)(?:\s*(?:uur|u)\b\.?)?"
           r"|(?:u|uur|h)\b\.?(?=\s*(?:[:|–—-]|$)))")
-_RANGE_TO = r"\s*(?:[-–—]|tot)\s*"
+_RANGE_TO = r"\s*(?:[-–—]|tot|to)\s*"
 #: A part of the day with a colon stands where a clock time would: 'Voormiddag: plenair debat ...', 'Namiddag: ...'.
 _DAY_PART = r"(?:voormiddag|namiddag|ochtend|avond|[’']s\s+(?:morgens|middags|avonds))\s*:(?=\s*\S)"  # IGNORECASE
 TIME_SLOT_RE = re.compile(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.layout import SECTION_NUMBER_RE, Line
+from ingest.layout import SECTION_NUMBER_RE, Line, time_slot_rest_of
 from ingest.segment import (
     Segment,
     _clean_title,
@@ -2148,6 +2148,12 @@ def test_bullets_that_each_describe_a_named_kind_of_service_are_records() -> Non
             "tegen armoede in alle wijken.\n • Opbouwwerker Leen Peeters voert daarvoor een praktijkgericht "
             "onderzoek naar verdoken armoede.\n • Het project heeft een looptijd van 1 jaar, van mei tot mei.\n")
     assert len(checked(aims)) == 1  # 'Het project' points back at the page's own project
+
+
+def test_a_time_range_written_with_to_is_a_time_slot() -> None:
+    assert time_slot_rest_of("13:00 to 16:45") == ""  # an English page's range, as '13:00 - 16:45'
+    assert time_slot_rest_of("09:30 to 10:15 Welcome and introduction") == "Welcome and introduction"
+    assert time_slot_rest_of("Tomorrow we meet") is None
 
 
 def test_parts_of_the_day_are_slots_and_the_workgroups_bulleted_under_one_are_a_session_each() -> None:
