@@ -94,6 +94,20 @@ def test_practices_of_a_page_about_one_town_run_there_but_a_programmes_talks_do_
     assert not any(r.municipalities for r in records if "Stoasje" in r.title)
 
 
+def test_a_walloon_town_a_flemish_page_names_is_no_town_for_its_other_practices() -> None:
+    from ingest.pipeline import process
+    from kb.record import Document
+
+    body = ("Vrijwilligers rijden mensen die minder mobiel zijn naar de dokter, de winkel of de bibliotheek. Wie "
+            "een rit nodig heeft, belt een dag op voorhand en betaalt een kleine vergoeding per kilometer.")
+    page = (f"Het netwerk zet zijn vrijwilligers in de bloemetjes.\n\nZonder hen zouden veel diensten niet bestaan. "
+            f"Op hun jaarlijkse uitstap naar Terhulpen werd hen dat nog eens gezegd.\n\n"
+            f"Mindermobielencentrale\n\n{body}\n\nStationshub De Stoasje\n\n{body}\n")
+    records = process(Document("netwerk.txt", "netwerk.txt", page, "utf-8", ""))
+    assert any(r.kind == "practice" for r in records)
+    assert not any("Terhulpen" in r.municipalities for r in records if "Stoasje" in r.title)
+
+
 def test_services_of_an_association_run_in_the_member_towns_its_page_lists() -> None:
     from ingest.pipeline import process
     from kb.record import Document
