@@ -61,7 +61,7 @@ ROLE_AFTER = re.compile(
 
 # Capitalised words that start sentences or name things, never a person's first or last name.
 NOT_NAME = frozenset("""
-de het een deze dit die dat wat hoe waar wie wanneer waarom welke in op met voor van naar om als ook zo samen
+de het een deze dit die dat wat hoe waar wie wanneer waarom welke in op met voor van naar om als ook zo samen iedereen
 bij uit tot na over onder door tegen tijdens sinds vanaf zonder en of maar want dus toch nog al niet geen
 ocmw stad gemeente provincie district sociaal sociale huis vlaams vlaamse vlaanderen belgische belgie
 oost-vlaanderen west-vlaanderen vlaams-brabant
@@ -93,6 +93,10 @@ NOUN_ENDING = re.compile(r"(?:centrum|traject|huis|werk|dienst|project|ing(?:en)
                          r"team|fonds|raad|bureau|school|beleid|zorg|opbouw|opvang|groep|centra|kring)$")
 
 
+#: Inflected adjectives that open a name of a thing, never a first name: 'Economische', 'Zorgzame', 'Gezamenlijke'.
+ADJECTIVE_ENDING = re.compile(r"(?:ische|zame|lijke|baarheid)$")
+
+
 def is_person_name(candidate: str) -> bool:
     """Two or more name words, none a common word, a role or a noun ending: 'Sarah Van den Eeden', not
     'Sociaal Huis'. The test is lenient; callers add the context that makes a name a person's."""
@@ -100,6 +104,8 @@ def is_person_name(candidate: str) -> bool:
     if len(words) < 2:
         return False
     content = [w for w in words if not re.fullmatch(PARTICLE, w)]
+    if content and ADJECTIVE_ENDING.search(content[0].lower()):
+        return False  # 'Economische Zaken', 'Zorgzame Buurten': no first name is an adjective
     return not any(w.lower() in NOT_NAME or NOUN_ENDING.search(w.lower()) for w in content)
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.entities import extract_partners, extract_speakers
+from ingest.entities import extract_partners, extract_speakers, is_person_name
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -34,6 +34,12 @@ def corpus_slice(name_start: str, marker: str, length: int = 600) -> str:
 ])
 def test_speaker_cues(text, expected):
     assert extract_speakers(text) == expected
+
+
+@pytest.mark.parametrize("name", ["Economische Zaken", "Zorgzame Buurten", "Iedereen Digitaal"])
+def test_an_adjective_or_a_pronoun_opens_no_persons_name(name: str) -> None:
+    assert not is_person_name(name)
+    assert is_person_name("Bart Wolf") and is_person_name("Elke Van Damme")
 
 
 def test_titles_are_stripped_from_names():
