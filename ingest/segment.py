@@ -390,7 +390,7 @@ class _Builder:
         # 'Wat?', 'Meebrengen' twice or more: a page of services, each described in the same fields
         labels = Counter(m.group("label").lower() for ln in self.content
                          if (m := FIELD_LABEL_RE.fullmatch(ln.text.strip())))
-        self.service_fields = {label for label, n in labels.items() if n >= 2}
+        self.service_page = any(n >= 2 for n in labels.values())
         # 'Posted on ... by ...' under each title: a listing of blog posts, each post a record
         self.posted = {ln.index for ln in self.content if POSTED_LINE_RE.match(ln.text.strip())}
         self.posts = len(self.posted) >= 2
@@ -470,7 +470,7 @@ class _Builder:
         above = self.lines[line.index - 1] if line.index > 0 else None
         after = self._next(line, skip_junk=False)
         return (above is not None and not above.blank and bool(TEASER_END_RE.match(above.text.strip()))
-                and after is not None and self._blank_before(after) and self._lone_line(after)
+                and after is not None and self._lone_line(after)
                 and not after.text.rstrip().endswith((".", ":")))
 
     def _lone_line(self, line: Line) -> bool:
@@ -958,7 +958,7 @@ class _Builder:
     def _service_field(self, line: Line) -> bool:
         """A field label ('Wat?', 'Meebrengen') on a page that sets one of them more than once: a field of one of
         its services."""
-        return bool(self.service_fields) and FIELD_LABEL_RE.fullmatch(line.text.strip()) is not None
+        return self.service_page and FIELD_LABEL_RE.fullmatch(line.text.strip()) is not None
 
     def _template_field(self, line: Line) -> bool:
         """'Waar', 'Inhoud' in a text laid out as a description template: a field of the one description."""
