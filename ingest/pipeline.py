@@ -14,17 +14,14 @@ import numpy as np
 from ingest.entities import extract_partners, extract_speakers, with_local_services
 from ingest.event import detect_event
 from ingest.layout import typeset
-from ingest.places import demonyms, extract_places
+from ingest.places import demonyms, extract_places, in_wallonia
 from ingest.segment import EVENT_PROGRAMME_RE, KIND_PRACTICE, PROGRAMME_RE, Segment, segment
 from kb.embed import Embedder, VectorCache, embed_cached
-from kb.gazetteer import Gazetteer
 from kb.record import Document, Record
 from kb.taxonomy import Taxonomy, classify, label_vectors
 
 #: How much of a page's opening says which town the page is about.
 PAGE_OPENING_CHARS = 5000
-#: The gazetteer's name for Wallonia, whose towns Flemish pages name as venues, not as the town they are about.
-WALLOON_REGION = "Waals Gewest"
 #: A practice title this short, with no name in it, names a kind of service ("Mobiel dienstencentrum").
 GENERIC_TITLE_MAX_WORDS = 5
 
@@ -162,15 +159,10 @@ def _inherit_the_page_town(records: list[Record], text: str) -> None:
     places = extract_places(opening)
     if len(places.municipalities) != 1 and not places.enumerated:
         return
-    if not places.enumerated and _in_wallonia(places.municipalities[0]):
+    if not places.enumerated and in_wallonia(places.municipalities[0]):
         return  # 'De verklaring van Terhulpen ...': a Walloon town on a Flemish page is where something was held
     for record in placeless:
         record.municipalities, record.provinces = list(places.municipalities), list(places.provinces)
-
-
-def _in_wallonia(town: str) -> bool:
-    found = Gazetteer.default().lookup(town)
-    return found is not None and found.gewest == WALLOON_REGION
 
 
 def _with_its_place(record: Record, alone: bool) -> str:

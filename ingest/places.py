@@ -135,6 +135,8 @@ def _stems(name: str) -> list[str]:
 
 #: An organisation's acronym right before a name: 'CAW Boom-Mechelen-Lier' names the CAW, not three towns.
 ORGANISATION_BEFORE = re.compile(r"\b[A-Z]{2,}[\s-]$")
+#: The gazetteer's name for the Walloon region.
+WALLOON_REGION = "Waals Gewest"
 #: Forms made from a town's name, which yield to a town that bears the form as its own name.
 DERIVED_KINDS = frozenset({"demonym", "inhabitants"})
 
@@ -395,7 +397,7 @@ def extract_places(text: str, title: str = "") -> Places:
     raw = _raw_mentions(full)
     area_parts = _in_area_name(full, raw)
     scored = [(m, kind, _score(full, m.start, m.end, m.start < offset, kind)) for m, kind in raw]
-    scored = [(m, kind, NAME_PENALTY if _walloon_word(gaz, m, kind, score) else score) for m, kind, score in scored]
+    scored = [(m, kind, NAME_PENALTY if _walloon_word(m, kind, score) else score) for m, kind, score in scored]
     for i, (mention, kind, score) in enumerate(scored):
         if i in area_parts:
             continue
@@ -420,13 +422,18 @@ def extract_places(text: str, title: str = "") -> Places:
                   [m for m in mentions if 0 <= m.start <= m.end <= len(text)], enumerated)
 
 
-def _walloon_word(gaz: Gazetteer, mention: Mention, kind: str, score: float) -> bool:
+def _walloon_word(mention: Mention, kind: str, score: float) -> bool:
     """'Lessen digitale vaardigheden', 'de tentoonstelling Lens op Dementie': a Walloon town whose Dutch name is a
     frequent Dutch word is that word, unless a cue makes it a place ('in Namen', 'OCMW Lessen') or a title names it."""
     if kind != "municipality" or score >= CUE_SCORE or zipf(mention.surface.lower()) < WORD_NAME_MIN_ZIPF:
         return False
-    town = gaz.lookup_historic(mention.municipality)
-    return town is not None and town.gewest == "Waals Gewest"
+    return in_wallonia(mention.municipality)
+
+
+def in_wallonia(town: str) -> bool:
+    """The town lies in the Walloon region (a former municipality by the town it merged into)."""
+    found = Gazetteer.default().lookup_historic(town)
+    return found is not None and found.gewest == WALLOON_REGION
 
 
 def _located(text: str, scored: list[tuple[Mention, str, float]], skipped: set[int]) -> tuple[set[str], bool]:
