@@ -77,15 +77,20 @@ def test_listed_services_inherit_the_one_town_of_their_page() -> None:
     assert all(r.municipalities == ["Brussel"] for r in records)
 
 
+def _two_services_under(opening: str) -> str:
+    """A page that opens on ``opening`` and then describes two services that name no place."""
+    body = ("Vrijwilligers rijden mensen die minder mobiel zijn naar de dokter, de winkel of de bibliotheek. Wie "
+            "een rit nodig heeft, belt een dag op voorhand en betaalt een kleine vergoeding per kilometer.")
+    return f"{opening}\n\nMindermobielencentrale\n\n{body}\n\nStationshub De Stoasje\n\n{body}\n"
+
+
 def test_practices_of_a_page_about_one_town_run_there_but_a_programmes_talks_do_not() -> None:
     from ingest.pipeline import process
     from kb.record import Document
 
-    body = ("Vrijwilligers rijden mensen die minder mobiel zijn naar de dokter, de winkel of de bibliotheek. Wie "
-            "een rit nodig heeft, belt een dag op voorhand en betaalt een kleine vergoeding per kilometer.")
-    page = (f"Het Sociaal Huis van Kortemark zet zijn vrijwilligers in de bloemetjes.\n\nZonder hen zouden veel "
-            f"diensten niet bestaan. Ze geven elke week hun tijd aan wie hulp nodig heeft.\n\n"
-            f"Mindermobielencentrale\n\n{body}\n\nStationshub De Stoasje\n\n{body}\n")
+    page = _two_services_under("Het Sociaal Huis van Kortemark zet zijn vrijwilligers in de bloemetjes.\n\nZonder "
+                               "hen zouden veel diensten niet bestaan. Ze geven elke week hun tijd aan wie hulp "
+                               "nodig heeft.")
     records = process(Document("sociaal-huis.txt", "sociaal-huis.txt", page, "utf-8", ""))
     practices = [r for r in records if r.kind == "practice"]
     assert len(practices) >= 2 and all(r.municipalities == ["Kortemark"] for r in practices)
@@ -98,11 +103,9 @@ def test_a_walloon_town_a_flemish_page_names_is_no_town_for_its_other_practices(
     from ingest.pipeline import process
     from kb.record import Document
 
-    body = ("Vrijwilligers rijden mensen die minder mobiel zijn naar de dokter, de winkel of de bibliotheek. Wie "
-            "een rit nodig heeft, belt een dag op voorhand en betaalt een kleine vergoeding per kilometer.")
-    page = (f"Het netwerk zet zijn vrijwilligers in de bloemetjes.\n\nZonder hen zouden veel diensten niet bestaan. "
-            f"Op hun jaarlijkse uitstap naar Terhulpen werd hen dat nog eens gezegd.\n\n"
-            f"Mindermobielencentrale\n\n{body}\n\nStationshub De Stoasje\n\n{body}\n")
+    page = _two_services_under("Het netwerk zet zijn vrijwilligers in de bloemetjes.\n\nZonder hen zouden veel "
+                               "diensten niet bestaan. Op hun jaarlijkse uitstap naar Terhulpen werd hen dat nog eens "
+                               "gezegd.")
     records = process(Document("netwerk.txt", "netwerk.txt", page, "utf-8", ""))
     assert any(r.kind == "practice" for r in records)
     assert not any("Terhulpen" in r.municipalities for r in records if "Stoasje" in r.title)
