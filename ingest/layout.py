@@ -23,8 +23,8 @@ def typeset(text: str) -> str:
     return text.replace(" -- ", " –  ")
 
 
-#: "1.Publieke ruimte", " 12. Vernieuwende ...", "3) Titel" -- but not "9.30 uur" or "1.4.".
-NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?!\d)(?=[^\s\d])")
+#: "1.Publieke ruimte", " 12. Vernieuwende ...", "3) Titel", "2/ Activiteitenboekje" -- not "9.30 uur", "1.4.", "1/3".
+NUMBERED_RE = re.compile(r"^(?P<num>\d{1,3})\s*(?:[.)]|/(?=\s))\s*(?!\d)(?=[^\s\d])")
 
 #: Time slots: "10.30 - 11.30 uur", "09.25 uur", "8u30:", "9u30 - 10u30:", "16.15 uurReceptie".
 #: Also hour-only slots before a separator or alone on their line ("13u: Dialoog | ...", "14 uur - Workshops",

@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 
+import simplemma
+
 from ingest import layout as L
 from ingest.blocks import Block, build_blocks, proposals
 from ingest.blocks import features as block_features
@@ -65,6 +67,11 @@ TITLE_MAX_CHARS = 200
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
+#: A bullet over its description, indented under it, heads it up to this many words ('• 17 oktober - werelddag van
+#: verzet tegen extreme armoede'); a bullet alone longer than nine words is an entry.
+DESCRIBED_BULLET_MAX_WORDS = 12
+#: Verbs whose forms open statements, never advice ('Is', 'Was', 'Heeft', 'Kan').
+AUXILIARIES = {"zijn", "hebben", "worden", "kunnen", "zullen", "moeten", "mogen", "willen"}
 #: A line this short under a closing quotation mark is its attribution or an intertitle of the same story.
 QUOTE_TAIL_MAX_WORDS = 6
 #: A paragraph that opens with a quotation ('“We zijn ...', '"Sinds ...'); a single quote opens a name ('‘Stoasje’').
@@ -119,6 +126,9 @@ STEP_RE = re.compile(r"^(?:Stap|Fase)\s*\d{1,2}\b", re.IGNORECASE)
 #: The heading of a panel or debate ('Panelgesprek Mensenrechtensteden', 'Debat: ...'): one session, however many
 #: speakers its description tells.
 PANEL_HEADING_RE = re.compile(r"(?:panel\w*|debat\w*|\w*gesprek)\b", re.IGNORECASE)
+#: Who a panel's lead says takes part: 'met panelleden:', 'een vertegenwoordiging van acht organisaties:'.
+PANEL_MEMBERS_RE = re.compile(r"\b(?:organisaties|deelnemers|panelleden|debaters|sprekers|vertegenwoordig\w*)\b",
+                              re.IGNORECASE)
 
 #: Kinds of event and formats of their items: 'studiedag', 'trefdag', 'workshop', 'lezing', ...
 EVENT_WORDS = (r"werksessie|workshop|sessie|lezing|werkbezoek|trefdag|studie(?:dag|namiddag|voormiddag|avond)|"
@@ -653,7 +663,7 @@ class _Builder:
             title = _first_clause(nxt.text if nxt else line.text)
             self._open(line.start, line.end, line.text, "talk", title=title, line=line).kind = KIND_SESSION
             return
-        if L.is_bullet(line) and self._most_bullets(line, _speaker_only):
+        if L.is_bullet(line) and (self._most_bullets(line, _speaker_only) or self._panel_members(line)):
             if self.current is not None:
                 self.current.extend(line)  # '• Rudy De Cock – stafmedewerker Kind en Gezin': who gives the item above
             return
@@ -830,7 +840,8 @@ class _Builder:
             if cur is not None and cur.listing:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
-                                      or self._statement_numbered_run(line) or self._audience_numbered_run(line)):
+                                      or self._statement_numbered_run(line) or self._audience_numbered_run(line)
+                                      or self._advice_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             elif self._panel_numbered_run(line):
                 if cur is not None:  # a panel goes with the item above; under furniture it is none
@@ -887,7 +898,9 @@ class _Builder:
         """'• Case: Buddy Mechelen' above a paragraph: a bullet used as a heading, not a list entry."""
         nxt = self._next(line)
         titled = line.text.endswith(".") and line.words <= 6 and nxt is not None and nxt.index in self.continued
-        if not L.is_bullet(line) or line.words > 9 or (line.text.endswith((".", ",", ";")) and not titled):
+        described = nxt is not None and nxt.index in self.continued  # its description indented under it
+        if not L.is_bullet(line) or line.words > (DESCRIBED_BULLET_MAX_WORDS if described else 9) or (
+                line.text.endswith((".", ",", ";")) and not titled):
             return False  # '• Onderwijsopbouwwerk in het basisonderwijs.' over its indented text is a title
         if DATE_LINE_RE.fullmatch(L.unbulleted(line).text.strip()):
             return False  # '• 18 december 2017' under a headline dates it
@@ -938,13 +951,27 @@ class _Builder:
 
     def _under_section_word(self, line: Line) -> bool:
         """'• Huisvesting', '• Begeleiding' under 'Werking', or '• Budgetbegeleiding', '• Budgetbeheer' under '...
-        verenigt drie vormen van schuldhulp:': the bullets head the parts of how one practice works."""
-        for above in reversed(self.content[:self.pos[line.index]]):
+        verenigt drie vormen van schuldhulp:': the bullets head the parts of how one practice works. Under a section
+        word, a bullet that names something in capitals ('• Budget in Zicht (BIZ)' under 'Activiteiten') shows the
+        bullets are an organisation's own initiatives, each a record."""
+        for k in range(self.pos[line.index] - 1, -1, -1):
+            above = self.content[k]
             if L.is_bullet(above) or L.indent(self.text, above) > 0:
                 continue
-            return (above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS
-                    or PARTS_ANNOUNCED_RE.search(above.text) is not None)
+            if above.text.lower().strip(" :") in SECTION_WORDS | GENERIC_SECTION_WORDS:
+                return not any(_names_in_capitals(L.unbulleted(b).text.rstrip(":")) for b in self._section_bullets(k))
+            return PARTS_ANNOUNCED_RE.search(above.text) is not None
         return False
+
+    def _section_bullets(self, k: int) -> list[Line]:
+        """The bullets under the sub-heading at content position ``k``, up to the next line set flush left."""
+        out = []
+        for ln in self.content[k + 1:]:
+            if L.is_bullet(ln):
+                out.append(ln)
+            elif L.indent(self.text, ln) == 0:
+                break
+        return out
 
     def _heads_fields(self, line: Line) -> bool:
         """A heading over a field label that the page sets more than once ('Crisisopvang' over 'Wat?', then
@@ -1003,6 +1030,16 @@ class _Builder:
     @cached_property
     def _described_speaker_count(self) -> int:
         return sum(self._described_speakers)
+
+    def _panel_members(self, line: Line) -> bool:
+        """A bullet under a lead that announces who sits on a panel ('De dag opende met een panelgesprek, met een
+        vertegenwoordiging van acht organisaties:'): one of its members, part of the item above. A panel of
+        examples ('... met vertegenwoordigers van 4 inspirerende voorbeelden:') presents practices instead."""
+        lo, _ = self._span(line, L.is_bullet)
+        lead = self.content[lo - 1].text.rstrip() if lo > 0 else ""
+        lead = re.split(r"(?<=[.!?])\s+", lead)[-1]  # the sentence that announces the list
+        return lead.endswith(":") and bool(PANEL_HEADING_RE.search(lead) and PANEL_MEMBERS_RE.search(lead)) \
+            and not EXAMPLES_RE.search(lead)
 
     def _talk_bullet_run(self, line: Line) -> bool:
         """A run of bullets that are talks, workshops or projects: 'Title – Speaker (Organisation)', or in a
@@ -1178,6 +1215,13 @@ class _Builder:
         told = sum(e.endswith(".") or e[:1].islower() for e in entries)
         return len(entries) >= 3 and single * 3 >= len(entries) * 2 and told * 3 >= len(entries) * 2 and all(
             len(e.split()) >= 6 and ":" not in " ".join(e.split()[:6]) for e in entries)
+
+    @_per_numbered_run
+    def _advice_numbered_run(self, line: Line) -> bool:
+        """A numbered run of advice in the imperative ('1. Durf te beginnen ...', '2. Zoek mensen ...', '3. Betrek
+        het lokale middenveld ...'): the lessons of the text above, not practices of their own."""
+        entries = self._numbered_entries(line)
+        return len(entries) >= 3 and sum(map(_imperative, entries)) * 3 >= len(entries) * 2
 
     def _named_bullet_run(self, line: Line) -> bool:
         """A run of bullets that each name and describe an initiative ('• De dienst Vorming organiseert ...'),
@@ -1913,6 +1957,17 @@ SUBJECT_OPENING_RE = re.compile(
 QUOTED_SUBJECT_RE = re.compile(r"^[“\"‘'](?P<subject>[A-Z][^”\"’']{2,60})[”\"’']\s+(?:van|is|wil|brengt|zet|biedt)\b")
 
 
+def _imperative(entry: str) -> bool:
+    """An entry that opens on a verb in the imperative ('Durf', 'Betrek', 'Informeer'): a stem whose lemma is a verb
+    (an infinitive on '-n'), not a word that is its own lemma ('Samen', 'Werk'), a finite form ('Werkt') or 'Is'."""
+    m = re.match(r"[A-Z][a-zà-ÿ]+\b", entry)
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    lemma = simplemma.lemmatize(word, lang="nl")
+    return lemma != word and lemma.endswith("n") and not word.endswith(("t", "n")) and lemma not in AUXILIARIES
+
+
 def _names_in_capitals(text: str) -> bool:
     """A line that names something in capitals after its first word ('Huis van het Kind Eeklo', 'Van Polder tot
     Kempen'), other than a town or a person alone, or a service in its town ('Welzijnshuis Waregem')."""
@@ -2078,7 +2133,7 @@ def _slide_tail(line: Line) -> list[tuple[int, int]]:
 #: What opens a title without being part of it: a number, ordinal or letter, a label of the item's format
 #: ('Case 2:', 'Workshop 3:', 'Dialoogtafel (Sessie 05) :') and an arrow set like a bullet ('> Keynote ...').
 TITLE_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}\s*[.)](?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|"
+    r"^(?:\d{1,3}\s*(?:[.)]|/(?=\s))(?!\d)\s*|\d{1,2}(?:e|ste|de)\s+(?:panel\w*|sessie|workshop|lezing|ronde)\s*[:–-]\s*|[A-H]\s*[.)]\s+(?=[A-Z])|"
     r"(?:\d[A-H]|[A-H]\d)\s*[.):]\s+(?=[A-Z])|"
     r"(?:Case|Casus|Praktijkvoorbeeld|Voorbeeld|Getuigenis|Uit de praktijk|Goede praktijk)\s*\d*\s*:\s*|"
     r"Werksessie(?:\s+actie\s*[\d\s&en]+)?\s*:?\s*|Werkbezoek\s*:?\s*|Thema\s*\d+\s*:?\s*|"

@@ -1926,6 +1926,53 @@ def test_bullet_headings_under_a_section_word_or_announced_as_parts_are_parts_of
     assert [s.title for s in checked(forms)] == ["Housing First voor jongeren"]  # announced as its parts
     listed = text.replace("Werking\n\n", "Onze projecten\n\n")
     assert len(checked(listed)) >= 2  # under a heading of its own, each bullet heads a practice
+    named = activities.replace("• Begeleiding en ondersteuning", "• Budget in Zicht (BIZ)")
+    assert [s.title for s in checked(named)][-1] == "Budget in Zicht (BIZ)"  # the organisation's own initiatives
+
+
+def test_a_bullet_over_its_indented_description_heads_it_up_to_twelve_words() -> None:
+    text = ("Trefpunt Armoede\n\nHet Trefpunt versterkt mensen in armoede en hun verenigingen. " + LONG + "\n\n"
+            "Onze acties\n\n • Trefdagen voor armoedeverenigingen\n  Het Trefpunt organiseert trefdagen voor "
+            "armoedeverenigingen om informatie uit te wisselen en te leren van elkaar. Een werkgroep met "
+            "afgevaardigden van de verenigingen bereidt ze voor.\n\n"
+            " • 17 oktober - werelddag van verzet tegen extreme armoede\n"
+            "  Ieder jaar treden de verenigingen op 17 oktober gezamenlijk naar buiten om een sterk signaal te geven "
+            "van verzet tegen armoede, met een manifestatie en een fakkeltocht.\n")
+    assert openings(text)[-1].startswith("17 oktober")
+    alone = text.replace("armoede\n  Ieder", "armoede\n\nIeder")  # no description under it: a long entry
+    assert not any(o.startswith("17 oktober") for o in openings(alone))
+
+
+def test_numbered_advice_in_the_imperative_is_no_practice() -> None:
+    text = ("Bouwstenen voor samenwerking\n\nElk panellid schoof een bouwsteen naar voren. " + LONG + "\n\n"
+            "  1. Durf te beginnen. Het olievlekeffect doet de rest in de buurt.\n"
+            "  2. Zoek mensen in je werkomgeving. Zij kunnen je helpen met de eerste stappen.\n"
+            "  3. Betrek de huidige organisatoren van opvang. Zij zijn het vertrouwde aanspreekpunt.\n"
+            "  4. Schenk aandacht aan de arbeidsvoorwaarden. De medewerkers blijven dan langer.\n")
+    assert_one_record_to_the_end(text)
+    named = text.replace("Durf te beginnen", "Buurtwerk De Kring").replace("Zoek mensen in je werkomgeving",
+                                                                          "Speelpunt Kokon in Ieper")
+    assert len(checked(named.replace("Betrek de huidige organisatoren van opvang", "Vzw Kiem in Gent"))) > 1
+
+
+def test_bullets_under_a_lead_that_names_a_panel_s_members_are_part_of_the_item() -> None:
+    text = ("Studiedag 'Samen opvangen'\n\nOrganisaties\n\nDe studiedag 'Samen opvangen', georganiseerd door twee "
+            "hogescholen, vond plaats op 6 juni 2023 in Gent. De dag opende met een panelgesprek, met een "
+            "vertegenwoordiging van vier organisaties:\n\n  • Vlaams Welzijnsverbond (perspectief werkgevers opvang)\n"
+            "  • Lokaal bestuur Zottegem (perspectief lokale besturen)\n  • Gezinsbond (perspectief gezinnen)\n"
+            "  • Kinderrechtencommissariaat (perspectief kinderen) alleen op het debat in Gent\n")
+    assert [s.title for s in checked(text)] == ["Studiedag 'Samen opvangen'"]
+    examples = text.replace("vier organisaties:", "vier inspirerende voorbeelden:")
+    assert len(checked(examples)) == 4  # a panel of examples presents practices, one a bullet
+
+
+def test_entries_numbered_with_a_slash_head_records() -> None:
+    text = ("Verslag van de ruilbeurs\n\n1/ Mijn budgetcoach\n\nHet resultaat van een reeks brainstormsessies van "
+            "twee werkgroepen van maatschappelijk werkers. " + LONG + "\n\n2/ Parcours van de supermarkt\n\n"
+            "Groepsanimatie voor kinderen van de speelpleinwerking, met een groot bord van een supermarkt. " + LONG
+            + "\n")
+    assert [s.title for s in checked(text)] == ["Mijn budgetcoach", "Parcours van de supermarkt"]
+    assert len(checked(text.replace("1/ ", "1/3 ").replace("2/ ", "2/3 "))) < 2  # a fraction is no number
 
 
 def test_bullets_naming_services_by_what_they_do_are_a_practice_each() -> None:
