@@ -97,7 +97,7 @@ NOT_A_NAME = {"je", "jij", "u", "we", "wij", "ik", "ze", "zij", "hij", "niemand"
 #: Agenda contents that are logistics, not talks.
 LOGISTIC_SLOT_RE = re.compile(
     r"\b(?:onthaal|ontvangst|koffie|welkom\w*|verwelkoming|\w*lunch|geluncht|broodje|broodjes|\w*receptie|\w*pauze|einde|"
-    r"verplaatsing\w*|"
+    r"verplaatsing\w*|te\s+voet|per\s+bus|busrit|transfer|"
     r"afsluit\w*|afronding|uitgeleide|opening(?:swoord)?|woord\s+vooraf|netwerkmoment|registratie|"
     r"aperitief|drankje|slot|intermezzo|conclusies?|vragenronde|slotwoord|Q\s*&\s*A|nabespreking|"
     r"warm\s+eten|avondmaal|diner|kinderopvang|kinderanimatie|"
@@ -177,6 +177,8 @@ NOT_AFTER_TITLE = r"(?<!\b[Dd]r)(?<!\b[Dd]hr)(?<!\b[Mm]evr)(?<!\b[Pp]rof)(?<!\b[
 SENTENCE_END_RE = re.compile(NOT_AFTER_TITLE + r"[.!?](?:[\"'’”)\]]*)(?=\s+|$)")
 
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+#: An e-mail address ('jan@lampeke.be'); '@Home18-24' is a name.
+EMAIL_RE = re.compile(r"\S@\S+\.\w")
 
 
 @dataclass(frozen=True)
@@ -309,8 +311,10 @@ QUOTED_TALK_TITLE_RE = re.compile(r"[‘“\"']\w[^’”\"']*(?:\s+[^’”\"'\
 def names_logistics(text: str) -> bool:
     """Its label (before any colon) names coffee, lunch, a welcome or a question round: 'Onthaal met koffie',
     'Vragenronde en afsluiten', 'Nabespreking in kleine groepjes: wat neem je mee?'; a closing talk with its own
-    quoted title ('Plenaire afsluiter ‘Blik vooruit in de toekomst’') is a talk."""
-    return LOGISTIC_SLOT_RE.search(text.split(":")[0]) is not None and not QUOTED_TALK_TITLE_RE.search(text)
+    quoted title ('Plenaire afsluiter ‘Blik vooruit in de toekomst’') is a talk. The label ends at its first full
+    stop too: 'PDW Uni-Vert. Welkom in deze wijk ...' is a visit, welcomed in its description."""
+    label = re.split(r":|(?<=\w)\.\s", text, maxsplit=1)[0]
+    return LOGISTIC_SLOT_RE.search(label) is not None and not QUOTED_TALK_TITLE_RE.search(text)
 
 
 def is_logistic_slot(rest: str) -> bool:
@@ -520,8 +524,9 @@ def sentence_count(text: str) -> int:
     return ends + (0 if text.endswith((".", "!", "?", "’", "”", '"', ")")) else 1)
 
 
-#: A name written with a lower-case start and capitals inside: 'geWOONtebreker', 'iDrops', 'eLoket'.
-CAMEL_BRAND_RE = re.compile(r"[a-z]{1,4}[A-Z]")
+#: A name written with a lower-case start and capitals inside ('geWOONtebreker', 'iDrops', 'eLoket') or as a handle
+#: ('@Home18-24', '#Samenhuizen').
+CAMEL_BRAND_RE = re.compile(r"[a-z]{1,4}[A-Z]|[@#][A-Z]")
 #: A name that opens on the elided article: '’t Pasrel', "'t Saam".
 ELIDED_ARTICLE_RE = re.compile(r"['’‘]t\s+[A-Z]")
 

@@ -165,7 +165,14 @@ def _names_event(text: str) -> bool:
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
 #: An event item labelled by its format and number: 'Panel 1:', 'Sessie 2:', 'Lezing 3 -'.
+#: A programme that announces visits: its stops are the practices visited ('Rallye " Inspirerende projecten
+#: bezoeken ! "', 'Studiebezoek aan ...'), read in its opening characters.
+VISITS_RE = re.compile(r"\b(?:bezoeken|rallye?|excursie|inspiratietocht|fietstocht|busreis|studiebezoek\w*|"
+                       r"inspiratiereis|ontdekkingstocht)\b", re.IGNORECASE)
+VISITS_HEAD_CHARS = 600
 FORMAT_LABEL_RE = re.compile(r"^\s*(?:Panel|Panelgesprek|Sessie|Lezing|Keynote|Debat)\s*\d{1,2}\s*[:.–-]")
+#: A project called by its name: 'Project Bal’Evere', 'Project "Buurtpensioen"'.
+NAMED_PROJECT_RE = re.compile(r"(?:Project|Proefproject)\s+[‘'\"“]?[A-Z]")
 #: A list's lead-in that announces examples of practice: '... vertegenwoordigers van 4 inspirerende voorbeelden :'.
 EXAMPLES_RE = re.compile(r"\b\w*(?:voorbeelden|praktijken|projecten|initiatieven)\b", re.IGNORECASE)
 #: Words of an agenda slot that only announce the practices already listed ('café-formule').
@@ -436,6 +443,7 @@ class _Builder:
         told_day = sum(bool(TOLD_ORDER_RE.match(ln.text) and TOLD_TALK_RE.search(ln.text)) for ln in self.content) >= 2
         self.told_event = self.programme or bool(GATHERING_RE.search(text)) or told_day
         self.event_programme = bool(EVENT_PROGRAMME_RE.search(text)) or self.agenda or told_day
+        self.visits = bool(VISITS_RE.search(text[:VISITS_HEAD_CHARS]))  # 'Rallye "Inspirerende projecten bezoeken"'
         self.news = bool(NEWS_TIMESTAMP_RE.search(text) or NEWS_TIMESTAMP_LINE_RE.search(text))  # '02u26 0 Foto ...'
         # 'Dak- en thuislozenproject Cabrio start in Bilzen en Tongeren': a headline that tells news opens a story,
         # whose short plain headings ('Corona') are intertitles
@@ -1648,6 +1656,8 @@ class _Builder:
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
             kind = item.kind or _classify(item, self.text, title, has_items, self.event_programme and not self.teasers)
+            if kind == KIND_SESSION and self.visits and item.role in ("item", "agenda") and not _generic_talk(title):
+                kind = KIND_PRACTICE  # a stop of a tour of projects shows one of them
             end = self._end_before_next(item, starts)
             title = _unique_title(title, self.text[item.start:end], seen_titles)  # a title names one record
             seen_titles.add(title.lower())
@@ -1744,7 +1754,8 @@ class _Builder:
             return False  # '9.50 uur - Workshopronde 1 - keuze uit 3 sessies': the sessions below are the records
         if item.role in ("item", "agenda") and len(item.body) <= 1 and self._heads_talks(item):
             return False  # 'Waarom ontmoeten jeugdwerk en nieuwkomers elkaar?' over the talks that answer it
-        short_label = len(own.split()) <= 2 and item.role != "child" and item.kind != KIND_THEME  # names, themes
+        short_label = len(own.split()) <= 2 and item.role != "child" and item.kind != KIND_THEME \
+            and not NAMED_PROJECT_RE.match(own)  # names, themes; 'Project Bal’Evere' names a practice
         if short_label or (len(own) < 200 and L.LOGISTIC_SLOT_RE.match(L.URL_RE.sub("", own).strip())):
             return False  # a bare label ('Sessie 1:') or a programme's coffee and welcome, not a record
         return bool(_item_title(item, self.text))
@@ -2241,7 +2252,12 @@ def _item_title(item: _Item, text: str) -> str:
     if not _says_words(t):  # the prefixes were all there was: name it by its first words
         t = _clean_title(" ".join(L.URL_RE.sub("", TITLE_PREFIX_RE.sub("", text[item.start:item.end])).split()[:10]))
         t = t if _says_words(t) else ""
-    return _at_most(_one_sentence(_sentence_case(_recognisable(t, item), text)), TITLE_MAX_CHARS)
+    return _without_full_stop(_at_most(_one_sentence(_sentence_case(_recognisable(t, item), text)), TITLE_MAX_CHARS))
+
+
+def _without_full_stop(title: str) -> str:
+    """'Project Bal’Evere.': a title ends without the full stop of the line it was taken from ('e.a.' keeps its)."""
+    return re.sub(r"(?<=[a-zà-ÿ’'\d)]{2})\.$", "", title)
 
 
 def _at_most(title: str, limit: int) -> str:
@@ -2725,12 +2741,14 @@ def _intro_title(item: _Item) -> str:
         if in_story and not _names_in_capitals(line.text):
             continue  # an intertitle in the story ('Onder de radar') names a part of it; 'Welzijnshuis Waregem' all
         if (L.is_title_like(line) and (line.words >= 3 or _two_word_name(line.text))
-                and not L.URL_RE.search(line.text) and "@" not in line.text and not L.PHONE_RE.search(line.text)):
+                and not L.URL_RE.search(line.text) and not L.EMAIL_RE.search(line.text)
+                and not L.PHONE_RE.search(line.text)):
             return line.text
     if first is not None and _question_headline(first.text):
         asked = WHAT_IS_RE.match(first.text.strip())  # 'Wat is Welzijnsband Meetjesland?' names its subject
         return asked.group("subject") if asked else first.text  # 'Wat kost slecht wonen aan de samenleving?'
-    prose = [ln for ln in item.body if len(ln.text) >= 40 and "@" not in ln.text]  # never 'Meer info via jan@...'
+    # never 'Meer info via jan@...'
+    prose = [ln for ln in item.body if len(ln.text) >= 40 and not L.EMAIL_RE.search(ln.text)]
     own_words = [ln for ln in prose if not SPOKEN_RE.match(ln.text)]  # not '“Een e-mail versturen, ...”, zegt ...'
     first_prose = (own_words or prose)[:1]
     if not first_prose:

@@ -3438,3 +3438,28 @@ def test_when_and_where_at_a_headings_end_are_no_part_of_its_title() -> None:
              ("Themadag gezonde buurten (31 oktober 2017)", "Themadag gezonde buurten"))
     for heading, title in cases:
         assert [s.title for s in checked(heading + body)] == [title]
+
+
+def test_the_stops_of_a_tour_of_projects_are_practices_and_the_walks_between_them_logistics() -> None:
+    text = ("Rallye 'Inspirerende projecten bezoeken!'\n\nKom op zondag ter plaatse inspiratie opdoen en met de "
+            "projectleiders uitwisselen over composteren, moestuinen en regenwater.\n\nHET PROGRAMMA :\n\n"
+            "13:00-13:30 Verwelkoming\n"
+            "13:30-15:00 Duurzame Wijk City Zen. Kom en ontdek deze wijk, het resultaat van denkwerk onder buren en "
+            "hun wil om zich samen in te zetten voor een collectieve moestuin en een burgerboomgaard.\n"
+            "15:00-15:20 Traject te voet\n"
+            "15:20-15:40 Duurzame Wijk Uni-Vert. Welkom in deze wijk waar de bewoners u hun regenwatertanks en hun "
+            "collectieve kippenhok laten ontdekken.\n"
+            "15:40-16:00 Project Bal’Evere.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Duurzame Wijk City Zen", "Duurzame Wijk Uni-Vert", "Project Bal’Evere"]
+    assert {s.kind for s in segs} == {"practice"}
+    talks = checked(text.replace("Rallye 'Inspirerende projecten bezoeken!'", "Studiedag 'Duurzame wijken'"))
+    assert talks[0].kind == "session"  # the same items at a study day are talks about them
+
+
+def test_a_headline_that_opens_on_a_handle_names_the_page_but_an_e_mail_line_does_not() -> None:
+    text = ("@Home18-24: het opvanghuis dat dakloze jongeren er bovenop helpt\n\nIn Brussel worden al tien jaar "
+            "jongeren die dakloos zijn begeleid in een opvanghuis van vzw Spullenhulp. " + LONG + "\n")
+    assert [s.title for s in checked(text)] == ["@Home18-24: het opvanghuis dat dakloze jongeren er bovenop helpt"]
+    mail = text.replace("@Home18-24: het", "info@home.be het")
+    assert "info@home.be" not in checked(mail)[0].title
