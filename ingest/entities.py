@@ -458,6 +458,13 @@ def _org_key(name: str) -> str:
 Mention = tuple[int, int, str, str]  # start, end, spelling as written, key shared by aliases
 
 
+#: One capitalised word with an adjective's ending ('Brugse', 'Zorgzame', 'Lokale'): before a lower-case noun it
+#: qualifies that noun.
+INFLECTED_MODIFIER_RE = re.compile(rf"[{UPPER}][{LOWER}]+(?:se|sche|ke|ige|ale|ele|ieve|ende|zame|bare)")
+#: A lower-case word after it, not an English one ('Close the Gap').
+BEFORE_NOUN_RE = re.compile(r"[ \t\u00a0]+(?!the\b|of\b|for\b|and\b)[a-z]")
+
+
 @lru_cache(maxsize=64)
 def _org_mentions(text: str) -> tuple[Mention, ...]:
     """Organisation mentions; where candidates overlap, the surer kind and then the longer one wins. Kept for the
@@ -465,6 +472,8 @@ def _org_mentions(text: str) -> tuple[Mention, ...]:
     found: list[tuple[int, int, int, str, str]] = []  # priority, start, end, spelling, key
 
     def candidate(priority: int, start: int, end: int, spelling: str, key: str) -> None:
+        if priority >= 2 and INFLECTED_MODIFIER_RE.fullmatch(spelling) and BEFORE_NOUN_RE.match(text, end):
+            return  # 'samen met Brugse organisaties', 'het project Zorgzame buurten': an adjective, no name
         found.append((priority, start, end, spelling, key))
 
     for m in OCMW_LIST.finditer(text):

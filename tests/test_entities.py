@@ -342,3 +342,9 @@ def test_a_record_headed_title_dash_organisation_names_who_runs_it() -> None:
 ])
 def test_a_persons_employer_is_a_partner(text, expected):
     assert extract_partners(text, speakers=[]) == expected
+
+
+def test_a_capitalised_adjective_before_its_noun_is_no_partner() -> None:
+    text = ("Daarom trekken we samen met Brugse organisaties en vzw Kiem de straat op. Giraff kadert binnen het "
+            "project Zorgzame buurten van CAW Oost-Vlaanderen.")
+    assert extract_partners(text) == ["vzw Kiem", "CAW Oost-Vlaanderen"]
