@@ -164,12 +164,12 @@ def _names_event(text: str) -> bool:
 #: A programme item that shows a practice rather than talks about one: a (site) visit, a case from practice.
 PRESENTED_PRACTICE_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s*)?(?:(?:Werk|Plaats)?[Bb]ezoek\b|Site-?visit\b|"
                                    r"(?:Uit de praktijk|Praktijkvoorbeeld|Goede praktijk)\s*:)")
-#: An event item labelled by its format and number: 'Panel 1:', 'Sessie 2:', 'Lezing 3 -'.
 #: A programme that announces visits: its stops are the practices visited ('Rallye " Inspirerende projecten
 #: bezoeken ! "', 'Studiebezoek aan ...'), read in its opening characters.
 VISITS_RE = re.compile(r"\b(?:bezoeken|rallye?|excursie|inspiratietocht|fietstocht|busreis|studiebezoek\w*|"
                        r"inspiratiereis|ontdekkingstocht)\b", re.IGNORECASE)
 VISITS_HEAD_CHARS = 600
+#: An event item labelled by its format and number: 'Panel 1:', 'Sessie 2:', 'Lezing 3 -'.
 FORMAT_LABEL_RE = re.compile(r"^\s*(?:Panel|Panelgesprek|Sessie|Lezing|Keynote|Debat)\s*\d{1,2}\s*[:.–-]")
 #: A project called by its name: 'Project Bal’Evere', 'Project "Buurtpensioen"'.
 NAMED_PROJECT_RE = re.compile(r"(?:Project|Proefproject)\s+[‘'\"“]?[A-Z]")
