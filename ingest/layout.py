@@ -67,7 +67,7 @@ THEME_RE = re.compile(r"^(?:Thema|[\w-]*tafel)\s*(?P<num>\d{1,2})\s*[:.\-–]?\s
 LOGISTICS_HEADER_RE = re.compile(
     r"^(?:Deelnameprijs|Deelname(?:kosten)?|Prijs|Kostprijs|Betaling|Annuleren|Annulering(?:svoorwaarden)?|"
     r"Inschrijven|Inschrijving(?:en)?|Info(?:\s+praktisch)?|Praktisch(?:e info)?|Praktische informatie|"
-    r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie|Doelgroep|"
+    r"Organisatie|Navigatie|Contact(?:persoon)?|Locatie|Adres|Bereikbaarheid|Voor wie(?: is [^?]{2,40}\?)?|Doelgroep|"
     r"Waar(?: en wanneer)?|Wanneer(?: en waar)?|Datum(?: en (?:plaats|uur|locatie))?|Tijdstip|Plaats|"
     r"Opleidingssessies|Kies hieronder uw thema|Deel deze pagina|Delen|Gerelateerde? .*|Meer info(?:rmatie)?|"
     r"Verwante presentaties|Lees ook|Tags?|Ik wil me inschrijven|(?:Hoe|Waar) aanvragen|Aanvraagprocedure|Procedure|"

@@ -160,9 +160,11 @@ def test_the_procedure_what_to_bring_and_the_amount_of_a_service_are_no_records_
 
 def test_how_to_apply_what_to_bring_and_what_it_costs_head_logistics_not_a_service() -> None:
     from ingest.layout import is_logistics_header
-    heads = ["Procedure", "Aanvraag", "Meebrengen", "Wat meebrengen:", "Welke documenten heeft u nodig?", "Bedrag"]
+    heads = ["Procedure", "Aanvraag", "Meebrengen", "Wat meebrengen:", "Welke documenten heeft u nodig?", "Bedrag",
+             "Voor wie is dit formulier bedoeld?", "Voor wie is de studiedag?"]
     assert all(is_logistics_header(Line(0, 0, len(h), h)) for h in heads)
-    assert not any(is_logistics_header(Line(0, 0, len(h), h)) for h in ["Budgetbeheer", "Aanvraag van een leefloon"])
+    assert not any(is_logistics_header(Line(0, 0, len(h), h)) for h in ["Budgetbeheer", "Aanvraag van een leefloon",
+                                                                         "Voor wie zorgen we vandaag?"])
 
 
 def test_childcare_and_a_hot_meal_in_a_programme_are_logistics() -> None:
