@@ -141,7 +141,7 @@ PROGRAMME_RE = re.compile(rf"\b(?:programma|deelnameprijs|{EVENT_WORDS}|\d{{1,2}
 
 #: A gathering a report may tell in sentences ('Verslag bewonerscongres 2023', 'de conferentie'), whose other words
 #: (a theme, a host) do not make a text a programme.
-GATHERING_RE = re.compile(r"\b(?:\w*congres|conferentie|seminarie|webinar)\b", re.IGNORECASE)
+GATHERING_RE = re.compile(r"\b(?:\w*congres|\w*conferentie|\w*seminarie|\w*webinar)\b", re.IGNORECASE)
 
 #: A text that is an event's programme, whose items are talks unless they show a practice: a 'Programma' heading,
 #: a kind of event or a format of its items. A news item or service page that mentions 'programma's',
@@ -414,6 +414,7 @@ class _Builder:
         # 'Op 11 januari 2022, over deze onderwerpen: Welzijn - OCMW' over each news item of a listing: the same line
         # but for its date, three times or more, each over the item it dates
         self.item_datelines = _item_datelines(self.content)
+        self.rubric_starts = _rubric_starts(self.content)  # 'Tielt / Samenleving Tielt / Samenleving Headline ...'
         self.after_dateline = False
         # 'Karlien Winnelinckx (KW): “...”', then 'KW: “...”': an interview, its turns labelled by the initials
         self.interviewed = {m.group("initials") for ln in self.content if (m := INTERVIEWEE_RE.match(ln.text))}
@@ -540,6 +541,11 @@ class _Builder:
     def _step(self, line: Line) -> None:  # noqa: C901 - a flat dispatch reads best here
         if L.is_credit(line):
             return  # '© iso800 voor SAAMO' under each photo: neither content nor a boundary
+        if line.index in self.rubric_starts:
+            self._close()  # one news item of a listing, after the town and rubric that tag it
+            start = self.rubric_starts[line.index]
+            self._open(start, line.end, self.text[start:line.end], "item", line=line)
+            return
         if line.index in self.item_datelines:
             self._close()
             self.after_dateline = True  # the paragraph below opens the item this line dates
@@ -1820,7 +1826,7 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|"
                            r"Aansluitend|Eerst|Als (?:eerste|tweede|derde|vierde|laatste)|"
                            r"Na de (?:\w*pauze|\w*lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
-                           r"In de (?:voormiddag|namiddag|avond)|In (?:het )?plenum|"
+                           r"(?:In|Tijdens) de (?:voormiddag|namiddag|avond)|In (?:het )?plenum|"
                            r"Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
                            r"(?:Het|De) (?:programma|bijeenkomst|avond|dag|namiddag|voormiddag) (?:begon|begint|start|"
@@ -1835,7 +1841,10 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key
                           r"vertelt|vertellen|vertelde|vertelden|praat|belicht\w*|leidde|nam het woord|"
                           r"stond\w*(?: \w+)? stil bij|de beurt aan|aan bod|aan het woord|toelichting|dieper in op|"
                           r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|stel(?:t|de|den)\s[^.]{3,100}?\svoor|"
-                          r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen)\b")
+                          r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen|"
+                          r"[Kk]ey-?\s?[Nn]otes?|[Ll]ezingen?|[Ww]orkshops?)\b")
+#: A told part of the day given its title after a colon: ': ‘Het lokaal gezinsbeleid in opmars: ...’'.
+TOLD_TITLE_RE = re.compile(r":\s*[‘'\"“][A-Z][^’'\"”]{10,}[’'\"”]")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
                                re.IGNORECASE)
 
@@ -1876,7 +1885,8 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
             continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
         ordered = TOLD_ORDER_RE.match(sentence) or TOLD_ORDER_INSIDE_RE.match(sentence)
-        told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(sentence) or named)
+        titled = TOLD_TITLE_RE.search(said) is not None  # '... stond centraal: 'Beschouwing en vooruitblik ...'.'
+        told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(sentence) or named or titled)
         if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
             marks.append((a, False))
         elif told or (TOLD_TALK_RE.search(sentence) and named):
@@ -3358,6 +3368,25 @@ def _opens_with(paragraph: str, heading: str) -> bool:
     """'De Molens' over 'De Molens van Orschoven is een verborgen parel ...': the paragraph is about what the
     heading names, as its subject."""
     return paragraph.strip().lower().startswith(heading.strip().lower() + " ")
+
+
+#: A news listing's tag of town and rubric before each item, often printed twice: 'Poperinge / Samenleving Poperinge
+#: / Samenleving OverKop-huis ...'.
+RUBRIC_TAG_RE = re.compile(r"(?P<tag>(?P<town>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?) / [A-Z][a-zà-ÿ]+(?: [a-zà-ÿ]+)?)"
+                           r"(?: (?P=tag))? +(?=[A-Z“‘\"'])")
+#: How many tagged items make a listing.
+RUBRIC_ITEMS_MIN = 2
+
+
+def _rubric_starts(content: list[Line]) -> dict[int, int]:
+    """Where each item of a news listing starts (line index -> offset of its headline): lines that open on a town and
+    a rubric ('Diksmuide / Samenleving'), two or more of them in the text."""
+    found = {}
+    for ln in content:
+        m = RUBRIC_TAG_RE.match(ln.text)
+        if m and _names_place(m.group("town")):
+            found[ln.index] = ln.start + m.end()
+    return found if len(found) >= RUBRIC_ITEMS_MIN else {}
 
 
 def _names_place(title: str) -> bool:

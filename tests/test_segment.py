@@ -3465,3 +3465,35 @@ def test_a_headline_that_opens_on_a_handle_names_the_page_but_an_e_mail_line_doe
     assert [s.title for s in checked(text)] == ["@Home18-24: het opvanghuis dat dakloze jongeren er bovenop helpt"]
     mail = text.replace("@Home18-24: het", "info@home.be het")
     assert "info@home.be" not in checked(mail)[0].title
+
+
+def test_each_item_of_a_news_listing_tagged_with_town_and_rubric_is_a_record() -> None:
+    text = ("Tielt / Samenleving Tielt / Samenleving Stijn en Annelies openen zorgboerderij Agapé Na meer dan tien "
+            "jaar dromen openen ze een zorgboerderij waar mensen met een beperking meewerken op het land.\n"
+            "Diksmuide / Samenleving Diksmuide / Samenleving Westhoek Vredeshoek lanceert eerste Vredescafé Het "
+            "allereerste Vredescafé vond onlangs plaats, een initiatief binnen het nieuwe vredesproject.\n")
+    assert [o[:18] for o in openings(text)] == ["Stijn en Annelies ", "Westhoek Vredeshoe"]
+    once = text.replace("Diksmuide / Samenleving Diksmuide / Samenleving", "Diksmuide / Samenleving")
+    assert len(checked(once)) == 2  # the tag printed once
+    alone = text.split("\n")[0] + "\n"
+    assert len(checked(alone)) <= 1  # one tagged line is no listing
+
+
+def test_a_report_that_tells_the_morning_and_afternoon_by_their_titles_gives_a_session_each() -> None:
+    text = ("Tweede Gezinsconferentie op de dag van het gezin\n\n15 mei 2014\n\n"
+            "Tijdens de voormiddag stond het Vlaamse gezinsbeleid centraal: 'Beschouwing en vooruitblik op het Vlaamse "
+            "gezinsbeleid'. Met drie thema's op de agenda: materiële ondersteuning van gezinnen en gezinsrelaties.\n\n"
+            "In de namiddag zetten we het lokale gezinsbeleid in de kijker: 'Het lokaal gezinsbeleid in opmars: "
+            "tendensen en spanningsvelden'. Gemeenten kunnen een eigen beleid uitstippelen.\n")
+    assert [s.title for s in checked(text)] == ["Beschouwing en vooruitblik op het Vlaamse gezinsbeleid",
+                                                 "Het lokaal gezinsbeleid in opmars: tendensen en spanningsvelden"]
+
+
+def test_keynotes_told_with_their_speakers_open_sessions() -> None:
+    text = ("Jong in de buurt - Samen voor een lokaal gezinsbeleid\n\n"
+            "Keynotes Michel Vandenbroeck, UGent, en Stijn Oosterlynck, Universiteit Antwerpen deelden hun reflecties. "
+            "Wat is de betekenis van de stad als motor voor sociale mobiliteit?\n"
+            "Peter Cousaert, VVSG, ging dieper in op de rol die een lokaal bestuur kan opnemen als "
+            "netwerkorganisatie.\n\n"
+            "Deze vervolgconferentie werd georganiseerd door Kind en Gezin en de VVSG.\n")
+    assert [o[:12] for o in openings(text)] == ["Keynotes Mic", "Peter Cousae"]
