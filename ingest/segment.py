@@ -110,7 +110,8 @@ LOGISTIC_LABEL_RE = re.compile(r"(?:Voor wie|Wanneer|Waar|Datum|Locatie|Plaats|P
 #: A bullet that is one field of a fielded listing: '• Indiener: OCMW Wetteren', '• Buurt: Flora, Merelbeke'.
 BULLET_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w'’-]+(?:\s+[\w'’-]+)?)\s*:\s+\S")
 #: A line announcing a list of a day's themes or discussion tables.
-THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels)\b", re.IGNORECASE)
+THEMES_ANNOUNCED_RE = re.compile(r"\b(?:thema['’]?s|thematafels|gesprekstafels|praattafels|tafels|werkgroepen|"
+                                 r"telkens\s+(?:rond|over)\s+(?:één|een)\s+(?:\w+\s+)?thema)\b", re.IGNORECASE)
 #: Themes that were talked over: '... aan gesprekstafels. De volgende thema's werden besproken:'.
 THEMES_TALKED_RE = re.compile(r"\b(?:besproken|bespraken|bespreken|aan\s+bod|\w*tafels?|werkgroep\w*|gesprek\w*|"
                               r"workshops?|sessies?|debat\w*)\b", re.IGNORECASE)

@@ -1251,6 +1251,14 @@ def test_bulleted_or_lower_case_themes_announced_by_the_lead_sentence_are_theme_
     plan = checked("Afstemming tussen zorgraden en gemeenten\n\n" + LONG + " De prioritaire thema's die werden "
                    "doorgestuurd zijn:\n\n  • Kwetsbare ouderen\n  • Intrafamiliaal geweld\n  • Mantelzorg\n")
     assert [s.kind for s in plan] == ["practice"]  # what a plan is about, no tables talked at
+    groups = checked("Sociaalwerkconferentie\n\n" + LONG + " In november werden drie werkgroepen samengesteld met "
+                     "terreinwerkers uit verschillende sectoren:\n\n  • Sociaal werk op de eerste lijn\n"
+                     "  • Sociaal werk en kinderen\n  • Sociaal werk en ouderen\n")
+    assert [s.kind for s in groups][-3:] == ["theme-table"] * 3  # each group works on its theme
+    each = checked("Werkgroep praktijk\n\n" + LONG + "\n\nDeze werkgroep komt driemaal samen, telkens rond één bepaald "
+                   "thema:\n\n 1. grondrechten in het sociaal werk;\n 2. superdiversiteit en sociaal werk;\n"
+                   " 3. sterktes van het sociaal werk.\n")
+    assert [s.kind for s in each][-3:] == ["theme-table"] * 3
 
 
 def test_bulleted_headings_set_apart_over_their_paragraphs_are_sibling_sections_however_short() -> None:
