@@ -1826,7 +1826,8 @@ GENERIC_TALK_WORDS = {"keynote", "key note", "key note speaker", "keynote speake
 #: uur'), what kind of talk it is or who speaks.
 TOLD_ORDER_RE = re.compile(r"^(?:Daarop|Daarna|Daarnaast|Hierna|Vervolgens|Nadien|Tot slot|Ten slotte|Afsluitend|"
                            r"Aansluitend|Eerst|Als (?:eerste|tweede|derde|vierde|laatste)|"
-                           r"Na de (?:\w*pauze|\w*lunch|middag|lezing|inleiding|toespraak|voorstelling)|"
+                           r"Na de (?:\w*pauze|\w*lunch|middag|lezing|inleiding|toespraak|voorstelling|toelichting|"
+                           r"uiteenzetting|presentatie|keynote)|"
                            r"(?:In|Tijdens) de (?:voormiddag|namiddag|avond)|In (?:het )?plenum|"
                            r"Tijdens (?:een|de) \w+ (?:sessie|workshop)|"
                            r"Een (?:eerste|tweede|derde|vierde|vijfde) (?:sessie|workshop)|"
@@ -1843,7 +1844,7 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key
                           r"stond\w*(?: \w+)? stil bij|de beurt aan|aan bod|aan het woord|toelichting|dieper in op|"
                           r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|stel(?:t|de|den)\s[^.]{3,100}?\svoor|"
                           r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen|"
-                          r"[Kk]ey-?\s?[Nn]otes?|[Ll]ezingen?|[Ww]orkshops?)\b")
+                          r"[Kk]ey-?\s?[Nn]otes?|[Ll]ezingen?|[Ww]orkshops?|inzicht\s+in|praktijkverha\w*)\b")
 #: A told part of the day given its title after a colon: ': ‘Het lokaal gezinsbeleid in opmars: ...’'.
 TOLD_TITLE_RE = re.compile(r":\s*[‘'\"“][A-Z][^’'\"”]{10,}[’'\"”]")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
@@ -1887,7 +1888,9 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
         ordered = TOLD_ORDER_RE.match(sentence) or TOLD_ORDER_INSIDE_RE.match(sentence)
         titled = TOLD_TITLE_RE.search(said) is not None  # '... stond centraal: 'Beschouwing en vooruitblik ...'.'
-        told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(sentence) or named or titled)
+        opening = TOLD_ORDER_RE.match(sentence)
+        rest = sentence[opening.end():] if opening else sentence  # 'Na de toelichting is er ...' names no new talk
+        told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(rest) or named or titled)
         if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
             marks.append((a, False))
         elif told or (TOLD_TALK_RE.search(sentence) and named):
