@@ -3510,8 +3510,8 @@ def test_keynotes_told_with_their_speakers_open_sessions() -> None:
 def test_an_invitation_that_tells_its_morning_and_afternoon_gives_a_session_each() -> None:
     text = ("Inspiratiedag lokaal transversaal beleid\n\nVoor de Vlaamse overheid zijn lokale besturen de prioritaire "
             "partners op vlak van integratie en armoedebestrijding.\n\n"
-            "Tijdens de voormiddag krijg je inzicht in de resultaten van wetenschappelijk onderzoek rond de regierol van "
-            "lokale besturen. In de namiddag inspireren workshops met goede praktijken en concrete voorbeelden.\n")
+            "Tijdens de voormiddag krijg je inzicht in de resultaten van wetenschappelijk onderzoek rond de regierol "
+            "van lokale besturen. In de namiddag inspireren workshops met goede praktijken en concrete voorbeelden.\n")
     assert [o[:20] for o in openings(text)] == ["Tijdens de voormidda", "In de namiddag inspi"]
     questions = text.replace("In de namiddag inspireren workshops met goede praktijken en concrete voorbeelden.",
                              "Na de toelichting is er ruimte om vragen te stellen.")
