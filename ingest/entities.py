@@ -462,7 +462,9 @@ Mention = tuple[int, int, str, str]  # start, end, spelling as written, key shar
 #: qualifies that noun.
 INFLECTED_MODIFIER_RE = re.compile(rf"[{UPPER}][{LOWER}]+(?:se|sche|ke|ige|ale|ele|ieve|ende|zame|bare)")
 #: A lower-case word after it, not an English one ('Close the Gap').
-BEFORE_NOUN_RE = re.compile(r"[ \t\u00a0]+(?!the\b|of\b|for\b|and\b)[a-z]")
+BEFORE_NOUN_RE = re.compile(r"[ \t\u00a0]+(?!the\b|of\b|for\b|and\b)(?P<noun>[a-z][\w-]*)")
+#: A service it can name with its town's adjective: 'Kortrijkse sportdienst', 'Gentse jeugddienst'.
+SERVICE_NOUN_RE = re.compile(r"\w*(?:dienst|raad|centrum|bibliotheek|politie)")
 
 
 @lru_cache(maxsize=64)
@@ -472,8 +474,13 @@ def _org_mentions(text: str) -> tuple[Mention, ...]:
     found: list[tuple[int, int, int, str, str]] = []  # priority, start, end, spelling, key
 
     def candidate(priority: int, start: int, end: int, spelling: str, key: str) -> None:
-        if priority >= 2 and INFLECTED_MODIFIER_RE.fullmatch(spelling) and BEFORE_NOUN_RE.match(text, end):
+        noun = BEFORE_NOUN_RE.match(text, end) if priority >= 2 and INFLECTED_MODIFIER_RE.fullmatch(spelling) else None
+        if noun and not SERVICE_NOUN_RE.fullmatch(noun.group("noun")):
             return  # 'samen met Brugse organisaties', 'het project Zorgzame buurten': an adjective, no name
+        if noun:  # 'de Kortrijkse sportdienst': the town's service
+            end = noun.end()
+            spelling = text[start:end]
+            key = _org_key(spelling)
         found.append((priority, start, end, spelling, key))
 
     for m in OCMW_LIST.finditer(text):

@@ -348,3 +348,4 @@ def test_a_capitalised_adjective_before_its_noun_is_no_partner() -> None:
     text = ("Daarom trekken we samen met Brugse organisaties en vzw Kiem de straat op. Giraff kadert binnen het "
             "project Zorgzame buurten van CAW Oost-Vlaanderen.")
     assert extract_partners(text) == ["vzw Kiem", "CAW Oost-Vlaanderen"]
+    assert "Kortrijkse sportdienst" in extract_partners("Het project loopt samen met de Kortrijkse sportdienst.")
