@@ -67,6 +67,8 @@ TITLE_MAX_CHARS = 200
 
 #: A paragraph that follows a short title must be at least this long for the title to count as a heading.
 HEADING_BODY_MIN_CHARS = 150
+#: One-line numbered entries in a row that make a list of records, so that a paragraph after them is about the list.
+NUMBERED_ENTRIES_MIN = 3
 #: A bullet over its description, indented under it, heads it up to this many words ('• 17 oktober - werelddag van
 #: verzet tegen extreme armoede'); a bullet alone longer than nine words is an entry.
 DESCRIBED_BULLET_MAX_WORDS = 12
@@ -240,6 +242,7 @@ class _Item:
     slot_entry: bool = False  # one bullet of the sessions listed under a time slot without a title
     talks: bool = False  # the list that started inside this item is of talks ('drie lezingen:'), not practices
     round: bool = False  # a time slot that announces the parallel sessions bulleted under it
+    numbered_entry: bool = False  # one line of a numbered run of one-line entries, a record each
     kind: str | None = None
 
     def body_text(self) -> str:
@@ -862,7 +865,8 @@ class _Builder:
                 if cur is not None:  # a panel goes with the item above; under furniture it is none
                     cur.extend(line)
             else:  # without a 'practices:' line it is a short agenda of items
-                self._open(start, line.end, line.text, "item", line=line)
+                entry = self._open(start, line.end, line.text, "item", line=line)
+                entry.numbered_entry = len(self._numbered_run(line)) >= NUMBERED_ENTRIES_MIN
             return True
         listing = cur is not None and cur.listing
         named = _named_entry(L.unbulleted(line).text) if L.is_bullet(line) else None
@@ -1282,6 +1286,11 @@ class _Builder:
             teaser = TEASER_END_RE.search(line.text)  # one article's teaser a paragraph, titled by its link
             title = teaser.group("title") if teaser and teaser.group("title") else _title_from_entry(line.text)
             self._open(line.start, line.end, line.text, "item", title=title, line=line)
+            return
+        if cur is not None and cur.numbered_entry and len(cur.body) == 1 and self._blank_before(line) \
+                and _is_paragraph(line):
+            self._close()  # 'Deze 6 projecten scoren sterk ...' after the list: about all its entries, not the last
+            self._open(line.start, line.end, line.text, "intro", line=line)
             return
         if cur is None:
             if _generic_section(line.text):
@@ -2178,7 +2187,8 @@ ROOM_RE = re.compile(r"\s*\((?:zaal|lokaal|auditorium|aula|foyer)\b[^()]*\)\s*$"
 CAPACITY_TAIL_RE = re.compile(r"\s*\*?\s+[–—-]\s*(?:onbeperkt(?:\s+aantal)?\s+deelnemers|max(?:imum|\.)?\s*\d+\s+"
                               r"deelnemers|volzet|volgeboekt|wachtlijst)\s*$", re.IGNORECASE)
 #: A grant's amount in the brackets after a title: '(Tongeren - 84.000,00 euro per jaar)', '(8.000 euro)'.
-BRACKETED_AMOUNT_RE = re.compile(r"\s*[–-]?\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)(?:\s+per\s+\w+)?\s*(?=\))",
+BRACKETED_AMOUNT_RE = re.compile(r"\s*[–-]?\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)(?:\s+per\s+\w+)?\s*(?=\))"
+                                 r"|\s*[–-]\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)?\s*/\s*(?:jaar|maand)\s*(?=\))",
                                  re.IGNORECASE)
 #: A grant's amount after a dash: 'Wijkpartenariaat De Schakel - 26.620 euro'.
 AMOUNT_TAIL_RE = re.compile(r"\s+[–—-]\s*(?:€\s*)?\d[\d.,]*\s*(?:euro|€)\s*$", re.IGNORECASE)

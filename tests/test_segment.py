@@ -3516,3 +3516,15 @@ def test_an_invitation_that_tells_its_morning_and_afternoon_gives_a_session_each
     questions = text.replace("In de namiddag inspireren workshops met goede praktijken en concrete voorbeelden.",
                              "Na de toelichting is er ruimte om vragen te stellen.")
     assert not any(o.startswith("Na de toelichting") for o in openings(questions))  # the talk before goes on
+
+
+def test_a_paragraph_after_a_list_of_one_line_entries_is_about_the_list_not_its_last_entry() -> None:
+    text = ("Goedkeuring projecten gezinsondersteuning\n\nDe beschikbare middelen laten toe om volgende aanvragen goed "
+            "te keuren:\n1. Kinderen kansen geven! (Leuven – € 84.000,00/ jaar)\n2. Vonk, een passe-partout (Dilbeek "
+            "– € 83.977,43/ jaar)\n3. TOOM. Tongerse Ondersteuning op maat (Tongeren – 84.000,00/jaar)\n\n"
+            "Deze 3 projecten scoren sterk op de manier waarop ze gezinnen willen ondersteunen bij de realisatie van "
+            "grondrechten.\n")
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Kinderen kansen geven! (Leuven)", "Vonk, een passe-partout (Dilbeek)",
+                                       "TOOM. Tongerse Ondersteuning op maat (Tongeren)"]
+    assert texts(text, segs)[-1] == "TOOM. Tongerse Ondersteuning op maat (Tongeren – 84.000,00/jaar)"
