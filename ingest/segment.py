@@ -859,7 +859,7 @@ class _Builder:
                 self._child(start, line.end, line.text, _title_from_entry(self.text[start:line.end]))
             elif cur is not None and (self._short_numbered_run(line) or self._addressed_numbered_run(line)
                                       or self._statement_numbered_run(line) or self._audience_numbered_run(line)
-                                      or self._advice_numbered_run(line)):
+                                      or self._advice_numbered_run(line) or self._sentence_numbered_run(line)):
                 cur.extend(line)  # '1. Deurne-Noord  2. Luchtbal', '1. U neemt contact op ...': enumerations
             elif self._panel_numbered_run(line):
                 if cur is not None:  # a panel goes with the item above; under furniture it is none
@@ -1234,6 +1234,15 @@ class _Builder:
         told = sum(e.endswith(".") or e[:1].islower() for e in entries)
         return len(entries) >= 3 and single * 3 >= len(entries) * 2 and told * 3 >= len(entries) * 2 and all(
             len(e.split()) >= 6 and ":" not in " ".join(e.split()[:6]) for e in entries)
+
+    @_per_numbered_run
+    def _sentence_numbered_run(self, line: Line) -> bool:
+        """A numbered run that finishes the sentence above it ('De doelstelling van de conferentie is om' / '1. De
+        gedeelde basis ... te expliciteren;' / '2. ...'): the parts of one statement, not items."""
+        run = self._numbered_run(line)
+        k = self.pos[run[0].index]
+        lead = self.content[k - 1].text.rstrip() if k > 0 else ""
+        return bool(re.search(r"\b[a-zà-ÿ]+$", lead)) and all(ln.text.rstrip().endswith((";", ",", ".")) for ln in run)
 
     @_per_numbered_run
     def _advice_numbered_run(self, line: Line) -> bool:

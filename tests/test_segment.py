@@ -3528,3 +3528,13 @@ def test_a_paragraph_after_a_list_of_one_line_entries_is_about_the_list_not_its_
     assert [s.title for s in segs] == ["Kinderen kansen geven! (Leuven)", "Vonk, een passe-partout (Dilbeek)",
                                        "TOOM. Tongerse Ondersteuning op maat (Tongeren)"]
     assert texts(text, segs)[-1] == "TOOM. Tongerse Ondersteuning op maat (Tongeren – 84.000,00/jaar)"
+
+
+def test_a_numbered_run_that_finishes_the_sentence_above_it_is_part_of_its_item() -> None:
+    text = ("Op naar een Sociaalwerkconferentie\n\nDe drie masteropleidingen sociaal werk organiseren een conferentie. "
+            + LONG + "\n\nDe doelstelling van de conferentie is om\n\n"
+            " 1. De gedeelde basis van het sociaal werk te expliciteren;\n"
+            " 2. De mensenrechtenbenadering te expliciteren en te concretiseren.\n")
+    assert_one_record_to_the_end(text)
+    told = text.replace("is om\n", "is drieledig.\n")
+    assert len(checked(told)) > 1  # after a whole sentence the entries stand alone
