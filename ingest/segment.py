@@ -1862,8 +1862,7 @@ TOLD_TALK_RE = re.compile(r"\b(?:lezing|inleiding|uiteenzetting\w*|toespraak|key
                           r"stond\w*(?: \w+)? stil bij|de beurt aan|aan bod|aan het woord|toelichting|dieper in op|"
                           r"ging het over|voorzet|aftrap|werkgroep\w*|groepjes|stel(?:t|de|den)\s[^.]{3,100}?\svoor|"
                           r"brainstorm\w*|\w*gesprekken|rondleiding|infomarkt|(?:advies|info|demo)standen|"
-                          r"inzicht\s+in|praktijkverha\w*|"
-                          r"Key-?\s?[Nn]otes?|Lezing(?:en)?|Workshops?)\b")  # the last three opening a sentence
+                          r"[Kk]ey-?\s?[Nn]otes?|[Ll]ezingen?|[Ww]orkshops?|inzicht\s+in|praktijkverha\w*)\b")
 #: A told part of the day given its title after a colon: ': ‘Het lokaal gezinsbeleid in opmars: ...’'.
 TOLD_TITLE_RE = re.compile(r":\s*[‘'\"“][A-Z][^’'\"”]{10,}[’'\"”]")
 TOLD_LOGISTICS_RE = re.compile(r"\b(?:welkomstwoord|verwelkoming|onthaal|lunch|receptie|concert|optreden)\b",
