@@ -74,7 +74,7 @@ augustus september oktober november december presentatie programma info praktisc
 real estate manager directeur coordinator coördinator adviseur directie maatschappelijk werker team
 onderwijscentrum synergy flanders huis kind gezin kinderen ouders jongeren
 verenigde naties community award prijs deense ministerie mens vereniging steden gemeenten
-prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor
+prof dr ir mr drs dhr mevr mvr mevrouw meneer mijnheer heer professor keynote keynotes spreker sprekers
 voorzitter ondervoorzitter burgemeester schepen schepenen diensthoofd
 sdg sdgs duurzame ontwikkeling ontwikkelingsdoelen millenniumdoelstellingen wijk buurt museum
 """.split())
@@ -209,7 +209,8 @@ QUOTE_CUE = re.compile(r"[“”„\"]|\b(?:zegt|zei|aldus|vult\s+\S+\s+aan|bena
 CAPTION_CUE = re.compile(r"\bop\s+de\s+foto\b|\bv\.l\.n\.r\b|©", re.I)
 #: Words that say a person presents something; they outweigh a quotation in the same sentence.
 PRESENT_CUE = re.compile(r"\b(?:licht\w*\s+toe|toelicht\w*|stelde?n?\s+\S+(?:\s+\S+)?\s+voor|presenteer\w*|"
-                         r"spre(?:ekt|ker)|sprak|spraken|getuig\w*|vertel\w*\s+over)\b", re.I)
+                         r"spre(?:ekt|ker)|sprak|spraken|getuig\w*|vertel\w*\s+over|g(?:aat|ing|ingen)\s+dieper\s+in|"
+                         r"deel(?:t|de|den)\s+(?:hun|zijn|haar)\s+(?:reflecties|inzichten|ervaring\w*|visie))\b", re.I)
 
 
 def _only_quoted_or_pictured(text: str, start: int, end: int) -> bool:

@@ -349,3 +349,10 @@ def test_a_capitalised_adjective_before_its_noun_is_no_partner() -> None:
             "project Zorgzame buurten van CAW Oost-Vlaanderen.")
     assert extract_partners(text) == ["vzw Kiem", "CAW Oost-Vlaanderen"]
     assert "Kortrijkse sportdienst" in extract_partners("Het project loopt samen met de Kortrijkse sportdienst.")
+
+
+def test_speakers_who_share_reflections_or_go_deeper_into_a_subject_present() -> None:
+    text = ("Keynotes Michel Vandenbroeck, UGent, en Stijn Oosterlynck, Universiteit Antwerpen deelden hun "
+            "reflecties. Peter Cousaert, VVSG, ging dieper in op de rol van een lokaal bestuur.")
+    assert extract_speakers(text, presenting_only=True) == ["Michel Vandenbroeck", "Stijn Oosterlynck",
+                                                            "Peter Cousaert"]
