@@ -243,6 +243,7 @@ class _Item:
     talks: bool = False  # the list that started inside this item is of talks ('drie lezingen:'), not practices
     round: bool = False  # a time slot that announces the parallel sessions bulleted under it
     numbered_entry: bool = False  # one line of a numbered run of one-line entries, a record each
+    told: bool = False  # a talk told in the sentences of a report, read as a programme's item
     kind: str | None = None
 
     def body_text(self) -> str:
@@ -1660,7 +1661,8 @@ class _Builder:
                     end = at + len(self.text[at:nxt].rstrip())
                     told = self.text[at:end]
                     out.append(_Item(at, end, told, "agenda", title=_told_title(told),
-                                     body=[Line(-1, at, end, told)], kind=KIND_PRACTICE if grants else ""))
+                                     body=[Line(-1, at, end, told)], kind=KIND_PRACTICE if grants else "",
+                                     told=not grants))
         for item in out:
             item.parent = moved[item.parent] if item.parent is not None else None
         self.items = out
@@ -1680,7 +1682,8 @@ class _Builder:
             item = self.items[k]
             title = _item_title(item, self.text)
             parent = new_index.get(item.parent) if item.parent is not None else None
-            kind = item.kind or _classify(item, self.text, title, has_items, self.event_programme and not self.teasers)
+            programme = self.event_programme and not self.teasers or item.told  # a told talk is a programme's item
+            kind = item.kind or _classify(item, self.text, title, has_items, programme)
             if kind == KIND_SESSION and self.visits and item.role in ("item", "agenda") and not _generic_talk(title):
                 kind = KIND_PRACTICE  # a stop of a tour of projects shows one of them
             end = self._end_before_next(item, starts)

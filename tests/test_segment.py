@@ -3493,8 +3493,10 @@ def test_a_report_that_tells_the_morning_and_afternoon_by_their_titles_gives_a_s
             "gezinsbeleid'. Met drie thema's op de agenda: materiële ondersteuning van gezinnen en gezinsrelaties.\n\n"
             "In de namiddag zetten we het lokale gezinsbeleid in de kijker: 'Het lokaal gezinsbeleid in opmars: "
             "tendensen en spanningsvelden'. Gemeenten kunnen een eigen beleid uitstippelen.\n")
-    assert [s.title for s in checked(text)] == ["Beschouwing en vooruitblik op het Vlaamse gezinsbeleid",
-                                                 "Het lokaal gezinsbeleid in opmars: tendensen en spanningsvelden"]
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Beschouwing en vooruitblik op het Vlaamse gezinsbeleid",
+                                       "Het lokaal gezinsbeleid in opmars: tendensen en spanningsvelden"]
+    assert {s.kind for s in segs} == {"session"}  # told talks are a programme's items, on any page
 
 
 def test_keynotes_told_with_their_speakers_open_sessions() -> None:
