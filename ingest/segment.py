@@ -3423,10 +3423,12 @@ def _names_place(title: str) -> bool:
 
 #: An event item held as a conversation at tables rather than a talk: 'discussietafel', 'Dialoogtafel (Sessie 05)',
 #: 'Gesprektafels', 'rondetafelgesprekken', 'Open Space', a table's leader ('trekkers: ...').
-TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk|praktijk)tafel"
+TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk|praktijk)[ -]?tafel"
                              r"(?:s|gesprek(?:ken)?)?\b|\bopen space\b|\btrekkers?\s*:", re.IGNORECASE)
-#: A record labelled by its table's number, on any page: 'Tafel 2: Aan de tweede praktijktafel ging Demos ...'.
-TABLE_LABEL_RE = re.compile(r"\s*tafel\s*\d{1,2}\s*[:.–-]", re.IGNORECASE)
+#: A record labelled by its table's number or format, on any page: 'Tafel 2: Aan de tweede praktijktafel ging Demos
+#: ...', 'Ronde Tafel: opbouw sociaal netwerk'.
+TABLE_LABEL_RE = re.compile(r"\s*(?:tafel\s*\d{1,2}|(?:discussie|dialoog|gespreks?|thema|ronde|denk|praktijk)"
+                            r"[ -]?tafel)\s*[:.–-]", re.IGNORECASE)
 
 
 def _table_heading(heading: str, programme: bool) -> bool:

@@ -3209,6 +3209,9 @@ def test_a_paragraph_labelled_by_its_table_number_is_a_theme_table_titled_by_wha
     assert tables[1].title.startswith("Aan de tweede praktijktafel ging Demos")  # not 'Tafel 2'
     longest = tables[0].title  # over 200 characters: cut on a whole word
     assert len(longest) <= 200 and longest.endswith(" …") and longest[:-2].split()[-1] in text.split()
+    round_table = ("Ronde Tafel: opbouw sociaal netwerk\n15/02/2019\n\nRecent onderzoek bewijst dat mensen in armoede "
+                   "minder vaak een netwerk hebben dat hen informeert en ondersteunt. " + LONG + "\n")
+    assert [s.kind for s in checked(round_table)] == ["theme-table"]  # a table named by its format, on any page
 
 
 def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
