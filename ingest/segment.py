@@ -173,7 +173,8 @@ VISITS_RE = re.compile(r"\b(?:bezoeken|rallye?|excursie|inspiratietocht|fietstoc
                        r"inspiratiereis|ontdekkingstocht)\b", re.IGNORECASE)
 VISITS_HEAD_CHARS = 600
 #: An event item labelled by its format and number: 'Panel 1:', 'Sessie 2:', 'Lezing 3 -'.
-FORMAT_LABEL_RE = re.compile(r"^\s*(?:Panel|Panelgesprek|Sessie|Lezing|Keynote|Debat)\s*\d{1,2}\s*[:.–-]")
+FORMAT_LABEL_RE = re.compile(r"^\s*(?:Panel|Panelgesprek|Sessie|Lezing|Keynote|Debat|Webinar)\s*\d{1,2}\s*[:.–-]",
+                             re.IGNORECASE)
 #: A project called by its name: 'Project Bal’Evere', 'Project "Buurtpensioen"'.
 NAMED_PROJECT_RE = re.compile(r"(?:Project|Proefproject)\s+[‘'\"“]?[A-Z]")
 #: A list's lead-in that announces examples of practice: '... vertegenwoordigers van 4 inspirerende voorbeelden :'.
@@ -3428,7 +3429,7 @@ TABLE_FORMAT_RE = re.compile(r"\b(?:discussie|dialoog|gespreks?|thema|ronde|denk
 #: A record labelled by its table's number or format, on any page: 'Tafel 2: Aan de tweede praktijktafel ging Demos
 #: ...', 'Ronde Tafel: opbouw sociaal netwerk'.
 TABLE_LABEL_RE = re.compile(r"\s*(?:tafel\s*\d{1,2}|(?:discussie|dialoog|gespreks?|thema|ronde|denk|praktijk)"
-                            r"[ -]?tafel)\s*[:.–-]", re.IGNORECASE)
+                            r"[ -]?tafels?(?:\s+\d{4})?)\s*[:.–-]", re.IGNORECASE)
 
 
 def _table_heading(heading: str, programme: bool) -> bool:

@@ -1827,8 +1827,10 @@ def test_a_programme_item_labelled_with_when_is_titled_by_its_quoted_title() -> 
             "WEBINAR 5 - 18 mei 2021 van 10.00 tot 12.00 u. - \"De rol van vrijwilligers in zorgzame buurten\"\n\n"
             "Drie onderzoekers vertellen over de vele gezichten van vrijwilligers en vrijwilligerswerk in zorgzame "
             "buurten, en over wat lokale besturen kunnen doen om hen te ondersteunen.\n")
-    assert [s.title for s in checked(text)] == ["Kwetsbaarheid publiek maken", "Recht op menswaardig bestaan",
-                                                "De rol van vrijwilligers in zorgzame buurten"]
+    segs = checked(text)
+    assert [s.title for s in segs] == ["Kwetsbaarheid publiek maken", "Recht op menswaardig bestaan",
+                                       "De rol van vrijwilligers in zorgzame buurten"]
+    assert {s.kind for s in segs} == {"session"}  # a numbered webinar is a talk, as 'Sessie 2:' is
 
 
 def test_a_reception_slot_over_practical_details_gives_no_record() -> None:
@@ -3212,6 +3214,8 @@ def test_a_paragraph_labelled_by_its_table_number_is_a_theme_table_titled_by_wha
     round_table = ("Ronde Tafel: opbouw sociaal netwerk\n15/02/2019\n\nRecent onderzoek bewijst dat mensen in armoede "
                    "minder vaak een netwerk hebben dat hen informeert en ondersteunt. " + LONG + "\n")
     assert [s.kind for s in checked(round_table)] == ["theme-table"]  # a table named by its format, on any page
+    dialogue = round_table.replace("Ronde Tafel:", "Dialoogtafels 2018 :")
+    assert [s.kind for s in checked(dialogue)] == ["theme-table"]
 
 
 def test_a_byline_on_a_line_of_its_own_is_no_heading() -> None:
