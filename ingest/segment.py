@@ -1056,9 +1056,7 @@ class _Builder:
         """A bullet under a lead that announces who sits on a panel ('De dag opende met een panelgesprek, met een
         vertegenwoordiging van acht organisaties:'): one of its members, part of the item above. A panel of
         examples ('... met vertegenwoordigers van 4 inspirerende voorbeelden:') presents practices instead."""
-        lo, _ = self._span(line, L.is_bullet)
-        lead = self.content[lo - 1].text.rstrip() if lo > 0 else ""
-        lead = re.split(r"(?<=[.!?])\s+", lead)[-1]  # the sentence that announces the list
+        lead = _last_sentence(self._line_above_run(line, L.is_bullet))  # the sentence that announces the list
         return lead.endswith(":") and bool(PANEL_HEADING_RE.search(lead) and PANEL_MEMBERS_RE.search(lead)) \
             and not EXAMPLES_RE.search(lead)
 
@@ -1180,6 +1178,11 @@ class _Builder:
             self.spans.update({(test, i): span for i in range(span[0], span[1] + 1)})
         return self.spans[test, k]
 
+    def _line_above_run(self, line: Line, test) -> str:  # noqa: ANN001 - a line predicate
+        """The line right above the run of ``test`` lines around ``line``: what leads into a list ('' at the top)."""
+        lo, _ = self._span(line, test)
+        return self.content[lo - 1].text.rstrip() if lo > 0 else ""
+
     def _numbered_run(self, line: Line) -> list[Line]:
         """The consecutive numbered lines around ``line`` ('1. ...', '2. ...')."""
         lo, hi = self._span(line, _is_numbered)
@@ -1197,9 +1200,8 @@ class _Builder:
     def _announced_themes(self, line: Line) -> bool:
         """An entry of a numbered or bulleted run announced as the day's themes or tables ('Tijdens de
         inspiratiedag kwamen 9 thema's aan bod:'): each entry is a theme table, however short."""
-        lo, _ = self._span(line, _is_numbered if _is_numbered(line) else L.is_bullet)
-        head = self.content[lo - 1].text.rstrip() if lo > 0 else ""
-        lead = re.split(r"(?<=[.!?])\s+", head)[-1]  # the sentence that announces the list, not one before it
+        head = self._line_above_run(line, _is_numbered if _is_numbered(line) else L.is_bullet)
+        lead = _last_sentence(head)  # the sentence that announces the list, not one before it
         # 'De prioritaire thema's die werden doorgestuurd zijn:' lists what a plan is about: themes make tables where
         # they are talked over, on an event's page or in a paragraph that says so
         return lead.endswith(":") and bool(THEMES_ANNOUNCED_RE.search(lead)) and (
@@ -1242,8 +1244,7 @@ class _Builder:
         """A numbered run that finishes the sentence above it ('De doelstelling van de conferentie is om' / '1. De
         gedeelde basis ... te expliciteren;' / '2. ...'): the parts of one statement, not items."""
         run = self._numbered_run(line)
-        k = self.pos[run[0].index]
-        lead = self.content[k - 1].text.rstrip() if k > 0 else ""
+        lead = self._line_above_run(line, _is_numbered)
         return bool(re.search(r"\b[a-zà-ÿ]+$", lead)) and all(ln.text.rstrip().endswith((";", ",", ".")) for ln in run)
 
     @_per_numbered_run
@@ -1899,6 +1900,11 @@ _SAID_BY = (r"\s*,?\s*(?:vertel|zeg|zegt|zei|zeiden|aldus|klinkt|gaat|ging|legt|
 QUOTED_SPEECH_RE = re.compile(rf"[\"“„][^\"“”„]{{10,}}[\"”](?:{_SAID_BY})?|^[^\"“”„]+[\"”]{_SAID_BY}")
 
 
+def _last_sentence(text: str) -> str:
+    """The last sentence of a lead-in line: the one that announces the list, not one before it."""
+    return re.split(r"(?<=[.!?])\s+", text)[-1]
+
+
 def _told_programme(line: Line) -> list[tuple[int, bool]]:
     """Where the sentences of a paragraph that tell a programme start, and whether each opens a talk (True) or a
     welcome, lunch or concert (False); sentences that tell neither go on with the one before."""
@@ -1908,9 +1914,9 @@ def _told_programme(line: Line) -> list[tuple[int, bool]]:
         if ANAPHORIC_OPENER_RE.match(sentence) and not TOLD_ORDER_RE.match(sentence):
             continue  # 'Hij praat van 15.30 uur tot ...': the same talk goes on
         named = any(is_person_name(m.group()) for m in PERSON.finditer(sentence))
-        ordered = TOLD_ORDER_RE.match(sentence) or TOLD_ORDER_INSIDE_RE.match(sentence)
-        titled = TOLD_TITLE_RE.search(said) is not None  # '... stond centraal: 'Beschouwing en vooruitblik ...'.'
         opening = TOLD_ORDER_RE.match(sentence)
+        ordered = opening or TOLD_ORDER_INSIDE_RE.match(sentence)
+        titled = TOLD_TITLE_RE.search(said) is not None  # '... stond centraal: 'Beschouwing en vooruitblik ...'.'
         rest = sentence[opening.end():] if opening else sentence  # 'Na de toelichting is er ...' names no new talk
         told = (TOLD_TIME_RE.search(sentence) or ordered) and (TOLD_TALK_RE.search(rest) or named or titled)
         if TOLD_LOGISTICS_RE.search(sentence) and not TOLD_TALK_RE.search(sentence):
